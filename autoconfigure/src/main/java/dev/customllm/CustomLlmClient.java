@@ -1,0 +1,333 @@
+package dev.customllm;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.completion.ChatCompletionModel;
+import dev.customllm.completion.CompletionApi;
+import dev.customllm.completion.CompletionDefaults;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.TextCompletionModel;
+import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.embedding.EncodingNegotiation;
+import dev.customllm.embedding.OpenAiEmbeddingModel;
+import dev.customllm.http.HttpSettings;
+import dev.customllm.http.LlmJson;
+import dev.customllm.http.LlmTransport;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Client of one OpenAI-compatible LLM service: its connection pool, credentials and
+ * defaults, and the models that use them. Thread-safe; create one per service and share it.
+ *
+ * <pre class="code">
+ * CustomLlmClient client = CustomLlmClient.builder()
+ *     .baseUrl("http://localhost:8000/v1")
+ *     .apiKey(System.getenv("CUSTOM_API_KEY"))
+ *     .build();
+ * String answer = client.completionModel("qwen2.5-7b-instruct").complete("Say hello");
+ * </pre>
+ *
+ * @author Custom LLM team
+ */
+public final class CustomLlmClient implements AutoCloseable {
+
+	/**
+	 * Name of the environment variable that holds the API key.
+	 */
+	public static final String API_KEY_ENVIRONMENT_VARIABLE = "CUSTOM_API_KEY";
+
+	/**
+	 * Base URL used when none is given.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.custom-llm.com/v1";
+
+	private final LlmTransport transport;
+
+	private final CompletionDefaults completionDefaults;
+
+	private final EmbeddingDefaults embeddingDefaults;
+
+	private final EncodingNegotiation encoding = new EncodingNegotiation();
+
+	private CustomLlmClient(LlmTransport transport, CompletionDefaults completionDefaults,
+			EmbeddingDefaults embeddingDefaults) {
+		this.transport = transport;
+		this.completionDefaults = completionDefaults;
+		this.embeddingDefaults = embeddingDefaults;
+	}
+
+	/**
+	 * Create a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Create a client for the default base URL with the API key from the
+	 * {@code CUSTOM_API_KEY} environment variable.
+	 * @return the client
+	 * @throws IllegalStateException if the variable is not set
+	 */
+	public static CustomLlmClient fromEnv() {
+		return fromEnv(System::getenv);
+	}
+
+	static CustomLlmClient fromEnv(UnaryOperator<@Nullable String> environment) {
+		String apiKey = environment.apply(API_KEY_ENVIRONMENT_VARIABLE);
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new IllegalStateException("The environment variable " + API_KEY_ENVIRONMENT_VARIABLE
+					+ " is not set: set it to the API key of the LLM service");
+		}
+		return builder().apiKey(apiKey).build();
+	}
+
+	/**
+	 * Return the completion model configured by the client's defaults.
+	 * @return the completion model
+	 */
+	public CompletionModel completionModel() {
+		return completionModel(this.completionDefaults);
+	}
+
+	/**
+	 * Return a completion model for the named model, with the client's other defaults.
+	 * @param model the model name
+	 * @return the completion model
+	 */
+	public CompletionModel completionModel(String model) {
+		return completionModel(this.completionDefaults.withModel(requireName(model)));
+	}
+
+	private CompletionModel completionModel(CompletionDefaults defaults) {
+		return (defaults.api() == CompletionApi.TEXT) ? new TextCompletionModel(this.transport, defaults)
+				: new ChatCompletionModel(this.transport, defaults);
+	}
+
+	/**
+	 * Return the embedding model configured by the client's defaults.
+	 * @return the embedding model
+	 */
+	public EmbeddingModel embeddingModel() {
+		return new OpenAiEmbeddingModel(this.transport, this.embeddingDefaults, this.encoding);
+	}
+
+	/**
+	 * Return an embedding model for the named model, with the client's other defaults.
+	 * @param model the model name
+	 * @return the embedding model
+	 */
+	public EmbeddingModel embeddingModel(String model) {
+		return new OpenAiEmbeddingModel(this.transport, this.embeddingDefaults.withModel(requireName(model)),
+				this.encoding);
+	}
+
+	private static String requireName(String model) {
+		if (model == null || model.isBlank()) {
+			throw new IllegalArgumentException("model must not be blank");
+		}
+		return model;
+	}
+
+	/**
+	 * Return the base URL of the service.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.transport.settings().baseUrl();
+	}
+
+	/**
+	 * Release the client's connection pool.
+	 */
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+	@Override
+	public String toString() {
+		return "CustomLlmClient[" + this.transport.settings() + "]";
+	}
+
+	/**
+	 * Builder for {@link CustomLlmClient}.
+	 */
+	public static final class Builder {
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofSeconds(60);
+
+		private int maxConnections = 100;
+
+		private Duration maxIdleTime = Duration.ofSeconds(4);
+
+		private int maxResponseSize = 32 * 1024 * 1024;
+
+		private @Nullable SslBundle sslBundle;
+
+		private CompletionDefaults completionDefaults = CompletionDefaults.NONE;
+
+		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the base URL of the service, for example {@code http://localhost:8000/v1}.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API key, sent as a bearer token; {@code null} or blank for none.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Add a header sent on every request.
+		 * @param name the header name
+		 * @param value the header value
+		 * @return this builder
+		 */
+		public Builder header(String name, String value) {
+			this.headers.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Set the maximum time to establish a connection.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the maximum time to wait for the first byte of an answer, and between its
+		 * bytes.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of pooled connections.
+		 * @param maxConnections the maximum
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Set the time after which an idle pooled connection is closed; keep it below the
+		 * service's keep-alive timeout.
+		 * @param maxIdleTime the idle time
+		 * @return this builder
+		 */
+		public Builder maxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+			return this;
+		}
+
+		/**
+		 * Set the maximum size of an answer held in memory.
+		 * @param bytes the size in bytes
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(int bytes) {
+			this.maxResponseSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Set the SSL bundle for TLS or mutual TLS.
+		 * @param sslBundle the bundle, or {@code null} for the JVM defaults
+		 * @return this builder
+		 */
+		public Builder sslBundle(@Nullable SslBundle sslBundle) {
+			this.sslBundle = sslBundle;
+			return this;
+		}
+
+		/**
+		 * Set the defaults of completion models.
+		 * @param defaults the defaults
+		 * @return this builder
+		 */
+		public Builder completionDefaults(CompletionDefaults defaults) {
+			this.completionDefaults = defaults;
+			return this;
+		}
+
+		/**
+		 * Set the defaults of embedding models.
+		 * @param defaults the defaults
+		 * @return this builder
+		 */
+		public Builder embeddingDefaults(EmbeddingDefaults defaults) {
+			this.embeddingDefaults = defaults;
+			return this;
+		}
+
+		/**
+		 * Set the {@link WebClient.Builder} to start from, for example Spring Boot's, so
+		 * that its codecs and observations apply. It is cloned, not changed.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 * @throws IllegalArgumentException if a setting is invalid
+		 */
+		public CustomLlmClient build() {
+			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
+					this.responseTimeout, this.maxConnections, this.maxIdleTime, this.maxResponseSize,
+					this.sslBundle);
+			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper());
+			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);
+		}
+
+	}
+
+}

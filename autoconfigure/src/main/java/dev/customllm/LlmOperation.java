@@ -1,0 +1,44 @@
+package dev.customllm;
+
+/**
+ * Kind of call made to an LLM service, named as in the OpenTelemetry GenAI conventions.
+ *
+ * @author Custom LLM team
+ */
+public enum LlmOperation {
+
+	/**
+	 * {@code POST /chat/completions}.
+	 */
+	CHAT("chat"),
+
+	/**
+	 * {@code POST /completions}, the legacy text completion API.
+	 */
+	TEXT_COMPLETION("text_completion"),
+
+	/**
+	 * {@code POST /embeddings}.
+	 */
+	EMBEDDINGS("embeddings");
+
+	private final String value;
+
+	LlmOperation(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * Return the operation name as used in messages and metric tags.
+	 * @return the operation name, for example {@code chat}
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

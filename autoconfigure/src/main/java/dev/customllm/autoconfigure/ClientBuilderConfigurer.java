@@ -1,0 +1,69 @@
+package dev.customllm.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionDefaults;
+import dev.customllm.embedding.EmbeddingDefaults;
+
+import org.springframework.boot.ssl.SslBundles;
+
+/**
+ * Applies the properties and connection details to a {@link CustomLlmClient.Builder}.
+ *
+ * @author Custom LLM team
+ */
+final class ClientBuilderConfigurer {
+
+	private final CustomLlmProperties properties;
+
+	private final CustomLlmConnectionDetails connectionDetails;
+
+	private final @Nullable SslBundles sslBundles;
+
+	ClientBuilderConfigurer(CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
+			@Nullable SslBundles sslBundles) {
+		this.properties = properties;
+		this.connectionDetails = connectionDetails;
+		this.sslBundles = sslBundles;
+	}
+
+	CustomLlmClient.Builder configure(CustomLlmClient.Builder builder) {
+		String apiKey = this.connectionDetails.getApiKey();
+		if (this.properties.isApiKeyRequired() && (apiKey == null || apiKey.isBlank())) {
+			throw CustomLlmConfigurationException.missingApiKey(this.connectionDetails.getBaseUrl());
+		}
+		builder.baseUrl(this.connectionDetails.getBaseUrl())
+			.apiKey(apiKey)
+			.connectTimeout(this.properties.getConnectTimeout())
+			.responseTimeout(this.properties.getResponseTimeout())
+			.maxConnections(this.properties.getMaxConnections())
+			.maxIdleTime(this.properties.getMaxIdleTime())
+			.maxResponseSize(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()))
+			.completionDefaults(completionDefaults())
+			.embeddingDefaults(embeddingDefaults());
+		this.properties.getHeaders().forEach(builder::header);
+		String bundle = this.properties.getSsl().getBundle();
+		if (bundle != null) {
+			if (this.sslBundles == null) {
+				throw CustomLlmConfigurationException.invalid("custom.llm.ssl.bundle is set but no SSL bundles exist");
+			}
+			builder.sslBundle(this.sslBundles.getBundle(bundle));
+		}
+		return builder;
+	}
+
+	private CompletionDefaults completionDefaults() {
+		CustomLlmProperties.Completion completion = this.properties.getCompletion();
+		return new CompletionDefaults(completion.getModel(), completion.getTemperature(), completion.getMaxTokens(),
+				completion.getApi(), completion.getPath());
+	}
+
+	private EmbeddingDefaults embeddingDefaults() {
+		CustomLlmProperties.Embedding embedding = this.properties.getEmbedding();
+		return new EmbeddingDefaults(embedding.getModel(), embedding.getDimensions(), embedding.isRequestDimensions(),
+				embedding.getBatchSize(), embedding.getMaxConcurrency(), embedding.getEncodingFormat(),
+				embedding.getPath());
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.customllm.autoconfigure;
+
+/**
+ * The LLM client cannot be configured as it stands. Carries what is wrong and what to do;
+ * never a secret.
+ *
+ * @author Custom LLM team
+ * @see CustomLlmConfigurationFailureAnalyzer
+ */
+public class CustomLlmConfigurationException extends IllegalStateException {
+
+	private final String action;
+
+	/**
+	 * Create a new instance.
+	 * @param description what is wrong
+	 * @param action what to do about it
+	 */
+	public CustomLlmConfigurationException(String description, String action) {
+		super(description);
+		this.action = action;
+	}
+
+	/**
+	 * Create the exception for a required API key that is absent.
+	 * @param baseUrl the base URL of the service
+	 * @return the exception
+	 */
+	static CustomLlmConfigurationException missingApiKey(String baseUrl) {
+		return new CustomLlmConfigurationException("No API key is configured for the LLM service at " + baseUrl + ".",
+				"Set the 'custom.llm.api-key' property or the CUSTOM_API_KEY environment variable. If the service "
+						+ "needs no key (a local Ollama or vLLM), set 'custom.llm.api-key-required=false'.");
+	}
+
+	/**
+	 * Create the exception for a property whose value cannot be used.
+	 * @param problem what is wrong with the value
+	 * @return the exception
+	 */
+	static CustomLlmConfigurationException invalid(String problem) {
+		return new CustomLlmConfigurationException("The LLM client configuration is invalid: " + problem,
+				"Correct the 'custom.llm.*' properties.");
+	}
+
+	/**
+	 * Return what to do about the problem.
+	 * @return the action
+	 */
+	public String getAction() {
+		return this.action;
+	}
+
+}

@@ -1,0 +1,369 @@
+package dev.customllm.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionApi;
+import dev.customllm.embedding.EncodingFormat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the LLM client.
+ *
+ * @author Custom LLM team
+ */
+@ConfigurationProperties("custom.llm")
+public class CustomLlmProperties {
+
+	/**
+	 * Whether to auto-configure the LLM client and its models.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Base URL of the OpenAI-compatible service, usually ending in /v1.
+	 */
+	private String baseUrl = CustomLlmClient.DEFAULT_BASE_URL;
+
+	/**
+	 * API key sent as a bearer token. Falls back to the CUSTOM_API_KEY environment
+	 * variable.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Whether an API key is required. Set to false for a service that needs none, such as
+	 * a local Ollama or vLLM.
+	 */
+	private boolean apiKeyRequired = true;
+
+	/**
+	 * Extra headers sent on every request.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * Maximum time to establish a connection.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Maximum time to wait for the first byte of an answer, and between its bytes.
+	 */
+	private Duration responseTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Maximum number of pooled connections to the service.
+	 */
+	private int maxConnections = 100;
+
+	/**
+	 * Time after which an idle pooled connection is closed. Keep it below the service's
+	 * keep-alive timeout (5s for uvicorn-based servers such as vLLM).
+	 */
+	private Duration maxIdleTime = Duration.ofSeconds(4);
+
+	/**
+	 * Maximum size of an answer held in memory; a larger answer is an error.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
+
+	private final Ssl ssl = new Ssl();
+
+	private final Completion completion = new Completion();
+
+	private final Embedding embedding = new Embedding();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public boolean isApiKeyRequired() {
+		return this.apiKeyRequired;
+	}
+
+	public void setApiKeyRequired(boolean apiKeyRequired) {
+		this.apiKeyRequired = apiKeyRequired;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Duration getMaxIdleTime() {
+		return this.maxIdleTime;
+	}
+
+	public void setMaxIdleTime(Duration maxIdleTime) {
+		this.maxIdleTime = maxIdleTime;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Completion getCompletion() {
+		return this.completion;
+	}
+
+	public Embedding getEmbedding() {
+		return this.embedding;
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for TLS or mutual TLS to the service.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Defaults of the completion model; each request may override them.
+	 */
+	public static class Completion {
+
+		/**
+		 * Model name sent with completion requests. When unset, the service chooses.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Sampling temperature, between 0 and 2. When unset, the service's default applies.
+		 */
+		private @Nullable Double temperature;
+
+		/**
+		 * Maximum number of tokens to generate. When unset, the service's default applies.
+		 */
+		private @Nullable Integer maxTokens;
+
+		/**
+		 * Completion API to call: chat (/chat/completions) or text (/completions).
+		 */
+		private CompletionApi api = CompletionApi.CHAT;
+
+		/**
+		 * Endpoint path, relative to the base URL. When unset, /chat/completions or
+		 * /completions according to the API.
+		 */
+		private @Nullable String path;
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public @Nullable Double getTemperature() {
+			return this.temperature;
+		}
+
+		public void setTemperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+		}
+
+		public @Nullable Integer getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(@Nullable Integer maxTokens) {
+			this.maxTokens = maxTokens;
+		}
+
+		public CompletionApi getApi() {
+			return this.api;
+		}
+
+		public void setApi(CompletionApi api) {
+			this.api = api;
+		}
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * Settings of the embedding model.
+	 */
+	public static class Embedding {
+
+		/**
+		 * Model name sent with embedding requests. When unset, the service chooses.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Expected vector length, checked on every answer. When unset, all vectors of one
+		 * call must only have the same length.
+		 */
+		private @Nullable Integer dimensions;
+
+		/**
+		 * Whether to send the dimensions in the request, for models that can shorten their
+		 * vectors (OpenAI text-embedding-3).
+		 */
+		private boolean requestDimensions;
+
+		/**
+		 * Maximum number of texts sent in one request.
+		 */
+		private int batchSize = 256;
+
+		/**
+		 * Maximum number of batch requests in flight for one call.
+		 */
+		private int maxConcurrency = 4;
+
+		/**
+		 * Encoding to ask vectors in. Base64 is a quarter of the bytes to parse; a service
+		 * that refuses it is asked for float from then on.
+		 */
+		private EncodingFormat encodingFormat = EncodingFormat.BASE64;
+
+		/**
+		 * Endpoint path, relative to the base URL.
+		 */
+		private String path = "/embeddings";
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public @Nullable Integer getDimensions() {
+			return this.dimensions;
+		}
+
+		public void setDimensions(@Nullable Integer dimensions) {
+			this.dimensions = dimensions;
+		}
+
+		public boolean isRequestDimensions() {
+			return this.requestDimensions;
+		}
+
+		public void setRequestDimensions(boolean requestDimensions) {
+			this.requestDimensions = requestDimensions;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		public EncodingFormat getEncodingFormat() {
+			return this.encodingFormat;
+		}
+
+		public void setEncodingFormat(EncodingFormat encodingFormat) {
+			this.encodingFormat = encodingFormat;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+}

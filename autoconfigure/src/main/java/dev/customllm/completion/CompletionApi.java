@@ -1,0 +1,47 @@
+package dev.customllm.completion;
+
+import dev.customllm.LlmOperation;
+
+/**
+ * Which completion endpoint a {@link CompletionModel} calls.
+ *
+ * @author Custom LLM team
+ */
+public enum CompletionApi {
+
+	/**
+	 * {@code POST /chat/completions} with messages.
+	 */
+	CHAT("/chat/completions", LlmOperation.CHAT),
+
+	/**
+	 * {@code POST /completions} with a prompt (the legacy text completion API).
+	 */
+	TEXT("/completions", LlmOperation.TEXT_COMPLETION);
+
+	private final String defaultPath;
+
+	private final LlmOperation operation;
+
+	CompletionApi(String defaultPath, LlmOperation operation) {
+		this.defaultPath = defaultPath;
+		this.operation = operation;
+	}
+
+	/**
+	 * Return the endpoint path used when none is configured.
+	 * @return the default path
+	 */
+	public String defaultPath() {
+		return this.defaultPath;
+	}
+
+	/**
+	 * Return the operation this API performs.
+	 * @return the operation
+	 */
+	public LlmOperation operation() {
+		return this.operation;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.customllm.completion;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code POST /completions}.
+ *
+ * @author Custom LLM team
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TextCompletionBody(@Nullable String model, String prompt, @Nullable Double temperature,
+		@JsonProperty("max_tokens") @Nullable Integer maxTokens, @JsonProperty("top_p") @Nullable Double topP,
+		@Nullable List<String> stop, @Nullable Long seed, @JsonIgnore Map<String, Object> extra) {
+
+	static TextCompletionBody of(CompletionRequest request, CompletionDefaults defaults) {
+		if (!request.messages().isEmpty() || request.prompt() == null) {
+			throw new IllegalArgumentException(
+					"messages are not supported by the text completion API (custom.llm.completion.api=text): give a prompt only");
+		}
+		return new TextCompletionBody(Requests.model(request, defaults), request.prompt(),
+				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
+				Requests.stop(request), request.seed(), request.extra());
+	}
+
+	@JsonAnyGetter
+	Map<String, Object> extraParameters() {
+		return this.extra;
+	}
+
+}

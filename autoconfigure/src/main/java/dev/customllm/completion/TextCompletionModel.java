@@ -1,0 +1,48 @@
+package dev.customllm.completion;
+
+import java.net.URI;
+
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.http.LlmTransport;
+
+/**
+ * {@link CompletionModel} on {@code POST /completions}, the legacy text completion API.
+ * Requests must carry a prompt and no messages.
+ *
+ * @author Custom LLM team
+ */
+public final class TextCompletionModel implements CompletionModel {
+
+	private final LlmTransport transport;
+
+	private final CompletionDefaults defaults;
+
+	private final URI uri;
+
+	/**
+	 * Create a new instance.
+	 * @param transport the transport of the client
+	 * @param defaults the values used where a request leaves them unset
+	 */
+	public TextCompletionModel(LlmTransport transport, CompletionDefaults defaults) {
+		this.transport = transport;
+		this.defaults = defaults;
+		this.uri = transport.endpoint(defaults.endpointPath());
+	}
+
+	@Override
+	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
+		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults))
+			.flatMap((body) -> this.transport.post(LlmOperation.TEXT_COMPLETION, this.uri, body,
+					TextCompletionResult.class))
+			.map(TextCompletionResult::toResponse);
+	}
+
+	@Override
+	public String toString() {
+		return "TextCompletionModel[" + this.uri + ", model=" + this.defaults.model() + "]";
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.customllm.embedding;
+
+import java.util.Arrays;
+
+/**
+ * The vector of one text. Immutable.
+ *
+ * @author Custom LLM team
+ */
+public final class Embedding {
+
+	private final int index;
+
+	private final float[] vector;
+
+	/**
+	 * Create a new instance.
+	 * @param index position of the text in the input list
+	 * @param vector the vector (copied)
+	 */
+	public Embedding(int index, float[] vector) {
+		this(index, vector.clone(), true);
+	}
+
+	private Embedding(int index, float[] vector, boolean owned) {
+		if (vector.length == 0) {
+			throw new IllegalArgumentException("vector must not be empty");
+		}
+		this.index = index;
+		this.vector = vector;
+	}
+
+	/**
+	 * Create an embedding that takes ownership of the array, without copying it.
+	 * @param index position of the text in the input list
+	 * @param vector the vector, not to be changed afterwards
+	 * @return the embedding
+	 */
+	static Embedding wrap(int index, float[] vector) {
+		return new Embedding(index, vector, true);
+	}
+
+	/**
+	 * Return the position of the text in the input list.
+	 * @return the index
+	 */
+	public int index() {
+		return this.index;
+	}
+
+	/**
+	 * Return a copy of the vector.
+	 * @return the vector
+	 */
+	public float[] vector() {
+		return this.vector.clone();
+	}
+
+	/**
+	 * Return the number of dimensions of the vector.
+	 * @return the dimensions
+	 */
+	public int dimensions() {
+		return this.vector.length;
+	}
+
+	/**
+	 * Return the cosine similarity of this vector and another.
+	 * @param other the other embedding, of the same dimensions
+	 * @return the similarity, between -1 and 1
+	 */
+	public double cosineSimilarity(Embedding other) {
+		if (other.vector.length != this.vector.length) {
+			throw new IllegalArgumentException(
+					"dimensions differ: " + this.vector.length + " and " + other.vector.length);
+		}
+		double dot = 0;
+		double norm = 0;
+		double otherNorm = 0;
+		for (int i = 0; i < this.vector.length; i++) {
+			dot += this.vector[i] * other.vector[i];
+			norm += this.vector[i] * this.vector[i];
+			otherNorm += other.vector[i] * other.vector[i];
+		}
+		return (norm == 0 || otherNorm == 0) ? 0 : dot / Math.sqrt(norm * otherNorm);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof Embedding that) && this.index == that.index && Arrays.equals(this.vector, that.vector);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.index + Arrays.hashCode(this.vector);
+	}
+
+	@Override
+	public String toString() {
+		return "Embedding[index=" + this.index + ", dimensions=" + this.vector.length + "]";
+	}
+
+}

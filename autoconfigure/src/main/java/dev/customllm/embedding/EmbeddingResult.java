@@ -1,0 +1,16 @@
+package dev.customllm.embedding;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answer of {@code POST /embeddings}.
+ *
+ * @author Custom LLM team
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record EmbeddingResult(@Nullable List<EmbeddingItem> data, @Nullable String model) {
+
+}

@@ -1,0 +1,59 @@
+package dev.customllm.http;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+
+/**
+ * How a client reaches an LLM service: where, with which credentials, and within which
+ * limits.
+ *
+ * @param baseUrl base URL of the service, without a trailing slash
+ * @param apiKey API key sent as a bearer token, or {@code null} when the service needs none
+ * @param headers extra headers sent on every request
+ * @param connectTimeout maximum time to establish a connection
+ * @param responseTimeout maximum time to wait for the first byte of an answer, and between
+ * its bytes
+ * @param maxConnections maximum number of pooled connections
+ * @param maxIdleTime time after which an idle pooled connection is closed
+ * @param maxResponseSize maximum size of an answer held in memory, in bytes
+ * @param sslBundle SSL bundle for TLS or mutual TLS, or {@code null} for the JVM defaults
+ * @author Custom LLM team
+ */
+public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
+		Duration connectTimeout, Duration responseTimeout, int maxConnections, Duration maxIdleTime,
+		int maxResponseSize, @Nullable SslBundle sslBundle) {
+
+	public HttpSettings {
+		baseUrl = Endpoints.checkBaseUrl(baseUrl);
+		apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
+		headers = Map.copyOf(headers);
+		requirePositive("connectTimeout", connectTimeout);
+		requirePositive("responseTimeout", responseTimeout);
+		requirePositive("maxIdleTime", maxIdleTime);
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
+		}
+		if (maxResponseSize < 1024) {
+			throw new IllegalArgumentException("maxResponseSize must be at least 1KB, but was " + maxResponseSize);
+		}
+	}
+
+	private static void requirePositive(String name, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
+				+ ", headers=" + this.headers.keySet() + ", connectTimeout=" + this.connectTimeout
+				+ ", responseTimeout=" + this.responseTimeout + ", maxConnections=" + this.maxConnections
+				+ ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize=" + this.maxResponseSize + "]";
+	}
+
+}

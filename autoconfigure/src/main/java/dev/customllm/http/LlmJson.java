@@ -1,0 +1,30 @@
+package dev.customllm.http;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapper of the wire protocol. The client keeps its own rather than the
+ * application's, so that an application's Jackson settings cannot change the protocol.
+ *
+ * @author Custom LLM team
+ */
+public final class LlmJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private LlmJson() {
+	}
+
+	/**
+	 * Return the shared mapper.
+	 * @return the mapper
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+}

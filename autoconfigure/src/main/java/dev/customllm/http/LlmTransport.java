@@ -1,0 +1,116 @@
+package dev.customllm.http;
+
+import java.net.URI;
+import java.time.Clock;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmResponseException;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends JSON requests to an LLM service and reads JSON answers, mapping every failure to
+ * the error model. One instance per client; thread-safe.
+ *
+ * @author Custom LLM team
+ */
+public final class LlmTransport implements AutoCloseable {
+
+	private final HttpSettings settings;
+
+	private final ConnectionProvider pool;
+
+	private final WebClient webClient;
+
+	private final JsonMapper jsonMapper;
+
+	private final ErrorResponses errorResponses;
+
+	private final RequestFailures requestFailures;
+
+	/**
+	 * Create a transport with its own connection pool.
+	 * @param settings the connection settings
+	 * @param builder the web client builder to start from (cloned)
+	 * @param jsonMapper the mapper for request and response bodies
+	 */
+	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper) {
+		this.settings = settings;
+		this.pool = WebClientFactory.pool(settings);
+		this.webClient = WebClientFactory.create(settings, builder, this.pool);
+		this.jsonMapper = jsonMapper;
+		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings.apiKey(), settings.headers()),
+				Clock.systemUTC());
+		this.requestFailures = new RequestFailures(settings.maxResponseSize());
+	}
+
+	/**
+	 * Return the connection settings.
+	 * @return the settings
+	 */
+	public HttpSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the URI of an endpoint of the service.
+	 * @param path the endpoint path, for example {@code /chat/completions}
+	 * @return the URI
+	 */
+	public URI endpoint(String path) {
+		return Endpoints.resolve(this.settings.baseUrl(), path);
+	}
+
+	/**
+	 * Post a JSON body and read the JSON answer.
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param uri the endpoint
+	 * @param body the request body, serialized as JSON
+	 * @param answerType the type to read a 2xx answer as
+	 * @return the answer; fails with an {@link dev.customllm.LlmException}
+	 */
+	public <T> Mono<T> post(LlmOperation operation, URI uri, Object body, Class<T> answerType) {
+		return Mono.defer(() -> this.webClient.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.jsonMapper.writeValueAsBytes(body))
+			.exchangeToMono((response) -> read(operation, response, answerType)))
+			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+	}
+
+	private <T> Mono<T> read(LlmOperation operation, ClientResponse response, Class<T> answerType) {
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(byte[].class)
+				.switchIfEmpty(Mono.error(() -> new LlmResponseException(operation, "empty body")))
+				.map((bytes) -> parse(operation, bytes, answerType));
+		}
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((bytes) -> Mono.error(this.errorResponses.toException(operation,
+					response.statusCode().value(), response.headers().asHttpHeaders(), bytes)));
+	}
+
+	private <T> T parse(LlmOperation operation, byte[] bytes, Class<T> answerType) {
+		T answer = this.jsonMapper.readValue(bytes, answerType);
+		if (answer == null) {
+			throw new LlmResponseException(operation, "body is JSON null");
+		}
+		return answer;
+	}
+
+	/**
+	 * Close the connection pool.
+	 */
+	@Override
+	public void close() {
+		this.pool.dispose();
+	}
+
+}

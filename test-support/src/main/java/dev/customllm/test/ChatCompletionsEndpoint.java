@@ -1,0 +1,79 @@
+package dev.customllm.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Simulates {@code POST /v1/chat/completions}, streamed or not.
+ */
+final class ChatCompletionsEndpoint extends SimulatorEndpoint {
+
+	static final String NAME = "custom-llm-simulator-chat";
+
+	private final AtomicLong ids;
+
+	ChatCompletionsEndpoint(AtomicLong ids) {
+		this.ids = ids;
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	ResponseDefinition respond(ObjectNode request) {
+		ChatPrompt prompt = ChatPrompt.from(request.path("messages"));
+		SimulatedAnswer answer = SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request));
+		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
+		if (streamed(request)) {
+			return EventStream.of(chunks(id, request, answer, usage(prompt.tokens(), answer.tokens())));
+		}
+		return ok(completion(id, request, answer, prompt.tokens()));
+	}
+
+	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int promptTokens) {
+		ObjectNode completion = header(id, "chat.completion", request);
+		completion.put("system_fingerprint", IDENTITY);
+		ObjectNode choice = completion.putArray("choices").addObject();
+		choice.put("index", 0);
+		choice.putObject("message").put("role", "assistant").put("content", answer.text());
+		choice.put("finish_reason", answer.finishReason());
+		completion.set("usage", usage(promptTokens, answer.tokens()));
+		return completion;
+	}
+
+	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, ObjectNode usage) {
+		List<ObjectNode> chunks = new ArrayList<>();
+		chunks.add(chunk(id, request, delta().put("role", "assistant").put("content", ""), null));
+		EventStream.fragments(answer.text())
+			.forEach((fragment) -> chunks.add(chunk(id, request, delta().put("content", fragment), null)));
+		chunks.add(chunk(id, request, delta(), answer.finishReason()));
+		if (request.path("stream_options").path("include_usage").asBoolean(false)) {
+			ObjectNode last = chunk(id, request, delta(), null);
+			last.putArray("choices");
+			chunks.add(last.set("usage", usage));
+		}
+		return chunks;
+	}
+
+	private ObjectNode chunk(String id, ObjectNode request, ObjectNode delta, @Nullable String finishReason) {
+		ObjectNode chunk = header(id, "chat.completion.chunk", request);
+		chunk.put("system_fingerprint", IDENTITY);
+		ObjectNode choice = chunk.putArray("choices").addObject();
+		choice.put("index", 0);
+		choice.set("delta", delta);
+		choice.put("finish_reason", finishReason);
+		return chunk;
+	}
+
+	private static ObjectNode delta() {
+		return json.createObjectNode();
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.customllm.test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders server-sent events the way OpenAI streams them, dribbled out over a short time so
+ * that clients see the answer arrive in parts.
+ */
+final class EventStream {
+
+	private static final int WORDS_PER_FRAGMENT = 3;
+
+	private static final int DURATION_MILLIS = 300;
+
+	private EventStream() {
+	}
+
+	/**
+	 * Render the given events followed by {@code data: [DONE]}.
+	 * @param events the event payloads
+	 * @return the streamed response
+	 */
+	static ResponseDefinition of(List<ObjectNode> events) {
+		StringBuilder body = new StringBuilder();
+		events.forEach((event) -> body.append("data: ")
+			.append(SimulatorEndpoint.json.writeValueAsString(event))
+			.append("\n\n"));
+		body.append("data: [DONE]\n\n");
+		return SimulatorEndpoint.answer(200, "text/event-stream", body.toString())
+			.withHeader("Cache-Control", "no-cache")
+			.withChunkedDribbleDelay(events.size() + 1, DURATION_MILLIS)
+			.build();
+	}
+
+	/**
+	 * Split an answer into fragments of a few words that concatenate back to it.
+	 * @param text the answer text, its words separated by single spaces
+	 * @return the fragments
+	 */
+	static List<String> fragments(String text) {
+		List<String> words = SimulatedText.words(text);
+		List<String> fragments = new ArrayList<>();
+		for (int start = 0; start < words.size(); start += WORDS_PER_FRAGMENT) {
+			String fragment = String.join(" ", words.subList(start, Math.min(start + WORDS_PER_FRAGMENT, words.size())));
+			fragments.add((start > 0) ? " " + fragment : fragment);
+		}
+		return fragments;
+	}
+
+}

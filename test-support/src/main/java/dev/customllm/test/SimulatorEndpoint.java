@@ -1,0 +1,125 @@
+package dev.customllm.test;
+
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Base for the simulated JSON endpoints: parses the request body and turns invalid requests
+ * into OpenAI-style 400 answers. Applies only to the stubs that name it.
+ */
+abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
+
+	static final String HEADER = "x-simulator";
+
+	static final String IDENTITY = "custom-llm-simulator";
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@Override
+	public final ResponseDefinition transform(ServeEvent serveEvent) {
+		try {
+			return respond(parse(serveEvent.getRequest().getBodyAsString()));
+		}
+		catch (InvalidRequestException ex) {
+			return answer(400, "application/json", json.writeValueAsString(error(ex.getMessage()))).build();
+		}
+	}
+
+	@Override
+	public final boolean applyGlobally() {
+		return false;
+	}
+
+	/**
+	 * Answer a well-formed request.
+	 * @param request the request body
+	 * @return the response
+	 * @throws InvalidRequestException if the request cannot be answered
+	 */
+	abstract ResponseDefinition respond(ObjectNode request);
+
+	private static ObjectNode parse(String body) {
+		JsonNode node;
+		try {
+			node = json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequestException("Malformed JSON in request body: " + ex.getOriginalMessage());
+		}
+		if (node instanceof ObjectNode object) {
+			return object;
+		}
+		throw new InvalidRequestException("Request body must be a JSON object");
+	}
+
+	static ResponseDefinitionBuilder answer(int status, String contentType, String body) {
+		return ResponseDefinitionBuilder.responseDefinition()
+			.withStatus(status)
+			.withHeader("Content-Type", contentType)
+			.withHeader(HEADER, IDENTITY)
+			.withBody(body);
+	}
+
+	static ResponseDefinition ok(ObjectNode body) {
+		return answer(200, "application/json", json.writeValueAsString(body)).build();
+	}
+
+	static ObjectNode header(String id, String object, ObjectNode request) {
+		ObjectNode node = json.createObjectNode();
+		node.put("id", id);
+		node.put("object", object);
+		node.put("created", Instant.now().getEpochSecond());
+		node.put("model", model(request));
+		return node;
+	}
+
+	static String model(ObjectNode request) {
+		JsonNode model = request.path("model");
+		return (model.isString() && !model.stringValue().isBlank()) ? model.stringValue() : "simulator";
+	}
+
+	static int maxTokens(ObjectNode request) {
+		JsonNode max = request.has("max_completion_tokens") ? request.path("max_completion_tokens")
+				: request.path("max_tokens");
+		if (max.isMissingNode() || max.isNull()) {
+			return Integer.MAX_VALUE;
+		}
+		if (!max.canConvertToInt() || !max.isIntegralNumber() || max.intValue() < 1) {
+			throw new InvalidRequestException("max_tokens must be a positive integer");
+		}
+		return max.intValue();
+	}
+
+	static boolean streamed(ObjectNode request) {
+		return request.path("stream").asBoolean(false);
+	}
+
+	static ObjectNode usage(int promptTokens, int completionTokens) {
+		ObjectNode usage = json.createObjectNode();
+		usage.put("prompt_tokens", promptTokens);
+		if (completionTokens >= 0) {
+			usage.put("completion_tokens", completionTokens);
+		}
+		usage.put("total_tokens", promptTokens + Math.max(completionTokens, 0));
+		return usage;
+	}
+
+	private static ObjectNode error(String message) {
+		ObjectNode body = json.createObjectNode();
+		ObjectNode error = body.putObject("error");
+		error.put("message", message);
+		error.put("type", "invalid_request_error");
+		error.putNull("param");
+		error.putNull("code");
+		return body;
+	}
+
+}
