@@ -213,7 +213,7 @@ class OpenAiEmbeddingModelTests {
 	void badBase64IsAnError() {
 		answer("{\"data\":[{\"index\":0,\"embedding\":\"AAAA=\"}]}");
 		assertResponseError(List.of("a"), "base64");
-		answer("{\"data\":[{\"index\":0,\"embedding\":\"AAAAAA==\"}]}");
+		answer("{\"data\":[{\"index\":0,\"embedding\":\"AAAAAAA=\"}]}");
 		assertResponseError(List.of("a"), "not a multiple of 4");
 	}
 
