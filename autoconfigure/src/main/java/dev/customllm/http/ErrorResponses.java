@@ -107,7 +107,7 @@ public final class ErrorResponses {
 			return "empty body (HTTP " + status + ")";
 		}
 		String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8)
-			.replaceAll("<[^>]*>", " ")
+			.replaceAll("<[^>]*(>|$)", " ")
 			.replaceAll("\\s+", " ")
 			.trim();
 		String excerpt = (text.length() > EXCERPT_LENGTH) ? text.substring(0, EXCERPT_LENGTH) + "…" : text;

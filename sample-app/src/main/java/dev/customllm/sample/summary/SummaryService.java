@@ -1,0 +1,49 @@
+package dev.customllm.sample.summary;
+
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.CompletionResponse;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+/**
+ * Summarizes texts with the {@link CompletionModel}.
+ *
+ * @author Custom LLM team
+ */
+@Service
+public class SummaryService {
+
+	static final String INSTRUCTIONS = "Summarize the user's text in one or two sentences. "
+			+ "Reply with the summary only.";
+
+	static final int MAX_TOKENS = 200;
+
+	private final CompletionModel completionModel;
+
+	public SummaryService(CompletionModel completionModel) {
+		this.completionModel = completionModel;
+	}
+
+	/**
+	 * Summarize a text.
+	 * @param text the text
+	 * @return a {@link Mono} of the summary
+	 * @throws IllegalArgumentException if the text is {@code null} or blank
+	 */
+	public Mono<String> summarize(@Nullable String text) {
+		if (!StringUtils.hasText(text)) {
+			throw new IllegalArgumentException("text must not be blank");
+		}
+		CompletionRequest request = CompletionRequest.builder()
+			.system(INSTRUCTIONS)
+			.prompt(text)
+			.maxTokens(MAX_TOKENS)
+			.build();
+		return this.completionModel.completeAsync(request).map(CompletionResponse::text).map(String::strip);
+	}
+
+}

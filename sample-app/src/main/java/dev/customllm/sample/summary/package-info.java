@@ -1,0 +1,7 @@
+/**
+ * Summaries of texts through the {@link dev.customllm.completion.CompletionModel}.
+ */
+@NullMarked
+package dev.customllm.sample.summary;
+
+import org.jspecify.annotations.NullMarked;
