@@ -1,0 +1,289 @@
+package dev.customllm.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.TextCompletionModel;
+import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.http.LlmJson;
+import dev.customllm.test.LlmSimulator;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link CustomLlmAutoConfiguration}.
+ */
+class CustomLlmAutoConfigurationTests {
+
+	private static LlmSimulator simulator;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class));
+
+	@BeforeAll
+	static void start() {
+		simulator = LlmSimulator.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		simulator.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		simulator.reset();
+	}
+
+	@Test
+	void definesClientAndModelsWhenAKeyIsConfigured() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=sk-prop-key").run((context) -> {
+			assertThat(context).hasSingleBean(CustomLlmClient.class)
+				.hasSingleBean(CompletionModel.class)
+				.hasSingleBean(EmbeddingModel.class)
+				.hasSingleBean(PropertiesCustomLlmConnectionDetails.class);
+			assertThat(context.getBean(CustomLlmClient.class).baseUrl()).isEqualTo("https://api.custom-llm.com/v1");
+		});
+	}
+
+	@Test
+	void failsWithAClearMessageWhenTheKeyIsMissing() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("No API key is configured for the LLM service at https://api.custom-llm.com/v1");
+			CustomLlmConfigurationException cause = (CustomLlmConfigurationException) rootCause(
+					context.getStartupFailure());
+			assertThat(cause.getAction()).contains("custom.llm.api-key", "CUSTOM_API_KEY",
+					"custom.llm.api-key-required=false");
+		});
+	}
+
+	@Test
+	void fallsBackToTheCustomApiKeyEnvironmentVariable() {
+		this.contextRunner.withPropertyValues("CUSTOM_API_KEY=sk-env-key", "custom.llm.base-url=" + simulator.baseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CustomLlmConnectionDetails.class).getApiKey()).isEqualTo("sk-env-key");
+				context.getBean(CompletionModel.class).complete("Hello");
+				assertThat(lastRequestHeader("Authorization")).isEqualTo("Bearer sk-env-key");
+			});
+	}
+
+	@Test
+	void propertyKeyWinsOverTheEnvironmentVariable() {
+		this.contextRunner.withPropertyValues("CUSTOM_API_KEY=sk-env-key", "custom.llm.api-key=sk-prop-key")
+			.run((context) -> assertThat(context.getBean(CustomLlmConnectionDetails.class).getApiKey())
+				.isEqualTo("sk-prop-key"));
+	}
+
+	@Test
+	void noKeyIsNeededWhenDeclaredNotRequired() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.api-key-required=false", "custom.llm.base-url=" + simulator.baseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(CompletionModel.class).complete("Hello");
+				assertThat(lastRequestHeader("Authorization")).isNull();
+			});
+	}
+
+	@Test
+	void disabledDefinesNothing() {
+		this.contextRunner.withPropertyValues("custom.llm.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(CustomLlmClient.class)
+				.doesNotHaveBean(CompletionModel.class)
+				.doesNotHaveBean(EmbeddingModel.class)
+				.doesNotHaveBean(CustomLlmConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void userBeansWin() {
+		this.contextRunner.withUserConfiguration(UserModelsConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(CompletionModel.class)).isSameAs(context.getBean("myCompletionModel"));
+			assertThat(context.getBean(EmbeddingModel.class)).isSameAs(context.getBean("myEmbeddingModel"));
+			assertThat(context.getBean(CustomLlmClient.class)).isSameAs(context.getBean("myClient"));
+		});
+	}
+
+	@Test
+	void connectionDetailsBeanWinsOverProperties() {
+		this.contextRunner.withUserConfiguration(ConnectionDetailsConfiguration.class)
+			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/unused", "custom.llm.api-key=sk-prop-key")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesCustomLlmConnectionDetails.class);
+				assertThat(context.getBean(CustomLlmClient.class).baseUrl()).isEqualTo(simulator.baseUrl());
+				context.getBean(CompletionModel.class).complete("Hello");
+				assertThat(lastRequestHeader("Authorization")).isEqualTo("Bearer sk-details-key");
+			});
+	}
+
+	@Test
+	void propertiesReachTheRequests() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.api-key=sk-prop-key", "custom.llm.base-url=" + simulator.baseUrl() + "/",
+					"custom.llm.headers.X-Tenant=acme", "custom.llm.completion.model=qwen", "custom.llm.completion.temperature=0.2",
+					"custom.llm.completion.max-tokens=50", "custom.llm.embedding.model=nomic-embed-text",
+					"custom.llm.embedding.encoding-format=float", "custom.llm.embedding.batch-size=2",
+					"custom.llm.embedding.dimensions=256")
+			.run((context) -> {
+				context.getBean(CompletionModel.class).complete("Hello");
+				JsonNode chat = lastBody();
+				assertThat(chat.get("model").asString()).isEqualTo("qwen");
+				assertThat(chat.get("temperature").asDouble()).isEqualTo(0.2);
+				assertThat(chat.get("max_tokens").asInt()).isEqualTo(50);
+				assertThat(lastRequestHeader("X-Tenant")).isEqualTo("acme");
+				simulator.wireMock().resetRequests();
+				assertThat(context.getBean(EmbeddingModel.class).embedAll(List.of("a", "b", "c"))).hasSize(3);
+				assertThat(simulator.wireMock().findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+				JsonNode embeddings = lastBody();
+				assertThat(embeddings.get("model").asString()).isEqualTo("nomic-embed-text");
+				assertThat(embeddings.get("encoding_format").asString()).isEqualTo("float");
+			});
+	}
+
+	@Test
+	void textApiIsSelectedByProperty() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.api=text")
+			.run((context) -> assertThat(context.getBean(CompletionModel.class)).isInstanceOf(TextCompletionModel.class));
+	}
+
+	@Test
+	void invalidPropertiesFailWithAClearMessage() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=localhost:8000")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("absolute http or https URL"));
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.temperature=3")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("temperature must be between 0 and 2"));
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.embedding.batch-size=0")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("batchSize"));
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.ssl.bundle=missing")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void customizersAreAppliedInOrder() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("custom.llm.api-key=k", "custom.llm.response-timeout=1s")
+			.run((context) -> {
+				context.getBean(CompletionModel.class).complete("Hello");
+				assertThat(lastRequestHeader("X-Order")).isEqualTo("second");
+			});
+	}
+
+	@Test
+	void usesTheWebClientBuilderOfTheContext() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k")
+			.run((context) -> assertThat(context).hasSingleBean(
+					org.springframework.web.reactive.function.client.WebClient.Builder.class));
+	}
+
+	@Test
+	void keyNeverAppearsInTheClientsToString() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=sk-secret-in-props-123")
+			.run((context) -> assertThat(context.getBean(CustomLlmClient.class).toString())
+				.doesNotContain("sk-secret-in-props-123"));
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static String lastRequestHeader(String name) {
+		var requests = simulator.wireMock().findAll(anyRequestedFor(anyUrl()));
+		return requests.get(requests.size() - 1).getHeader(name);
+	}
+
+	private static JsonNode lastBody() {
+		var requests = simulator.wireMock().findAll(anyRequestedFor(anyUrl()));
+		return LlmJson.mapper().readTree(requests.get(requests.size() - 1).getBody());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserModelsConfiguration {
+
+		@Bean
+		CustomLlmClient myClient() {
+			return CustomLlmClient.builder().baseUrl("http://127.0.0.1:9/v1").build();
+		}
+
+		@Bean
+		CompletionModel myCompletionModel() {
+			return mock(CompletionModel.class);
+		}
+
+		@Bean
+		EmbeddingModel myEmbeddingModel() {
+			return mock(EmbeddingModel.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConnectionDetailsConfiguration {
+
+		@Bean
+		CustomLlmConnectionDetails testConnectionDetails() {
+			return new CustomLlmConnectionDetails() {
+
+				@Override
+				public String getBaseUrl() {
+					return simulator.baseUrl();
+				}
+
+				@Override
+				public String getApiKey() {
+					return "sk-details-key";
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		CustomLlmClientCustomizer second() {
+			return (builder) -> builder.header("X-Order", "second").baseUrl(simulator.baseUrl());
+		}
+
+		@Bean
+		@Order(1)
+		CustomLlmClientCustomizer first() {
+			return (builder) -> builder.header("X-Order", "first").responseTimeout(Duration.ofSeconds(5));
+		}
+
+	}
+
+}

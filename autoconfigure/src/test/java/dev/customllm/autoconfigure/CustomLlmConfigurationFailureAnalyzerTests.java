@@ -1,0 +1,34 @@
+package dev.customllm.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CustomLlmConfigurationFailureAnalyzer}.
+ */
+class CustomLlmConfigurationFailureAnalyzerTests {
+
+	private final CustomLlmConfigurationFailureAnalyzer analyzer = new CustomLlmConfigurationFailureAnalyzer();
+
+	@Test
+	void missingKeyNamesThePropertyAndTheVariable() {
+		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("customLlmClient",
+				"failed", CustomLlmConfigurationException.missingApiKey("http://vllm:8000/v1")));
+		assertThat(analysis.getDescription()).isEqualTo("No API key is configured for the LLM service at http://vllm:8000/v1.");
+		assertThat(analysis.getAction()).contains("'custom.llm.api-key'", "CUSTOM_API_KEY",
+				"'custom.llm.api-key-required=false'");
+	}
+
+	@Test
+	void invalidValueNamesTheProblem() {
+		FailureAnalysis analysis = this.analyzer
+			.analyze(CustomLlmConfigurationException.invalid("maxConnections must be at least 1, but was 0"));
+		assertThat(analysis.getDescription()).contains("maxConnections must be at least 1, but was 0");
+		assertThat(analysis.getAction()).contains("custom.llm.");
+	}
+
+}

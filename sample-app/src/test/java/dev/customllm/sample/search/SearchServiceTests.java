@@ -1,0 +1,72 @@
+package dev.customllm.sample.search;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.customllm.embedding.Embedding;
+import dev.customllm.test.SimulatedEmbeddings;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link SearchService}.
+ *
+ * @author Custom LLM team
+ */
+class SearchServiceTests {
+
+	private final AtomicInteger corpusCalls = new AtomicInteger();
+
+	private final AtomicInteger queryCalls = new AtomicInteger();
+
+	private final SearchService service = new SearchService(this::embedAll, JsonMapper.shared());
+
+	@Test
+	void embedsCorpusOnceForConcurrentSearchesBeforeReady() {
+		List<List<SearchResult>> results = Flux.range(0, 8)
+			.flatMap((i) -> this.service.search("Kubernetes orchestrates containers", 2))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(results).hasSize(8).allSatisfy((hits) -> {
+			assertThat(hits).hasSize(2);
+			assertThat(hits.get(0).id()).isEqualTo("kubernetes");
+		});
+		this.service.embedCorpus();
+		assertThat(this.corpusCalls).hasValue(1);
+		assertThat(this.queryCalls).hasValue(8);
+	}
+
+	@Test
+	void retriesCorpusEmbeddingAfterFailure() {
+		SearchService flaky = new SearchService((texts) -> (texts.size() > 1 && this.corpusCalls.getAndIncrement() == 0)
+				? Mono.error(new IllegalStateException("service down")) : embedAll(texts), JsonMapper.shared());
+		flaky.embedCorpus();
+		assertThat(flaky.search("sourdough bread", 1).block()).extracting(SearchResult::id).containsExactly("sourdough");
+		assertThat(this.corpusCalls).hasValue(2);
+	}
+
+	@Test
+	void rejectsInvalidInputWithoutCallingModel() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.search(" ", 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.search(null, 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.search("java", 0))
+			.withMessage("k must be between 1 and 50, but was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.search("java", 51));
+		assertThat(this.corpusCalls).hasValue(0);
+		assertThat(this.queryCalls).hasValue(0);
+	}
+
+	private Mono<List<Embedding>> embedAll(List<String> texts) {
+		return Mono.fromSupplier(() -> {
+			(texts.size() > 1 ? this.corpusCalls : this.queryCalls).incrementAndGet();
+			return texts.stream().map((text) -> new Embedding(0, SimulatedEmbeddings.embed(text, 256))).toList();
+		});
+	}
+
+}
