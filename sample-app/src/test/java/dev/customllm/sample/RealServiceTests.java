@@ -98,7 +98,7 @@ class RealServiceTests {
 		service.wireMock()
 			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(401)
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
+				.withBody("{\"error\":{\"message\":\"Incorrect API key\",\"type\":\"invalid_request_error\"}}")));
 		this.client.post()
 			.uri("/api/summarize")
 			.bodyValue(new SampleApplicationTests.SummaryBody("Anything at all."))

@@ -49,7 +49,8 @@ class SearchServiceTests {
 				? Mono.error(new IllegalStateException("service down")) : embedAll(texts), JsonMapper.shared());
 		flaky.embedCorpus();
 		assertThat(failures).hasValue(1);
-		assertThat(flaky.search("sourdough bread", 1).block()).extracting(SearchResult::id).containsExactly("sourdough");
+		assertThat(flaky.search("sourdough bread", 1).block()).extracting(SearchResult::id)
+			.containsExactly("sourdough");
 		assertThat(this.corpusCalls).hasValue(1);
 	}
 
