@@ -19,6 +19,7 @@ import dev.customllm.embedding.OpenAiEmbeddingModel;
 import dev.customllm.http.HttpSettings;
 import dev.customllm.http.LlmJson;
 import dev.customllm.http.LlmTransport;
+import dev.customllm.http.PoolMetrics;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -144,6 +145,14 @@ public final class CustomLlmClient implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return this.transport.settings().baseUrl();
+	}
+
+	/**
+	 * Return the live counts of the client's connection pool.
+	 * @return the pool metrics
+	 */
+	public PoolMetrics connectionPool() {
+		return this.transport.poolMetrics();
 	}
 
 	/**

@@ -26,6 +26,8 @@ public final class LlmTransport implements AutoCloseable {
 
 	private final ConnectionProvider pool;
 
+	private final PoolMetrics poolMetrics = new PoolMetrics();
+
 	private final WebClient webClient;
 
 	private final JsonMapper jsonMapper;
@@ -42,7 +44,7 @@ public final class LlmTransport implements AutoCloseable {
 	 */
 	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper) {
 		this.settings = settings;
-		this.pool = WebClientFactory.pool(settings);
+		this.pool = WebClientFactory.pool(settings, this.poolMetrics);
 		this.webClient = WebClientFactory.create(settings, builder, this.pool);
 		this.jsonMapper = jsonMapper;
 		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings.apiKey(), settings.headers()),
@@ -56,6 +58,14 @@ public final class LlmTransport implements AutoCloseable {
 	 */
 	public HttpSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Return the live counts of the connection pool.
+	 * @return the pool metrics
+	 */
+	public PoolMetrics poolMetrics() {
+		return this.poolMetrics;
 	}
 
 	/**

@@ -32,7 +32,7 @@ public final class WebClientFactory {
 	 * Create a {@link WebClient} for the given settings.
 	 * @param settings the connection settings
 	 * @param builder the builder to start from (it is cloned, not changed)
-	 * @param pool the connection pool, from {@link #pool(HttpSettings)}
+	 * @param pool the connection pool, from {@link #pool(HttpSettings, PoolMetrics)}
 	 * @return the web client
 	 */
 	public static WebClient create(HttpSettings settings, WebClient.Builder builder, ConnectionProvider pool) {
@@ -57,14 +57,16 @@ public final class WebClientFactory {
 	 * {@link HttpSettings#maxConnections()}, with idle connections evicted after
 	 * {@link HttpSettings#maxIdleTime()}, before servers close them.
 	 * @param settings the connection settings
+	 * @param metrics receives the pool's live counts
 	 * @return a new pool, to be disposed of with the client
 	 */
-	public static ConnectionProvider pool(HttpSettings settings) {
+	public static ConnectionProvider pool(HttpSettings settings, PoolMetrics metrics) {
 		return ConnectionProvider.builder("custom-llm")
 			.maxConnections(settings.maxConnections())
 			.pendingAcquireMaxCount(-1)
 			.maxIdleTime(settings.maxIdleTime())
 			.evictInBackground(evictionInterval(settings.maxIdleTime()))
+			.metrics(true, () -> metrics)
 			.build();
 	}
 

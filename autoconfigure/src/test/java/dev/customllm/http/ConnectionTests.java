@@ -86,6 +86,8 @@ class ConnectionTests {
 				.block(Duration.ofSeconds(20));
 			assertThat(responses).hasSize(callers);
 			assertThat(allArrived.getCount()).isZero();
+			assertThat(client.connectionPool().allocated()).isEqualTo(callers);
+			assertThat(client.connectionPool().acquired()).isZero();
 		}
 		finally {
 			server.stop(0);
