@@ -20,6 +20,12 @@ import dev.customllm.http.HttpSettings;
 import dev.customllm.http.LlmJson;
 import dev.customllm.http.LlmTransport;
 import dev.customllm.http.PoolMetrics;
+import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.Resilience;
+import dev.customllm.retry.ResilienceListener;
+import dev.customllm.retry.ResilienceSettings;
+import dev.customllm.retry.RetryBudget;
+import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -197,6 +203,16 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private WebClient.Builder webClientBuilder = WebClient.builder();
 
+		private RetrySettings retry = RetrySettings.DEFAULT;
+
+		private RetryBudget retryBudget = RetryBudget.standard();
+
+		private RateLimitSettings rateLimits = RateLimitSettings.NONE;
+
+		private Duration callTimeout = Duration.ofMinutes(5);
+
+		private ResilienceListener resilienceListener = ResilienceListener.NONE;
+
 		private Builder() {
 		}
 
@@ -325,6 +341,57 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set when and how long to wait before retrying a failed request.
+		 * @param retry the retry settings; {@link RetrySettings#NONE} for no retries
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set the retry budget that caps retries across the calls of this client.
+		 * @param retryBudget the budget
+		 * @return this builder
+		 */
+		public Builder retryBudget(RetryBudget retryBudget) {
+			this.retryBudget = retryBudget;
+			return this;
+		}
+
+		/**
+		 * Set client-side limits on concurrent requests and request rate.
+		 * @param rateLimits the limits
+		 * @return this builder
+		 */
+		public Builder rateLimits(RateLimitSettings rateLimits) {
+			this.rateLimits = rateLimits;
+			return this;
+		}
+
+		/**
+		 * Set the deadline of a whole unary call, retries and waits included. Streams are
+		 * not bound by it.
+		 * @param callTimeout the deadline
+		 * @return this builder
+		 */
+		public Builder callTimeout(Duration callTimeout) {
+			this.callTimeout = callTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the listener told about retries and limit waits, for metrics.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder resilienceListener(ResilienceListener listener) {
+			this.resilienceListener = listener;
+			return this;
+		}
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 * @throws IllegalArgumentException if a setting is invalid
@@ -333,7 +400,10 @@ public final class CustomLlmClient implements AutoCloseable {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.maxConnections, this.maxIdleTime, this.maxResponseSize,
 					this.sslBundle);
-			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper());
+			Resilience resilience = new Resilience(
+					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
+					this.resilienceListener);
+			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper(), resilience);
 			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);
 		}
 

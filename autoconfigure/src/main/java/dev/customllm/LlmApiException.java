@@ -1,5 +1,8 @@
 package dev.customllm;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,16 +16,20 @@ public class LlmApiException extends LlmException {
 
 	private final ProviderError error;
 
+	private final RetryHints hints;
+
 	/**
 	 * Create a new instance.
 	 * @param operation the operation that failed
 	 * @param status the HTTP status code
 	 * @param error the error as the service described it
+	 * @param hints what the service said about trying again
 	 */
-	public LlmApiException(LlmOperation operation, int status, ProviderError error) {
+	public LlmApiException(LlmOperation operation, int status, ProviderError error, RetryHints hints) {
 		super(operation, describe(status, error), null);
 		this.status = status;
 		this.error = error;
+		this.hints = hints;
 	}
 
 	private static String describe(int status, ProviderError error) {
@@ -51,6 +58,37 @@ public class LlmApiException extends LlmException {
 	 */
 	public ProviderError error() {
 		return this.error;
+	}
+
+	/**
+	 * Return the delay the service asked for before trying again.
+	 * @return the delay, or empty when the service gave none
+	 */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(this.hints.retryAfter());
+	}
+
+	/**
+	 * Return what the service said about trying again with {@code x-should-retry}.
+	 * @return the hints
+	 */
+	public RetryHints hints() {
+		return this.hints;
+	}
+
+	/**
+	 * What a service said about trying again.
+	 *
+	 * @param retryAfter delay from {@code retry-after-ms} or {@code Retry-After}, if any
+	 * @param shouldRetry value of {@code x-should-retry}, if the service sent it
+	 */
+	public record RetryHints(@Nullable Duration retryAfter, @Nullable Boolean shouldRetry) {
+
+		/**
+		 * No hints.
+		 */
+		public static final RetryHints NONE = new RetryHints(null, null);
+
 	}
 
 	/**

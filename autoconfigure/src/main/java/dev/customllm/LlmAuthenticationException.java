@@ -14,7 +14,7 @@ public class LlmAuthenticationException extends LlmApiException {
 	 * @param error the error as the service described it
 	 */
 	public LlmAuthenticationException(LlmOperation operation, int status, ProviderError error) {
-		super(operation, status, error);
+		super(operation, status, error, RetryHints.NONE);
 	}
 
 }

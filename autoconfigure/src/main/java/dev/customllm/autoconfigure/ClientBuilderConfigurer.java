@@ -5,6 +5,9 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.RetryBudget;
+import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.ssl.SslBundles;
 
@@ -40,6 +43,10 @@ final class ClientBuilderConfigurer {
 			.maxConnections(this.properties.getMaxConnections())
 			.maxIdleTime(this.properties.getMaxIdleTime())
 			.maxResponseSize(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()))
+			.callTimeout(this.properties.getCallTimeout())
+			.retry(retrySettings())
+			.retryBudget(retryBudget())
+			.rateLimits(rateLimits())
 			.completionDefaults(completionDefaults())
 			.embeddingDefaults(embeddingDefaults());
 		this.properties.getHeaders().forEach(builder::header);
@@ -51,6 +58,23 @@ final class ClientBuilderConfigurer {
 			builder.sslBundle(this.sslBundles.getBundle(bundle));
 		}
 		return builder;
+	}
+
+	private RetrySettings retrySettings() {
+		CustomLlmProperties.Retry retry = this.properties.getRetry();
+		return new RetrySettings(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(), retry.getMaxDelay(),
+				retry.getJitter(), retry.getMaxRetryAfter());
+	}
+
+	private RetryBudget retryBudget() {
+		CustomLlmProperties.Budget budget = this.properties.getRetry().getBudget();
+		return new RetryBudget(budget.getCapacity(), budget.getRetryCost(), budget.getTimeoutCost());
+	}
+
+	private RateLimitSettings rateLimits() {
+		CustomLlmProperties.RateLimit limit = this.properties.getRateLimit();
+		return new RateLimitSettings(limit.getMaxConcurrentRequests(), limit.getRequestsPerSecond(),
+				limit.getMaxWait());
 	}
 
 	private CompletionDefaults completionDefaults() {

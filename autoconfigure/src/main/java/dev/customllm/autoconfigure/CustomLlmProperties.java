@@ -74,7 +74,17 @@ public class CustomLlmProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
 
+	/**
+	 * Deadline of a whole unary call, retries and waits included. Streams are not bound by
+	 * it.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(5);
+
 	private final Ssl ssl = new Ssl();
+
+	private final Retry retry = new Retry();
+
+	private final RateLimit rateLimit = new RateLimit();
 
 	private final Completion completion = new Completion();
 
@@ -160,8 +170,24 @@ public class CustomLlmProperties {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
 	}
 
 	public Completion getCompletion() {
@@ -362,6 +388,193 @@ public class CustomLlmProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * Retries of failed requests.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of retries after the first attempt. 0 disables retries.
+		 */
+		private int maxRetries = 2;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration delay = Duration.ofMillis(500);
+
+		/**
+		 * Factor applied to the delay after each retry.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Maximum delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(8);
+
+		/**
+		 * Fraction of each delay, from 0 to 1, by which it is randomly shortened.
+		 */
+		private double jitter = 0.25;
+
+		/**
+		 * Longest Retry-After the client waits for; a service that asks for longer fails the
+		 * call at once.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		private final Budget budget = new Budget();
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+	}
+
+	/**
+	 * Retry budget: a token bucket that stops retries from multiplying the load on a
+	 * failing service.
+	 */
+	public static class Budget {
+
+		/**
+		 * Tokens in a full budget. Each successful call returns one. 0 disables the budget.
+		 */
+		private int capacity = 500;
+
+		/**
+		 * Tokens a retry spends.
+		 */
+		private int retryCost = 5;
+
+		/**
+		 * Tokens a retry after a timeout spends.
+		 */
+		private int timeoutCost = 10;
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public int getRetryCost() {
+			return this.retryCost;
+		}
+
+		public void setRetryCost(int retryCost) {
+			this.retryCost = retryCost;
+		}
+
+		public int getTimeoutCost() {
+			return this.timeoutCost;
+		}
+
+		public void setTimeoutCost(int timeoutCost) {
+			this.timeoutCost = timeoutCost;
+		}
+
+	}
+
+	/**
+	 * Client-side limits, shared by all models of the client.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Maximum number of requests in flight at once. When unset, only the connection pool
+		 * limits it.
+		 */
+		private @Nullable Integer maxConcurrentRequests;
+
+		/**
+		 * Maximum number of requests started per second. When unset, there is no limit.
+		 */
+		private @Nullable Double requestsPerSecond;
+
+		/**
+		 * Longest time a call waits for a permit before it fails with an
+		 * LlmRequestException.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		public @Nullable Integer getMaxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		public void setMaxConcurrentRequests(@Nullable Integer maxConcurrentRequests) {
+			this.maxConcurrentRequests = maxConcurrentRequests;
+		}
+
+		public @Nullable Double getRequestsPerSecond() {
+			return this.requestsPerSecond;
+		}
+
+		public void setRequestsPerSecond(@Nullable Double requestsPerSecond) {
+			this.requestsPerSecond = requestsPerSecond;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmApiException.ProviderError;
+import dev.customllm.LlmApiException.RetryHints;
 import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
@@ -56,13 +57,22 @@ public final class ErrorResponses {
 	 */
 	public LlmApiException toException(LlmOperation operation, int status, HttpHeaders headers, byte[] body) {
 		ProviderError error = parse(status, body);
-		if (status == 429) {
-			return new LlmRateLimitException(operation, error, RetryAfter.parse(headers, this.clock));
-		}
 		if (status == 401 || status == 403) {
 			return new LlmAuthenticationException(operation, status, error);
 		}
-		return new LlmApiException(operation, status, error);
+		RetryHints hints = new RetryHints(RetryAfter.parse(headers, this.clock), shouldRetry(headers));
+		if (status == 429) {
+			return new LlmRateLimitException(operation, error, hints);
+		}
+		return new LlmApiException(operation, status, error, hints);
+	}
+
+	private static @Nullable Boolean shouldRetry(HttpHeaders headers) {
+		String value = headers.getFirst("x-should-retry");
+		if ("true".equalsIgnoreCase(value)) {
+			return Boolean.TRUE;
+		}
+		return "false".equalsIgnoreCase(value) ? Boolean.FALSE : null;
 	}
 
 	private ProviderError parse(int status, byte[] body) {

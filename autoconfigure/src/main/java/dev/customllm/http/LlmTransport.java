@@ -5,10 +5,12 @@ import java.time.Clock;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
+import dev.customllm.retry.Resilience;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -36,14 +38,19 @@ public final class LlmTransport implements AutoCloseable {
 
 	private final RequestFailures requestFailures;
 
+	private final Resilience resilience;
+
 	/**
 	 * Create a transport with its own connection pool.
 	 * @param settings the connection settings
 	 * @param builder the web client builder to start from (cloned)
 	 * @param jsonMapper the mapper for request and response bodies
+	 * @param resilience retries, limits and deadlines of the client
 	 */
-	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper) {
+	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper,
+			Resilience resilience) {
 		this.settings = settings;
+		this.resilience = resilience;
 		this.pool = WebClientFactory.pool(settings, this.poolMetrics);
 		this.webClient = WebClientFactory.create(settings, builder, this.pool);
 		this.jsonMapper = jsonMapper;
@@ -87,10 +94,24 @@ public final class LlmTransport implements AutoCloseable {
 	 * @return the answer; fails with an {@link dev.customllm.LlmException}
 	 */
 	public <T> Mono<T> post(LlmOperation operation, URI uri, Object body, Class<T> answerType) {
+		return Mono.fromCallable(() -> serialize(body))
+			.flatMap((bytes) -> this.resilience.call(operation, attempt(operation, uri, bytes, answerType)));
+	}
+
+	private byte[] serialize(Object body) {
+		try {
+			return this.jsonMapper.writeValueAsBytes(body);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("request cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private <T> Mono<T> attempt(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
 		return Mono.defer(() -> this.webClient.post()
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(this.jsonMapper.writeValueAsBytes(body))
+			.bodyValue(body)
 			.exchangeToMono((response) -> read(operation, response, answerType)))
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}

@@ -1,5 +1,6 @@
 package dev.customllm.http;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
@@ -15,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import dev.customllm.LlmException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
+import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.LlmResponseException;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -57,27 +59,43 @@ public final class RequestFailures {
 		if (cause instanceof JacksonException json) {
 			return new LlmResponseException(operation, "unreadable JSON answer: " + json.getOriginalMessage(), failure);
 		}
-		return new LlmRequestException(operation, describe(cause) + " calling " + endpoint(uri), failure);
+		Kind kind = kind(cause);
+		return new LlmRequestException(operation, kind, describe(kind, cause) + " calling " + endpoint(uri), failure);
 	}
 
-	private static String describe(Throwable cause) {
+	private static Kind kind(Throwable cause) {
 		if (cause instanceof ConnectTimeoutException) {
-			return "connect timeout";
+			return Kind.CONNECT_TIMEOUT;
 		}
 		if (cause instanceof ConnectException) {
-			return "connection refused";
+			return Kind.CONNECTION_REFUSED;
 		}
 		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
-			return "response timeout";
+			return Kind.RESPONSE_TIMEOUT;
 		}
-		if (cause instanceof PrematureCloseException || cause instanceof ClosedChannelException) {
-			return "connection closed by the server before a complete answer";
+		if (cause instanceof PrematureCloseException || cause instanceof ClosedChannelException
+				|| isReset(cause)) {
+			return Kind.CONNECTION_CLOSED;
 		}
-		if (cause instanceof SSLException) {
-			return "TLS failure (" + cause.getMessage() + ")";
-		}
+		return (cause instanceof SSLException) ? Kind.TLS : Kind.IO;
+	}
+
+	private static boolean isReset(Throwable cause) {
 		String message = cause.getMessage();
-		return (message != null) ? "I/O failure (" + message + ")" : cause.getClass().getSimpleName();
+		return cause instanceof IOException && message != null
+				&& (message.contains("reset") || message.contains("Broken pipe"));
+	}
+
+	private static String describe(Kind kind, Throwable cause) {
+		return switch (kind) {
+			case CONNECT_TIMEOUT -> "connect timeout";
+			case CONNECTION_REFUSED -> "connection refused";
+			case RESPONSE_TIMEOUT -> "response timeout";
+			case CONNECTION_CLOSED -> "connection closed by the server before a complete answer";
+			case TLS -> "TLS failure (" + cause.getMessage() + ")";
+			default -> (cause.getMessage() != null) ? "I/O failure (" + cause.getMessage() + ")"
+					: cause.getClass().getSimpleName();
+		};
 	}
 
 	private static String endpoint(URI uri) {

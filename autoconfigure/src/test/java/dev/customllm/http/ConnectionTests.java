@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
@@ -87,7 +88,9 @@ class ConnectionTests {
 			assertThat(responses).hasSize(callers);
 			assertThat(allArrived.getCount()).isZero();
 			assertThat(client.connectionPool().allocated()).isEqualTo(callers);
-			assertThat(client.connectionPool().acquired()).isZero();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(client.connectionPool().acquired()).isZero());
 		}
 		finally {
 			server.stop(0);

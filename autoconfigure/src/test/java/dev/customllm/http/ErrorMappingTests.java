@@ -19,6 +19,7 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
+import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -50,6 +51,7 @@ class ErrorMappingTests {
 			.header("X-Gateway-Token", "gw-secret-token-42")
 			.responseTimeout(Duration.ofMillis(500))
 			.maxResponseSize(64 * 1024)
+			.retry(RetrySettings.NONE)
 			.build();
 	}
 
@@ -187,7 +189,11 @@ class ErrorMappingTests {
 	@Test
 	void connectionRefusedIsARequestError() {
 		int port = simulator.port();
-		try (CustomLlmClient closed = CustomLlmClient.builder().baseUrl("http://127.0.0.1:1/v1").apiKey(KEY).build()) {
+		try (CustomLlmClient closed = CustomLlmClient.builder()
+			.baseUrl("http://127.0.0.1:1/v1")
+			.apiKey(KEY)
+			.retry(RetrySettings.NONE)
+			.build()) {
 			assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> closed.completionModel().complete("Hi"))
 				.withMessage("chat failed: connection refused calling http://127.0.0.1:1/v1/chat/completions");
 		}
