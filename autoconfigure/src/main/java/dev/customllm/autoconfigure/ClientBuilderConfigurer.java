@@ -18,14 +18,17 @@ import org.springframework.boot.ssl.SslBundles;
  */
 final class ClientBuilderConfigurer {
 
+	private final String prefix;
+
 	private final CustomLlmProperties properties;
 
 	private final CustomLlmConnectionDetails connectionDetails;
 
 	private final @Nullable SslBundles sslBundles;
 
-	ClientBuilderConfigurer(CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
+	ClientBuilderConfigurer(String prefix, CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
 			@Nullable SslBundles sslBundles) {
+		this.prefix = prefix;
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.sslBundles = sslBundles;
@@ -34,7 +37,7 @@ final class ClientBuilderConfigurer {
 	CustomLlmClient.Builder configure(CustomLlmClient.Builder builder) {
 		String apiKey = this.connectionDetails.getApiKey();
 		if (this.properties.isApiKeyRequired() && (apiKey == null || apiKey.isBlank())) {
-			throw CustomLlmConfigurationException.missingApiKey(this.connectionDetails.getBaseUrl());
+			throw CustomLlmConfigurationException.missingApiKey(this.prefix, this.connectionDetails.getBaseUrl());
 		}
 		builder.baseUrl(this.connectionDetails.getBaseUrl())
 			.apiKey(apiKey)
@@ -53,7 +56,8 @@ final class ClientBuilderConfigurer {
 		String bundle = this.properties.getSsl().getBundle();
 		if (bundle != null) {
 			if (this.sslBundles == null) {
-				throw CustomLlmConfigurationException.invalid("custom.llm.ssl.bundle is set but no SSL bundles exist");
+				throw CustomLlmConfigurationException.invalid(this.prefix,
+						this.prefix + ".ssl.bundle is set but no SSL bundles exist");
 			}
 			builder.sslBundle(this.sslBundles.getBundle(bundle));
 		}

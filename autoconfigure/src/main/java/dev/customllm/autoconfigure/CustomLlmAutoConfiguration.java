@@ -12,54 +12,57 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the {@link CustomLlmClient} and its default
- * {@link CompletionModel} and {@link EmbeddingModel}.
+ * Auto-configuration of the default {@link CustomLlmClient} ({@code custom.llm.*}) with its
+ * {@link CompletionModel} and {@link EmbeddingModel}, and of the named clients
+ * ({@code custom.llm.clients.<name>.*}).
  *
  * @author Custom LLM team
  */
-@AutoConfiguration(
-		afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)
+@Import(NamedClientsRegistrar.class)
 public final class CustomLlmAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CustomLlmConnectionDetails.class)
+	@Conditional(DefaultClientCondition.class)
 	PropertiesCustomLlmConnectionDetails customLlmConnectionDetails(CustomLlmProperties properties,
 			Environment environment) {
 		return new PropertiesCustomLlmConnectionDetails(properties, environment);
 	}
 
 	@Bean
+	@Primary
 	@ConditionalOnMissingBean
+	@Conditional(DefaultClientCondition.class)
 	CustomLlmClient customLlmClient(CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<CustomLlmClientCustomizer> customizers) {
-		try {
-			CustomLlmClient.Builder builder = CustomLlmClient.builder()
-				.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
-			new ClientBuilderConfigurer(properties, connectionDetails, sslBundles.getIfAvailable()).configure(builder);
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
-		}
-		catch (IllegalArgumentException ex) {
-			throw CustomLlmConfigurationException.invalid(ex.getMessage());
-		}
+		return new CustomLlmClientFactory(webClientBuilder, sslBundles, customizers).create(CustomLlmProperties.PREFIX,
+				properties, connectionDetails);
 	}
 
 	@Bean
+	@Primary
 	@ConditionalOnMissingBean
+	@Conditional(DefaultClientCondition.class)
 	CompletionModel completionModel(CustomLlmClient client) {
 		return client.completionModel();
 	}
 
 	@Bean
+	@Primary
 	@ConditionalOnMissingBean
+	@Conditional(DefaultClientCondition.class)
 	EmbeddingModel embeddingModel(CustomLlmClient client) {
 		return client.embeddingModel();
 	}

@@ -23,23 +23,32 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 
 	/**
 	 * Create the exception for a required API key that is absent.
+	 * @param prefix the property prefix of the client, such as {@code custom.llm}
 	 * @param baseUrl the base URL of the service
 	 * @return the exception
 	 */
-	static CustomLlmConfigurationException missingApiKey(String baseUrl) {
-		return new CustomLlmConfigurationException("No API key is configured for the LLM service at " + baseUrl + ".",
-				"Set the 'custom.llm.api-key' property or the CUSTOM_API_KEY environment variable. If the service "
-						+ "needs no key (a local Ollama or vLLM), set 'custom.llm.api-key-required=false'.");
+	static CustomLlmConfigurationException missingApiKey(String prefix, String baseUrl) {
+		String description = "No API key is configured for the LLM service at " + baseUrl
+				+ (prefix.equals(CustomLlmProperties.PREFIX) ? "." : " (client '" + clientName(prefix) + "').");
+		return new CustomLlmConfigurationException(description, "Set the '" + prefix + ".api-key' property"
+				+ (prefix.equals(CustomLlmProperties.PREFIX) ? "" : " (or 'custom.llm.api-key' for all clients)")
+				+ " or the CUSTOM_API_KEY environment variable. If the service needs no key (a local Ollama or vLLM), set '"
+				+ prefix + ".api-key-required=false'.");
 	}
 
 	/**
 	 * Create the exception for a property whose value cannot be used.
+	 * @param prefix the property prefix of the client, such as {@code custom.llm}
 	 * @param problem what is wrong with the value
 	 * @return the exception
 	 */
-	static CustomLlmConfigurationException invalid(String problem) {
+	static CustomLlmConfigurationException invalid(String prefix, String problem) {
 		return new CustomLlmConfigurationException("The LLM client configuration is invalid: " + problem,
-				"Correct the 'custom.llm.*' properties.");
+				"Correct the '" + prefix + ".*' properties.");
+	}
+
+	private static String clientName(String prefix) {
+		return prefix.substring(prefix.lastIndexOf('.') + 1);
 	}
 
 	/**

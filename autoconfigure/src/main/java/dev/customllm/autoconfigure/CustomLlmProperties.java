@@ -18,8 +18,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @author Custom LLM team
  */
-@ConfigurationProperties("custom.llm")
+@ConfigurationProperties(CustomLlmProperties.PREFIX)
 public class CustomLlmProperties {
+
+	/**
+	 * Prefix of the properties.
+	 */
+	public static final String PREFIX = "custom.llm";
 
 	/**
 	 * Whether to auto-configure the LLM client and its models.
@@ -79,6 +84,12 @@ public class CustomLlmProperties {
 	 * it.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Named clients, each accepting every custom.llm property (except clients). Values a
+	 * named client leaves unset are inherited from custom.llm.
+	 */
+	private Map<String, CustomLlmProperties> clients = new LinkedHashMap<>();
 
 	private final Ssl ssl = new Ssl();
 
@@ -176,6 +187,14 @@ public class CustomLlmProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public Map<String, CustomLlmProperties> getClients() {
+		return this.clients;
+	}
+
+	public void setClients(Map<String, CustomLlmProperties> clients) {
+		this.clients = clients;
 	}
 
 	public Ssl getSsl() {

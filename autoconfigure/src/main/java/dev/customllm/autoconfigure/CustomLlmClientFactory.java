@@ -1,0 +1,53 @@
+package dev.customllm.autoconfigure;
+
+import dev.customllm.CustomLlmClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Creates a {@link CustomLlmClient} from properties and connection details, with the
+ * application's {@link WebClient.Builder}, SSL bundles and customizers. Shared by the
+ * default client and the named clients.
+ *
+ * @author Custom LLM team
+ */
+final class CustomLlmClientFactory {
+
+	private final ObjectProvider<WebClient.Builder> webClientBuilder;
+
+	private final ObjectProvider<SslBundles> sslBundles;
+
+	private final ObjectProvider<CustomLlmClientCustomizer> customizers;
+
+	CustomLlmClientFactory(ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<CustomLlmClientCustomizer> customizers) {
+		this.webClientBuilder = webClientBuilder;
+		this.sslBundles = sslBundles;
+		this.customizers = customizers;
+	}
+
+	/**
+	 * Create a client.
+	 * @param prefix the property prefix of the client, for messages
+	 * @param properties the client's properties
+	 * @param connectionDetails where the service is and its key
+	 * @return the client
+	 * @throws CustomLlmConfigurationException if the configuration cannot be used
+	 */
+	CustomLlmClient create(String prefix, CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails) {
+		try {
+			CustomLlmClient.Builder builder = CustomLlmClient.builder()
+				.webClientBuilder(this.webClientBuilder.getIfAvailable(WebClient::builder));
+			new ClientBuilderConfigurer(prefix, properties, connectionDetails, this.sslBundles.getIfAvailable())
+				.configure(builder);
+			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw CustomLlmConfigurationException.invalid(prefix, ex.getMessage());
+		}
+	}
+
+}

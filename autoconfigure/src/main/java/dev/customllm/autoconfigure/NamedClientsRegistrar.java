@@ -1,0 +1,109 @@
+package dev.customllm.autoconfigure;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.embedding.EmbeddingModel;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
+ * {@code <name>CompletionModel} and {@code <name>EmbeddingModel}, each qualified by
+ * {@code @Qualifier("<name>")}. Each client has its own connection pool, retry budget and
+ * limits.
+ *
+ * @author Custom LLM team
+ */
+class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private Environment environment;
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		for (String name : NamedClients.names(this.environment)) {
+			String clientBean = name + "CustomLlmClient";
+			register(registry, clientBean, name, CustomLlmClient.class, () -> createClient(name));
+			RootBeanDefinition client = (RootBeanDefinition) registry.getBeanDefinition(clientBean);
+			client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
+			register(registry, name + "CompletionModel", name, CompletionModel.class,
+					() -> client(clientBean, CustomLlmClient::completionModel));
+			register(registry, name + "EmbeddingModel", name, EmbeddingModel.class,
+					() -> client(clientBean, CustomLlmClient::embeddingModel));
+		}
+	}
+
+	private <T> void register(BeanDefinitionRegistry registry, String beanName, String qualifier, Class<T> type,
+			Supplier<T> supplier) {
+		RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, qualifier));
+		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	private <T> T client(String clientBean, Function<CustomLlmClient, T> model) {
+		return model.apply(this.beanFactory.getBean(clientBean, CustomLlmClient.class));
+	}
+
+	private CustomLlmClient createClient(String name) {
+		CustomLlmProperties properties = NamedClients.properties(this.environment, name);
+		CustomLlmClientFactory factory = new CustomLlmClientFactory(this.beanFactory.getBeanProvider(WebClient.Builder.class),
+				this.beanFactory.getBeanProvider(SslBundles.class),
+				this.beanFactory.getBeanProvider(CustomLlmClientCustomizer.class));
+		return factory.create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
+	}
+
+	private CustomLlmConnectionDetails connectionDetails(String name, CustomLlmProperties properties) {
+		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, this.environment);
+		CustomLlmConnectionDetails shared = this.beanFactory.getBeanProvider(CustomLlmConnectionDetails.class)
+			.getIfUnique();
+		if (shared == null || shared instanceof PropertiesCustomLlmConnectionDetails
+				|| hasText(NamedClients.prefix(name) + ".base-url")) {
+			return own;
+		}
+		String apiKey = hasText(NamedClients.prefix(name) + ".api-key") ? own.getApiKey() : shared.getApiKey();
+		return new InheritedConnectionDetails(shared.getBaseUrl(), apiKey);
+	}
+
+	private boolean hasText(String property) {
+		String value = this.environment.getProperty(property);
+		return value != null && !value.isBlank();
+	}
+
+	/**
+	 * Connection details a named client inherits from the application's own
+	 * {@link CustomLlmConnectionDetails} bean, such as a service connection.
+	 */
+	private record InheritedConnectionDetails(String getBaseUrl, @Nullable String getApiKey)
+			implements CustomLlmConnectionDetails {
+
+	}
+
+}
