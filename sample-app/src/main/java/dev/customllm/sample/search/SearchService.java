@@ -21,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -47,7 +48,7 @@ public class SearchService {
 
 	private final Mono<List<EmbeddedDocument>> index;
 
-	public SearchService(EmbeddingModel embeddingModel, JsonMapper jsonMapper) {
+	public SearchService(@Qualifier("embeddings") EmbeddingModel embeddingModel, JsonMapper jsonMapper) {
 		this.embeddingModel = embeddingModel;
 		List<CorpusDocument> corpus = readCorpus(new ClassPathResource("corpus.json"), jsonMapper);
 		this.index = Mono.defer(() -> embed(corpus)).cache((documents) -> FOREVER, (ex) -> Duration.ZERO,

@@ -6,6 +6,7 @@ import dev.customllm.completion.CompletionResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -24,7 +25,7 @@ public class SummaryService {
 
 	private final CompletionModel completionModel;
 
-	public SummaryService(CompletionModel completionModel) {
+	public SummaryService(@Qualifier("chat") CompletionModel completionModel) {
 		this.completionModel = completionModel;
 	}
 
