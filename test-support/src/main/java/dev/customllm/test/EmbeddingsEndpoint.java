@@ -79,7 +79,7 @@ final class EmbeddingsEndpoint extends SimulatorEndpoint {
 		return value.equals("base64");
 	}
 
-	private static void vector(ObjectNode embedding, float[] vector, boolean base64) {
+	static void vector(ObjectNode embedding, float[] vector, boolean base64) {
 		if (base64) {
 			ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 			bytes.asFloatBuffer().put(vector);

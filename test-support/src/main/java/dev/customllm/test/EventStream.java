@@ -25,11 +25,27 @@ final class EventStream {
 	 * @return the streamed response
 	 */
 	static ResponseDefinition of(List<ObjectNode> events) {
+		return render(events, true);
+	}
+
+	/**
+	 * Render the given events and end the stream without {@code data: [DONE]}, the way a
+	 * stream cut by the service or a proxy looks to a client.
+	 * @param events the event payloads
+	 * @return the streamed response
+	 */
+	static ResponseDefinition cut(List<ObjectNode> events) {
+		return render(events, false);
+	}
+
+	private static ResponseDefinition render(List<ObjectNode> events, boolean done) {
 		StringBuilder body = new StringBuilder();
 		events.forEach((event) -> body.append("data: ")
 			.append(SimulatorEndpoint.json.writeValueAsString(event))
 			.append("\n\n"));
-		body.append("data: [DONE]\n\n");
+		if (done) {
+			body.append("data: [DONE]\n\n");
+		}
 		return SimulatorEndpoint.answer(200, "text/event-stream", body.toString())
 			.withHeader("Cache-Control", "no-cache")
 			.withChunkedDribbleDelay(events.size() + 1, DURATION_MILLIS)

@@ -1,15 +1,35 @@
 package dev.customllm.test;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * A fake OpenAI-compatible LLM service on loopback that answers chat, text completion,
- * embedding and model-listing requests deterministically. Tests may add their own stubs
- * through {@link #wireMock()}: they take precedence over the simulated behaviour.
+ * embedding and model-listing requests deterministically.
+ * <p>
+ * Tests change its answers with fluent stubs ({@link #chat()}, {@link #completions()},
+ * {@link #embeddings()}), make it misbehave with {@link LlmFault faults}, and check what
+ * it received with {@link #requests()}. User stubs take precedence over the simulated
+ * behaviour until {@link #reset()}. Plain WireMock stubs added through {@link #wireMock()}
+ * work too.
  *
+ * <pre class="code">
+ * simulator.chat().once().fails(LlmFault.rateLimited(Duration.ofSeconds(1)));
+ * simulator.chat().answers("A short summary.");
+ * // ... exercise the code under test ...
+ * assertThat(simulator.chatRequests()).hasSize(2);
+ * </pre>
+ *
+ * @see LlmSimulatorExtension
  * @see SimulatedEmbeddings
  */
 public final class LlmSimulator implements AutoCloseable {
@@ -19,6 +39,8 @@ public final class LlmSimulator implements AutoCloseable {
 	private static final int JOURNAL_LIMIT = 10_000;
 
 	private final WireMockServer wireMock;
+
+	private final Map<SimulatedEndpoint, Integer> steps = new EnumMap<>(SimulatedEndpoint.class);
 
 	private LlmSimulator(WireMockConfiguration options) {
 		this.wireMock = new WireMockServer(options);
@@ -92,12 +114,96 @@ public final class LlmSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Stub {@code POST /v1/chat/completions}.
+	 * @return a new stub, effective once answered with
+	 */
+	public CompletionStub chat() {
+		return new CompletionStub(this, SimulatedEndpoint.CHAT);
+	}
+
+	/**
+	 * Stub the legacy text completions, {@code POST /v1/completions}.
+	 * @return a new stub, effective once answered with
+	 */
+	public CompletionStub completions() {
+		return new CompletionStub(this, SimulatedEndpoint.TEXT);
+	}
+
+	/**
+	 * Stub {@code POST /v1/embeddings}.
+	 * @return a new stub, effective once answered with
+	 */
+	public EmbeddingStub embeddings() {
+		return new EmbeddingStub(this);
+	}
+
+	/**
+	 * Return the requests received since the start or the last {@link #reset()}.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> requests() {
+		List<LlmRequest> requests = new ArrayList<>();
+		this.wireMock.getAllServeEvents().forEach((event) -> requests.add(0, new LlmRequest(event.getRequest())));
+		return List.copyOf(requests);
+	}
+
+	/**
+	 * Return the chat completion requests received.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> chatRequests() {
+		return requests(SimulatedEndpoint.CHAT);
+	}
+
+	/**
+	 * Return the text completion requests received.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> completionRequests() {
+		return requests(SimulatedEndpoint.TEXT);
+	}
+
+	/**
+	 * Return the embedding requests received.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> embeddingRequests() {
+		return requests(SimulatedEndpoint.EMBEDDINGS);
+	}
+
+	private List<LlmRequest> requests(SimulatedEndpoint endpoint) {
+		return requests().stream().filter((request) -> request.path().equals(endpoint.path())).toList();
+	}
+
+	/**
 	 * Remove all user stubs, scenarios and recorded requests, keeping the simulated
 	 * behaviour. Not meant to be called while requests are in flight.
 	 */
-	public void reset() {
+	public synchronized void reset() {
 		this.wireMock.resetAll();
+		this.steps.clear();
 		SimulatorStubs.install(this.wireMock);
+	}
+
+	/**
+	 * Add the stubs of the next {@code count} steps of an endpoint's sequence.
+	 * @param endpoint the endpoint
+	 * @param count the number of requests the stub applies to
+	 * @param mapping a supplier of the stub's mapping
+	 */
+	synchronized void stubSequence(SimulatedEndpoint endpoint, int count, Supplier<MappingBuilder> mapping) {
+		int first = this.steps.getOrDefault(endpoint, 0);
+		for (int step = first; step < first + count; step++) {
+			this.wireMock.stubFor(mapping.get()
+				.inScenario(endpoint.scenario())
+				.whenScenarioStateIs(state(step))
+				.willSetStateTo(state(step + 1)));
+		}
+		this.steps.put(endpoint, first + count);
+	}
+
+	private static String state(int step) {
+		return (step == 0) ? Scenario.STARTED : "step-" + step;
 	}
 
 	/**

@@ -29,7 +29,7 @@ final class SimulatorStubs {
 
 	static Extension[] endpoints(AtomicLong ids) {
 		return new Extension[] { new ChatCompletionsEndpoint(ids), new TextCompletionsEndpoint(ids),
-				new EmbeddingsEndpoint() };
+				new EmbeddingsEndpoint(), new ScriptedEndpoint(ids) };
 	}
 
 	static void install(WireMockServer server) {

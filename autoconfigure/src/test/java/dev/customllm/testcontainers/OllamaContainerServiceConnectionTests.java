@@ -1,0 +1,58 @@
+package dev.customllm.testcontainers;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.ollama.OllamaContainer;
+
+import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
+import dev.customllm.embedding.EmbeddingModel;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link OllamaContainerConnectionDetailsFactory} against a real Ollama with a
+ * small embedding model. Skipped without Docker; {@link ServiceConnectionTests} covers the
+ * same wiring without it.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(classes = OllamaContainerServiceConnectionTests.TestConfiguration.class,
+		properties = "custom.llm.embedding.model=" + OllamaContainerServiceConnectionTests.MODEL)
+class OllamaContainerServiceConnectionTests {
+
+	static final String MODEL = "all-minilm";
+
+	@Container
+	@ServiceConnection
+	static final OllamaContainer ollama = new OllamaContainer("ollama/ollama:0.12.6");
+
+	@Autowired
+	private EmbeddingModel embeddingModel;
+
+	@BeforeAll
+	static void pullModel() throws IOException, InterruptedException {
+		assertThat(ollama.execInContainer("ollama", "pull", MODEL).getExitCode()).isZero();
+	}
+
+	@Test
+	void embedsThroughTheOpenAiEndpoint() {
+		assertThat(this.embeddingModel.embed("Hello").dimensions()).isEqualTo(384);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class })
+	static class TestConfiguration {
+
+	}
+
+}

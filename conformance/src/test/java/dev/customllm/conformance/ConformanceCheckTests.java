@@ -1,0 +1,164 @@
+package dev.customllm.conformance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.customllm.conformance.Finding.Support;
+import dev.customllm.test.LlmFault;
+import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ConformanceCheck} against the simulator, as itself and configured to
+ * behave like vLLM, Ollama and llama.cpp.
+ */
+@ExtendWith(LlmSimulatorExtension.class)
+class ConformanceCheckTests {
+
+	private static final String VLLM_BASE64_ERROR = """
+			{"object":"error","message":"encoding_format base64 is not supported","type":"BadRequestError",\
+			"param":null,"code":400}""";
+
+	private static final String VLLM_ERROR = """
+			{"object":"error","message":"messages: Input should be a valid list","type":"BadRequestError",\
+			"param":null,"code":400}""";
+
+	private static final String OLLAMA_EMBEDDINGS = """
+			{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.6,0.8]},\
+			{"object":"embedding","index":1,"embedding":[0.8,0.6]}],"model":"nomic-embed-text",\
+			"usage":{"prompt_tokens":8,"total_tokens":8}}""";
+
+	private static final String OLLAMA_STREAM = """
+			data: {"id":"chatcmpl-1","object":"chat.completion.chunk","model":"llama3.2",\
+			"choices":[{"index":0,"delta":{"role":"assistant","content":"OK"},"finish_reason":null}]}
+
+			data: {"id":"chatcmpl-1","object":"chat.completion.chunk","model":"llama3.2",\
+			"choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":"stop"}]}
+
+			data: [DONE]
+
+			""";
+
+	private static final String LLAMA_CPP_ERROR = """
+			{"error":{"code":400,"message":"'messages' must be an array","type":"invalid_request_error"}}""";
+
+	@Test
+	void simulatorSupportsEverything(LlmSimulator simulator) {
+		callsTools(simulator);
+		List<Finding> findings = check(simulator);
+		assertThat(findings).extracting(Finding::capability)
+			.containsExactly("/models", "chat completions", "text completions", "streaming", "stream_options",
+					"usage in streams", "embeddings (float)", "embeddings (base64)", "tool calls", "error format",
+					"starter: CompletionModel", "starter: EmbeddingModel");
+		assertThat(findings).allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString())
+			.isEqualTo(Support.YES));
+		assertThat(simulator.chatRequests()).allSatisfy(
+				(request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-conformance"));
+	}
+
+	@Test
+	void vllmRefusingBase64IsReportedAndTheStarterFallsBackToFloat(LlmSimulator simulator) {
+		simulator.embeddings()
+			.whenRequestContains("\"encoding_format\":\"base64\"")
+			.fails(LlmFault.body(400, "application/json", VLLM_BASE64_ERROR));
+		simulator.chat().whenRequestContains("not a list").fails(LlmFault.body(400, "application/json", VLLM_ERROR));
+		List<Finding> findings = check(simulator);
+		assertThat(finding(findings, "embeddings (base64)")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.observed()).contains("400", "encoding_format base64 is not supported");
+			assertThat(finding.starter()).contains("float", "custom.llm.embedding.encoding-format=float");
+		});
+		assertThat(finding(findings, "embeddings (float)").support()).isEqualTo(Support.YES);
+		assertThat(finding(findings, "error format").support()).isEqualTo(Support.PARTLY);
+		assertThat(finding(findings, "starter: EmbeddingModel").support()).isEqualTo(Support.YES);
+	}
+
+	@Test
+	void ollamaIgnoringEncodingFormatAndStreamUsageIsReported(LlmSimulator simulator) {
+		simulator.wireMock()
+			.stubFor(WireMock.post("/v1/embeddings").willReturn(WireMock.okJson(OLLAMA_EMBEDDINGS)));
+		simulator.wireMock()
+			.stubFor(WireMock.post("/v1/chat/completions")
+				.withRequestBody(WireMock.containing("\"stream\":true"))
+				.willReturn(WireMock.ok(OLLAMA_STREAM).withHeader("Content-Type", "text/event-stream")));
+		List<Finding> findings = check(simulator);
+		assertThat(finding(findings, "embeddings (base64)")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.PARTLY);
+			assertThat(finding.observed()).contains("floats returned");
+		});
+		assertThat(finding(findings, "streaming").support()).isEqualTo(Support.YES);
+		assertThat(finding(findings, "stream_options").support()).isEqualTo(Support.YES);
+		assertThat(finding(findings, "usage in streams").support()).isEqualTo(Support.NO);
+		assertThat(finding(findings, "starter: EmbeddingModel").observed()).startsWith("2 x 2 dimensions");
+	}
+
+	@Test
+	void llamaCppNumericErrorCodeIsReported(LlmSimulator simulator) {
+		simulator.chat()
+			.whenRequestContains("not a list")
+			.fails(LlmFault.body(400, "application/json; charset=utf-8", LLAMA_CPP_ERROR));
+		assertThat(finding(check(simulator), "error format")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.PARTLY);
+			assertThat(finding.observed()).contains("numeric code 400");
+			assertThat(finding.starter()).contains("\"400\"");
+		});
+	}
+
+	@Test
+	void missingCapabilitiesAreReportedAsUnsupported(LlmSimulator simulator) {
+		simulator.wireMock().stubFor(WireMock.get("/v1/models").willReturn(WireMock.notFound()));
+		simulator.completions().fails(LlmFault.status(404, "Not Found"));
+		simulator.chat().whenRequestContains("get_weather").fails(LlmFault.status(400, "tools are not supported"));
+		simulator.chat().whenRequestContains("\"stream\":true").fails(LlmFault.status(400, "no streaming"));
+		List<Finding> findings = new ConformanceCheck(settings(simulator, "my-model")).run();
+		assertThat(findings).filteredOn((finding) -> finding.support() == Support.NO)
+			.extracting(Finding::capability)
+			.containsExactly("/models", "text completions", "streaming", "stream_options", "usage in streams",
+					"tool calls");
+		assertThat(simulator.chatRequests()).allSatisfy((request) -> assertThat(request.model()).isEqualTo("my-model"));
+	}
+
+	@Test
+	void commandLinePrintsATable(LlmSimulator simulator) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		boolean ran = ConformanceCheck.run(new String[] { "--base-url=" + simulator.baseUrl(), "--api-key=sk-x" },
+				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+		assertThat(ran).isTrue();
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Conformance of " + simulator.baseUrl())
+			.contains("| capability", "| what the starter does", "| embeddings (base64) ", "| yes ");
+	}
+
+	@Test
+	void commandLineExplainsBadArguments() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		boolean ran = ConformanceCheck.run(new String[] { "--model=x" }, System.out,
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(ran).isFalse();
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown argument '--model=x'", "Usage:");
+	}
+
+	private static void callsTools(LlmSimulator simulator) {
+		simulator.chat().whenRequestContains("get_weather").callsTool("get_weather", "{\"city\":\"Paris\"}");
+	}
+
+	private static List<Finding> check(LlmSimulator simulator) {
+		return new ConformanceCheck(settings(simulator, null)).run();
+	}
+
+	private static ConformanceSettings settings(LlmSimulator simulator, String chatModel) {
+		return new ConformanceSettings(simulator.baseUrl(), "sk-conformance", chatModel, null);
+	}
+
+	private static Finding finding(List<Finding> findings, String capability) {
+		return findings.stream().filter((finding) -> finding.capability().equals(capability)).findFirst().orElseThrow();
+	}
+
+}
