@@ -36,7 +36,7 @@ final class ClientBuilderConfigurer {
 
 	CustomLlmClient.Builder configure(CustomLlmClient.Builder builder) {
 		String apiKey = this.connectionDetails.getApiKey();
-		if (this.properties.isApiKeyRequired() && (apiKey == null || apiKey.isBlank())) {
+		if (isKeyRequired() && (apiKey == null || apiKey.isBlank())) {
 			throw CustomLlmConfigurationException.missingApiKey(this.prefix, this.connectionDetails.getBaseUrl());
 		}
 		builder.baseUrl(this.connectionDetails.getBaseUrl())
@@ -62,6 +62,12 @@ final class ClientBuilderConfigurer {
 			builder.sslBundle(this.sslBundles.getBundle(bundle));
 		}
 		return builder;
+	}
+
+	private boolean isKeyRequired() {
+		// a ConnectionDetails bean (a service connection, a simulator) knows whether it has a key
+		return this.properties.isApiKeyRequired()
+				&& this.connectionDetails instanceof PropertiesCustomLlmConnectionDetails;
 	}
 
 	private RetrySettings retrySettings() {

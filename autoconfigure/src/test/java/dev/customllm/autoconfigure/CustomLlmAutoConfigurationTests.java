@@ -141,6 +141,27 @@ class CustomLlmAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionDetailsWithoutAKeyNeedNoKeyProperty() {
+		this.contextRunner.withBean(CustomLlmConnectionDetails.class, () -> new CustomLlmConnectionDetails() {
+
+			@Override
+			public String getBaseUrl() {
+				return simulator.baseUrl();
+			}
+
+			@Override
+			public String getApiKey() {
+				return null;
+			}
+
+		}).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(CompletionModel.class).complete("Hello");
+			assertThat(lastRequestHeader("Authorization")).isNull();
+		});
+	}
+
+	@Test
 	void propertiesReachTheRequests() {
 		this.contextRunner
 			.withPropertyValues("custom.llm.api-key=sk-prop-key", "custom.llm.base-url=" + simulator.baseUrl() + "/",
