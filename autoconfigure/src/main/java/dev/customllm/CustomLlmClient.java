@@ -11,6 +11,7 @@ import dev.customllm.completion.ChatCompletionModel;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.StreamUsageNegotiation;
 import dev.customllm.completion.TextCompletionModel;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
@@ -64,6 +65,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final EncodingNegotiation encoding = new EncodingNegotiation();
 
+	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
+
 	private CustomLlmClient(LlmTransport transport, CompletionDefaults completionDefaults,
 			EmbeddingDefaults embeddingDefaults) {
 		this.transport = transport;
@@ -116,8 +119,9 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return (defaults.api() == CompletionApi.TEXT) ? new TextCompletionModel(this.transport, defaults)
-				: new ChatCompletionModel(this.transport, defaults);
+		return (defaults.api() == CompletionApi.TEXT)
+				? new TextCompletionModel(this.transport, defaults, this.streamUsage)
+				: new ChatCompletionModel(this.transport, defaults, this.streamUsage);
 	}
 
 	/**

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ChatCompletionBody(@Nullable String model, List<Message> messages, @Nullable Double temperature,
 		@JsonProperty("max_tokens") @Nullable Integer maxTokens, @JsonProperty("top_p") @Nullable Double topP,
-		@Nullable List<String> stop, @Nullable Long seed, @JsonIgnore Map<String, Object> extra) {
+		@Nullable List<String> stop, @Nullable Long seed, @Nullable Boolean stream,
+		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions, @JsonIgnore Map<String, Object> extra) {
 
 	static ChatCompletionBody of(CompletionRequest request, CompletionDefaults defaults) {
 		List<Message> messages = request.messages();
@@ -28,7 +29,18 @@ record ChatCompletionBody(@Nullable String model, List<Message> messages, @Nulla
 		}
 		return new ChatCompletionBody(Requests.model(request, defaults), messages,
 				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
-				Requests.stop(request), request.seed(), request.extra());
+				Requests.stop(request), request.seed(), null, null, request.extra());
+	}
+
+	/**
+	 * Return a copy that asks for a stream.
+	 * @param includeUsage whether to ask for the usage with {@code stream_options}
+	 * @return the streaming body
+	 */
+	ChatCompletionBody streaming(boolean includeUsage) {
+		StreamOptions options = includeUsage ? StreamOptions.INCLUDE_USAGE : null;
+		return new ChatCompletionBody(this.model, this.messages, this.temperature, this.maxTokens, this.topP, this.stop,
+				this.seed, true, options, this.extra);
 	}
 
 	@JsonAnyGetter

@@ -2,6 +2,7 @@ package dev.customllm.completion;
 
 import java.net.URI;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
@@ -20,15 +21,29 @@ public final class ChatCompletionModel implements CompletionModel {
 
 	private final URI uri;
 
+	private final StreamUsageNegotiation streamUsage;
+
 	/**
 	 * Create a new instance.
 	 * @param transport the transport of the client
 	 * @param defaults the values used where a request leaves them unset
 	 */
 	public ChatCompletionModel(LlmTransport transport, CompletionDefaults defaults) {
+		this(transport, defaults, new StreamUsageNegotiation());
+	}
+
+	/**
+	 * Create a new instance that shares what the client learned about streaming usage.
+	 * @param transport the transport of the client
+	 * @param defaults the values used where a request leaves them unset
+	 * @param streamUsage whether the service accepts {@code stream_options}, per client
+	 */
+	public ChatCompletionModel(LlmTransport transport, CompletionDefaults defaults,
+			StreamUsageNegotiation streamUsage) {
 		this.transport = transport;
 		this.defaults = defaults;
 		this.uri = transport.endpoint(defaults.endpointPath());
+		this.streamUsage = streamUsage;
 	}
 
 	@Override
@@ -36,6 +51,14 @@ public final class ChatCompletionModel implements CompletionModel {
 		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults))
 			.flatMap((body) -> this.transport.post(LlmOperation.CHAT, this.uri, body, ChatCompletionResult.class))
 			.map(ChatCompletionResult::toResponse);
+	}
+
+	@Override
+	public Flux<CompletionChunk> stream(CompletionRequest request) {
+		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults))
+			.flatMapMany((body) -> this.streamUsage.stream((includeUsage) -> this.transport
+				.stream(LlmOperation.CHAT, this.uri, body.streaming(includeUsage), ChatChunkResult.class)))
+			.transform((results) -> ChunkAssembler.assemble(LlmOperation.CHAT, results));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.customllm.completion;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,5 +42,21 @@ public interface CompletionModel {
 	 * @return a {@link Mono} of the answer
 	 */
 	Mono<CompletionResponse> completeAsync(CompletionRequest request);
+
+	/**
+	 * Stream the answer to a request as the model produces it: chunks of text, then a
+	 * {@link CompletionChunk#last() last} chunk with the finish reason, the token usage
+	 * and any tool calls. Nothing is sent until the {@link Flux} is subscribed to;
+	 * cancelling it ends the call and releases its connection. A stream that breaks off
+	 * fails, after the chunks that arrived, with an {@link dev.customllm.LlmException}.
+	 * <p>
+	 * This default implementation, for models that cannot stream, completes the request
+	 * and returns the whole answer as one chunk of text and the last chunk.
+	 * @param request the request
+	 * @return a {@link Flux} of the answer's chunks
+	 */
+	default Flux<CompletionChunk> stream(CompletionRequest request) {
+		return completeAsync(request).flatMapIterable(CompletionChunk::of);
+	}
 
 }

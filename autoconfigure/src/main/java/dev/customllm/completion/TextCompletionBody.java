@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TextCompletionBody(@Nullable String model, String prompt, @Nullable Double temperature,
 		@JsonProperty("max_tokens") @Nullable Integer maxTokens, @JsonProperty("top_p") @Nullable Double topP,
-		@Nullable List<String> stop, @Nullable Long seed, @JsonIgnore Map<String, Object> extra) {
+		@Nullable List<String> stop, @Nullable Long seed, @Nullable Boolean stream,
+		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions, @JsonIgnore Map<String, Object> extra) {
 
 	static TextCompletionBody of(CompletionRequest request, CompletionDefaults defaults) {
 		if (!request.messages().isEmpty() || request.prompt() == null) {
@@ -26,7 +27,18 @@ record TextCompletionBody(@Nullable String model, String prompt, @Nullable Doubl
 		}
 		return new TextCompletionBody(Requests.model(request, defaults), request.prompt(),
 				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
-				Requests.stop(request), request.seed(), request.extra());
+				Requests.stop(request), request.seed(), null, null, request.extra());
+	}
+
+	/**
+	 * Return a copy that asks for a stream.
+	 * @param includeUsage whether to ask for the usage with {@code stream_options}
+	 * @return the streaming body
+	 */
+	TextCompletionBody streaming(boolean includeUsage) {
+		StreamOptions options = includeUsage ? StreamOptions.INCLUDE_USAGE : null;
+		return new TextCompletionBody(this.model, this.prompt, this.temperature, this.maxTokens, this.topP, this.stop,
+				this.seed, true, options, this.extra);
 	}
 
 	@JsonAnyGetter

@@ -2,6 +2,7 @@ package dev.customllm.completion;
 
 import java.net.URI;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
@@ -21,15 +22,29 @@ public final class TextCompletionModel implements CompletionModel {
 
 	private final URI uri;
 
+	private final StreamUsageNegotiation streamUsage;
+
 	/**
 	 * Create a new instance.
 	 * @param transport the transport of the client
 	 * @param defaults the values used where a request leaves them unset
 	 */
 	public TextCompletionModel(LlmTransport transport, CompletionDefaults defaults) {
+		this(transport, defaults, new StreamUsageNegotiation());
+	}
+
+	/**
+	 * Create a new instance that shares what the client learned about streaming usage.
+	 * @param transport the transport of the client
+	 * @param defaults the values used where a request leaves them unset
+	 * @param streamUsage whether the service accepts {@code stream_options}, per client
+	 */
+	public TextCompletionModel(LlmTransport transport, CompletionDefaults defaults,
+			StreamUsageNegotiation streamUsage) {
 		this.transport = transport;
 		this.defaults = defaults;
 		this.uri = transport.endpoint(defaults.endpointPath());
+		this.streamUsage = streamUsage;
 	}
 
 	@Override
@@ -38,6 +53,14 @@ public final class TextCompletionModel implements CompletionModel {
 			.flatMap((body) -> this.transport.post(LlmOperation.TEXT_COMPLETION, this.uri, body,
 					TextCompletionResult.class))
 			.map(TextCompletionResult::toResponse);
+	}
+
+	@Override
+	public Flux<CompletionChunk> stream(CompletionRequest request) {
+		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults))
+			.flatMapMany((body) -> this.streamUsage.stream((includeUsage) -> this.transport
+				.stream(LlmOperation.TEXT_COMPLETION, this.uri, body.streaming(includeUsage), TextChunkResult.class)))
+			.transform((results) -> ChunkAssembler.assemble(LlmOperation.TEXT_COMPLETION, results));
 	}
 
 	@Override

@@ -3,16 +3,19 @@ package dev.customllm.http;
 import java.net.URI;
 import java.time.Clock;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.retry.Resilience;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -134,6 +137,53 @@ public final class LlmTransport implements AutoCloseable {
 			throw new LlmResponseException(operation, "body is JSON null");
 		}
 		return answer;
+	}
+
+	/**
+	 * Post a JSON body that asks for a stream, and read the answer's server-sent events as
+	 * they arrive: the payload of each {@code data:} event as a {@code chunkType}, until
+	 * {@code data: [DONE]}. The subscriber's demand reaches the connection, and cancelling
+	 * releases the connection at once. {@link EventStreamReader} tells how a stream fails.
+	 * @param <T> the chunk type
+	 * @param operation the operation, for errors
+	 * @param uri the endpoint
+	 * @param body the request body, serialized as JSON; it must ask for a stream
+	 * @param chunkType the type to read each payload as
+	 * @return the chunks; fails with an {@link dev.customllm.LlmException}
+	 */
+	public <T> Flux<T> stream(LlmOperation operation, URI uri, Object body, Class<T> chunkType) {
+		EventStreamReader reader = new EventStreamReader(operation, this.jsonMapper, this.errorResponses,
+				this.settings);
+		return Mono.fromCallable(() -> serialize(body))
+			.flatMap((bytes) -> this.resilience.open(operation, openStream(operation, uri, bytes)))
+			.flatMapMany(reader::read)
+			.map((payload) -> this.jsonMapper.treeToValue(payload, chunkType))
+			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+	}
+
+	/**
+	 * Open a stream: send the request and wait for the answer's status. A 2xx answer gives
+	 * its body, to be read as it arrives; any other fails as {@link #post} does, before
+	 * anything is read. Retries belong around this step, never after the body started.
+	 */
+	private Mono<Flux<byte[]>> openStream(LlmOperation operation, URI uri, byte[] body) {
+		return Mono.defer(() -> this.webClient.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.retrieve()
+			.onStatus((status) -> !status.is2xxSuccessful(), (response) -> streamFailure(operation, response))
+			.toEntityFlux(byte[].class))
+			.mapNotNull(ResponseEntity::getBody)
+			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+	}
+
+	private Mono<LlmApiException> streamFailure(LlmOperation operation, ClientResponse response) {
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.map((bytes) -> this.errorResponses.toException(operation, response.statusCode().value(),
+					response.headers().asHttpHeaders(), bytes));
 	}
 
 	/**

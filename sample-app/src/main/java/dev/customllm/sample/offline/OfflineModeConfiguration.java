@@ -8,21 +8,18 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 
 /**
  * Offline mode: when no {@code custom.llm.base-url} is configured, the application talks
  * to an embedded {@link LlmSimulator} on a free loopback port, so that it starts on a
  * fresh machine with no network and no API key. The {@link CustomLlmConnectionDetails}
- * defined here replace the properties-backed ones of the starter, and
- * {@code offline-mode.properties} (present only in this mode, at the lowest precedence)
- * turns off the API key requirement. With a base URL set, none of this applies.
+ * defined here replace the properties-backed ones of the starter and carry no key, so none
+ * is required. With a base URL set, none of this applies.
  *
  * @author Custom LLM team
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OfflineModeCondition.class)
-@PropertySource("classpath:offline-mode.properties")
 class OfflineModeConfiguration {
 
 	private static final Log logger = LogFactory.getLog(OfflineModeConfiguration.class);

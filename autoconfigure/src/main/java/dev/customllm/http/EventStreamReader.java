@@ -1,0 +1,190 @@
+package dev.customllm.http;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.publisher.SynchronousSink;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.customllm.LlmException;
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmResponseException;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Reads the body of an OpenAI-style event stream: the JSON payload of each {@code data:}
+ * event, in order, until {@code data: [DONE]}.
+ * <ul>
+ * <li>An error event ({@code event: error}, an {@code error:} field, or an {@code error}
+ * object in a payload) fails the stream with an {@link dev.customllm.LlmApiException},
+ * whatever follows it.</li>
+ * <li>A body that ends, or a connection that closes, before {@code [DONE]} fails the
+ * stream with an {@link LlmResponseException} after the payloads that arrived.</li>
+ * <li>No payload within the response timeout, first or next, fails it with a
+ * {@link TimeoutException}; comments (keep-alives) do not count as payloads.</li>
+ * <li>After {@code [DONE]} the rest of the body is read and ignored, so that the
+ * connection can go back to the pool, for a short grace time at most.</li>
+ * </ul>
+ * Demand is passed on: the body is read no faster than the subscriber asks.
+ *
+ * @author Custom LLM team
+ */
+final class EventStreamReader {
+
+	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
+
+	private final LlmOperation operation;
+
+	private final JsonMapper jsonMapper;
+
+	private final ErrorResponses errorResponses;
+
+	private final HttpSettings settings;
+
+	EventStreamReader(LlmOperation operation, JsonMapper jsonMapper, ErrorResponses errorResponses,
+			HttpSettings settings) {
+		this.operation = operation;
+		this.jsonMapper = jsonMapper;
+		this.errorResponses = errorResponses;
+		this.settings = settings;
+	}
+
+	/**
+	 * Read an event stream body.
+	 * @param body the body, in pieces as they arrive
+	 * @return the JSON payloads of the data events
+	 */
+	Flux<JsonNode> read(Flux<byte[]> body) {
+		return Flux.defer(() -> new Reading().read(body));
+	}
+
+	private Mono<Long> idle() {
+		return Mono.delay(this.settings.responseTimeout());
+	}
+
+	/**
+	 * State of one subscription to the stream.
+	 */
+	private final class Reading {
+
+		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize());
+
+		private final Sinks.Empty<Void> doneSignal = Sinks.empty();
+
+		private volatile boolean done;
+
+		private int payloads;
+
+		Flux<JsonNode> read(Flux<byte[]> body) {
+			return body.concatMapIterable(this.decoder::decode, 1)
+				.concatWith(Mono.fromSupplier(this.decoder::finish))
+				.<JsonNode>handle(this::next)
+				.timeout(idle(), (payload) -> idle())
+				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
+				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
+				.concatWith(Mono.defer(this::checkDone));
+		}
+
+		private void next(SseEvent event, SynchronousSink<JsonNode> sink) {
+			if (this.done) {
+				return;
+			}
+			if (event.isError()) {
+				sink.error(apiError((event.error() != null) ? event.error() : event.data()));
+			}
+			else if (event.isDone()) {
+				this.done = true;
+				this.doneSignal.tryEmitEmpty();
+			}
+			else if (!event.data().isBlank()) {
+				payload(event.data(), sink);
+			}
+		}
+
+		private void payload(String data, SynchronousSink<JsonNode> sink) {
+			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data);
+			JsonNode error = node.get("error");
+			if (error != null && (error.isObject() || error.isString())) {
+				sink.error(apiError(data));
+			}
+			else if (!node.isObject()) {
+				sink.error(new LlmResponseException(EventStreamReader.this.operation,
+						"server-sent event data is not a JSON object: " + excerpt(data)));
+			}
+			else {
+				this.payloads++;
+				sink.next(node);
+			}
+		}
+
+		private Throwable cut(Throwable failure) {
+			if (failure instanceof LlmException || !isCut(failure)) {
+				return failure;
+			}
+			return new LlmResponseException(EventStreamReader.this.operation, "stream cut before data: [DONE] after "
+					+ this.payloads + " events (" + failure.getClass().getSimpleName() + ")", failure);
+		}
+
+		private Mono<JsonNode> checkDone() {
+			if (this.done) {
+				return Mono.empty();
+			}
+			String problem = "stream ended before data: [DONE] after " + this.payloads + " events";
+			return Mono.error(new LlmResponseException(EventStreamReader.this.operation,
+					(this.payloads > 0) ? problem : problem + ": the answer held no server-sent events"));
+		}
+
+	}
+
+	private static boolean isCut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof PrematureCloseException
+					|| (cause instanceof IOException && !(cause instanceof SocketTimeoutException))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private LlmException apiError(String payload) {
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		return this.errorResponses.toException(this.operation, status(payload), new HttpHeaders(), bytes);
+	}
+
+	/**
+	 * Return the status to report for an error sent inside a stream, whose HTTP status was
+	 * 200: the error's own code when it is an HTTP error status, else 500.
+	 */
+	private int status(String payload) {
+		JsonNode root = readTree(payload);
+		JsonNode error = (root != null && root.has("error")) ? root.get("error") : root;
+		JsonNode code = (error != null) ? error.get("code") : null;
+		int status = (code != null && code.canConvertToInt()) ? code.asInt() : 0;
+		return (status >= 400 && status <= 599) ? status : 500;
+	}
+
+	private @Nullable JsonNode readTree(String payload) {
+		try {
+			return this.jsonMapper.readTree(payload);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String excerpt(String data) {
+		return (data.length() > 100) ? data.substring(0, 100) + "…" : data;
+	}
+
+}
