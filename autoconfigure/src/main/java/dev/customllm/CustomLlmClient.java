@@ -1,11 +1,16 @@
 package dev.customllm;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import dev.customllm.completion.ChatCompletionModel;
 import dev.customllm.completion.CompletionApi;
@@ -21,9 +26,10 @@ import dev.customllm.http.HttpSettings;
 import dev.customllm.http.LlmJson;
 import dev.customllm.http.LlmTransport;
 import dev.customllm.http.PoolMetrics;
+import dev.customllm.observation.LlmObservationConvention;
+import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.Resilience;
-import dev.customllm.retry.ResilienceListener;
 import dev.customllm.retry.ResilienceSettings;
 import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
@@ -150,6 +156,17 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	/**
+	 * List the models the service offers ({@code GET {base-url}/models}), in a single
+	 * attempt without retries.
+	 * @param path the endpoint path, usually {@code /models}
+	 * @return a {@link Mono} of the model ids
+	 */
+	public Mono<List<String>> listModels(String path) {
+		return this.transport.get(LlmOperation.MODELS, this.transport.endpoint(path), ModelList.class)
+			.map(ModelList::ids);
+	}
+
+	/**
 	 * Return the base URL of the service.
 	 * @return the base URL
 	 */
@@ -193,6 +210,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private Duration responseTimeout = Duration.ofSeconds(60);
 
+		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
 		private int maxConnections = 100;
 
 		private Duration maxIdleTime = Duration.ofSeconds(4);
@@ -215,7 +234,15 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private Duration callTimeout = Duration.ofMinutes(5);
 
-		private ResilienceListener resilienceListener = ResilienceListener.NONE;
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable MeterRegistry meterRegistry;
+
+		private @Nullable LlmObservationConvention observationConvention;
+
+		private String providerName = "custom";
+
+		private boolean includeContent;
 
 		private Builder() {
 		}
@@ -269,6 +296,17 @@ public final class CustomLlmClient implements AutoCloseable {
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the maximum time between two chunks of a stream. A stream is never cut by a
+		 * total timeout, only by this one.
+		 * @param streamIdleTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			this.streamIdleTimeout = streamIdleTimeout;
 			return this;
 		}
 
@@ -386,12 +424,53 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set the listener told about retries and limit waits, for metrics.
-		 * @param listener the listener
+		 * Set the registry that observes every call as {@code gen_ai.client.operation}.
+		 * @param observationRegistry the registry
 		 * @return this builder
 		 */
-		public Builder resilienceListener(ResilienceListener listener) {
-			this.resilienceListener = listener;
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the registry of the client's meters: token usage, retries, limits, requests in
+		 * flight, embedding batch sizes, stream time to first chunk.
+		 * @param meterRegistry the registry
+		 * @return this builder
+		 */
+		public Builder meterRegistry(MeterRegistry meterRegistry) {
+			this.meterRegistry = meterRegistry;
+			return this;
+		}
+
+		/**
+		 * Set a convention that replaces the default names and tags of observations.
+		 * @param convention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(LlmObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Set the {@code gen_ai.provider.name} of the client's observations and meters.
+		 * @param providerName the provider name, {@code custom} by default
+		 * @return this builder
+		 */
+		public Builder providerName(String providerName) {
+			this.providerName = providerName;
+			return this;
+		}
+
+		/**
+		 * Set whether prompts and completions are recorded on spans (never on metrics).
+		 * @param includeContent whether to record content
+		 * @return this builder
+		 */
+		public Builder includeContent(boolean includeContent) {
+			this.includeContent = includeContent;
 			return this;
 		}
 
@@ -402,12 +481,19 @@ public final class CustomLlmClient implements AutoCloseable {
 		 */
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
-					this.responseTimeout, this.maxConnections, this.maxIdleTime, this.maxResponseSize,
-					this.sslBundle);
+					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
+					this.maxResponseSize, this.sslBundle);
+			if (this.providerName == null || this.providerName.isBlank()) {
+				throw new IllegalArgumentException("providerName must not be blank");
+			}
+			LlmTelemetry telemetry = new LlmTelemetry(this.observationRegistry, this.observationConvention,
+					(this.meterRegistry != null) ? this.meterRegistry : new SimpleMeterRegistry(), this.providerName,
+					this.includeContent);
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
-					this.resilienceListener);
-			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper(), resilience);
+					telemetry.meters());
+			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper(), resilience,
+					telemetry);
 			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);
 		}
 

@@ -20,7 +20,12 @@ public enum LlmOperation {
 	/**
 	 * {@code POST /embeddings}.
 	 */
-	EMBEDDINGS("embeddings");
+	EMBEDDINGS("embeddings"),
+
+	/**
+	 * {@code GET /models}, to list models and check health.
+	 */
+	MODELS("models");
 
 	private final String value;
 

@@ -4,13 +4,12 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -25,7 +24,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @author Custom LLM team
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)
@@ -45,10 +46,8 @@ public final class CustomLlmAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional(DefaultClientCondition.class)
 	CustomLlmClient customLlmClient(CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<CustomLlmClientCustomizer> customizers) {
-		return new CustomLlmClientFactory(webClientBuilder, sslBundles, customizers).create(CustomLlmProperties.PREFIX,
-				properties, connectionDetails);
+			BeanFactory beanFactory) {
+		return CustomLlmClientFactory.of(beanFactory).create(CustomLlmProperties.PREFIX, properties, connectionDetails);
 	}
 
 	@Bean

@@ -2,6 +2,12 @@ package dev.customllm.autoconfigure;
 
 import dev.customllm.CustomLlmClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import dev.customllm.observation.LlmObservationConvention;
+
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -21,11 +27,33 @@ final class CustomLlmClientFactory {
 
 	private final ObjectProvider<CustomLlmClientCustomizer> customizers;
 
+	private final ObjectProvider<ObservationRegistry> observationRegistry;
+
+	private final ObjectProvider<MeterRegistry> meterRegistry;
+
+	private final ObjectProvider<LlmObservationConvention> observationConvention;
+
 	CustomLlmClientFactory(ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<CustomLlmClientCustomizer> customizers) {
+			ObjectProvider<CustomLlmClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<LlmObservationConvention> observationConvention) {
 		this.webClientBuilder = webClientBuilder;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
+		this.observationRegistry = observationRegistry;
+		this.meterRegistry = meterRegistry;
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Create a factory that takes what it needs from a bean factory.
+	 * @param beanFactory the bean factory
+	 * @return the factory
+	 */
+	static CustomLlmClientFactory of(BeanFactory beanFactory) {
+		return new CustomLlmClientFactory(beanFactory.getBeanProvider(WebClient.Builder.class),
+				beanFactory.getBeanProvider(SslBundles.class), beanFactory.getBeanProvider(CustomLlmClientCustomizer.class),
+				beanFactory.getBeanProvider(ObservationRegistry.class), beanFactory.getBeanProvider(MeterRegistry.class),
+				beanFactory.getBeanProvider(LlmObservationConvention.class));
 	}
 
 	/**
@@ -40,6 +68,9 @@ final class CustomLlmClientFactory {
 		try {
 			CustomLlmClient.Builder builder = CustomLlmClient.builder()
 				.webClientBuilder(this.webClientBuilder.getIfAvailable(WebClient::builder));
+			this.observationRegistry.ifAvailable(builder::observationRegistry);
+			this.meterRegistry.ifAvailable(builder::meterRegistry);
+			this.observationConvention.ifAvailable(builder::observationConvention);
 			new ClientBuilderConfigurer(prefix, properties, connectionDetails, this.sslBundles.getIfAvailable())
 				.configure(builder);
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

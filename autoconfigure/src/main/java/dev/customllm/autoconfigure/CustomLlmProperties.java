@@ -59,9 +59,15 @@ public class CustomLlmProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Maximum time to wait for the first byte of an answer, and between its bytes.
+	 * Maximum time to wait for the first byte of an answer (the first chunk of a stream), and
+	 * between its bytes.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Maximum time between two chunks of a stream. Streams have no total timeout.
+	 */
+	private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
 	/**
 	 * Maximum number of pooled connections to the service.
@@ -86,12 +92,22 @@ public class CustomLlmProperties {
 	private Duration callTimeout = Duration.ofMinutes(5);
 
 	/**
+	 * Value of the gen_ai.provider.name tag of observations and meters. Named clients use
+	 * their name unless they set their own.
+	 */
+	private String providerName = "custom";
+
+	/**
 	 * Named clients, each accepting every custom.llm property (except clients). Values a
 	 * named client leaves unset are inherited from custom.llm.
 	 */
 	private Map<String, CustomLlmProperties> clients = new LinkedHashMap<>();
 
 	private final Ssl ssl = new Ssl();
+
+	private final Observations observations = new Observations();
+
+	private final Health health = new Health();
 
 	private final Retry retry = new Retry();
 
@@ -157,6 +173,14 @@ public class CustomLlmProperties {
 		this.responseTimeout = responseTimeout;
 	}
 
+	public Duration getStreamIdleTimeout() {
+		return this.streamIdleTimeout;
+	}
+
+	public void setStreamIdleTimeout(Duration streamIdleTimeout) {
+		this.streamIdleTimeout = streamIdleTimeout;
+	}
+
 	public int getMaxConnections() {
 		return this.maxConnections;
 	}
@@ -187,6 +211,22 @@ public class CustomLlmProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public String getProviderName() {
+		return this.providerName;
+	}
+
+	public void setProviderName(String providerName) {
+		this.providerName = providerName;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public Map<String, CustomLlmProperties> getClients() {
@@ -594,6 +634,60 @@ public class CustomLlmProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * Observations of calls.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether prompts and completions are recorded on spans. They never become metric
+		 * tags.
+		 */
+		private boolean includeContent;
+
+		public boolean isIncludeContent() {
+			return this.includeContent;
+		}
+
+		public void setIncludeContent(boolean includeContent) {
+			this.includeContent = includeContent;
+		}
+
+	}
+
+	/**
+	 * Actuator health of the service.
+	 */
+	public static class Health {
+
+		/**
+		 * Endpoint path probed for health, relative to the base URL.
+		 */
+		private String path = "/models";
+
+		/**
+		 * How long a health result is reused before the service is probed again.
+		 */
+		private Duration cacheTime = Duration.ofSeconds(30);
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getCacheTime() {
+			return this.cacheTime;
+		}
+
+		public void setCacheTime(Duration cacheTime) {
+			this.cacheTime = cacheTime;
 		}
 
 	}

@@ -55,6 +55,9 @@ final class NamedClients {
 		CustomLlmProperties properties = new CustomLlmProperties();
 		binder.bind(CustomLlmProperties.PREFIX, Bindable.ofInstance(properties));
 		binder.bind(prefix(name), Bindable.ofInstance(properties));
+		if (!binder.bind(prefix(name) + ".provider-name", Bindable.of(String.class)).isBound()) {
+			properties.setProviderName(name);
+		}
 		if (properties.getBaseUrl().isBlank()) {
 			properties.setBaseUrl(binder.bind(CustomLlmProperties.PREFIX + ".base-url", Bindable.of(String.class))
 				.orElse(CustomLlmClient.DEFAULT_BASE_URL));

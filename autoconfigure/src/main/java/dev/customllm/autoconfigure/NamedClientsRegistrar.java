@@ -16,12 +16,10 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
@@ -74,10 +72,7 @@ class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, Environmen
 
 	private CustomLlmClient createClient(String name) {
 		CustomLlmProperties properties = NamedClients.properties(this.environment, name);
-		CustomLlmClientFactory factory = new CustomLlmClientFactory(this.beanFactory.getBeanProvider(WebClient.Builder.class),
-				this.beanFactory.getBeanProvider(SslBundles.class),
-				this.beanFactory.getBeanProvider(CustomLlmClientCustomizer.class));
-		return factory.create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
+		return CustomLlmClientFactory.of(this.beanFactory).create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
 	}
 
 	private CustomLlmConnectionDetails connectionDetails(String name, CustomLlmProperties properties) {

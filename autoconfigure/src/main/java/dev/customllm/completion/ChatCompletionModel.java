@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.http.LlmTransport;
+import dev.customllm.observation.LlmTelemetry;
 
 /**
  * {@link CompletionModel} on {@code POST /chat/completions}.
@@ -48,17 +49,29 @@ public final class ChatCompletionModel implements CompletionModel {
 
 	@Override
 	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
-		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults))
-			.flatMap((body) -> this.transport.post(LlmOperation.CHAT, this.uri, body, ChatCompletionResult.class))
-			.map(ChatCompletionResult::toResponse);
+		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults)).flatMap((body) -> {
+			LlmTelemetry telemetry = this.transport.telemetry();
+			Mono<CompletionResponse> answer = this.transport.post(LlmOperation.CHAT, this.uri, body, ChatCompletionResult.class)
+				.map(ChatCompletionResult::toResponse);
+			return telemetry.observe(call(request), answer,
+					(context, response) -> CompletionObservations.answer(telemetry, context, response));
+		});
 	}
 
 	@Override
 	public Flux<CompletionChunk> stream(CompletionRequest request) {
-		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults))
-			.flatMapMany((body) -> this.streamUsage.stream((includeUsage) -> this.transport
-				.stream(LlmOperation.CHAT, this.uri, body.streaming(includeUsage), ChatChunkResult.class)))
-			.transform((results) -> ChunkAssembler.assemble(LlmOperation.CHAT, results));
+		return Mono.fromCallable(() -> ChatCompletionBody.of(request, this.defaults)).flatMapMany((body) -> {
+			Flux<CompletionChunk> chunks = this.streamUsage
+				.stream((includeUsage) -> this.transport.stream(LlmOperation.CHAT, this.uri,
+						body.streaming(includeUsage), ChatChunkResult.class))
+				.transform((results) -> ChunkAssembler.assemble(LlmOperation.CHAT, results));
+			return this.transport.telemetry().observeStream(call(request), chunks, CompletionObservations::chunk);
+		});
+	}
+
+	private LlmTelemetry.Call call(CompletionRequest request) {
+		return CompletionObservations.call(LlmOperation.CHAT, Requests.model(request, this.defaults), request.messages(),
+				request.prompt());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.http.LlmTransport;
+import dev.customllm.observation.LlmTelemetry;
 
 /**
  * {@link CompletionModel} on {@code POST /completions}, the legacy text completion API.
@@ -49,18 +50,29 @@ public final class TextCompletionModel implements CompletionModel {
 
 	@Override
 	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
-		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults))
-			.flatMap((body) -> this.transport.post(LlmOperation.TEXT_COMPLETION, this.uri, body,
-					TextCompletionResult.class))
-			.map(TextCompletionResult::toResponse);
+		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults)).flatMap((body) -> {
+			LlmTelemetry telemetry = this.transport.telemetry();
+			Mono<CompletionResponse> answer = this.transport.post(LlmOperation.TEXT_COMPLETION, this.uri, body, TextCompletionResult.class)
+				.map(TextCompletionResult::toResponse);
+			return telemetry.observe(call(request), answer,
+					(context, response) -> CompletionObservations.answer(telemetry, context, response));
+		});
 	}
 
 	@Override
 	public Flux<CompletionChunk> stream(CompletionRequest request) {
-		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults))
-			.flatMapMany((body) -> this.streamUsage.stream((includeUsage) -> this.transport
-				.stream(LlmOperation.TEXT_COMPLETION, this.uri, body.streaming(includeUsage), TextChunkResult.class)))
-			.transform((results) -> ChunkAssembler.assemble(LlmOperation.TEXT_COMPLETION, results));
+		return Mono.fromCallable(() -> TextCompletionBody.of(request, this.defaults)).flatMapMany((body) -> {
+			Flux<CompletionChunk> chunks = this.streamUsage
+				.stream((includeUsage) -> this.transport.stream(LlmOperation.TEXT_COMPLETION, this.uri,
+						body.streaming(includeUsage), TextChunkResult.class))
+				.transform((results) -> ChunkAssembler.assemble(LlmOperation.TEXT_COMPLETION, results));
+			return this.transport.telemetry().observeStream(call(request), chunks, CompletionObservations::chunk);
+		});
+	}
+
+	private LlmTelemetry.Call call(CompletionRequest request) {
+		return CompletionObservations.call(LlmOperation.TEXT_COMPLETION, Requests.model(request, this.defaults), request.messages(),
+				request.prompt());
 	}
 
 	@Override

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @author Custom LLM team
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record EmbeddingResult(@Nullable List<EmbeddingItem> data, @Nullable String model) {
+record EmbeddingResult(@Nullable List<EmbeddingItem> data, @Nullable String model, @Nullable EmbeddingUsage usage) {
 
 }

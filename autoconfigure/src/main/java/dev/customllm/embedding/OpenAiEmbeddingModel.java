@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.LlmTransport;
+import dev.customllm.observation.LlmObservationContext;
+import dev.customllm.observation.LlmTelemetry;
 
 /**
  * {@link EmbeddingModel} on {@code POST /embeddings}: one request per batch of texts, with
@@ -64,7 +66,19 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 	private Mono<EmbeddingResult> send(List<String> input, EncodingFormat format) {
 		Integer dimensions = this.defaults.requestDimensions() ? this.defaults.dimensions() : null;
 		EmbeddingBody body = new EmbeddingBody(this.defaults.model(), input, format.value(), dimensions);
-		return this.transport.post(LlmOperation.EMBEDDINGS, this.uri, body, EmbeddingResult.class);
+		LlmTelemetry telemetry = this.transport.telemetry();
+		telemetry.meters().recordBatchSize(this.defaults.model(), input.size());
+		LlmTelemetry.Call call = new LlmTelemetry.Call(LlmOperation.EMBEDDINGS, this.defaults.model(),
+				() -> String.join("\n", input));
+		return telemetry.observe(call, this.transport.post(LlmOperation.EMBEDDINGS, this.uri, body, EmbeddingResult.class),
+				OpenAiEmbeddingModel::observed);
+	}
+
+	private static void observed(LlmObservationContext context, EmbeddingResult answer) {
+		context.setResponseModel(answer.model());
+		if (answer.usage() != null && answer.usage().promptTokens() != null) {
+			context.setTokens(answer.usage().promptTokens(), null);
+		}
 	}
 
 	private void readBatch(Embedding[] result, int offset, int size, EmbeddingResult answer) {

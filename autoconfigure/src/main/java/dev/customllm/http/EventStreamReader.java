@@ -31,8 +31,9 @@ import org.springframework.http.HttpHeaders;
  * whatever follows it.</li>
  * <li>A body that ends, or a connection that closes, before {@code [DONE]} fails the
  * stream with an {@link LlmResponseException} after the payloads that arrived.</li>
- * <li>No payload within the response timeout, first or next, fails it with a
- * {@link TimeoutException}; comments (keep-alives) do not count as payloads.</li>
+ * <li>No first payload within the response timeout, or no next one within the stream idle
+ * timeout, fails it with a {@link TimeoutException}; comments (keep-alives) do not count as
+ * payloads.</li>
  * <li>After {@code [DONE]} the rest of the body is read and ignored, so that the
  * connection can go back to the pool, for a short grace time at most.</li>
  * </ul>
@@ -69,8 +70,12 @@ final class EventStreamReader {
 		return Flux.defer(() -> new Reading().read(body));
 	}
 
-	private Mono<Long> idle() {
+	private Mono<Long> firstChunk() {
 		return Mono.delay(this.settings.responseTimeout());
+	}
+
+	private Mono<Long> nextChunk() {
+		return Mono.delay(this.settings.streamIdleTimeout());
 	}
 
 	/**
@@ -90,7 +95,7 @@ final class EventStreamReader {
 			return body.concatMapIterable(this.decoder::decode, 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
 				.<JsonNode>handle(this::next)
-				.timeout(idle(), (payload) -> idle())
+				.timeout(firstChunk(), (payload) -> nextChunk())
 				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));

@@ -15,8 +15,9 @@ import org.springframework.boot.ssl.SslBundle;
  * @param apiKey API key sent as a bearer token, or {@code null} when the service needs none
  * @param headers extra headers sent on every request
  * @param connectTimeout maximum time to establish a connection
- * @param responseTimeout maximum time to wait for the first byte of an answer, and between
- * its bytes
+ * @param responseTimeout maximum time to wait for the first byte of an answer (the first
+ * chunk of a stream), and between its bytes
+ * @param streamIdleTimeout maximum time between two chunks of a stream
  * @param maxConnections maximum number of pooled connections
  * @param maxIdleTime time after which an idle pooled connection is closed
  * @param maxResponseSize maximum size of an answer held in memory, in bytes
@@ -24,7 +25,8 @@ import org.springframework.boot.ssl.SslBundle;
  * @author Custom LLM team
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
-		Duration connectTimeout, Duration responseTimeout, int maxConnections, Duration maxIdleTime,
+		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
+		Duration maxIdleTime,
 		int maxResponseSize, @Nullable SslBundle sslBundle) {
 
 	public HttpSettings {
@@ -33,6 +35,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 		headers = Map.copyOf(headers);
 		requirePositive("connectTimeout", connectTimeout);
 		requirePositive("responseTimeout", responseTimeout);
+		requirePositive("streamIdleTimeout", streamIdleTimeout);
 		requirePositive("maxIdleTime", maxIdleTime);
 		if (maxConnections < 1) {
 			throw new IllegalArgumentException("maxConnections must be at least 1, but was " + maxConnections);
@@ -52,7 +55,8 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 	public String toString() {
 		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", headers=" + this.headers.keySet() + ", connectTimeout=" + this.connectTimeout
-				+ ", responseTimeout=" + this.responseTimeout + ", maxConnections=" + this.maxConnections
+				+ ", responseTimeout=" + this.responseTimeout + ", streamIdleTimeout=" + this.streamIdleTimeout
+				+ ", maxConnections=" + this.maxConnections
 				+ ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize=" + this.maxResponseSize + "]";
 	}
 

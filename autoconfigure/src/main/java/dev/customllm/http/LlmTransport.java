@@ -1,10 +1,12 @@
 package dev.customllm.http;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Clock;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
+import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.Resilience;
 
 import org.springframework.http.MediaType;
@@ -43,17 +46,21 @@ public final class LlmTransport implements AutoCloseable {
 
 	private final Resilience resilience;
 
+	private final LlmTelemetry telemetry;
+
 	/**
 	 * Create a transport with its own connection pool.
 	 * @param settings the connection settings
 	 * @param builder the web client builder to start from (cloned)
 	 * @param jsonMapper the mapper for request and response bodies
 	 * @param resilience retries, limits and deadlines of the client
+	 * @param telemetry observations and meters of the client
 	 */
 	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper,
-			Resilience resilience) {
+			Resilience resilience, LlmTelemetry telemetry) {
 		this.settings = settings;
 		this.resilience = resilience;
+		this.telemetry = telemetry;
 		this.pool = WebClientFactory.pool(settings, this.poolMetrics);
 		this.webClient = WebClientFactory.create(settings, builder, this.pool);
 		this.jsonMapper = jsonMapper;
@@ -68,6 +75,14 @@ public final class LlmTransport implements AutoCloseable {
 	 */
 	public HttpSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Return the observations and meters of the client.
+	 * @return the telemetry
+	 */
+	public LlmTelemetry telemetry() {
+		return this.telemetry;
 	}
 
 	/**
@@ -99,6 +114,22 @@ public final class LlmTransport implements AutoCloseable {
 	public <T> Mono<T> post(LlmOperation operation, URI uri, Object body, Class<T> answerType) {
 		return Mono.fromCallable(() -> serialize(body))
 			.flatMap((bytes) -> this.resilience.call(operation, attempt(operation, uri, bytes, answerType)));
+	}
+
+	/**
+	 * Get a JSON answer in a single attempt, without retries: for health checks, which must
+	 * be quick and tell the truth.
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param uri the endpoint
+	 * @param answerType the type to read a 2xx answer as
+	 * @return the answer; fails with an {@link dev.customllm.LlmException}
+	 */
+	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
+		return Mono.defer(() -> this.webClient.get()
+			.uri(uri)
+			.exchangeToMono((response) -> read(operation, response, answerType)))
+			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}
 
 	private byte[] serialize(Object body) {
@@ -171,12 +202,21 @@ public final class LlmTransport implements AutoCloseable {
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
+			.httpRequest((request) -> streamReadTimeout(request.getNativeRequest()))
 			.bodyValue(body)
 			.retrieve()
 			.onStatus((status) -> !status.is2xxSuccessful(), (response) -> streamFailure(operation, response))
 			.toEntityFlux(byte[].class))
 			.mapNotNull(ResponseEntity::getBody)
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+	}
+
+	private void streamReadTimeout(Object nativeRequest) {
+		// the network-level read timeout must not cut a stream before its own idle timeout
+		Duration idle = this.settings.streamIdleTimeout();
+		if (nativeRequest instanceof HttpClientRequest request && idle.compareTo(this.settings.responseTimeout()) > 0) {
+			request.responseTimeout(idle);
+		}
 	}
 
 	private Mono<LlmApiException> streamFailure(LlmOperation operation, ClientResponse response) {

@@ -222,7 +222,7 @@ class StreamConnectionTests {
 	}
 
 	@Test
-	void silenceBeyondTheResponseTimeoutFailsDespiteKeepAlives() throws Exception {
+	void silenceBeyondTheStreamIdleTimeoutFailsDespiteKeepAlives() throws Exception {
 		EventStreamServer server = server((exchange) -> {
 			exchange.openEventStream().send(text("first"));
 			for (int i = 0; i < 30; i++) {
@@ -263,16 +263,37 @@ class StreamConnectionTests {
 		assertThat(joined(chunks)).isEqualTo("0 1 2 3 4 5 6 7 8 9 10 11 ");
 	}
 
+	@Test
+	void pausesBetweenChunksAreBoundByTheStreamIdleTimeoutNotTheResponseTimeout() throws Exception {
+		EventStreamServer server = server((exchange) -> {
+			exchange.openEventStream().send(text("a")).pause(700);
+			exchange.send(text("b")).pause(700);
+			exchange.send(DONE).end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(server.baseUrl())
+			.responseTimeout(Duration.ofMillis(300))
+			.streamIdleTimeout(Duration.ofSeconds(2))
+			.build();
+		this.resources.add(client);
+		List<CompletionChunk> chunks = client.completionModel("m")
+			.stream(CompletionRequest.of("Slowly"))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(joined(chunks)).isEqualTo("ab");
+	}
+
 	private EventStreamServer server(EventStreamServer.Script script) throws IOException {
 		EventStreamServer server = new EventStreamServer(script);
 		this.resources.add(server);
 		return server;
 	}
 
-	private CustomLlmClient client(EventStreamServer server, Duration responseTimeout) {
+	private CustomLlmClient client(EventStreamServer server, Duration timeout) {
 		CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(server.baseUrl())
-			.responseTimeout(responseTimeout)
+			.responseTimeout(timeout)
+			.streamIdleTimeout(timeout)
 			.build();
 		this.resources.add(client);
 		return client;

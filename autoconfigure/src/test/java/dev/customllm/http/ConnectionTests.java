@@ -109,6 +109,7 @@ class ConnectionTests {
 			.maxIdleTime(Duration.ofMillis(300))
 			.build()) {
 			client.completionModel("m").complete("one");
+			awaitReleased(client);
 			client.completionModel("m").complete("two, reusing the connection");
 			assertThat(clientPorts).hasSize(1);
 			Thread.sleep(1_200);
@@ -140,6 +141,12 @@ class ConnectionTests {
 			web.setLevel(null);
 		}
 		assertThat(output.getAll()).isNotEmpty().doesNotContain(key);
+	}
+
+	private static void awaitReleased(CustomLlmClient client) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(client.connectionPool().acquired()).isZero());
 	}
 
 	private static HttpServer server(Handler handler, int threads) throws IOException {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class EventStreamReaderTests {
 
 	private static final HttpSettings SETTINGS = new HttpSettings("http://localhost/v1", "sk-secret-key", Map.of(),
-			Duration.ofSeconds(1), Duration.ofMillis(500), 1, Duration.ofSeconds(1), 4096, null);
+			Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofSeconds(1), 4096, null);
 
 	private final EventStreamReader reader = new EventStreamReader(LlmOperation.CHAT, LlmJson.mapper(),
 			new ErrorResponses(LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of()), Clock.systemUTC()),

@@ -1,0 +1,28 @@
+package dev.customllm;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answer of {@code GET /models}.
+ *
+ * @author Custom LLM team
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ModelList(@Nullable List<Entry> data) {
+
+	List<String> ids() {
+		if (this.data == null) {
+			throw new LlmResponseException(LlmOperation.MODELS, "answer has no data");
+		}
+		return this.data.stream().filter((entry) -> entry != null && entry.id() != null).map(Entry::id).toList();
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Entry(@Nullable String id) {
+
+	}
+
+}

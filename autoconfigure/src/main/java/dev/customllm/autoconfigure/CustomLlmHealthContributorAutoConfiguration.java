@@ -1,0 +1,36 @@
+package dev.customllm.autoconfigure;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.health.CustomLlmHealthIndicator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of the actuator health of LLM services: {@code custom-llm} for the
+ * default client and {@code custom-llm-<name>} for each named client. Switched off with
+ * {@code management.health.custom-llm.enabled=false}.
+ *
+ * @author Custom LLM team
+ */
+@AutoConfiguration(after = CustomLlmAutoConfiguration.class)
+@ConditionalOnClass(ReactiveHealthIndicator.class)
+@ConditionalOnEnabledHealthIndicator("custom-llm")
+@Import(NamedClientsHealthRegistrar.class)
+public final class CustomLlmHealthContributorAutoConfiguration {
+
+	@Bean("custom-llmHealthIndicator")
+	@ConditionalOnSingleCandidate(CustomLlmClient.class)
+	@ConditionalOnMissingBean(name = "custom-llmHealthIndicator")
+	CustomLlmHealthIndicator customLlmHealthIndicator(CustomLlmClient client, CustomLlmProperties properties) {
+		return new CustomLlmHealthIndicator(client, properties.getHealth().getPath(),
+				properties.getHealth().getCacheTime());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Actuator health of LLM services.
+ */
+@NullMarked
+package dev.customllm.health;
+
+import org.jspecify.annotations.NullMarked;

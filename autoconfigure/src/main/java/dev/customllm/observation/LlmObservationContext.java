@@ -1,0 +1,105 @@
+package dev.customllm.observation;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.LlmOperation;
+
+/**
+ * What is known about one call to an LLM service while it is observed.
+ *
+ * @author Custom LLM team
+ */
+public final class LlmObservationContext extends Observation.Context {
+
+	private final LlmOperation operation;
+
+	private final String providerName;
+
+	private final @Nullable String requestModel;
+
+	private @Nullable String responseModel;
+
+	private @Nullable Integer inputTokens;
+
+	private @Nullable Integer outputTokens;
+
+	private @Nullable String prompt;
+
+	private @Nullable String completion;
+
+	/**
+	 * Create a new instance.
+	 * @param operation the operation
+	 * @param providerName the provider name, such as {@code custom} or a client's name
+	 * @param requestModel the model asked for, if any
+	 */
+	public LlmObservationContext(LlmOperation operation, String providerName, @Nullable String requestModel) {
+		this.operation = operation;
+		this.providerName = providerName;
+		this.requestModel = requestModel;
+	}
+
+	public LlmOperation getOperation() {
+		return this.operation;
+	}
+
+	public String getProviderName() {
+		return this.providerName;
+	}
+
+	public @Nullable String getRequestModel() {
+		return this.requestModel;
+	}
+
+	public @Nullable String getResponseModel() {
+		return this.responseModel;
+	}
+
+	public void setResponseModel(@Nullable String responseModel) {
+		this.responseModel = responseModel;
+	}
+
+	public @Nullable Integer getInputTokens() {
+		return this.inputTokens;
+	}
+
+	public @Nullable Integer getOutputTokens() {
+		return this.outputTokens;
+	}
+
+	/**
+	 * Set the token counts the service reported.
+	 * @param inputTokens tokens in the input, if known
+	 * @param outputTokens tokens in the output, if known
+	 */
+	public void setTokens(@Nullable Integer inputTokens, @Nullable Integer outputTokens) {
+		this.inputTokens = inputTokens;
+		this.outputTokens = outputTokens;
+	}
+
+	/**
+	 * Return the prompt text, recorded only when content recording is enabled.
+	 * @return the prompt, or {@code null}
+	 */
+	public @Nullable String getPrompt() {
+		return this.prompt;
+	}
+
+	public void setPrompt(@Nullable String prompt) {
+		this.prompt = prompt;
+	}
+
+	/**
+	 * Return the completion text, recorded only when content recording is enabled.
+	 * @return the completion, or {@code null}
+	 */
+	public @Nullable String getCompletion() {
+		return this.completion;
+	}
+
+	public void setCompletion(@Nullable String completion) {
+		this.completion = completion;
+	}
+
+}

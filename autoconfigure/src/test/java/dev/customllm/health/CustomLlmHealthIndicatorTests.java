@@ -1,0 +1,126 @@
+package dev.customllm.health;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
+import dev.customllm.autoconfigure.CustomLlmHealthContributorAutoConfiguration;
+import dev.customllm.test.LlmSimulator;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CustomLlmHealthIndicator} and its auto-configuration.
+ */
+class CustomLlmHealthIndicatorTests {
+
+	private static final String KEY = "sk-health-secret-99";
+
+	private static LlmSimulator simulator;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class,
+				CustomLlmHealthContributorAutoConfiguration.class))
+		.withPropertyValues("custom.llm.api-key=" + KEY);
+
+	@BeforeAll
+	static void start() {
+		simulator = LlmSimulator.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		simulator.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		simulator.reset();
+	}
+
+	private CustomLlmClient client() {
+		return CustomLlmClient.builder().baseUrl(simulator.baseUrl()).apiKey(KEY).build();
+	}
+
+	@Test
+	void upWithTheModelsTheServiceLists() {
+		Health health = new CustomLlmHealthIndicator(client(), "/models", Duration.ofSeconds(30)).health().block();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("baseUrl", simulator.baseUrl()).containsEntry("modelCount", 1);
+	}
+
+	@Test
+	void downWithTheStatusAndNeverTheKey() {
+		simulator.wireMock()
+			.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(aResponse().withStatus(401)
+				.withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}")));
+		Health health = new CustomLlmHealthIndicator(client(), "/models", Duration.ofSeconds(30)).health().block();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("error").toString()).contains("LlmAuthenticationException", "HTTP 401")
+			.doesNotContain(KEY);
+	}
+
+	@Test
+	void downWhenTheServiceIsUnreachable() {
+		CustomLlmClient unreachable = CustomLlmClient.builder().baseUrl("http://127.0.0.1:1/v1").build();
+		Health health = new CustomLlmHealthIndicator(unreachable, "/models", Duration.ofSeconds(30)).health().block();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("error").toString()).contains("connection refused");
+	}
+
+	@Test
+	void resultIsCachedSoThatProbesNeverFloodTheService() throws InterruptedException {
+		CustomLlmHealthIndicator indicator = new CustomLlmHealthIndicator(client(), "/models", Duration.ofMillis(300));
+		for (int i = 0; i < 5; i++) {
+			assertThat(indicator.health().block().getStatus()).isEqualTo(Status.UP);
+		}
+		assertThat(simulator.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/models")))).hasSize(1);
+		Thread.sleep(400);
+		indicator.health().block();
+		assertThat(simulator.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/models")))).hasSize(2);
+	}
+
+	@Test
+	void autoConfiguredForTheDefaultAndEachNamedClientWithItsPath() {
+		simulator.wireMock()
+			.stubFor(get(urlPathEqualTo("/v1/health/models")).willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.clients.local.base-url=" + simulator.baseUrl(),
+					"custom.llm.clients.local.health.path=/health/models")
+			.run((context) -> {
+				assertThat(context).hasBean("custom-llmHealthIndicator").hasBean("custom-llm-localHealthIndicator");
+				assertThat(context.getBean("custom-llmHealthIndicator", CustomLlmHealthIndicator.class)
+					.health()
+					.block()
+					.getStatus()).isEqualTo(Status.UP);
+				assertThat(context.getBean("custom-llm-localHealthIndicator", CustomLlmHealthIndicator.class)
+					.health()
+					.block()
+					.getStatus()).isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void switchedOffWithManagementHealthProperty() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(), "management.health.custom-llm.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CustomLlmHealthIndicator.class));
+	}
+
+}
