@@ -9,17 +9,11 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
@@ -29,34 +23,18 @@ import org.springframework.core.type.AnnotationMetadata;
  *
  * @author Custom LLM team
  */
-class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
-
-	private Environment environment;
-
-	private BeanFactory beanFactory;
+class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 
 	@Override
-	public void setEnvironment(Environment environment) {
-		this.environment = environment;
-	}
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
-	}
-
-	@Override
-	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		for (String name : NamedClients.names(this.environment)) {
-			String clientBean = name + "CustomLlmClient";
-			register(registry, clientBean, name, CustomLlmClient.class, () -> createClient(name));
-			RootBeanDefinition client = (RootBeanDefinition) registry.getBeanDefinition(clientBean);
-			client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
-			register(registry, name + "CompletionModel", name, CompletionModel.class,
-					() -> client(clientBean, CustomLlmClient::completionModel));
-			register(registry, name + "EmbeddingModel", name, EmbeddingModel.class,
-					() -> client(clientBean, CustomLlmClient::embeddingModel));
-		}
+	protected void register(String name, BeanDefinitionRegistry registry) {
+		String clientBean = name + "CustomLlmClient";
+		register(registry, clientBean, name, CustomLlmClient.class, () -> createClient(name));
+		RootBeanDefinition client = (RootBeanDefinition) registry.getBeanDefinition(clientBean);
+		client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
+		register(registry, name + "CompletionModel", name, CompletionModel.class,
+				() -> client(clientBean, CustomLlmClient::completionModel));
+		register(registry, name + "EmbeddingModel", name, EmbeddingModel.class,
+				() -> client(clientBean, CustomLlmClient::embeddingModel));
 	}
 
 	private <T> void register(BeanDefinitionRegistry registry, String beanName, String qualifier, Class<T> type,
@@ -67,17 +45,18 @@ class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, Environmen
 	}
 
 	private <T> T client(String clientBean, Function<CustomLlmClient, T> model) {
-		return model.apply(this.beanFactory.getBean(clientBean, CustomLlmClient.class));
+		return model.apply(beanFactory().getBean(clientBean, CustomLlmClient.class));
 	}
 
 	private CustomLlmClient createClient(String name) {
-		CustomLlmProperties properties = NamedClients.properties(this.environment, name);
-		return CustomLlmClientFactory.of(this.beanFactory).create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
+		CustomLlmProperties properties = NamedClients.properties(environment(), name);
+		return CustomLlmClientFactory.of(beanFactory())
+			.create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
 	}
 
 	private CustomLlmConnectionDetails connectionDetails(String name, CustomLlmProperties properties) {
-		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, this.environment);
-		CustomLlmConnectionDetails shared = this.beanFactory.getBeanProvider(CustomLlmConnectionDetails.class)
+		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, environment());
+		CustomLlmConnectionDetails shared = beanFactory().getBeanProvider(CustomLlmConnectionDetails.class)
 			.getIfUnique();
 		if (shared == null || shared instanceof PropertiesCustomLlmConnectionDetails
 				|| hasText(NamedClients.prefix(name) + ".base-url")) {
@@ -88,7 +67,7 @@ class NamedClientsRegistrar implements ImportBeanDefinitionRegistrar, Environmen
 	}
 
 	private boolean hasText(String property) {
-		String value = this.environment.getProperty(property);
+		String value = environment().getProperty(property);
 		return value != null && !value.isBlank();
 	}
 
