@@ -3,10 +3,9 @@ package dev.customllm.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
@@ -15,6 +14,7 @@ import dev.customllm.completion.TextCompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 import dev.customllm.http.LlmJson;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,6 +31,7 @@ import static org.mockito.Mockito.mock;
 /**
  * Tests for {@link CustomLlmAutoConfiguration}.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class CustomLlmAutoConfigurationTests {
 
 	private static LlmSimulator simulator;
@@ -39,18 +40,8 @@ class CustomLlmAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class));
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 	}
 
 	@Test

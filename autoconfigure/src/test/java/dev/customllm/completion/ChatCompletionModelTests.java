@@ -6,8 +6,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
@@ -15,6 +15,7 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.LlmJson;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link ChatCompletionModel} against answers shaped like real services.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class ChatCompletionModelTests {
 
 	private static LlmSimulator simulator;
@@ -36,8 +38,8 @@ class ChatCompletionModelTests {
 	private static CustomLlmClient client;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test-0123456789")
@@ -49,12 +51,6 @@ class ChatCompletionModelTests {
 	@AfterAll
 	static void stop() {
 		client.close();
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
 	}
 
 	private WireMockServer wireMock() {

@@ -2,8 +2,8 @@ package dev.customllm.completion;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
@@ -11,6 +11,7 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.LlmJson;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link TextCompletionModel} on the legacy {@code /completions} endpoint.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class TextCompletionModelTests {
 
 	private static LlmSimulator simulator;
@@ -30,8 +32,8 @@ class TextCompletionModelTests {
 	private static CustomLlmClient client;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null))
@@ -41,12 +43,6 @@ class TextCompletionModelTests {
 	@AfterAll
 	static void stop() {
 		client.close();
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
 	}
 
 	@Test

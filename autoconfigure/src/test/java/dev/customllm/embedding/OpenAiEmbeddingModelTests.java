@@ -9,10 +9,9 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
@@ -20,6 +19,7 @@ import dev.customllm.LlmApiException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.LlmJson;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 import dev.customllm.test.SimulatedEmbeddings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link OpenAiEmbeddingModel}: batching, ordering, encodings and validation.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class OpenAiEmbeddingModelTests {
 
 	private static final String PATH = "/v1/embeddings";
@@ -43,18 +44,8 @@ class OpenAiEmbeddingModelTests {
 	private static LlmSimulator simulator;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 	}
 
 	private WireMockServer wireMock() {

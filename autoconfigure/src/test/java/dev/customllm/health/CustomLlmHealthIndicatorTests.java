@@ -2,15 +2,15 @@ package dev.customllm.health;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmHealthContributorAutoConfiguration;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link CustomLlmHealthIndicator} and its auto-configuration.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class CustomLlmHealthIndicatorTests {
 
 	private static final String KEY = "sk-health-secret-99";
@@ -39,18 +40,8 @@ class CustomLlmHealthIndicatorTests {
 		.withPropertyValues("custom.llm.api-key=" + KEY);
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 	}
 
 	private CustomLlmClient client() {

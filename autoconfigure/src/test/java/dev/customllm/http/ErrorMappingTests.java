@@ -8,8 +8,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
@@ -21,6 +21,7 @@ import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.within;
  * Tests that every failure reaches the caller as the matching {@link LlmException}, with
  * status, provider message and no secret.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class ErrorMappingTests {
 
 	private static final String KEY = "sk-live-7f3a9c1e5b2d4f6a8c0e";
@@ -43,8 +45,8 @@ class ErrorMappingTests {
 	private static CustomLlmClient client;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey(KEY)
@@ -58,12 +60,6 @@ class ErrorMappingTests {
 	@AfterAll
 	static void stop() {
 		client.close();
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
 	}
 
 	@Test

@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests that the auto-configured clients use the application's observation and meter
  * registries, its convention, and the configured provider names.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class ObservationAutoConfigurationTests {
 
 	private static LlmSimulator simulator;
@@ -37,13 +39,8 @@ class ObservationAutoConfigurationTests {
 		.withPropertyValues("custom.llm.api-key=k");
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 	}
 
 	@Test

@@ -11,10 +11,10 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
@@ -24,6 +24,7 @@ import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests of the {@code gen_ai.client.operation} observation and the client's meters.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class ObservationTests {
 
 	private static final String PROMPT = "zebra-quokka-7731 distinctive prompt";
@@ -48,18 +50,12 @@ class ObservationTests {
 	private CustomLlmClient client;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 	}
 
 	@BeforeEach
 	void setUp() {
-		simulator.reset();
 		this.observations = TestObservationRegistry.create();
 		this.meters = new SimpleMeterRegistry();
 		this.observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));

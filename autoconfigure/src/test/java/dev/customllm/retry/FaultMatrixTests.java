@@ -14,7 +14,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +30,7 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.fail;
  * The fault matrix: each way an OpenAI-compatible service can misbehave, with the outcome
  * the caller gets, the number of attempts made and the wait honoured.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class FaultMatrixTests {
 
 	private static final String ANSWER = "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}";
@@ -53,8 +56,8 @@ class FaultMatrixTests {
 	private static CustomLlmClient client;
 
 	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
+	static void start(LlmSimulator llm) {
+		simulator = llm;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-fault-matrix-0001")
@@ -70,12 +73,6 @@ class FaultMatrixTests {
 	@AfterAll
 	static void stop() {
 		client.close();
-		simulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		simulator.reset();
 	}
 
 	static Stream<Row> faults() {
@@ -155,7 +152,7 @@ class FaultMatrixTests {
 		assertThat(elapsedMillis).as("wait honoured").isGreaterThanOrEqualTo(row.minMillis());
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void longRetryAfterFailsAtOnceWithTheDemandedDelay() {
 		simulator.wireMock().stubFor(post(anyUrl()).willReturn(status(429).withHeader("Retry-After", "120")));
 		long start = System.nanoTime();
@@ -169,7 +166,7 @@ class FaultMatrixTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void connectionRefusedIsRetriedThenReported() {
 		try (CustomLlmClient refused = CustomLlmClient.builder()
 			.baseUrl("http://127.0.0.1:1/v1")
@@ -187,7 +184,7 @@ class FaultMatrixTests {
 		}
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void trickleIsCutByTheDeadlineNotTheIdleTimeout() {
 		simulator.wireMock()
 			.stubFor(post(anyUrl()).willReturn(okJson(ANSWER + " ".repeat(400)).withChunkedDribbleDelay(40, 8_000)));
