@@ -42,9 +42,9 @@ class PrometheusTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(scrape).containsPattern(
-				"gen_ai_client_operation_seconds_count\\{[^}]*gen_ai_operation_name=\"chat\"[^}]*gen_ai_provider_name=\"chat\"[^}]*gen_ai_request_model=\"gpt-4o-mini\"[^}]*} 1");
+				"gen_ai_client_operation_seconds_count\\{[^}]*gen_ai_operation_name=\"chat\"[^}]*gen_ai_provider_name=\"chat\"[^}]*gen_ai_request_model=\"gpt-4o-mini\"[^}]*} [1-9]");
 		assertThat(scrape).containsPattern(
-				"gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_request_model=\"gpt-4o-mini\"[^}]*gen_ai_token_type=\"input\"[^}]*} 1");
+				"gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_request_model=\"gpt-4o-mini\"[^}]*gen_ai_token_type=\"input\"[^}]*} [1-9]");
 		assertThat(scrape).contains("gen_ai_client_embedding_batch_size").contains("gen_ai_client_requests_active");
 		assertThat(scrape).doesNotContain("Metrics are visible");
 	}
