@@ -1,0 +1,76 @@
+package dev.customllm.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the benchmarks and prints a Markdown table: the library beside a bare Reactor Netty
+ * baseline, both against a loopback stub in this JVM.
+ * <p>
+ * Arguments: {@code --quick} for a short run that only checks that everything works;
+ * {@code --only=chat,concurrency,embeddings,stream} for some scenarios;
+ * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler.
+ *
+ * @author Custom LLM team
+ */
+public final class Benchmarks {
+
+	private static final List<String> SCENARIOS = List.of("chat", "concurrency", "stream", "embeddings");
+
+	private Benchmarks() {
+	}
+
+	/**
+	 * Run the benchmarks.
+	 * @param args {@code --quick}, {@code --only=…}
+	 */
+	public static void main(String[] args) {
+		Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
+		Set<String> only = only(args);
+		Samples.onlyContender = Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--only-contender="))
+			.map((arg) -> arg.substring("--only-contender=".length()))
+			.findFirst()
+			.orElse(null);
+		printMachine();
+		Report report = new Report(System.out);
+		// the embeddings scenario runs last: it grows the heap and collects garbage the most
+		long start = System.nanoTime();
+		try (StubServer stub = new StubServer()) {
+			run(only, "chat", () -> new SequentialChatScenario(sizes).run(stub, report));
+			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 64, false).run(stub, report));
+			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
+			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
+			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
+		}
+		report.print();
+		System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+		System.exit(0);
+	}
+
+	private static Set<String> only(String[] args) {
+		return Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--only="))
+			.flatMap((arg) -> Arrays.stream(arg.substring("--only=".length()).split(",")))
+			.collect(Collectors.toSet());
+	}
+
+	private static void run(Set<String> only, String scenario, Runnable run) {
+		if (only.isEmpty() || only.contains(scenario)) {
+			System.out.println(scenario + " …");
+			run.run();
+		}
+	}
+
+	private static void printMachine() {
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf("Machine: %d processors, Java %s (%s), max heap %d MB, JVM flags %s%n",
+				runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+				runtime.maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
+		System.out.println("Scenarios: " + SCENARIOS);
+	}
+
+}

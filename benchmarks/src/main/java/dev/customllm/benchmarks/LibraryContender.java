@@ -1,0 +1,77 @@
+package dev.customllm.benchmarks;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionChunk;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.CompletionResponse;
+import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.embedding.EncodingFormat;
+import dev.customllm.retry.RetrySettings;
+
+/**
+ * The library, built with {@link CustomLlmClient#builder()} as a user would, retries off
+ * (the baseline does not retry).
+ *
+ * @author Custom LLM team
+ */
+final class LibraryContender implements Contender {
+
+	private final CustomLlmClient client;
+
+	private final CompletionModel completions;
+
+	private final EmbeddingModel embeddings;
+
+	LibraryContender(ContenderSettings settings) {
+		this.client = CustomLlmClient.builder()
+			.baseUrl(settings.baseUrl())
+			.apiKey(ContenderSettings.API_KEY)
+			.maxConnections(settings.maxConnections())
+			.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
+			.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
+			.retry(RetrySettings.NONE)
+			.embeddingDefaults(embeddingDefaults(settings))
+			.build();
+		this.completions = this.client.completionModel(ContenderSettings.MODEL);
+		this.embeddings = this.client.embeddingModel("bench-embedding");
+	}
+
+	private static EmbeddingDefaults embeddingDefaults(ContenderSettings settings) {
+		EncodingFormat format = settings.base64() ? EncodingFormat.BASE64 : EncodingFormat.FLOAT;
+		return new EmbeddingDefaults(null, settings.dimensions(), false, settings.batchSize(),
+				settings.maxConcurrency(), format, "/embeddings");
+	}
+
+	@Override
+	public String name() {
+		return "library";
+	}
+
+	@Override
+	public Mono<String> chat(String prompt) {
+		return this.completions.completeAsync(CompletionRequest.of(prompt)).map(CompletionResponse::text);
+	}
+
+	@Override
+	public Flux<String> stream(String prompt) {
+		return this.completions.stream(CompletionRequest.of(prompt)).map(CompletionChunk::text);
+	}
+
+	@Override
+	public Mono<? extends List<?>> embedAll(List<String> texts) {
+		return this.embeddings.embedAllAsync(texts);
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.customllm.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Chat calls one after the other, no server latency: what one call costs the client in
+ * CPU time and allocated bytes.
+ *
+ * @author Custom LLM team
+ */
+final class SequentialChatScenario {
+
+	private static final String NAME = "chat, sequential, 0 ms";
+
+	private static final String PROMPT = "Summarize the benchmark in one sentence.";
+
+	private final Sizes sizes;
+
+	SequentialChatScenario(Sizes sizes) {
+		this.sizes = sizes;
+	}
+
+	void run(StubServer stub, Report report) {
+		stub.latency(Duration.ZERO);
+		Samples samples = new Samples();
+		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), 8);
+		try (Contender library = new LibraryContender(settings);
+				Contender baseline = new BaselineContender(settings);
+				Contender webClient = new WebClientContender(settings)) {
+			List<Contender> contenders = List.of(library, baseline, webClient);
+			Samples.alternate(this.sizes.warmupRounds(), contenders,
+					(contender) -> calls(contender, this.sizes.warmupCalls()));
+			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
+				ClientMeter meter = ClientMeter.start();
+				calls(contender, this.sizes.sequentialCalls());
+				ClientMeter.Cost cost = meter.stop();
+				samples.add(contender, "cpu", cost.cpuNanos() / 1e3 / this.sizes.sequentialCalls());
+				samples.add(contender, "alloc", cost.allocatedBytes() / 1024.0 / this.sizes.sequentialCalls());
+			});
+			report.ratio(NAME, "client CPU per call (µs)", samples.median(library, "cpu"),
+					samples.median(baseline, "cpu"), 1.3);
+			report.ratio(NAME, "allocated per call (KB)", samples.median(library, "alloc"),
+					samples.median(baseline, "alloc"), 2.0);
+			report.ratio(NAME, "client CPU per call (µs), WebClient alone", samples.median(webClient, "cpu"),
+					samples.median(baseline, "cpu"), null);
+			report.ratio(NAME, "allocated per call (KB), WebClient alone", samples.median(webClient, "alloc"),
+					samples.median(baseline, "alloc"), null);
+		}
+	}
+
+	private static void calls(Contender contender, int calls) {
+		for (int i = 0; i < calls; i++) {
+			contender.chat(PROMPT).block();
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.customllm.benchmarks;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answer bodies of the stub, built once and then served as they are, so that serving costs
+ * next to nothing: one chat completion, the events of a stream per length, and one
+ * embeddings answer per batch size, dimensions and encoding.
+ *
+ * @author Custom LLM team
+ */
+final class StubResponses {
+
+	private static final String CHAT = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1700000000,"
+			+ "\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+			+ "\"content\":\"The quick brown fox jumps over the lazy dog, and the benchmark measures the client.\"},"
+			+ "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":18,\"total_tokens\":30}}";
+
+	private static final String CHUNK = "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\","
+			+ "\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},"
+			+ "\"finish_reason\":null}]}\n\n";
+
+	private static final String LAST_CHUNK = "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\","
+			+ "\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"delta\":{},"
+			+ "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":%d,\"total_tokens\":%d}}\n\n";
+
+	private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private final byte[] chat = CHAT.getBytes(StandardCharsets.UTF_8);
+
+	private final Map<Integer, byte[][]> streams = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> embeddings = new ConcurrentHashMap<>();
+
+	/**
+	 * Return the body of a chat completion.
+	 * @return the body
+	 */
+	byte[] chat() {
+		return this.chat;
+	}
+
+	/**
+	 * Return the events of a streamed chat completion, one array per event.
+	 * @param chunks the number of text chunks
+	 * @return the text chunks, the last chunk with the usage, and {@code [DONE]}
+	 */
+	byte[][] stream(int chunks) {
+		return this.streams.computeIfAbsent(chunks, StubResponses::buildStream);
+	}
+
+	/**
+	 * Return the body of an embeddings answer.
+	 * @param count the number of inputs
+	 * @param dimensions the vector length
+	 * @param base64 whether to encode vectors as base64 strings instead of float arrays
+	 * @return the body
+	 */
+	byte[] embeddings(int count, int dimensions, boolean base64) {
+		return this.embeddings.computeIfAbsent(count + "/" + dimensions + "/" + base64,
+				(key) -> buildEmbeddings(count, dimensions, base64));
+	}
+
+	private static byte[][] buildStream(int chunks) {
+		byte[][] events = new byte[chunks + 2][];
+		for (int i = 0; i < chunks; i++) {
+			events[i] = CHUNK.formatted("tok" + (i % 100) + " ").getBytes(StandardCharsets.UTF_8);
+		}
+		events[chunks] = LAST_CHUNK.formatted(chunks, chunks + 12).getBytes(StandardCharsets.UTF_8);
+		events[chunks + 1] = DONE;
+		return events;
+	}
+
+	private static byte[] buildEmbeddings(int count, int dimensions, boolean base64) {
+		SplittableRandom random = new SplittableRandom(42);
+		StringBuilder json = new StringBuilder(count * dimensions * (base64 ? 6 : 13) + 256);
+		json.append("{\"object\":\"list\",\"data\":[");
+		for (int index = 0; index < count; index++) {
+			float[] vector = vector(random, dimensions);
+			json.append((index > 0) ? "," : "").append("{\"object\":\"embedding\",\"index\":").append(index);
+			json.append(",\"embedding\":");
+			appendVector(json, vector, base64);
+			json.append('}');
+		}
+		json.append("],\"model\":\"bench-embedding\",\"usage\":{\"prompt_tokens\":")
+			.append(count * 8)
+			.append(",\"total_tokens\":")
+			.append(count * 8)
+			.append("}}");
+		return json.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static float[] vector(SplittableRandom random, int dimensions) {
+		float[] vector = new float[dimensions];
+		for (int i = 0; i < dimensions; i++) {
+			vector[i] = (float) (random.nextDouble() * 0.2 - 0.1);
+		}
+		return vector;
+	}
+
+	private static void appendVector(StringBuilder json, float[] vector, boolean base64) {
+		if (base64) {
+			ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+			bytes.asFloatBuffer().put(vector);
+			json.append('"').append(Base64.getEncoder().encodeToString(bytes.array())).append('"');
+			return;
+		}
+		json.append('[');
+		for (int i = 0; i < vector.length; i++) {
+			json.append((i > 0) ? "," : "").append(vector[i]);
+		}
+		json.append(']');
+	}
+
+}
