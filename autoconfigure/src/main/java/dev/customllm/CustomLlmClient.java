@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.customllm.agent.AgentBuilder;
 import dev.customllm.completion.ChatCompletionModel;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionDefaults;
@@ -29,6 +30,7 @@ import dev.customllm.http.PoolMetrics;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.RateLimitStore;
 import dev.customllm.retry.Resilience;
 import dev.customllm.retry.ResilienceSettings;
 import dev.customllm.retry.RetryBudget;
@@ -148,6 +150,16 @@ public final class CustomLlmClient implements AutoCloseable {
 				this.encoding);
 	}
 
+	/**
+	 * Return a builder for an agent on the named chat model, with the client's other
+	 * defaults.
+	 * @param model the model name
+	 * @return a new agent builder
+	 */
+	public AgentBuilder agent(String model) {
+		return AgentBuilder.of(completionModel(model));
+	}
+
 	private static String requireName(String model) {
 		if (model == null || model.isBlank()) {
 			throw new IllegalArgumentException("model must not be blank");
@@ -231,6 +243,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		private RetryBudget retryBudget = RetryBudget.standard();
 
 		private RateLimitSettings rateLimits = RateLimitSettings.NONE;
+
+		private @Nullable RateLimitStore rateLimitStore;
 
 		private Duration callTimeout = Duration.ofMinutes(5);
 
@@ -413,6 +427,19 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set where the request-rate and token-rate limits are kept so that every instance
+		 * sharing the store shares them, such as a
+		 * {@link dev.customllm.retry.redis.RedisRateLimitStore}. By default they are kept
+		 * inside this instance.
+		 * @param rateLimitStore the store, or {@code null} for limits of this instance only
+		 * @return this builder
+		 */
+		public Builder rateLimitStore(@Nullable RateLimitStore rateLimitStore) {
+			this.rateLimitStore = rateLimitStore;
+			return this;
+		}
+
+		/**
 		 * Set the deadline of a whole unary call, retries and waits included. Streams are
 		 * not bound by it.
 		 * @param callTimeout the deadline
@@ -491,7 +518,7 @@ public final class CustomLlmClient implements AutoCloseable {
 					this.includeContent);
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
-					telemetry.meters());
+					telemetry.meters(), this.rateLimitStore);
 			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper(), resilience,
 					telemetry);
 			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);

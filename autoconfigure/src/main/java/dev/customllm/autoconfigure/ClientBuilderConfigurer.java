@@ -87,7 +87,7 @@ final class ClientBuilderConfigurer {
 	private RateLimitSettings rateLimits() {
 		CustomLlmProperties.RateLimit limit = this.properties.getRateLimit();
 		return new RateLimitSettings(limit.getMaxConcurrentRequests(), limit.getRequestsPerSecond(),
-				limit.getMaxWait());
+				limit.getTokensPerMinute(), limit.getMaxWait(), limit.getOnStoreFailure());
 	}
 
 	private CompletionDefaults completionDefaults() {

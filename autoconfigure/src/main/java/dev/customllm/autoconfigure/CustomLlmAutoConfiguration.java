@@ -1,6 +1,7 @@
 package dev.customllm.autoconfigure;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.agent.AgentBuilderFactory;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 
@@ -64,6 +65,13 @@ public final class CustomLlmAutoConfiguration {
 	@Conditional(DefaultClientCondition.class)
 	EmbeddingModel embeddingModel(CustomLlmClient client) {
 		return client.embeddingModel();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(DefaultClientCondition.class)
+	AgentBuilderFactory agentBuilderFactory(CompletionModel completionModel) {
+		return new AgentBuilderFactory(completionModel);
 	}
 
 }

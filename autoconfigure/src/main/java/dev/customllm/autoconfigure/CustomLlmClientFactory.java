@@ -4,8 +4,10 @@ import dev.customllm.CustomLlmClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import dev.customllm.observation.LlmObservationConvention;
+import dev.customllm.retry.RateLimitStore;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,15 +35,19 @@ final class CustomLlmClientFactory {
 
 	private final ObjectProvider<LlmObservationConvention> observationConvention;
 
+	private final ObjectProvider<RateLimitStoreFactory> rateLimitStores;
+
 	CustomLlmClientFactory(ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<CustomLlmClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<LlmObservationConvention> observationConvention) {
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<LlmObservationConvention> observationConvention,
+			ObjectProvider<RateLimitStoreFactory> rateLimitStores) {
 		this.webClientBuilder = webClientBuilder;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
 		this.observationRegistry = observationRegistry;
 		this.meterRegistry = meterRegistry;
 		this.observationConvention = observationConvention;
+		this.rateLimitStores = rateLimitStores;
 	}
 
 	/**
@@ -53,7 +59,8 @@ final class CustomLlmClientFactory {
 		return new CustomLlmClientFactory(beanFactory.getBeanProvider(WebClient.Builder.class),
 				beanFactory.getBeanProvider(SslBundles.class), beanFactory.getBeanProvider(CustomLlmClientCustomizer.class),
 				beanFactory.getBeanProvider(ObservationRegistry.class), beanFactory.getBeanProvider(MeterRegistry.class),
-				beanFactory.getBeanProvider(LlmObservationConvention.class));
+				beanFactory.getBeanProvider(LlmObservationConvention.class),
+				beanFactory.getBeanProvider(RateLimitStoreFactory.class));
 	}
 
 	/**
@@ -71,6 +78,7 @@ final class CustomLlmClientFactory {
 			this.observationRegistry.ifAvailable(builder::observationRegistry);
 			this.meterRegistry.ifAvailable(builder::meterRegistry);
 			this.observationConvention.ifAvailable(builder::observationConvention);
+			builder.rateLimitStore(rateLimitStore(prefix, properties));
 			new ClientBuilderConfigurer(prefix, properties, connectionDetails, this.sslBundles.getIfAvailable())
 				.configure(builder);
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -79,6 +87,20 @@ final class CustomLlmClientFactory {
 		catch (IllegalArgumentException ex) {
 			throw CustomLlmConfigurationException.invalid(prefix, ex.getMessage());
 		}
+	}
+
+	private @Nullable RateLimitStore rateLimitStore(String prefix, CustomLlmProperties properties) {
+		if (properties.getRateLimit().getStore() != CustomLlmProperties.RateLimit.Store.REDIS) {
+			return null;
+		}
+		RateLimitStoreFactory factory = this.rateLimitStores.getIfAvailable();
+		if (factory == null) {
+			throw new CustomLlmConfigurationException(
+					"'" + prefix + ".rate-limit.store' is redis but no Redis connection is available",
+					"Add spring-boot-starter-data-redis and com.bucket4j:bucket4j_jdk17-lettuce to the application"
+							+ " and configure spring.data.redis.*, or set '" + prefix + ".rate-limit.store=local'.");
+		}
+		return factory.create(properties);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.embedding.EncodingFormat;
+import dev.customllm.retry.StoreFailureAction;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -607,10 +608,59 @@ public class CustomLlmProperties {
 		private @Nullable Double requestsPerSecond;
 
 		/**
+		 * Maximum number of tokens (prompt and completion) per minute. A call reserves an
+		 * estimate before it starts (prompt characters / 4 plus its max tokens) and is
+		 * settled against the usage the service reports. When unset, there is no limit.
+		 */
+		private @Nullable Long tokensPerMinute;
+
+		/**
 		 * Longest time a call waits for a permit before it fails with an
 		 * LlmRequestException.
 		 */
 		private Duration maxWait = Duration.ofSeconds(30);
+
+		/**
+		 * Where the request-rate and token-rate limits are kept: inside each instance, or in
+		 * Redis, shared by every instance with the same key prefix.
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * What the rate limits do while their Redis store is unreachable: fall back to
+		 * limits per instance, or reject calls.
+		 */
+		private StoreFailureAction onStoreFailure = StoreFailureAction.LOCAL;
+
+		private final Redis redis = new Redis();
+
+		public @Nullable Long getTokensPerMinute() {
+			return this.tokensPerMinute;
+		}
+
+		public void setTokensPerMinute(@Nullable Long tokensPerMinute) {
+			this.tokensPerMinute = tokensPerMinute;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public StoreFailureAction getOnStoreFailure() {
+			return this.onStoreFailure;
+		}
+
+		public void setOnStoreFailure(StoreFailureAction onStoreFailure) {
+			this.onStoreFailure = onStoreFailure;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
 
 		public @Nullable Integer getMaxConcurrentRequests() {
 			return this.maxConcurrentRequests;
@@ -634,6 +684,57 @@ public class CustomLlmProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+		/**
+		 * Where rate limits are kept.
+		 */
+		public enum Store {
+
+			/**
+			 * Inside each instance.
+			 */
+			LOCAL,
+
+			/**
+			 * In Redis, through Spring Boot's spring.data.redis.* connection.
+			 */
+			REDIS
+
+		}
+
+		/**
+		 * Rate limits kept in Redis.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of the client's keys; every instance whose client has the same prefix
+			 * shares its limits. Defaults to "custom-llm:" followed by the provider name.
+			 */
+			private @Nullable String keyPrefix;
+
+			/**
+			 * Longest wait for Redis before it counts as unreachable.
+			 */
+			private Duration timeout = Duration.ofMillis(500);
+
+			public @Nullable String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(@Nullable String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
 		}
 
 	}

@@ -22,19 +22,24 @@ import org.jspecify.annotations.Nullable;
  * @param stop sequences that end the generation, possibly empty
  * @param seed seed for reproducible sampling, or {@code null}
  * @param extra further body parameters, sent as they are (for example {@code top_k})
+ * @param tools tools the model may call, possibly empty; chat API only
+ * @param toolChoice whether and which tool the model must call: {@code auto}, {@code none},
+ * {@code required} or the name of a tool; {@code null} for the service's default
  * @author Custom LLM team
  */
 public record CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
 		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
-		@Nullable Long seed, Map<String, Object> extra) {
+		@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice) {
 
 	private static final Set<String> TYPED_PARAMETERS = Set.of("model", "messages", "prompt", "temperature",
-			"max_tokens", "top_p", "stop", "seed", "stream");
+			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice");
 
 	public CompletionRequest {
 		messages = List.copyOf(messages);
 		stop = List.copyOf(stop);
 		extra = Map.copyOf(extra);
+		tools = List.copyOf(tools);
+		checkTools(tools, toolChoice);
 		if (prompt != null && prompt.isBlank()) {
 			throw new IllegalArgumentException("prompt must not be blank");
 		}
@@ -52,6 +57,33 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 				throw new IllegalArgumentException(
 						"extra parameter '" + name + "' has a typed setter on CompletionRequest.Builder; use it");
 			}
+		}
+	}
+
+	/**
+	 * Create a request without tools.
+	 * @param model model name, or {@code null} for the default
+	 * @param messages conversation so far, possibly empty
+	 * @param prompt the prompt, or {@code null} when the messages say everything
+	 * @param temperature sampling temperature, or {@code null} for the default
+	 * @param maxTokens maximum tokens to generate, or {@code null} for the default
+	 * @param topP nucleus sampling probability mass, or {@code null}
+	 * @param stop sequences that end the generation, possibly empty
+	 * @param seed seed for reproducible sampling, or {@code null}
+	 * @param extra further body parameters
+	 */
+	public CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
+			@Nullable Long seed, Map<String, Object> extra) {
+		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, List.of(), null);
+	}
+
+	private static void checkTools(List<ToolDefinition> tools, @Nullable String toolChoice) {
+		if (tools.stream().map(ToolDefinition::name).distinct().count() != tools.size()) {
+			throw new IllegalArgumentException("tool names must be unique");
+		}
+		if (toolChoice != null && toolChoice.isBlank()) {
+			throw new IllegalArgumentException("toolChoice must not be blank; use null for the service's default");
 		}
 	}
 
@@ -94,6 +126,10 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		private @Nullable Long seed;
 
 		private final Map<String, Object> extra = new LinkedHashMap<>();
+
+		private final List<ToolDefinition> tools = new ArrayList<>();
+
+		private @Nullable String toolChoice;
 
 		private Builder() {
 		}
@@ -212,13 +248,33 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		}
 
 		/**
+		 * Offer tools the model may call (chat API only).
+		 * @param tools the tools
+		 * @return this builder
+		 */
+		public Builder tools(List<ToolDefinition> tools) {
+			this.tools.addAll(tools);
+			return this;
+		}
+
+		/**
+		 * Say whether and which tool the model must call.
+		 * @param toolChoice {@code auto}, {@code none}, {@code required} or a tool's name
+		 * @return this builder
+		 */
+		public Builder toolChoice(String toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/**
 		 * Build the request.
 		 * @return the request
 		 * @throws IllegalArgumentException if a value is invalid
 		 */
 		public CompletionRequest build() {
 			return new CompletionRequest(this.model, this.messages, this.prompt, this.temperature, this.maxTokens,
-					this.topP, this.stop, this.seed, this.extra);
+					this.topP, this.stop, this.seed, this.extra, this.tools, this.toolChoice);
 		}
 
 	}

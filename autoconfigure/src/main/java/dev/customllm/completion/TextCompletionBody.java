@@ -25,6 +25,10 @@ record TextCompletionBody(@Nullable String model, String prompt, @Nullable Doubl
 			throw new IllegalArgumentException(
 					"messages are not supported by the text completion API (custom.llm.completion.api=text): give a prompt only");
 		}
+		if (!request.tools().isEmpty() || request.toolChoice() != null) {
+			throw new IllegalArgumentException(
+					"tools are not supported by the text completion API (custom.llm.completion.api=text): use the chat API");
+		}
 		return new TextCompletionBody(Requests.model(request, defaults), request.prompt(),
 				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
 				Requests.stop(request), request.seed(), null, null, request.extra());

@@ -14,6 +14,10 @@ import dev.customllm.LlmResponseException;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ToolCallBody(@Nullable String id, @Nullable String type, @Nullable FunctionCallBody function) {
 
+	static ToolCallBody of(ToolCall call) {
+		return new ToolCallBody(call.id(), "function", new FunctionCallBody(call.name(), call.arguments()));
+	}
+
 	ToolCall toToolCall(LlmOperation operation) {
 		if (this.id == null || this.function == null || this.function.name() == null) {
 			throw new LlmResponseException(operation, "tool call without id or function name");

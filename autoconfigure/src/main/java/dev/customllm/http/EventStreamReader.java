@@ -63,11 +63,13 @@ final class EventStreamReader {
 
 	/**
 	 * Read an event stream body.
+	 * @param <T> the payload type
 	 * @param body the body, in pieces as they arrive
-	 * @return the JSON payloads of the data events
+	 * @param payloadType the type to read each JSON payload as
+	 * @return the payloads of the data events
 	 */
-	Flux<JsonNode> read(Flux<byte[]> body) {
-		return Flux.defer(() -> new Reading().read(body));
+	<T> Flux<T> read(Flux<byte[]> body, Class<T> payloadType) {
+		return Flux.defer(() -> new Reading<>(payloadType).read(body));
 	}
 
 	private Mono<Long> firstChunk() {
@@ -81,7 +83,9 @@ final class EventStreamReader {
 	/**
 	 * State of one subscription to the stream.
 	 */
-	private final class Reading {
+	private final class Reading<T> {
+
+		private final Class<T> payloadType;
 
 		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize());
 
@@ -91,17 +95,21 @@ final class EventStreamReader {
 
 		private int payloads;
 
-		Flux<JsonNode> read(Flux<byte[]> body) {
+		Reading(Class<T> payloadType) {
+			this.payloadType = payloadType;
+		}
+
+		Flux<T> read(Flux<byte[]> body) {
 			return body.concatMapIterable(this.decoder::decode, 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
-				.<JsonNode>handle(this::next)
+				.<T>handle(this::next)
 				.timeout(firstChunk(), (payload) -> nextChunk())
 				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
 		}
 
-		private void next(SseEvent event, SynchronousSink<JsonNode> sink) {
+		private void next(SseEvent event, SynchronousSink<T> sink) {
 			if (this.done) {
 				return;
 			}
@@ -117,7 +125,13 @@ final class EventStreamReader {
 			}
 		}
 
-		private void payload(String data, SynchronousSink<JsonNode> sink) {
+		private void payload(String data, SynchronousSink<T> sink) {
+			if (isPlainObject(data)) {
+				// the common case, parsed once: an object that cannot hold an error
+				this.payloads++;
+				sink.next(EventStreamReader.this.jsonMapper.readValue(data, this.payloadType));
+				return;
+			}
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data);
 			JsonNode error = node.get("error");
 			if (error != null && (error.isObject() || error.isString())) {
@@ -129,8 +143,16 @@ final class EventStreamReader {
 			}
 			else {
 				this.payloads++;
-				sink.next(node);
+				sink.next(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType));
 			}
+		}
+
+		private static boolean isPlainObject(String data) {
+			int first = 0;
+			while (first < data.length() && Character.isWhitespace(data.charAt(first))) {
+				first++;
+			}
+			return first < data.length() && data.charAt(first) == '{' && !data.contains("\"error\"");
 		}
 
 		private Throwable cut(Throwable failure) {
@@ -141,7 +163,7 @@ final class EventStreamReader {
 					+ this.payloads + " events (" + failure.getClass().getSimpleName() + ")", failure);
 		}
 
-		private Mono<JsonNode> checkDone() {
+		private Mono<T> checkDone() {
 			if (this.done) {
 				return Mono.empty();
 			}

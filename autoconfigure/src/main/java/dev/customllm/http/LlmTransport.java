@@ -113,7 +113,7 @@ public final class LlmTransport implements AutoCloseable {
 	 */
 	public <T> Mono<T> post(LlmOperation operation, URI uri, Object body, Class<T> answerType) {
 		return Mono.fromCallable(() -> serialize(body))
-			.flatMap((bytes) -> this.resilience.call(operation, attempt(operation, uri, bytes, answerType)));
+			.flatMap((bytes) -> this.resilience.call(operation, bytes, attempt(operation, uri, bytes, answerType)));
 	}
 
 	/**
@@ -186,9 +186,8 @@ public final class LlmTransport implements AutoCloseable {
 		EventStreamReader reader = new EventStreamReader(operation, this.jsonMapper, this.errorResponses,
 				this.settings);
 		return Mono.fromCallable(() -> serialize(body))
-			.flatMap((bytes) -> this.resilience.open(operation, openStream(operation, uri, bytes)))
-			.flatMapMany(reader::read)
-			.map((payload) -> this.jsonMapper.treeToValue(payload, chunkType))
+			.flatMap((bytes) -> this.resilience.open(operation, bytes, openStream(operation, uri, bytes)))
+			.flatMapMany((events) -> reader.read(events, chunkType))
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}
 

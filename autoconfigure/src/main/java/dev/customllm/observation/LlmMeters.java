@@ -131,6 +131,24 @@ public final class LlmMeters implements ResilienceListener {
 			.increment();
 	}
 
+	@Override
+	public void onLimitGranted(LlmOperation operation, String limit, String store, long permits) {
+		Counter.builder("gen_ai.client.rate_limit.permits")
+			.description("Permits granted by a client-side rate limit: requests, or estimated tokens")
+			.tags(operationTags(operation).and("limit", limit).and("store", store))
+			.register(this.registry)
+			.increment(permits);
+	}
+
+	@Override
+	public void onLimitStoreFailure(LlmOperation operation, String limit) {
+		Counter.builder("gen_ai.client.rate_limit.store.failures")
+			.description("Calls whose rate-limit store could not be reached")
+			.tags(operationTags(operation).and("limit", limit))
+			.register(this.registry)
+			.increment();
+	}
+
 	private Tags operationTags(LlmOperation operation) {
 		return Tags.of("gen_ai.operation.name", operation.value(), "gen_ai.provider.name", this.providerName);
 	}

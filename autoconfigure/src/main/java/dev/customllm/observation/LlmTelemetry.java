@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
+import dev.customllm.retry.CallTokens;
 
 /**
  * Observes the calls of one client: a {@code gen_ai.client.operation} observation per call
@@ -91,7 +92,8 @@ public final class LlmTelemetry {
 				.doOnSuccess((value) -> stopper.stop(null))
 				.doOnError(stopper::stop)
 				.doOnCancel(() -> stopper.stop(null))
-				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation));
+				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation)
+					.put(CallTokens.CONTEXT_KEY, stopper.tokens));
 		});
 	}
 
@@ -120,7 +122,8 @@ public final class LlmTelemetry {
 				.doOnComplete(() -> stopper.stop(null))
 				.doOnError(stopper::stop)
 				.doOnCancel(() -> stopper.stop(null))
-				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation));
+				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation)
+					.put(CallTokens.CONTEXT_KEY, stopper.tokens));
 		});
 	}
 
@@ -159,6 +162,8 @@ public final class LlmTelemetry {
 
 		private final AtomicBoolean stopped = new AtomicBoolean();
 
+		private final CallTokens tokens = new CallTokens();
+
 		Stopper(Observation observation, LlmObservationContext context) {
 			this.observation = observation;
 			this.context = context;
@@ -170,6 +175,7 @@ public final class LlmTelemetry {
 					this.observation.error(failure);
 				}
 				LlmTelemetry.this.meters.callEnded(this.context);
+				this.tokens.end(this.context.getInputTokens(), this.context.getOutputTokens());
 				this.observation.stop();
 			}
 		}

@@ -38,7 +38,7 @@ public interface ResilienceListener {
 	/**
 	 * A call waited for a client-side limit.
 	 * @param operation the operation
-	 * @param limit which limit: {@code concurrency} or {@code rate}
+	 * @param limit which limit: {@code concurrency}, {@code rate} or {@code tokens}
 	 * @param wait how long it waited
 	 */
 	default void onLimitWait(LlmOperation operation, String limit, Duration wait) {
@@ -47,9 +47,29 @@ public interface ResilienceListener {
 	/**
 	 * A call was refused by a client-side limit after waiting the longest allowed time.
 	 * @param operation the operation
-	 * @param limit which limit: {@code concurrency} or {@code rate}
+	 * @param limit which limit: {@code concurrency}, {@code rate} or {@code tokens}
 	 */
 	default void onLimitRejected(LlmOperation operation, String limit) {
+	}
+
+	/**
+	 * A rate limit granted permits to a call.
+	 * @param operation the operation
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 * @param store where the permits came from: {@code local}, or the kind of shared store
+	 * such as {@code redis}
+	 * @param permits how many: one request, or the estimated tokens of the call
+	 */
+	default void onLimitGranted(LlmOperation operation, String limit, String store, long permits) {
+	}
+
+	/**
+	 * The shared store of a rate limit could not be reached; the call falls back to the
+	 * local limit or is rejected.
+	 * @param operation the operation
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 */
+	default void onLimitStoreFailure(LlmOperation operation, String limit) {
 	}
 
 }

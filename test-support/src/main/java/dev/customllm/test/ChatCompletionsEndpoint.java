@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Simulates {@code POST /v1/chat/completions}, streamed or not.
+ * Simulates {@code POST /v1/chat/completions}, streamed or not, calling an offered tool
+ * when the conversation has no tool result yet (see {@link SimulatedTools}).
  */
 final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
@@ -17,8 +18,11 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
 	private final AtomicLong ids;
 
+	private final ScriptedEndpoint toolCalls;
+
 	ChatCompletionsEndpoint(AtomicLong ids) {
 		this.ids = ids;
+		this.toolCalls = new ScriptedEndpoint(ids);
 	}
 
 	@Override
@@ -29,7 +33,13 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 	@Override
 	ResponseDefinition respond(ObjectNode request) {
 		ChatPrompt prompt = ChatPrompt.from(request.path("messages"));
-		SimulatedAnswer answer = SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request));
+		Script toolCall = SimulatedTools.call(request, prompt);
+		if (toolCall != null) {
+			return this.toolCalls.chat(toolCall, request);
+		}
+		SimulatedAnswer fromTools = SimulatedTools.answer(request.path("messages"), maxTokens(request));
+		SimulatedAnswer answer = (fromTools != null) ? fromTools
+				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request));
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
 		if (streamed(request)) {
 			return EventStream.of(chunks(id, request, answer, usage(prompt.tokens(), answer.tokens())));

@@ -51,7 +51,7 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 		return ResponseDefinitionBuilder.like(answer).withFixedDelay(stub.getFixedDelayMilliseconds()).build();
 	}
 
-	private ResponseDefinition chat(Script script, ObjectNode request) {
+	ResponseDefinition chat(Script script, ObjectNode request) {
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
 		if (SimulatorEndpoint.streamed(request) || script.cut()) {
 			return stream(new ChatChunks(id, request).of(script), script.cut());

@@ -1,31 +1,55 @@
 package dev.customllm.sample.assistant;
 
+import java.util.List;
+
+import dev.customllm.agent.Agent;
+import dev.customllm.agent.AgentBuilder;
+import dev.customllm.agent.Tools;
 import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionModel;
-import dev.customllm.completion.CompletionRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 /**
- * Answers questions with the {@link CompletionModel}, streaming the answer as it is
- * written.
+ * Answers questions about the bundled corpus through an {@link Agent}: the documents most
+ * similar to the question as context, and a tool to look up a document by id. Answers
+ * come whole or streamed as they are written.
  *
  * @author Custom LLM team
  */
 @Service
 public class AssistantService {
 
-	static final String INSTRUCTIONS = "You are a helpful assistant. Answer the question clearly and briefly.";
+	static final String INSTRUCTIONS = "You are a helpful assistant. Answer the question clearly and briefly. "
+			+ "Use lookup_document to read a document in full when its excerpt is not enough.";
 
 	static final int MAX_TOKENS = 500;
 
-	private final CompletionModel completionModel;
+	static final int CONTEXT_DOCUMENTS = 3;
 
-	public AssistantService(CompletionModel completionModel) {
-		this.completionModel = completionModel;
+	private final Agent agent;
+
+	AssistantService(CompletionModel completionModel, CorpusIndex corpus, DocumentLookup lookup) {
+		this.agent = AgentBuilder.of(completionModel)
+			.preamble(INSTRUCTIONS)
+			.maxTokens(MAX_TOKENS)
+			.dynamicContext(CONTEXT_DOCUMENTS, corpus)
+			.tools(Tools.fromAnnotated(lookup))
+			.build();
+	}
+
+	/**
+	 * Answer a question.
+	 * @param question the question
+	 * @return a {@link Mono} of the answer
+	 * @throws IllegalArgumentException if the question is {@code null} or blank
+	 */
+	public Mono<String> answer(@Nullable String question) {
+		return this.agent.promptAsync(checked(question));
 	}
 
 	/**
@@ -35,15 +59,16 @@ public class AssistantService {
 	 * @throws IllegalArgumentException if the question is {@code null} or blank
 	 */
 	public Flux<CompletionChunk> streamAnswer(@Nullable String question) {
+		return this.agent.stream(checked(question))
+			.map(CompletionChunk::delta)
+			.concatWith(Mono.just(new CompletionChunk("", true, "stop", null, List.of(), null)));
+	}
+
+	private static String checked(@Nullable String question) {
 		if (!StringUtils.hasText(question)) {
 			throw new IllegalArgumentException("question must not be blank");
 		}
-		CompletionRequest request = CompletionRequest.builder()
-			.system(INSTRUCTIONS)
-			.prompt(question)
-			.maxTokens(MAX_TOKENS)
-			.build();
-		return this.completionModel.stream(request);
+		return question;
 	}
 
 }

@@ -1,6 +1,6 @@
 /**
- * An assistant that streams its answers through the
- * {@link dev.customllm.completion.CompletionModel}.
+ * An assistant that answers questions about the corpus through an
+ * {@link dev.customllm.agent.Agent} with retrieval and a tool, whole or streamed.
  */
 @NullMarked
 package dev.customllm.sample.assistant;

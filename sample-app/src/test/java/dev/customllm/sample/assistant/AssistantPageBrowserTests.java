@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +59,9 @@ class AssistantPageBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private AssistantService assistantService;
 
 	private Path profile;
 
@@ -103,7 +107,7 @@ class AssistantPageBrowserTests {
 		WebElement answer = this.driver.findElement(By.id("answer"));
 		WebElement status = this.driver.findElement(By.id("status"));
 		List<String> polled = pollUntilDone(answer, status);
-		String expected = "Simulated answer: " + QUESTION;
+		String expected = this.assistantService.answer(QUESTION).block();
 		assertThat(status.getDomAttribute("data-state")).as("status: %s", status.getText()).isEqualTo("done");
 		assertThat(answer.getText()).isEqualTo(expected);
 		assertThat(polled).as("texts seen by polling").last().isEqualTo(expected);

@@ -7,9 +7,12 @@ import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
+import dev.customllm.embedding.Embedding;
+import dev.customllm.embedding.EmbeddingModel;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -23,11 +26,18 @@ class AssistantServiceTests {
 
 	private final List<CompletionRequest> requests = new ArrayList<>();
 
+	private final EmbeddingModel embeddings = (texts) -> Mono.just(texts.stream()
+		.map((text) -> new Embedding(0, new float[] { text.length(), 1 }))
+		.toList());
+
+	private final CorpusIndex corpus = new CorpusIndex(this.embeddings, JsonMapper.builder().build());
+
 	private final AssistantService service = new AssistantService(new CompletionModel() {
 
 		@Override
 		public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
-			return Mono.error(new AssertionError("the assistant should stream"));
+			AssistantServiceTests.this.requests.add(request);
+			return Mono.just(new CompletionResponse("id", "m", "Hello there", "stop", null, List.of()));
 		}
 
 		@Override
@@ -37,24 +47,32 @@ class AssistantServiceTests {
 					new CompletionChunk("", true, "stop", null, List.of(), "m"));
 		}
 
-	});
+	}, this.corpus, new DocumentLookup(this.corpus));
 
 	@Test
-	void streamsTheAnswerOfTheModelWithInstructions() {
+	void streamsTheAnswerOfTheAgentWithInstructionsContextAndTool() {
 		assertThat(this.service.streamAnswer("Hi?").map(CompletionChunk::text).collectList().block())
 			.containsExactly("Hello", " there", "");
 		assertThat(this.requests).singleElement().satisfies((request) -> {
-			assertThat(request.messages()).singleElement()
-				.satisfies((message) -> assertThat(message.role()).isEqualTo("system"));
-			assertThat(request.prompt()).isEqualTo("Hi?");
+			assertThat(request.messages()).extracting("role").containsExactly("system", "user");
+			assertThat(request.messages().get(0).content()).startsWith(AssistantService.INSTRUCTIONS)
+				.contains("<document id=");
+			assertThat(request.messages().get(1).content()).isEqualTo("Hi?");
 			assertThat(request.maxTokens()).isEqualTo(AssistantService.MAX_TOKENS);
+			assertThat(request.tools()).extracting("name").containsExactly("lookup_document");
 		});
+	}
+
+	@Test
+	void answersWhole() {
+		assertThat(this.service.answer("Hi?").block()).isEqualTo("Hello there");
 	}
 
 	@Test
 	void rejectsBlankQuestionWithoutCallingModel() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.service.streamAnswer(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.service.streamAnswer(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.answer(" "));
 		assertThat(this.requests).isEmpty();
 	}
 

@@ -39,6 +39,9 @@ class AssistantStreamTests {
 	@Autowired
 	private LlmSimulator simulator;
 
+	@Autowired
+	private AssistantService assistantService;
+
 	@AfterEach
 	void reset() {
 		this.simulator.reset();
@@ -54,7 +57,8 @@ class AssistantStreamTests {
 		List<ServerSentEvent<String>> fragments = events.subList(0, events.size() - 1);
 		assertThat(fragments).allSatisfy((event) -> assertThat(event.event()).isNull());
 		String answer = String.join("", fragments.stream().map(AssistantStreamTests::text).toList());
-		assertThat(answer).isEqualTo("Simulated answer: Why do answers stream in fragments");
+		assertThat(answer).startsWith("Simulated answer from lookup_document: ")
+			.isEqualTo(this.assistantService.answer("Why do answers stream in fragments").block());
 	}
 
 	@Test

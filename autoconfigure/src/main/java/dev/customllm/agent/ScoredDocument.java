@@ -1,0 +1,13 @@
+package dev.customllm.agent;
+
+/**
+ * A document found by a {@link VectorIndex} search.
+ *
+ * @param document the document
+ * @param score its similarity to the query, higher is closer (cosine similarity for
+ * {@link InMemoryVectorIndex})
+ * @author Custom LLM team
+ */
+public record ScoredDocument(Document document, double score) {
+
+}

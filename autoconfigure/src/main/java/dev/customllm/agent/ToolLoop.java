@@ -1,0 +1,90 @@
+package dev.customllm.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmToolRoundsException;
+import dev.customllm.completion.CompletionChunk;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.Message;
+import dev.customllm.completion.ToolCall;
+
+/**
+ * The function-calling loop of an {@link Agent}: ask the model, run the tools it asks for,
+ * send their results, repeat until it answers or the rounds run out.
+ *
+ * @author Custom LLM team
+ */
+final class ToolLoop {
+
+	private final CompletionModel model;
+
+	private final Function<List<Message>, CompletionRequest> requests;
+
+	private final ToolRunner runner;
+
+	private final int maxToolRounds;
+
+	ToolLoop(CompletionModel model, Function<List<Message>, CompletionRequest> requests, ToolRunner runner,
+			int maxToolRounds) {
+		this.model = model;
+		this.requests = requests;
+		this.runner = runner;
+		this.maxToolRounds = maxToolRounds;
+	}
+
+	Mono<String> complete(List<Message> messages) {
+		return complete(messages, 0);
+	}
+
+	Flux<String> stream(List<Message> messages) {
+		return stream(messages, 0);
+	}
+
+	private Mono<String> complete(List<Message> messages, int round) {
+		return this.model.completeAsync(this.requests.apply(messages)).flatMap((response) -> {
+			if (response.toolCalls().isEmpty()) {
+				return Mono.just(response.text());
+			}
+			return runTools(messages, response.text(), response.toolCalls(), round)
+				.flatMap((next) -> complete(next, round + 1));
+		});
+	}
+
+	private Flux<String> stream(List<Message> messages, int round) {
+		return Flux.defer(() -> {
+			StringBuilder text = new StringBuilder();
+			return this.model.stream(this.requests.apply(messages)).concatMap((chunk) -> {
+				text.append(chunk.text());
+				Flux<String> fragment = chunk.text().isEmpty() ? Flux.empty() : Flux.just(chunk.text());
+				if (!chunk.last() || chunk.toolCalls().isEmpty()) {
+					return fragment;
+				}
+				return fragment.concatWith(nextRound(messages, text, chunk, round));
+			});
+		});
+	}
+
+	private Flux<String> nextRound(List<Message> messages, StringBuilder text, CompletionChunk last, int round) {
+		return runTools(messages, text.toString(), last.toolCalls(), round)
+			.flatMapMany((next) -> stream(next, round + 1));
+	}
+
+	private Mono<List<Message>> runTools(List<Message> messages, String text, List<ToolCall> calls, int round) {
+		if (round >= this.maxToolRounds) {
+			return Mono.error(new LlmToolRoundsException(this.maxToolRounds));
+		}
+		return this.runner.run(calls).map((results) -> {
+			List<Message> next = new ArrayList<>(messages);
+			next.add(Message.assistant(text, calls));
+			next.addAll(results);
+			return next;
+		});
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.customllm.autoconfigure;
+
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+
+import dev.customllm.retry.redis.RedisRateLimitConnection;
+import dev.customllm.retry.redis.RedisRateLimitStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}),
+ * on Spring Boot's Redis connection details. The connection is the client's own, opened
+ * only when a client uses it.
+ *
+ * @author Custom LLM team
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnClass({ RedisClient.class, Bucket4jLettuce.class, DataRedisConnectionDetails.class })
+@ConditionalOnBean(DataRedisConnectionDetails.class)
+@EnableConfigurationProperties(CustomLlmProperties.class)
+public final class CustomLlmRedisRateLimitAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@Lazy
+	@ConditionalOnMissingBean
+	RedisRateLimitConnection customLlmRateLimitRedisConnection(DataRedisConnectionDetails connectionDetails,
+			ObjectProvider<DataRedisProperties> redisProperties, CustomLlmProperties properties) {
+		return RedisRateLimitConnections.create(connectionDetails, redisProperties.getIfAvailable(),
+				properties.getRateLimit().getRedis().getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitStoreFactory customLlmRateLimitStoreFactory(ObjectProvider<RedisRateLimitConnection> connection) {
+		return (properties) -> new RedisRateLimitStore(connection.getObject(), keyPrefix(properties),
+				properties.getRateLimit().getRedis().getTimeout());
+	}
+
+	private static String keyPrefix(CustomLlmProperties properties) {
+		String keyPrefix = properties.getRateLimit().getRedis().getKeyPrefix();
+		return (keyPrefix != null) ? keyPrefix : "custom-llm:" + properties.getProviderName();
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.customllm.retry;
+
+import java.time.Duration;
+
+import io.github.bucket4j.BucketConfiguration;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmApiException;
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmRequestException;
+import dev.customllm.LlmRequestException.Kind;
+
+/**
+ * The client-side limits of one client: concurrency and request rate on each attempt, the
+ * token rate once per call. The rates live in local buckets or in a shared
+ * {@link RateLimitStore}. Thread-safe.
+ *
+ * @author Custom LLM team
+ */
+final class ClientLimits {
+
+	private final RateLimitSettings settings;
+
+	private final @Nullable ConcurrencyLimiter concurrency;
+
+	private final @Nullable LimitBucket requests;
+
+	private final @Nullable LimitBucket tokens;
+
+	private final @Nullable RateLimitStore store;
+
+	private final ResilienceListener listener;
+
+	ClientLimits(RateLimitSettings settings, @Nullable RateLimitStore store, ResilienceListener listener) {
+		this.settings = settings;
+		this.store = store;
+		this.listener = listener;
+		StoreOutage outage = (store != null) ? new StoreOutage(store, settings.onStoreFailure(), listener) : null;
+		this.concurrency = (settings.maxConcurrentRequests() != null)
+				? new ConcurrencyLimiter(settings.maxConcurrentRequests()) : null;
+		this.requests = (settings.requestsPerSecond() != null)
+				? new LimitBucket("rate", requestBandwidth(settings.requestsPerSecond()), store, outage) : null;
+		this.tokens = (settings.tokensPerMinute() != null)
+				? new LimitBucket("tokens", tokenBandwidth(settings.tokensPerMinute()), store, outage) : null;
+	}
+
+	private static BucketConfiguration requestBandwidth(double requestsPerSecond) {
+		long burst = (long) Math.ceil(requestsPerSecond);
+		Duration period = Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L));
+		return BucketConfiguration.builder().addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period)).build();
+	}
+
+	private static BucketConfiguration tokenBandwidth(long tokensPerMinute) {
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(tokensPerMinute).refillGreedy(tokensPerMinute, Duration.ofMinutes(1)))
+			.build();
+	}
+
+	/**
+	 * Limit one attempt: a concurrency permit and a request-rate permit.
+	 * @param <T> the answer type
+	 * @param operation the operation
+	 * @param attempt the attempt
+	 * @return the limited attempt
+	 */
+	<T> Mono<T> attempt(LlmOperation operation, Mono<T> attempt) {
+		Mono<T> limited = attempt;
+		if (this.concurrency != null) {
+			limited = this.concurrency.limit(limited, this.settings.maxWait(),
+					rejected(operation, "concurrency",
+							"max-concurrent-requests " + this.settings.maxConcurrentRequests()),
+					(wait) -> waited(operation, "concurrency", wait));
+		}
+		if (this.requests != null) {
+			LimitBucket requests = this.requests;
+			Mono<T> next = limited;
+			limited = Mono.defer(() -> permitted(operation, requests, 1,
+					"requests-per-second " + this.settings.requestsPerSecond(), (permit) -> next));
+		}
+		return limited;
+	}
+
+	/**
+	 * Limit one call, retries included, by its tokens: reserve an estimate before it
+	 * starts and settle against the usage reported when it ends (see {@link CallTokens}).
+	 * A call refused with an error status gives its tokens back; one that fails otherwise,
+	 * or whose usage is unknown, keeps its estimate.
+	 * @param <T> the answer type
+	 * @param operation the operation
+	 * @param body the JSON body of the request, for the estimate
+	 * @param call the call
+	 * @return the limited call
+	 */
+	<T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> call) {
+		LimitBucket tokens = this.tokens;
+		if (tokens == null || body == null) {
+			return call;
+		}
+		return Mono.deferContextual((context) -> {
+			long estimate = Math.min(TokenEstimate.of(body), this.settings.tokensPerMinute());
+			CallTokens report = context.getOrDefault(CallTokens.CONTEXT_KEY, null);
+			return permitted(operation, tokens, estimate, "tokens-per-minute " + this.settings.tokensPerMinute(),
+					(permit) -> settled(call, report, (used) -> tokens.correct(permit, used - estimate)));
+		});
+	}
+
+	private <T> Mono<T> settled(Mono<T> call, @Nullable CallTokens report, CallTokens.Settlement settlement) {
+		return call.doOnSuccess((answer) -> {
+			if (report != null) {
+				report.await(settlement);
+			}
+		}).doOnError(LlmApiException.class, (failure) -> settlement.settle(0));
+	}
+
+	private <T> Mono<T> permitted(LlmOperation operation, LimitBucket bucket, long permits, String description,
+			java.util.function.Function<LimitBucket.Permit, Mono<T>> then) {
+		long start = System.nanoTime();
+		return Mono.fromFuture(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
+			.flatMap((permit) -> switch (permit) {
+				case REFUSED -> rejected(operation, bucket.limit(), description);
+				case STORE_DOWN -> storeDown(operation, bucket.limit());
+				default -> then.apply(permit).doFirst(() -> granted(operation, bucket.limit(), permit, permits, start));
+			});
+	}
+
+	private void granted(LlmOperation operation, String limit, LimitBucket.Permit permit, long permits, long start) {
+		String store = (permit == LimitBucket.Permit.SHARED && this.store != null) ? this.store.kind() : "local";
+		this.listener.onLimitGranted(operation, limit, store, permits);
+		waited(operation, limit, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private void waited(LlmOperation operation, String limit, Duration wait) {
+		if (wait.toMillis() >= 1) {
+			this.listener.onLimitWait(operation, limit, wait);
+		}
+	}
+
+	private <T> Mono<T> rejected(LlmOperation operation, String limit, String description) {
+		return Mono.error(() -> {
+			this.listener.onLimitRejected(operation, limit);
+			return new LlmRequestException(operation, Kind.CLIENT_LIMIT, "client-side limit " + description
+					+ " gave no permit within " + this.settings.maxWait().toMillis() + " ms", null);
+		});
+	}
+
+	private <T> Mono<T> storeDown(LlmOperation operation, String limit) {
+		return Mono.error(() -> {
+			this.listener.onLimitRejected(operation, limit);
+			return new LlmRequestException(operation, Kind.CLIENT_LIMIT,
+					"client-side limit store " + this.store + " is unreachable and on-store-failure is reject", null);
+		});
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.customllm.retry;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+
+/**
+ * Keeps the token buckets of a client's rate limits where several instances share them,
+ * such as Redis. A bucket that cannot be reached fails its futures; the client then
+ * applies its {@link StoreFailureAction}.
+ *
+ * @author Custom LLM team
+ */
+public interface RateLimitStore {
+
+	/**
+	 * Return the shared bucket of one limit, created with the given configuration when
+	 * the store holds none yet.
+	 * @param limit the name of the limit: {@code rate} or {@code tokens}
+	 * @param configuration the bandwidth of the limit
+	 * @return the bucket
+	 */
+	AsyncBucketProxy bucket(String limit, BucketConfiguration configuration);
+
+	/**
+	 * Return the kind of store, the {@code store} tag of the permit meters.
+	 * @return the kind of store, such as {@code redis}
+	 */
+	String kind();
+
+}

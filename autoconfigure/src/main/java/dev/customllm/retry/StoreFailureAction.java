@@ -1,0 +1,21 @@
+package dev.customllm.retry;
+
+/**
+ * What the limits of a client do while their shared store cannot be reached.
+ *
+ * @author Custom LLM team
+ */
+public enum StoreFailureAction {
+
+	/**
+	 * Fall back to limits kept inside this instance, until the store answers again.
+	 */
+	LOCAL,
+
+	/**
+	 * Refuse calls with an {@link dev.customllm.LlmRequestException} until the store
+	 * answers again.
+	 */
+	REJECT
+
+}

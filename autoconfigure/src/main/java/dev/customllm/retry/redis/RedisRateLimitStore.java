@@ -1,0 +1,65 @@
+package dev.customllm.retry.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+
+import dev.customllm.retry.RateLimitStore;
+
+/**
+ * Keeps the rate limits of one client in Redis, with Bucket4j's compare-and-swap buckets on
+ * Lettuce, under {@code <key-prefix>:rate} and {@code <key-prefix>:tokens}. Every instance
+ * whose client has the same key prefix shares the same limits. Keys expire once their
+ * bucket would be full again.
+ *
+ * @author Custom LLM team
+ */
+public final class RedisRateLimitStore implements RateLimitStore {
+
+	private final RedisRateLimitConnection connection;
+
+	private final String keyPrefix;
+
+	private final AsyncProxyManager<byte[]> buckets;
+
+	/**
+	 * Create a new instance.
+	 * @param connection the connection to Redis
+	 * @param keyPrefix the prefix of the client's keys
+	 * @param timeout longest wait for Redis before it counts as unreachable
+	 */
+	public RedisRateLimitStore(RedisRateLimitConnection connection, String keyPrefix, Duration timeout) {
+		if (keyPrefix.isBlank()) {
+			throw new IllegalArgumentException("keyPrefix must not be blank");
+		}
+		this.connection = connection;
+		this.keyPrefix = keyPrefix;
+		this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(connection.api())
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+			.requestTimeout(timeout)
+			.build()
+			.asAsync();
+	}
+
+	@Override
+	public AsyncBucketProxy bucket(String limit, BucketConfiguration configuration) {
+		byte[] key = (this.keyPrefix + ":" + limit).getBytes(StandardCharsets.UTF_8);
+		return this.buckets.builder().build(key, configuration);
+	}
+
+	@Override
+	public String kind() {
+		return "redis";
+	}
+
+	@Override
+	public String toString() {
+		return this.connection + " (keys " + this.keyPrefix + ":*)";
+	}
+
+}

@@ -1,0 +1,249 @@
+package dev.customllm.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.LlmRequestException;
+import dev.customllm.LlmRequestException.Kind;
+import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
+import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.retry.RedisServers.OwnRedis;
+import dev.customllm.retry.redis.RedisRateLimitConnection;
+import dev.customllm.retry.redis.RedisRateLimitStore;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Rate limits shared by a fleet of instances through a real Redis on loopback.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@Timeout(90)
+class FleetRateLimitTests {
+
+	private static final double FLEET_RATE = 20;
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@BeforeEach
+	void redisAnswers() {
+		RedisServers.assumeSharedRedis();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		Collections.reverse(this.closeables);
+		for (AutoCloseable closeable : this.closeables) {
+			closeable.close();
+		}
+	}
+
+	@Test
+	void threeInstancesShareOneRequestRateThroughRedis() throws Exception {
+		FleetLoad load = closing(new FleetLoad());
+		String prefix = uniquePrefix();
+		List<CompletionModel> local = List.of(instance(load, prefix, "local"), instance(load, prefix, "local"),
+				instance(load, prefix, "local"));
+		double alone = load.run(local, 6, Duration.ofMillis(2500));
+		load.reset();
+		List<CompletionModel> fleet = List.of(instance(load, prefix, "redis"), instance(load, prefix, "redis"),
+				instance(load, prefix, "redis"));
+		double shared = load.run(fleet, 6, Duration.ofMillis(3500));
+		System.out.printf("fleet of 3: %.1f requests/s with local limits, %.1f with Redis (limit %.0f)%n", alone,
+				shared, FLEET_RATE);
+		assertThat(alone).isGreaterThan(FLEET_RATE * 2.5);
+		assertThat(shared).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
+		assertThat(load.failures()).isZero();
+	}
+
+	@Test
+	void tokenBudgetIsSettledAgainstReportedUsage() throws Exception {
+		AtomicInteger reportedTokens = new AtomicInteger(50);
+		TestServer server = closing(new TestServer((exchange) -> TestServer.respond(exchange, 200,
+				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}],\"usage\":{\"prompt_tokens\":"
+						+ (reportedTokens.get() - 10) + ",\"completion_tokens\":10,\"total_tokens\":"
+						+ reportedTokens.get() + "}}"),
+				4));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		RateLimitSettings limits = new RateLimitSettings(null, null, 1000L, Duration.ofMillis(100),
+				StoreFailureAction.LOCAL);
+		String prefix = uniquePrefix();
+		CompletionModel first = closing(client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
+			.completionModel("m");
+		CompletionModel second = closing(client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
+			.completionModel("m");
+		// 400 characters and 100 max tokens: 200 tokens reserved, 50 used
+		CompletionRequest request = CompletionRequest.builder().prompt("x".repeat(400)).maxTokens(100).build();
+		int granted = callsUntilRefused(first, request);
+		assertThat(granted).as("calls granted with 1000 tokens per minute").isBetween(15, 19);
+		RedisServers.sleep(Duration.ofMillis(100));
+		assertThatExceptionOfType(LlmRequestException.class).as("the other instance shares the budget")
+			.isThrownBy(() -> second.complete(request))
+			.withMessageContaining("tokens-per-minute 1000");
+		reportedTokens.set(600);
+		String other = uniquePrefix();
+		CompletionModel overspending = closing(client(server.baseUrl(), connection, other, limits,
+				new SimpleMeterRegistry()))
+			.completionModel("m");
+		assertThat(callsUntilRefused(overspending, request)).as("calls granted when each uses 600 tokens")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void redisOutageFallsBackToLocalLimitsAndTheFleetLimitReturnsWithRedis(CapturedOutput output) throws Exception {
+		OwnRedis redis = closing(new OwnRedis(6390));
+		FleetLoad load = closing(new FleetLoad());
+		String prefix = uniquePrefix();
+		RateLimitSettings limits = new RateLimitSettings(null, FLEET_RATE, null, Duration.ofSeconds(10),
+				StoreFailureAction.LOCAL);
+		MeterRegistry meters = new SimpleMeterRegistry();
+		List<CompletionModel> fleet = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			RedisRateLimitConnection connection = closing(connection(redis.port()));
+			fleet.add(closing(client(load.baseUrl(), connection, prefix, limits, (i == 0) ? meters : new SimpleMeterRegistry()))
+				.completionModel("m"));
+		}
+		double before = load.run(fleet, 6, Duration.ofMillis(3000));
+		redis.stop();
+		load.reset();
+		double during = load.run(fleet, 6, Duration.ofMillis(2500));
+		int callsDuringOutage = load.successes();
+		int failuresDuringOutage = load.failures();
+		redis.start();
+		RedisServers.sleep(Duration.ofMillis(1500));
+		load.reset();
+		double after = load.run(fleet, 6, Duration.ofMillis(3000));
+		System.out.printf("Redis outage: %.1f requests/s before, %.1f during (local fallback), %.1f after (limit %.0f)%n",
+				before, during, after, FLEET_RATE);
+		assertThat(before).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
+		assertThat(callsDuringOutage).isGreaterThan(0);
+		assertThat(failuresDuringOutage).isZero();
+		assertThat(during).as("each instance limits itself alone").isGreaterThan(FLEET_RATE * 1.5);
+		assertThat(after).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
+		assertThat(meters.get("gen_ai.client.rate_limit.store.failures").counter().count()).isPositive();
+		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "redis").counter().count())
+			.isPositive();
+		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "local").counter().count())
+			.isPositive();
+		assertThat(output.getOut().split("is unreachable", -1)).as("one WARN per instance and outage").hasSize(4);
+		assertThat(output.getOut()).contains("answers again").doesNotContain(prefix + ":rate");
+	}
+
+	@Test
+	void rejectActionRefusesCallsWhileRedisIsDown() throws Exception {
+		OwnRedis redis = closing(new OwnRedis(6391));
+		TestServer server = closing(new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4));
+		RateLimitSettings limits = new RateLimitSettings(null, 100.0, null, Duration.ofSeconds(1),
+				StoreFailureAction.REJECT);
+		MeterRegistry meters = new SimpleMeterRegistry();
+		CompletionModel model = closing(client(server.baseUrl(), closing(connection(redis.port())), uniquePrefix(), limits,
+				meters))
+			.completionModel("m");
+		assertThat(model.complete("before")).isEqualTo("ok");
+		redis.stop();
+		assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> model.complete("during"))
+			.withMessageContaining("unreachable")
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.CLIENT_LIMIT));
+		assertThat(meters.get("gen_ai.client.rate_limit.rejections").tag("limit", "rate").counter().count())
+			.isEqualTo(1);
+		redis.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		String answer = null;
+		while (answer == null && System.nanoTime() < deadline) {
+			try {
+				answer = model.complete("after");
+			}
+			catch (LlmRequestException ex) {
+				RedisServers.sleep(Duration.ofMillis(100));
+			}
+		}
+		assertThat(answer).as("calls go through again once Redis is back").isEqualTo("ok");
+	}
+
+	private int callsUntilRefused(CompletionModel model, CompletionRequest request) {
+		for (int calls = 0; calls < 100; calls++) {
+			try {
+				model.complete(request);
+				// settlement is asynchronous: let it land before the next reservation
+				RedisServers.sleep(Duration.ofMillis(50));
+			}
+			catch (LlmRequestException ex) {
+				assertThat(ex.kind()).isEqualTo(Kind.CLIENT_LIMIT);
+				return calls;
+			}
+		}
+		return 100;
+	}
+
+	private CompletionModel instance(FleetLoad load, String prefix, String store) {
+		ConfigurableApplicationContext context = closing(new SpringApplicationBuilder(Instance.class)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + RedisServers.SHARED_PORT, "custom.llm.base-url=" + load.baseUrl(),
+					"custom.llm.api-key=test", "custom.llm.completion.model=m",
+					"custom.llm.rate-limit.requests-per-second=" + FLEET_RATE, "custom.llm.rate-limit.max-wait=10s",
+					"custom.llm.rate-limit.store=" + store, "custom.llm.rate-limit.redis.key-prefix=" + prefix)
+			.run());
+		return context.getBean(CompletionModel.class);
+	}
+
+	private static RedisRateLimitConnection connection(int port) {
+		return new RedisRateLimitConnection(RedisURI.create("127.0.0.1", port), Duration.ofMillis(500), null);
+	}
+
+	private static CustomLlmClient client(String baseUrl, RedisRateLimitConnection connection, String prefix,
+			RateLimitSettings limits, MeterRegistry meters) {
+		return CustomLlmClient.builder()
+			.baseUrl(baseUrl)
+			.apiKey("test")
+			.rateLimits(limits)
+			.rateLimitStore(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500)))
+			.meterRegistry(meters)
+			.build();
+	}
+
+	private static String uniquePrefix() {
+		return "custom-llm-test:" + UUID.randomUUID();
+	}
+
+	private <T extends AutoCloseable> T closing(T closeable) {
+		this.closeables.add(closeable);
+		return closeable;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
+			CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class })
+	static class Instance {
+
+	}
+
+}
