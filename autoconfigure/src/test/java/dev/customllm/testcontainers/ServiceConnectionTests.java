@@ -163,9 +163,9 @@ class ServiceConnectionTests {
 	static class UnrelatedContainerConfiguration {
 
 		@Bean
-		@ServiceConnection(name = "redis")
-		GenericContainer<?> redis() {
-			return new KnownGenericContainer("redis:7", simulator.port());
+		@ServiceConnection(name = "nginx")
+		GenericContainer<?> nginx() {
+			return new KnownGenericContainer("nginx:1.27", simulator.port());
 		}
 
 	}
