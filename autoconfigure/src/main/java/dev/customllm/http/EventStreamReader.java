@@ -72,14 +72,6 @@ final class EventStreamReader {
 		return Flux.defer(() -> new Reading<>(payloadType).read(body));
 	}
 
-	private Mono<Long> firstChunk() {
-		return Mono.delay(this.settings.responseTimeout());
-	}
-
-	private Mono<Long> nextChunk() {
-		return Mono.delay(this.settings.streamIdleTimeout());
-	}
-
 	/**
 	 * State of one subscription to the stream.
 	 */
@@ -95,18 +87,40 @@ final class EventStreamReader {
 
 		private int payloads;
 
+		private volatile long lastPayloadNanos = System.nanoTime();
+
+		private volatile boolean seenPayload;
+
 		Reading(Class<T> payloadType) {
 			this.payloadType = payloadType;
 		}
 
 		Flux<T> read(Flux<byte[]> body) {
-			return body.concatMapIterable(this.decoder::decode, 1)
+			Sinks.Empty<Void> finished = Sinks.empty();
+			Flux<T> payloads = body.concatMapIterable(this.decoder::decode, 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
 				.<T>handle(this::next)
-				.timeout(firstChunk(), (payload) -> nextChunk())
+				.doFinally((signal) -> finished.tryEmitEmpty());
+			return Flux.merge(1, payloads, watchdog().takeUntilOther(finished.asMono()))
 				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
+		}
+
+		/**
+		 * Fail when no payload came in time: one timer per idle period, re-armed when it
+		 * fires, rather than one per chunk. Comments (keep-alives) do not count.
+		 */
+		private Mono<T> watchdog() {
+			return Mono.defer(() -> {
+				Duration limit = this.seenPayload ? EventStreamReader.this.settings.streamIdleTimeout()
+						: EventStreamReader.this.settings.responseTimeout();
+				long idle = System.nanoTime() - this.lastPayloadNanos;
+				if (idle >= limit.toNanos()) {
+					return Mono.error(new TimeoutException("no chunk within " + limit.toMillis() + " ms"));
+				}
+				return Mono.delay(Duration.ofNanos(limit.toNanos() - idle)).then(Mono.defer(this::watchdog));
+			});
 		}
 
 		private void next(SseEvent event, SynchronousSink<T> sink) {
@@ -129,6 +143,7 @@ final class EventStreamReader {
 			if (isPlainObject(data)) {
 				// the common case, parsed once: an object that cannot hold an error
 				this.payloads++;
+				touch();
 				sink.next(EventStreamReader.this.jsonMapper.readValue(data, this.payloadType));
 				return;
 			}
@@ -143,8 +158,14 @@ final class EventStreamReader {
 			}
 			else {
 				this.payloads++;
+				touch();
 				sink.next(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType));
 			}
+		}
+
+		private void touch() {
+			this.lastPayloadNanos = System.nanoTime();
+			this.seenPayload = true;
 		}
 
 		private static boolean isPlainObject(String data) {

@@ -65,6 +65,9 @@ public final class LlmRetry {
 	 * number of attempts recorded
 	 */
 	public <T> Mono<T> apply(LlmOperation operation, Mono<T> attempt) {
+		if (this.settings.maxRetries() == 0) {
+			return attempt;
+		}
 		return Mono.defer(() -> {
 			Attempts attempts = new Attempts(operation, this.policy.getBackOff().start());
 			return attempt.retryWhen(Retry.from((signals) -> signals.concatMap(attempts::next)))
