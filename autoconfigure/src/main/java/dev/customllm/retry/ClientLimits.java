@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.bucket4j.BucketConfiguration;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmApiException;
@@ -67,19 +68,42 @@ final class ClientLimits {
 	<T> Mono<T> attempt(LlmOperation operation, Mono<T> attempt) {
 		Mono<T> limited = attempt;
 		if (this.concurrency != null) {
-			limited = this.concurrency.limit(limited, this.settings.maxWait(),
-					rejected(operation, "concurrency",
-							"max-concurrent-requests " + this.settings.maxConcurrentRequests()),
+			limited = this.concurrency.limit(limited, this.settings.maxWait(), concurrencyRejected(operation),
 					(wait) -> waited(operation, "concurrency", wait));
 		}
-		if (this.requests != null) {
-			LimitBucket requests = this.requests;
-			Mono<T> next = limited;
-			limited = Mono.defer(() -> permitted(operation, requests, 1,
-					"requests-per-second " + this.settings.requestsPerSecond(), (permit) -> next));
-		}
-		return limited;
+		return rateLimited(operation, limited);
 	}
+
+	/**
+	 * Limit one attempt to open a stream: a concurrency permit held until the stream ends,
+	 * and a request-rate permit.
+	 * @param <T> the element type of the stream
+	 * @param operation the operation
+	 * @param open the attempt to open the stream
+	 * @return the limited attempt
+	 */
+	<T> Mono<Flux<T>> streamAttempt(LlmOperation operation, Mono<Flux<T>> open) {
+		Mono<Flux<T>> limited = open;
+		if (this.concurrency != null) {
+			limited = this.concurrency.limitStream(limited, this.settings.maxWait(), concurrencyRejected(operation),
+					(wait) -> waited(operation, "concurrency", wait));
+		}
+		return rateLimited(operation, limited);
+	}
+
+	private <T> Mono<T> concurrencyRejected(LlmOperation operation) {
+		return rejected(operation, "concurrency", "max-concurrent-requests " + this.settings.maxConcurrentRequests());
+	}
+
+	private <T> Mono<T> rateLimited(LlmOperation operation, Mono<T> attempt) {
+		if (this.requests == null) {
+			return attempt;
+		}
+		LimitBucket requests = this.requests;
+		return Mono.defer(() -> permitted(operation, requests, 1,
+				"requests-per-second " + this.settings.requestsPerSecond(), (permit) -> attempt));
+	}
+
 
 	/**
 	 * Limit one call, retries included, by its tokens: reserve an estimate before it

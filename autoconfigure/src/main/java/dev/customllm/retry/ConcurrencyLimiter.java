@@ -3,9 +3,11 @@ package dev.customllm.retry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -45,6 +47,37 @@ final class ConcurrencyLimiter {
 		Mono<Waited> permit = acquire().timeout(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
 		return Mono.usingWhen(permit, (granted) -> call, this::release, (granted, failure) -> release(granted),
 				this::release);
+	}
+
+	/**
+	 * Open a stream under a permit held until the stream ends, fails or is cancelled, not
+	 * only until it opened.
+	 * @param <T> the element type of the stream
+	 * @param open opens the stream
+	 * @param maxWait longest wait for a permit
+	 * @param onTimeout the failure when no permit came in time
+	 * @param onWait told how long a call waited for its permit
+	 * @return the limited opening
+	 */
+	<T> Mono<Flux<T>> limitStream(Mono<Flux<T>> open, Duration maxWait, Mono<Waited> onTimeout,
+			Consumer<Duration> onWait) {
+		Mono<Waited> permit = acquire().timeout(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
+		return permit.flatMap((granted) -> {
+			AtomicBoolean held = new AtomicBoolean(true);
+			Runnable release = () -> {
+				if (held.compareAndSet(true, false)) {
+					releasePermit();
+				}
+			};
+			return open.map((stream) -> stream.doFinally((signal) -> release.run()))
+				.doOnSuccess((stream) -> {
+					if (stream == null) {
+						release.run();
+					}
+				})
+				.doOnError((failure) -> release.run())
+				.doOnCancel(release);
+		});
 	}
 
 	private Mono<Waited> acquire() {

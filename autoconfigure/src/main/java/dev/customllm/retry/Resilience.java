@@ -3,6 +3,7 @@ package dev.customllm.retry;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
@@ -81,7 +82,7 @@ public final class Resilience {
 	 * @param open one attempt to open the stream, subscribed again for each retry
 	 * @return the protected opening
 	 */
-	public <T> Mono<T> open(LlmOperation operation, Mono<T> open) {
+	public <T> Mono<Flux<T>> open(LlmOperation operation, Mono<Flux<T>> open) {
 		return open(operation, null, open);
 	}
 
@@ -94,8 +95,9 @@ public final class Resilience {
 	 * @param open one attempt to open the stream, subscribed again for each retry
 	 * @return the protected opening
 	 */
-	public <T> Mono<T> open(LlmOperation operation, byte @Nullable [] body, Mono<T> open) {
-		return this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, open)));
+	public <T> Mono<Flux<T>> open(LlmOperation operation, byte @Nullable [] body, Mono<Flux<T>> open) {
+		return this.limits.call(operation, body,
+				this.retry.apply(operation, this.limits.streamAttempt(operation, open)));
 	}
 
 }

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Mono;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
+import dev.customllm.retry.RateLimitSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -281,6 +283,30 @@ class StreamConnectionTests {
 			.collectList()
 			.block(Duration.ofSeconds(10));
 		assertThat(joined(chunks)).isEqualTo("ab");
+	}
+
+	@Test
+	void aStreamHoldsItsConcurrencyPermitUntilItEnds() throws Exception {
+		EventStreamServer server = server((exchange) -> {
+			exchange.openEventStream().send(text("a")).pause(800);
+			exchange.send(text("b")).send(DONE).end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(server.baseUrl())
+			.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(200)))
+			.build();
+		this.resources.add(client);
+		CompletionModel model = client.completionModel("m");
+		Mono<List<CompletionChunk>> first = model.stream(CompletionRequest.of("first")).collectList().cache();
+		first.subscribe();
+		Thread.sleep(300);
+		Throwable refused = catchThrowable(
+				() -> model.stream(CompletionRequest.of("second")).blockLast(Duration.ofSeconds(5)));
+		assertThat(refused).isInstanceOfSatisfying(LlmRequestException.class,
+				(ex) -> assertThat(ex.kind()).isEqualTo(LlmRequestException.Kind.CLIENT_LIMIT));
+		assertThat(joined(first.block(Duration.ofSeconds(5)))).isEqualTo("ab");
+		assertThat(joined(model.stream(CompletionRequest.of("third")).collectList().block(Duration.ofSeconds(5))))
+			.isEqualTo("ab");
 	}
 
 	private EventStreamServer server(EventStreamServer.Script script) throws IOException {
