@@ -16,6 +16,7 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.http.LlmJson;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
+import dev.customllm.test.ToolCallStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -191,6 +192,20 @@ class ChatCompletionModelTests {
 		assertThat(response.finishReason()).isEqualTo("tool_calls");
 		assertThat(response.toolCalls()).containsExactly(new ToolCall("call_1", "lookup", "{\"id\":7}"));
 		assertThat(response.usage()).isNull();
+	}
+
+	@Test
+	void readsSeveralToolCallsUnaryAndStreamed() {
+		simulator.chat()
+			.times(2)
+			.callsTools(ToolCallStub.of("lookup", "{\"id\":7}"), ToolCallStub.of("convert", "{\"amount\":2}"));
+		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Find 7 and convert 2"));
+		assertThat(response.toolCalls()).extracting(ToolCall::name).containsExactly("lookup", "convert");
+		CompletionChunk last = client.completionModel()
+			.stream(CompletionRequest.of("Find 7 and convert 2"))
+			.blockLast(java.time.Duration.ofSeconds(5));
+		assertThat(last.toolCalls()).extracting(ToolCall::arguments).containsExactly("{\"id\":7}", "{\"amount\":2}");
+		assertThat(last.finishReason()).isEqualTo("tool_calls");
 	}
 
 	@Test

@@ -51,11 +51,25 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	 * {@code {"city":"Paris"}}
 	 */
 	public void callsTool(String name, String argumentsJson) {
+		callsTools(ToolCallStub.of(name, argumentsJson));
+	}
+
+	/**
+	 * Answer with several tool calls in one round ({@code finish_reason}
+	 * {@code tool_calls}). Chat only.
+	 * @param calls the calls, in order
+	 */
+	public void callsTools(ToolCallStub... calls) {
 		if (endpoint() != SimulatedEndpoint.CHAT) {
 			throw new IllegalStateException("Only chat completions call tools");
 		}
-		checkObject(argumentsJson);
-		respond(scripted(Script.tool(name, argumentsJson)));
+		if (calls.length == 0) {
+			throw new IllegalArgumentException("callsTools needs at least one call");
+		}
+		for (ToolCallStub call : calls) {
+			checkObject(call.argumentsJson());
+		}
+		respond(scripted(Script.tools(List.of(calls))));
 	}
 
 	static List<String> fragments(String text) {

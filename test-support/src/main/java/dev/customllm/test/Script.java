@@ -2,7 +2,6 @@ package dev.customllm.test;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,30 +12,37 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param endpoint the endpoint the stub is for
  * @param chunks the answer text in the parts it is streamed in
- * @param toolName the tool the answer calls, or {@code null}
- * @param toolArguments the JSON arguments of the tool call
+ * @param calls the tool calls of the answer, possibly none
  * @param vectors the embeddings to answer with
  * @param cut whether a stream ends before its last event and {@code [DONE]}
  */
-record Script(SimulatedEndpoint endpoint, List<String> chunks, @Nullable String toolName, String toolArguments,
-		List<float[]> vectors, boolean cut) {
+record Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub> calls, List<float[]> vectors,
+		boolean cut) {
 
 	static final String PARAMETER = "script";
 
 	static Script text(SimulatedEndpoint endpoint, List<String> chunks, boolean cut) {
-		return new Script(endpoint, List.copyOf(chunks), null, "", List.of(), cut);
+		return new Script(endpoint, List.copyOf(chunks), List.of(), List.of(), cut);
 	}
 
 	static Script tool(String name, String arguments) {
-		return new Script(SimulatedEndpoint.CHAT, List.of(), name, arguments, List.of(), false);
+		return tools(List.of(ToolCallStub.of(name, arguments)));
+	}
+
+	static Script tools(List<ToolCallStub> calls) {
+		return new Script(SimulatedEndpoint.CHAT, List.of(), List.copyOf(calls), List.of(), false);
 	}
 
 	static Script embeddings(List<float[]> vectors) {
-		return new Script(SimulatedEndpoint.EMBEDDINGS, List.of(), null, "", List.copyOf(vectors), false);
+		return new Script(SimulatedEndpoint.EMBEDDINGS, List.of(), List.of(), List.copyOf(vectors), false);
 	}
 
 	String text() {
 		return String.join("", this.chunks);
+	}
+
+	String argumentsText() {
+		return String.join(" ", this.calls.stream().map(ToolCallStub::argumentsJson).toList());
 	}
 
 	String toJson() {
@@ -44,8 +50,8 @@ record Script(SimulatedEndpoint endpoint, List<String> chunks, @Nullable String 
 		node.put("endpoint", this.endpoint.name());
 		ArrayNode chunks = node.putArray("chunks");
 		this.chunks.forEach(chunks::add);
-		node.put("toolName", this.toolName);
-		node.put("toolArguments", this.toolArguments);
+		ArrayNode calls = node.putArray("calls");
+		this.calls.forEach((call) -> calls.addObject().put("name", call.name()).put("arguments", call.argumentsJson()));
 		ArrayNode vectors = node.putArray("vectors");
 		for (float[] vector : this.vectors) {
 			ArrayNode values = vectors.addArray();
@@ -61,10 +67,13 @@ record Script(SimulatedEndpoint endpoint, List<String> chunks, @Nullable String 
 		JsonNode node = SimulatorEndpoint.json.readTree(text);
 		List<String> chunks = node.path("chunks").values().stream().map(JsonNode::stringValue).toList();
 		List<float[]> vectors = node.path("vectors").values().stream().map(Script::vector).toList();
-		JsonNode toolName = node.path("toolName");
-		return new Script(SimulatedEndpoint.valueOf(node.path("endpoint").stringValue()), chunks,
-				toolName.isString() ? toolName.stringValue() : null, node.path("toolArguments").asString(""),
-				vectors, node.path("cut").asBoolean(false));
+		List<ToolCallStub> calls = node.path("calls")
+			.values()
+			.stream()
+			.map((call) -> ToolCallStub.of(call.path("name").asString(""), call.path("arguments").asString("{}")))
+			.toList();
+		return new Script(SimulatedEndpoint.valueOf(node.path("endpoint").stringValue()), chunks, calls, vectors,
+				node.path("cut").asBoolean(false));
 	}
 
 	private static float[] vector(JsonNode values) {

@@ -59,9 +59,12 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 		ObjectNode completion = SimulatorEndpoint.header(id, "chat.completion", request);
 		ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
 		ObjectNode message = choice.putObject("message").put("role", "assistant");
-		if (script.toolName() != null) {
+		if (!script.calls().isEmpty()) {
 			message.putNull("content");
-			message.putArray("tool_calls").add(toolCall(id, script).put("type", "function"));
+			ArrayNode calls = message.putArray("tool_calls");
+			for (int i = 0; i < script.calls().size(); i++) {
+				calls.add(toolCall(id, i, script.calls().get(i)).put("type", "function"));
+			}
 		}
 		else {
 			message.put("content", script.text());
@@ -106,18 +109,19 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 		return completion;
 	}
 
-	static ObjectNode toolCall(String id, Script script) {
-		ObjectNode call = SimulatorEndpoint.json.createObjectNode().put("id", "call-" + id);
-		call.putObject("function").put("name", script.toolName()).put("arguments", script.toolArguments());
+	static ObjectNode toolCall(String id, int index, ToolCallStub stub) {
+		String callId = "call-" + id + ((index > 0) ? "-" + index : "");
+		ObjectNode call = SimulatorEndpoint.json.createObjectNode().put("id", callId);
+		call.putObject("function").put("name", stub.name()).put("arguments", stub.argumentsJson());
 		return call;
 	}
 
 	static String finishReason(Script script) {
-		return (script.toolName() != null) ? "tool_calls" : "stop";
+		return script.calls().isEmpty() ? "stop" : "tool_calls";
 	}
 
 	static ObjectNode usage(ObjectNode request, Script script) {
-		int completionTokens = SimulatedText.words(script.text() + " " + script.toolArguments()).size();
+		int completionTokens = SimulatedText.words(script.text() + " " + script.argumentsText()).size();
 		return SimulatorEndpoint.usage(promptTokens(request), completionTokens);
 	}
 
@@ -172,8 +176,8 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 			List<ObjectNode> events = new ArrayList<>();
 			events.add(chunk(delta().put("role", "assistant").put("content", ""), null));
 			script.chunks().forEach((text) -> events.add(chunk(delta().put("content", text), null)));
-			if (script.toolName() != null) {
-				ObjectNode call = toolCall(this.id, script).put("index", 0).put("type", "function");
+			for (int i = 0; i < script.calls().size(); i++) {
+				ObjectNode call = toolCall(this.id, i, script.calls().get(i)).put("index", i).put("type", "function");
 				events.add(chunk(delta().set("tool_calls", SimulatorEndpoint.json.createArrayNode().add(call)), null));
 			}
 			if (!script.cut()) {

@@ -92,6 +92,22 @@ class LlmStubTests {
 	}
 
 	@Test
+	void chatCallsSeveralToolsInOneAnswer() {
+		simulator.chat()
+			.callsTools(ToolCallStub.of("get_weather", "{\"city\":\"Paris\"}"),
+					ToolCallStub.of("get_time", "{\"zone\":\"CET\"}"));
+		JsonNode calls = http.postJson("/chat/completions", chat("Weather and time?", false))
+			.path("choices")
+			.path(0)
+			.path("message")
+			.path("tool_calls");
+		assertThat(calls.size()).isEqualTo(2);
+		assertThat(calls.path(0).path("function").path("name").stringValue()).isEqualTo("get_weather");
+		assertThat(calls.path(1).path("function").path("name").stringValue()).isEqualTo("get_time");
+		assertThat(calls.path(0).path("id").stringValue()).isNotEqualTo(calls.path(1).path("id").stringValue());
+	}
+
+	@Test
 	void streamedToolCallCarriesIndexAndFinishReason() throws IOException {
 		simulator.chat().callsTool("get_weather", "{\"city\":\"Paris\"}");
 		List<JsonNode> events = events(http.post("/chat/completions", chat("Weather?", true)).body());
