@@ -8,40 +8,16 @@ import tools.jackson.databind.JsonNode;
  * @param <T> the type of the arguments
  * @author Custom LLM team
  */
-final class FunctionTool<T> implements Tool {
-
-	private final String name;
-
-	private final String description;
-
-	private final JsonNode parameters;
+final class FunctionTool<T> extends AbstractTool {
 
 	private final Class<T> argumentsType;
 
 	private final Handler<T> handler;
 
 	FunctionTool(String name, String description, JsonNode parameters, Class<T> argumentsType, Handler<T> handler) {
-		this.name = name;
-		this.description = description;
-		this.parameters = parameters.deepCopy();
+		super(name, description, parameters.deepCopy());
 		this.argumentsType = argumentsType;
 		this.handler = handler;
-		definition();
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String description() {
-		return this.description;
-	}
-
-	@Override
-	public JsonNode parameters() {
-		return this.parameters;
 	}
 
 	@Override
@@ -51,7 +27,7 @@ final class FunctionTool<T> implements Tool {
 
 	@Override
 	public String toString() {
-		return "Tool[" + this.name + "]";
+		return "Tool[" + name() + "]";
 	}
 
 }

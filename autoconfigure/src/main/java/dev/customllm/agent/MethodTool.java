@@ -15,7 +15,7 @@ import org.springframework.util.ReflectionUtils;
  *
  * @author Custom LLM team
  */
-final class MethodTool implements Tool {
+final class MethodTool extends AbstractTool {
 
 	private final Object bean;
 
@@ -23,36 +23,13 @@ final class MethodTool implements Tool {
 
 	private final Method invocable;
 
-	private final String name;
-
-	private final String description;
-
-	private final JsonNode parameters;
-
 	MethodTool(Object bean, Method method, Method invocable, LlmTool annotation) {
+		super(annotation.name().isEmpty() ? method.getName() : annotation.name(), annotation.description(),
+				ToolSchemas.forParameters(method));
 		this.bean = bean;
 		this.method = method;
 		this.invocable = invocable;
-		this.name = annotation.name().isEmpty() ? method.getName() : annotation.name();
-		this.description = annotation.description();
-		this.parameters = ToolSchemas.forParameters(method);
 		ReflectionUtils.makeAccessible(invocable);
-		definition();
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public String description() {
-		return this.description;
-	}
-
-	@Override
-	public JsonNode parameters() {
-		return this.parameters;
 	}
 
 	@Override
@@ -83,7 +60,7 @@ final class MethodTool implements Tool {
 
 	@Override
 	public String toString() {
-		return "Tool[" + this.name + " -> " + this.method + "]";
+		return "Tool[" + name() + " -> " + this.method + "]";
 	}
 
 }
