@@ -1,11 +1,17 @@
 package dev.customllm.observation;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +25,12 @@ import dev.customllm.retry.ResilienceListener;
  * The meters of one client besides the {@code gen_ai.client.operation} timer: token usage,
  * retries, client-side limits, requests in flight, embedding batch sizes and stream time to
  * first chunk. Tags never hold prompt or completion text.
+ * <p>
+ * The meters recorded on every call are cached by their tag values, so that a call with
+ * models already seen neither builds tags nor looks meters up in the registry. Each cache
+ * holds at most {@value #MAX_CACHED_KEYS} keys; meters of further keys are still recorded,
+ * through the registry as if uncached. A cache is emptied when one of its meters is
+ * removed from the registry.
  *
  * @author Custom LLM team
  */
@@ -29,11 +41,34 @@ public final class LlmMeters implements ResilienceListener {
 	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
+	private static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.stream.time_to_first_chunk";
+
+	private static final String BATCH_SIZE = "gen_ai.client.embedding.batch.size";
+
+	/**
+	 * Most keys held by each cache of meters, so that callers sending many distinct model
+	 * names cannot grow it without bound.
+	 */
+	static final int MAX_CACHED_KEYS = 1000;
+
 	private final MeterRegistry registry;
 
 	private final String providerName;
 
 	private final AtomicInteger active = new AtomicInteger();
+
+	private final Map<TokenKey, TokenSummaries> tokenUsage = new ConcurrentHashMap<>();
+
+	private final Map<ModelKey, Timer> timesToFirstChunk = new ConcurrentHashMap<>();
+
+	private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
+
+	// Created once so that a cache hit allocates no lambda
+	private final Function<TokenKey, TokenSummaries> tokenSummariesFactory = this::tokenSummaries;
+
+	private final Function<ModelKey, Timer> timeToFirstChunkFactory = this::timeToFirstChunkTimer;
+
+	private final Function<String, DistributionSummary> batchSizeFactory = this::batchSizeSummary;
 
 	/**
 	 * Create meters for one client.
@@ -48,6 +83,7 @@ public final class LlmMeters implements ResilienceListener {
 			.description("Calls to the LLM service in flight")
 			.tag("gen_ai.provider.name", providerName)
 			.register(registry);
+		registry.config().onMeterRemoved(evictOnRemoval(this));
 	}
 
 	void callStarted() {
@@ -56,30 +92,46 @@ public final class LlmMeters implements ResilienceListener {
 
 	void callEnded(LlmObservationContext context) {
 		this.active.decrementAndGet();
-		Tags tags = Tags.of("gen_ai.operation.name", context.getOperation().value(), "gen_ai.provider.name",
-				this.providerName, "gen_ai.request.model", orUnknown(context.getRequestModel()), "gen_ai.response.model",
-				orUnknown(context.getResponseModel()));
-		recordTokens(tags.and("gen_ai.token.type", "input"), context.getInputTokens());
-		recordTokens(tags.and("gen_ai.token.type", "output"), context.getOutputTokens());
-	}
-
-	private void recordTokens(Tags tags, @Nullable Integer tokens) {
-		if (tokens != null) {
-			DistributionSummary.builder(TOKEN_USAGE)
-				.description("Tokens used by LLM calls")
-				.baseUnit("tokens")
-				.tags(tags)
-				.register(this.registry)
-				.record(tokens);
+		@Nullable Integer inputTokens = context.getInputTokens();
+		@Nullable Integer outputTokens = context.getOutputTokens();
+		if (inputTokens == null && outputTokens == null) {
+			return;
+		}
+		TokenSummaries summaries = cached(this.tokenUsage, new TokenKey(context.getOperation(),
+				orUnknown(context.getRequestModel()), orUnknown(context.getResponseModel())),
+				this.tokenSummariesFactory);
+		if (inputTokens != null) {
+			summaries.input().record(inputTokens);
+		}
+		if (outputTokens != null) {
+			summaries.output().record(outputTokens);
 		}
 	}
 
+	private TokenSummaries tokenSummaries(TokenKey key) {
+		return new TokenSummaries(Tags.of("gen_ai.operation.name", key.operation().value(), "gen_ai.provider.name",
+				this.providerName, "gen_ai.request.model", key.requestModel(), "gen_ai.response.model",
+				key.responseModel()));
+	}
+
+	private DistributionSummary tokenSummary(Tags tags, String tokenType) {
+		return DistributionSummary.builder(TOKEN_USAGE)
+			.description("Tokens used by LLM calls")
+			.baseUnit("tokens")
+			.tags(tags.and("gen_ai.token.type", tokenType))
+			.register(this.registry);
+	}
+
 	void recordTimeToFirstChunk(LlmOperation operation, @Nullable String model, Duration time) {
-		Timer.builder("gen_ai.client.stream.time_to_first_chunk")
-			.description("Time from the request to the first chunk of a stream")
-			.tags(operationTags(operation).and("gen_ai.request.model", orUnknown(model)))
-			.register(this.registry)
+		cached(this.timesToFirstChunk, new ModelKey(operation, orUnknown(model)), this.timeToFirstChunkFactory)
 			.record(time);
+	}
+
+	private Timer timeToFirstChunkTimer(ModelKey key) {
+		return Timer.builder(TIME_TO_FIRST_CHUNK)
+			.description("Time from the request to the first chunk of a stream")
+			.tags(operationTags(key.operation()).and("gen_ai.request.model", key.model()))
+			.register(this.registry);
 	}
 
 	/**
@@ -88,11 +140,14 @@ public final class LlmMeters implements ResilienceListener {
 	 * @param size the number of texts in the batch
 	 */
 	public void recordBatchSize(@Nullable String model, int size) {
-		DistributionSummary.builder("gen_ai.client.embedding.batch.size")
+		cached(this.batchSizes, orUnknown(model), this.batchSizeFactory).record(size);
+	}
+
+	private DistributionSummary batchSizeSummary(String model) {
+		return DistributionSummary.builder(BATCH_SIZE)
 			.description("Texts per embeddings request")
-			.tags(operationTags(LlmOperation.EMBEDDINGS).and("gen_ai.request.model", orUnknown(model)))
-			.register(this.registry)
-			.record(size);
+			.tags(operationTags(LlmOperation.EMBEDDINGS).and("gen_ai.request.model", model))
+			.register(this.registry);
 	}
 
 	@Override
@@ -155,6 +210,91 @@ public final class LlmMeters implements ResilienceListener {
 
 	private static String orUnknown(@Nullable String value) {
 		return (value != null) ? value : "unknown";
+	}
+
+	/**
+	 * Return the value cached for a key, creating and caching it if absent. When the cache
+	 * is full, a value created for a new key is returned without being cached.
+	 */
+	private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> factory) {
+		@Nullable V value = cache.get(key);
+		if (value != null) {
+			return value;
+		}
+		if (cache.size() >= MAX_CACHED_KEYS) {
+			return factory.apply(key);
+		}
+		return cache.computeIfAbsent(key, factory);
+	}
+
+	private void evict(String meterName) {
+		switch (meterName) {
+			case TOKEN_USAGE -> this.tokenUsage.clear();
+			case TIME_TO_FIRST_CHUNK -> this.timesToFirstChunk.clear();
+			case BATCH_SIZE -> this.batchSizes.clear();
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * Return a listener that empties the caches of the given meters when the registry
+	 * removes one of their meters, so that no removed meter is recorded to. The listener
+	 * holds the meters weakly: the registry, often longer-lived than a client, does not
+	 * keep them.
+	 */
+	private static Consumer<Meter> evictOnRemoval(LlmMeters meters) {
+		WeakReference<LlmMeters> reference = new WeakReference<>(meters);
+		return (meter) -> {
+			@Nullable LlmMeters target = reference.get();
+			if (target != null) {
+				target.evict(meter.getId().getName());
+			}
+		};
+	}
+
+	private record TokenKey(LlmOperation operation, String requestModel, String responseModel) {
+
+	}
+
+	private record ModelKey(LlmOperation operation, String model) {
+
+	}
+
+	/**
+	 * The token usage summaries of one key, each registered when first recorded to.
+	 */
+	private final class TokenSummaries {
+
+		private final Tags tags;
+
+		private volatile @Nullable DistributionSummary input;
+
+		private volatile @Nullable DistributionSummary output;
+
+		TokenSummaries(Tags tags) {
+			this.tags = tags;
+		}
+
+		DistributionSummary input() {
+			DistributionSummary summary = this.input;
+			if (summary == null) {
+				// A race registers the same meter twice: the registry returns one meter
+				summary = tokenSummary(this.tags, "input");
+				this.input = summary;
+			}
+			return summary;
+		}
+
+		DistributionSummary output() {
+			DistributionSummary summary = this.output;
+			if (summary == null) {
+				summary = tokenSummary(this.tags, "output");
+				this.output = summary;
+			}
+			return summary;
+		}
+
 	}
 
 }
