@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
 import dev.customllm.completion.ChatCompletionModel;
@@ -37,7 +38,6 @@ import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Client of one OpenAI-compatible LLM service: its connection pool, credentials and
@@ -236,7 +236,7 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
 
-		private WebClient.Builder webClientBuilder = WebClient.builder();
+		private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -386,13 +386,14 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set the {@link WebClient.Builder} to start from, for example Spring Boot's, so
-		 * that its codecs and observations apply. It is cloned, not changed.
-		 * @param webClientBuilder the builder
+		 * Adjust the Reactor Netty {@link HttpClient} under the client, after the
+		 * connection settings are applied: for example to add a proxy, wiretap logging or
+		 * Netty channel options. Replaces any customizer set before.
+		 * @param httpClientCustomizer returns the adjusted client
 		 * @return this builder
 		 */
-		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
-			this.webClientBuilder = webClientBuilder;
+		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
+			this.httpClientCustomizer = httpClientCustomizer;
 			return this;
 		}
 
@@ -519,7 +520,7 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			LlmTransport transport = new LlmTransport(settings, this.webClientBuilder, LlmJson.mapper(), resilience,
+			LlmTransport transport = new LlmTransport(settings, this.httpClientCustomizer, LlmJson.mapper(), resilience,
 					telemetry);
 			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);
 		}

@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import reactor.netty.http.client.HttpClient;
+
 import dev.customllm.CustomLlmClient;
 import dev.customllm.agent.AgentBuilderFactory;
 import dev.customllm.completion.CompletionModel;
@@ -16,7 +18,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the default {@link CustomLlmClient} ({@code custom.llm.*}) with its
@@ -25,10 +26,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @author Custom LLM team
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass(WebClient.class)
+@ConditionalOnClass(HttpClient.class)
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)
 @Import(NamedClientsRegistrar.class)

@@ -12,18 +12,15 @@ import dev.customllm.retry.RateLimitStore;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Creates a {@link CustomLlmClient} from properties and connection details, with the
- * application's {@link WebClient.Builder}, SSL bundles and customizers. Shared by the
+ * application's SSL bundles, observation and meter registries and customizers. Shared by the
  * default client and the named clients.
  *
  * @author Custom LLM team
  */
 final class CustomLlmClientFactory {
-
-	private final ObjectProvider<WebClient.Builder> webClientBuilder;
 
 	private final ObjectProvider<SslBundles> sslBundles;
 
@@ -37,11 +34,10 @@ final class CustomLlmClientFactory {
 
 	private final ObjectProvider<RateLimitStoreFactory> rateLimitStores;
 
-	CustomLlmClientFactory(ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
+	CustomLlmClientFactory(ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<CustomLlmClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<LlmObservationConvention> observationConvention,
 			ObjectProvider<RateLimitStoreFactory> rateLimitStores) {
-		this.webClientBuilder = webClientBuilder;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
 		this.observationRegistry = observationRegistry;
@@ -56,8 +52,7 @@ final class CustomLlmClientFactory {
 	 * @return the factory
 	 */
 	static CustomLlmClientFactory of(BeanFactory beanFactory) {
-		return new CustomLlmClientFactory(beanFactory.getBeanProvider(WebClient.Builder.class),
-				beanFactory.getBeanProvider(SslBundles.class), beanFactory.getBeanProvider(CustomLlmClientCustomizer.class),
+		return new CustomLlmClientFactory(beanFactory.getBeanProvider(SslBundles.class), beanFactory.getBeanProvider(CustomLlmClientCustomizer.class),
 				beanFactory.getBeanProvider(ObservationRegistry.class), beanFactory.getBeanProvider(MeterRegistry.class),
 				beanFactory.getBeanProvider(LlmObservationConvention.class),
 				beanFactory.getBeanProvider(RateLimitStoreFactory.class));
@@ -73,8 +68,7 @@ final class CustomLlmClientFactory {
 	 */
 	CustomLlmClient create(String prefix, CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails) {
 		try {
-			CustomLlmClient.Builder builder = CustomLlmClient.builder()
-				.webClientBuilder(this.webClientBuilder.getIfAvailable(WebClient::builder));
+			CustomLlmClient.Builder builder = CustomLlmClient.builder();
 			this.observationRegistry.ifAvailable(builder::observationRegistry);
 			this.meterRegistry.ifAvailable(builder::meterRegistry);
 			this.observationConvention.ifAvailable(builder::observationConvention);

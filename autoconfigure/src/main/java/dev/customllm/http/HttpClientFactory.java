@@ -1,55 +1,67 @@
 package dev.customllm.http;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.function.UnaryOperator;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.boot.http.client.ReactorHttpClientBuilder;
 
 /**
- * Builds the {@link WebClient} of one LLM client: a dedicated Reactor Netty connection pool
- * speaking HTTP/1.1, the timeouts and TLS of {@link HttpSettings}, and the authentication
- * and extra headers.
+ * Builds the Reactor Netty {@link HttpClient} of one LLM client: a dedicated connection
+ * pool speaking HTTP/1.1, the timeouts and SSL bundle of {@link HttpSettings} applied by
+ * Spring Boot's {@link ReactorHttpClientBuilder}, and the headers sent on every request.
  *
  * @author Custom LLM team
  */
-public final class WebClientFactory {
+public final class HttpClientFactory {
 
 	private static final String USER_AGENT = "custom-llm-spring-boot/0.1";
 
-	private WebClientFactory() {
+	private HttpClientFactory() {
 	}
 
 	/**
-	 * Create a {@link WebClient} for the given settings.
+	 * Create the {@link HttpClient} of one client.
 	 * @param settings the connection settings
-	 * @param builder the builder to start from (it is cloned, not changed)
 	 * @param pool the connection pool, from {@link #pool(HttpSettings, PoolMetrics)}
-	 * @return the web client
+	 * @param customizer adjusts the client after the settings are applied
+	 * @return the HTTP client
 	 */
-	public static WebClient create(HttpSettings settings, WebClient.Builder builder, ConnectionProvider pool) {
-		return builder.clone()
-			.clientConnector(connector(settings, pool))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(settings.maxResponseSize()))
-			.defaultHeaders((headers) -> defaultHeaders(settings, headers))
-			.build();
+	public static HttpClient create(HttpSettings settings, ConnectionProvider pool,
+			UnaryOperator<HttpClient> customizer) {
+		HttpClientSettings httpSettings = HttpClientSettings.ofSslBundle(settings.sslBundle())
+			.withTimeouts(settings.connectTimeout(), settings.responseTimeout());
+		HttpHeaders headers = defaultHeaders(settings);
+		return new ReactorHttpClientBuilder().withHttpClientFactory(() -> HttpClient.create(pool))
+			.withHttpClientCustomizer((client) -> customizer
+				.apply(client.protocol(HttpProtocol.HTTP11).headers((request) -> request.add(headers))))
+			.build(httpSettings);
 	}
 
-	private static void defaultHeaders(HttpSettings settings, HttpHeaders headers) {
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+	/**
+	 * Return the headers sent on every request: JSON in and out, the user agent, the
+	 * configured extra headers and the bearer token.
+	 * @param settings the connection settings
+	 * @return the headers, to be copied into each request
+	 */
+	static HttpHeaders defaultHeaders(HttpSettings settings) {
+		HttpHeaders headers = new DefaultHttpHeaders();
+		headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+		headers.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
+		headers.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
 		settings.headers().forEach(headers::set);
 		if (settings.apiKey() != null) {
-			headers.setBearerAuth(settings.apiKey());
+			headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey());
 		}
+		return headers;
 	}
 
 	/**
@@ -68,15 +80,6 @@ public final class WebClientFactory {
 			.evictInBackground(evictionInterval(settings.maxIdleTime()))
 			.metrics(true, () -> metrics)
 			.build();
-	}
-
-	private static ClientHttpConnector connector(HttpSettings settings, ConnectionProvider pool) {
-		HttpClientSettings httpSettings = HttpClientSettings.ofSslBundle(settings.sslBundle())
-			.withTimeouts(settings.connectTimeout(), settings.responseTimeout());
-		return ClientHttpConnectorBuilder.reactor()
-			.withHttpClientFactory(() -> HttpClient.create(pool))
-			.withHttpClientCustomizer((client) -> client.protocol(HttpProtocol.HTTP11))
-			.build(httpSettings);
 	}
 
 	private static Duration evictionInterval(Duration maxIdleTime) {

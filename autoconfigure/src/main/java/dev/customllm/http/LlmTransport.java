@@ -1,12 +1,19 @@
 package dev.customllm.http;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,18 +24,19 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.Resilience;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.support.Netty4HeadersAdapter;
 
 /**
  * Sends JSON requests to an LLM service and reads JSON answers, mapping every failure to
- * the error model. One instance per client; thread-safe.
+ * the error model. Built directly on Reactor Netty's {@link HttpClient}, configured by
+ * Spring Boot's {@code ReactorHttpClientBuilder}: each answer is copied once from the
+ * network buffers and parsed from that copy. One instance per client; thread-safe.
  *
  * @author Custom LLM team
  */
 public final class LlmTransport implements AutoCloseable {
+
+	private static final String STREAM_ACCEPT = "text/event-stream, application/json";
 
 	private final HttpSettings settings;
 
@@ -36,7 +44,7 @@ public final class LlmTransport implements AutoCloseable {
 
 	private final PoolMetrics poolMetrics = new PoolMetrics();
 
-	private final WebClient webClient;
+	private final HttpClient httpClient;
 
 	private final JsonMapper jsonMapper;
 
@@ -51,18 +59,18 @@ public final class LlmTransport implements AutoCloseable {
 	/**
 	 * Create a transport with its own connection pool.
 	 * @param settings the connection settings
-	 * @param builder the web client builder to start from (cloned)
+	 * @param customizer adjusts the Reactor Netty client after the settings are applied
 	 * @param jsonMapper the mapper for request and response bodies
 	 * @param resilience retries, limits and deadlines of the client
 	 * @param telemetry observations and meters of the client
 	 */
-	public LlmTransport(HttpSettings settings, WebClient.Builder builder, JsonMapper jsonMapper,
+	public LlmTransport(HttpSettings settings, UnaryOperator<HttpClient> customizer, JsonMapper jsonMapper,
 			Resilience resilience, LlmTelemetry telemetry) {
 		this.settings = settings;
 		this.resilience = resilience;
 		this.telemetry = telemetry;
-		this.pool = WebClientFactory.pool(settings, this.poolMetrics);
-		this.webClient = WebClientFactory.create(settings, builder, this.pool);
+		this.pool = HttpClientFactory.pool(settings, this.poolMetrics);
+		this.httpClient = HttpClientFactory.create(settings, this.pool, customizer);
 		this.jsonMapper = jsonMapper;
 		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings.apiKey(), settings.headers()),
 				Clock.systemUTC());
@@ -126,9 +134,11 @@ public final class LlmTransport implements AutoCloseable {
 	 * @return the answer; fails with an {@link dev.customllm.LlmException}
 	 */
 	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return Mono.defer(() -> this.webClient.get()
+		return Mono.defer(() -> this.httpClient.headers((headers) -> headers.remove(HttpHeaderNames.CONTENT_TYPE))
+			.get()
 			.uri(uri)
-			.exchangeToMono((response) -> read(operation, response, answerType)))
+			.response((response, body) -> read(operation, response, body, answerType))
+			.next())
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}
 
@@ -142,28 +152,53 @@ public final class LlmTransport implements AutoCloseable {
 	}
 
 	private <T> Mono<T> attempt(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return Mono.defer(() -> this.webClient.post()
+		return Mono.defer(() -> this.httpClient.post()
 			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchangeToMono((response) -> read(operation, response, answerType)))
+			.send((request, outbound) -> outbound.send(Mono.just(Unpooled.wrappedBuffer(body))))
+			.response((response, content) -> read(operation, response, content, answerType))
+			.next())
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}
 
-	private <T> Mono<T> read(LlmOperation operation, ClientResponse response, Class<T> answerType) {
-		if (response.statusCode().is2xxSuccessful()) {
-			return response.bodyToMono(byte[].class)
-				.switchIfEmpty(Mono.error(() -> new LlmResponseException(operation, "empty body")))
-				.map((bytes) -> parse(operation, bytes, answerType));
-		}
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(new byte[0])
-			.flatMap((bytes) -> Mono.error(this.errorResponses.toException(operation,
-					response.statusCode().value(), response.headers().asHttpHeaders(), bytes)));
+	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
+			Class<T> answerType) {
+		int status = response.status().code();
+		return collect(response, content).map((body) -> {
+			if (status < 200 || status > 299) {
+				throw failure(operation, status, response.responseHeaders(), body);
+			}
+			if (body.size() == 0) {
+				throw new LlmResponseException(operation, "empty body");
+			}
+			return parse(operation, body, answerType);
+		});
 	}
 
-	private <T> T parse(LlmOperation operation, byte[] bytes, Class<T> answerType) {
-		T answer = this.jsonMapper.readValue(bytes, answerType);
+	private Mono<BodyBuffer> collect(HttpClientResponse response, ByteBufFlux content) {
+		long expected = contentLength(response.responseHeaders());
+		return content.collect(() -> new BodyBuffer(this.settings.maxResponseSize(), expected), BodyBuffer::append);
+	}
+
+	private static long contentLength(HttpHeaders headers) {
+		String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+		if (value == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private LlmApiException failure(LlmOperation operation, int status, HttpHeaders headers, BodyBuffer body) {
+		return this.errorResponses.toException(operation, status,
+				new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(headers)), body.toByteArray());
+	}
+
+	private <T> T parse(LlmOperation operation, BodyBuffer body, Class<T> answerType) {
+		T answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);
 		if (answer == null) {
 			throw new LlmResponseException(operation, "body is JSON null");
 		}
@@ -197,32 +232,31 @@ public final class LlmTransport implements AutoCloseable {
 	 * anything is read. Retries belong around this step, never after the body started.
 	 */
 	private Mono<Flux<byte[]>> openStream(LlmOperation operation, URI uri, byte[] body) {
-		return Mono.defer(() -> this.webClient.post()
+		return Mono.defer(() -> this.httpClient.post()
 			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON)
-			.httpRequest((request) -> streamReadTimeout(request.getNativeRequest()))
-			.bodyValue(body)
-			.retrieve()
-			.onStatus((status) -> !status.is2xxSuccessful(), (response) -> streamFailure(operation, response))
-			.toEntityFlux(byte[].class))
-			.mapNotNull(ResponseEntity::getBody)
+			.send((request, outbound) -> {
+				request.header(HttpHeaderNames.ACCEPT, STREAM_ACCEPT);
+				streamReadTimeout(request);
+				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+			})
+			.responseConnection((response, connection) -> {
+				int status = response.status().code();
+				if (status >= 200 && status <= 299) {
+					return Mono.just(connection.inbound().receive().asByteArray());
+				}
+				return collect(response, connection.inbound().receive())
+					.flatMap((error) -> Mono.error(failure(operation, status, response.responseHeaders(), error)));
+			})
+			.next())
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
 	}
 
-	private void streamReadTimeout(Object nativeRequest) {
+	private void streamReadTimeout(HttpClientRequest request) {
 		// the network-level read timeout must not cut a stream before its own idle timeout
 		Duration idle = this.settings.streamIdleTimeout();
-		if (nativeRequest instanceof HttpClientRequest request && idle.compareTo(this.settings.responseTimeout()) > 0) {
+		if (idle.compareTo(this.settings.responseTimeout()) > 0) {
 			request.responseTimeout(idle);
 		}
-	}
-
-	private Mono<LlmApiException> streamFailure(LlmOperation operation, ClientResponse response) {
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(new byte[0])
-			.map((bytes) -> this.errorResponses.toException(operation, response.statusCode().value(),
-					response.headers().asHttpHeaders(), bytes));
 	}
 
 	/**

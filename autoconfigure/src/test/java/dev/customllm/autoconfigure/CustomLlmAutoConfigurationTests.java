@@ -208,10 +208,15 @@ class CustomLlmAutoConfigurationTests {
 	}
 
 	@Test
-	void usesTheWebClientBuilderOfTheContext() {
+	void customizerCanAdjustTheHttpClient() {
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k")
-			.run((context) -> assertThat(context).hasSingleBean(
-					org.springframework.web.reactive.function.client.WebClient.Builder.class));
+			.withBean(CustomLlmClientCustomizer.class, () -> (builder) -> builder.baseUrl(simulator.baseUrl())
+				.httpClientCustomizer((client) -> client.headers((headers) -> headers.set("X-Via-Netty", "yes"))))
+			.run((context) -> {
+				context.getBean(CompletionModel.class).complete("Hello");
+				assertThat(lastRequestHeader("X-Via-Netty")).isEqualTo("yes");
+				assertThat(lastRequestHeader("Authorization")).isEqualTo("Bearer k");
+			});
 	}
 
 	@Test
