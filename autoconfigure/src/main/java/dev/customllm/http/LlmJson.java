@@ -2,6 +2,7 @@ package dev.customllm.http;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON mapper of the wire protocol. The client keeps its own rather than the
@@ -14,6 +15,7 @@ public final class LlmJson {
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(new SimpleModule("custom-llm-records").setValueInstantiators(new RecordInstantiators()))
 		.build();
 
 	private LlmJson() {
