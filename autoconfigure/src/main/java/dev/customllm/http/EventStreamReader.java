@@ -5,7 +5,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,8 @@ final class EventStreamReader {
 
 	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
 
+	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
 	private final LlmOperation operation;
 
 	private final JsonMapper jsonMapper;
@@ -64,11 +68,12 @@ final class EventStreamReader {
 	/**
 	 * Read an event stream body.
 	 * @param <T> the payload type
-	 * @param body the body, in pieces as they arrive
+	 * @param body the body, in network buffers as they arrive; each is read during the
+	 * signal that delivers it and not kept
 	 * @param payloadType the type to read each JSON payload as
 	 * @return the payloads of the data events
 	 */
-	<T> Flux<T> read(Flux<byte[]> body, Class<T> payloadType) {
+	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType) {
 		return Flux.defer(() -> new Reading<>(payloadType).read(body));
 	}
 
@@ -95,9 +100,11 @@ final class EventStreamReader {
 			this.payloadType = payloadType;
 		}
 
-		Flux<T> read(Flux<byte[]> body) {
+		Flux<T> read(Flux<ByteBuf> body) {
 			Sinks.Empty<Void> finished = Sinks.empty();
-			Flux<T> payloads = body.concatMapIterable(this.decoder::decode, 1)
+			// decoded as each buffer arrives, before the connection releases it
+			Flux<T> payloads = body.map(this.decoder::decode)
+				.concatMapIterable(Function.identity(), 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
 				.<T>handle(this::next)
 				.doFinally((signal) -> finished.tryEmitEmpty());
@@ -134,13 +141,14 @@ final class EventStreamReader {
 				this.done = true;
 				this.doneSignal.tryEmitEmpty();
 			}
-			else if (!event.data().isBlank()) {
-				payload(event.data(), sink);
+			else if (!event.isBlank()) {
+				payload(event, sink);
 			}
 		}
 
-		private void payload(String data, SynchronousSink<T> sink) {
-			if (isPlainObject(data)) {
+		private void payload(SseEvent event, SynchronousSink<T> sink) {
+			byte[] data = event.dataBytes();
+			if (data[event.firstNonBlank()] == '{' && indexOf(data, ERROR_NAME) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				this.payloads++;
 				touch();
@@ -150,11 +158,11 @@ final class EventStreamReader {
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data);
 			JsonNode error = node.get("error");
 			if (error != null && (error.isObject() || error.isString())) {
-				sink.error(apiError(data));
+				sink.error(apiError(event.data()));
 			}
 			else if (!node.isObject()) {
 				sink.error(new LlmResponseException(EventStreamReader.this.operation,
-						"server-sent event data is not a JSON object: " + excerpt(data)));
+						"server-sent event data is not a JSON object: " + excerpt(event.data())));
 			}
 			else {
 				this.payloads++;
@@ -168,12 +176,16 @@ final class EventStreamReader {
 			this.seenPayload = true;
 		}
 
-		private static boolean isPlainObject(String data) {
-			int first = 0;
-			while (first < data.length() && Character.isWhitespace(data.charAt(first))) {
-				first++;
+		private static int indexOf(byte[] data, byte[] part) {
+			outer: for (int i = 0; i <= data.length - part.length; i++) {
+				for (int j = 0; j < part.length; j++) {
+					if (data[i + j] != part[j]) {
+						continue outer;
+					}
+				}
+				return i;
 			}
-			return first < data.length() && data.charAt(first) == '{' && !data.contains("\"error\"");
+			return -1;
 		}
 
 		private Throwable cut(Throwable failure) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -231,7 +232,7 @@ public final class LlmTransport implements AutoCloseable {
 	 * its body, to be read as it arrives; any other fails as {@link #post} does, before
 	 * anything is read. Retries belong around this step, never after the body started.
 	 */
-	private Mono<Flux<byte[]>> openStream(LlmOperation operation, URI uri, byte[] body) {
+	private Mono<Flux<ByteBuf>> openStream(LlmOperation operation, URI uri, byte[] body) {
 		return Mono.defer(() -> this.httpClient.post()
 			.uri(uri)
 			.send((request, outbound) -> {
@@ -242,7 +243,7 @@ public final class LlmTransport implements AutoCloseable {
 			.responseConnection((response, connection) -> {
 				int status = response.status().code();
 				if (status >= 200 && status <= 299) {
-					return Mono.just(connection.inbound().receive().asByteArray());
+					return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
 				}
 				return collect(response, connection.inbound().receive())
 					.flatMap((error) -> Mono.error(failure(operation, status, response.responseHeaders(), error)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -16,7 +17,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * {@code \r\n}, {@code \n} or {@code \r}; a blank line dispatches the event; lines
  * starting with {@code :} are comments (keep-alives); {@code data:} lines accumulate.
  * Pieces may split the stream anywhere, even inside a line ending or a multi-byte UTF-8
- * character: bytes are buffered and lines decoded whole.
+ * character: bytes are buffered per line, and data stays in UTF-8 bytes.
  * <p>
  * Holds at most one event at a time, so memory does not grow with the stream. Not
  * thread-safe: one instance per stream, fed in order.
@@ -29,9 +30,27 @@ public final class SseDecoder {
 
 	private static final byte LF = '\n';
 
+	private static final byte[] LF_BYTES = { LF };
+
+	private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	private static final byte[] DATA = ascii("data");
+
+	private static final byte[] EVENT = ascii("event");
+
+	private static final byte[] ID = ascii("id");
+
+	private static final byte[] RETRY = ascii("retry");
+
+	private static final byte[] ERROR = ascii("error");
+
 	private final int maxEventSize;
 
 	private byte[] line = new byte[256];
+
+	private byte[] scratch = new byte[1024];
+
+	private @Nullable List<SseEvent> events;
 
 	private int lineLength;
 
@@ -39,7 +58,9 @@ public final class SseDecoder {
 
 	private boolean firstLine = true;
 
-	private final StringBuilder data = new StringBuilder();
+	private byte[] data = new byte[256];
+
+	private int dataLength;
 
 	private boolean hasData;
 
@@ -67,21 +88,43 @@ public final class SseDecoder {
 	 * @throws DataBufferLimitException if an event is larger than the maximum
 	 */
 	public List<SseEvent> decode(byte[] bytes) {
-		List<SseEvent> events = new ArrayList<>(2);
-		for (byte b : bytes) {
+		return decode(bytes, bytes.length);
+	}
+
+	/**
+	 * Decode the next piece of the stream, read from a network buffer without changing it.
+	 * @param buffer the piece, still owned by the caller
+	 * @return the events completed by this piece, possibly none
+	 * @throws DataBufferLimitException if an event is larger than the maximum
+	 */
+	public List<SseEvent> decode(ByteBuf buffer) {
+		int length = buffer.readableBytes();
+		if (this.scratch.length < length) {
+			this.scratch = new byte[Math.max(length, this.scratch.length * 2)];
+		}
+		buffer.getBytes(buffer.readerIndex(), this.scratch, 0, length);
+		return decode(this.scratch, length);
+	}
+
+	private List<SseEvent> decode(byte[] bytes, int length) {
+		this.events = null;
+		for (int i = 0; i < length; i++) {
+			byte b = bytes[i];
 			if (b == LF && this.afterCr) {
 				this.afterCr = false;
 				continue;
 			}
 			this.afterCr = (b == CR);
 			if (b == CR || b == LF) {
-				endLine(events);
+				endLine();
 			}
 			else {
 				append(b);
 			}
 		}
-		return events;
+		List<SseEvent> decoded = this.events;
+		this.events = null;
+		return (decoded != null) ? decoded : List.of();
 	}
 
 	/**
@@ -91,10 +134,10 @@ public final class SseDecoder {
 	 * @return the last event, if the stream ended with one of those
 	 */
 	public @Nullable SseEvent finish() {
-		List<SseEvent> events = new ArrayList<>(1);
 		if (this.lineLength > 0) {
-			endLine(events);
+			endLine();
 		}
+		this.events = null;
 		SseEvent last = pending();
 		return (last != null && (last.isDone() || last.isError())) ? last : null;
 	}
@@ -107,56 +150,105 @@ public final class SseDecoder {
 		this.line[this.lineLength++] = b;
 	}
 
-	private void endLine(List<SseEvent> events) {
-		String text = new String(this.line, 0, this.lineLength, StandardCharsets.UTF_8);
+	private void endLine() {
+		int length = this.lineLength;
 		this.lineLength = 0;
+		int start = 0;
 		if (this.firstLine) {
 			this.firstLine = false;
-			text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+			start = startsWithByteOrderMark(length) ? BYTE_ORDER_MARK.length : 0;
 		}
-		if (text.isEmpty()) {
+		if (start == length) {
 			SseEvent event = pending();
 			if (event != null) {
-				events.add(event);
+				if (this.events == null) {
+					this.events = new ArrayList<>(2);
+				}
+				this.events.add(event);
 			}
 		}
-		else if (text.charAt(0) != ':') {
-			int colon = text.indexOf(':');
-			String value = (colon < 0) ? "" : text.substring(colon + 1);
-			field((colon < 0) ? text : text.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value);
+		else if (this.line[start] != ':') {
+			int colon = indexOf(':', start, length);
+			int nameEnd = (colon < 0) ? length : colon;
+			int valueStart = (colon < 0) ? length : colon + 1;
+			if (valueStart < length && this.line[valueStart] == ' ') {
+				valueStart++;
+			}
+			field(start, nameEnd, valueStart, length);
 		}
 	}
 
-	private void field(String name, String value) {
-		switch (name) {
-			case "data" -> {
-				this.data.append(this.hasData ? "\n" : "").append(value);
-				this.hasData = true;
-				checkSize(this.data.length());
+	private void field(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+		if (is(DATA, nameStart, nameEnd)) {
+			if (this.hasData) {
+				appendData(LF_BYTES, 0, 1);
 			}
-			case "event" -> this.type = value;
-			case "id" -> this.id = (value.indexOf('\0') < 0) ? value : this.id;
-			case "retry" -> this.retry = value.matches("[0-9]{1,18}") ? Duration.ofMillis(Long.parseLong(value))
-					: this.retry;
-			case "error" -> {
-				this.error = (this.error != null) ? this.error.append('\n').append(value) : new StringBuilder(value);
-				checkSize(this.error.length());
-			}
-			default -> {
-				// unknown fields are ignored
+			appendData(this.line, valueStart, valueEnd - valueStart);
+			this.hasData = true;
+		}
+		else if (is(EVENT, nameStart, nameEnd)) {
+			this.type = text(valueStart, valueEnd);
+		}
+		else if (is(ID, nameStart, nameEnd)) {
+			String value = text(valueStart, valueEnd);
+			this.id = (value.indexOf('\0') < 0) ? value : this.id;
+		}
+		else if (is(RETRY, nameStart, nameEnd)) {
+			String value = text(valueStart, valueEnd);
+			this.retry = value.matches("[0-9]{1,18}") ? Duration.ofMillis(Long.parseLong(value)) : this.retry;
+		}
+		else if (is(ERROR, nameStart, nameEnd)) {
+			String value = text(valueStart, valueEnd);
+			this.error = (this.error != null) ? this.error.append('\n').append(value) : new StringBuilder(value);
+			checkSize(this.error.length());
+		}
+		// unknown fields are ignored
+	}
+
+	private boolean is(byte[] name, int start, int end) {
+		return Arrays.equals(this.line, start, end, name, 0, name.length);
+	}
+
+	private String text(int start, int end) {
+		return new String(this.line, start, end - start, StandardCharsets.UTF_8);
+	}
+
+	private int indexOf(char c, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (this.line[i] == c) {
+				return i;
 			}
 		}
+		return -1;
+	}
+
+	private boolean startsWithByteOrderMark(int length) {
+		return length >= BYTE_ORDER_MARK.length
+				&& Arrays.equals(this.line, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+	}
+
+	private void appendData(byte[] bytes, int offset, int length) {
+		checkSize(this.dataLength + length);
+		if (this.dataLength + length > this.data.length) {
+			this.data = Arrays.copyOf(this.data, Math.max(this.dataLength + length, this.data.length * 2));
+		}
+		System.arraycopy(bytes, offset, this.data, this.dataLength, length);
+		this.dataLength += length;
 	}
 
 	private @Nullable SseEvent pending() {
 		boolean dispatch = this.hasData || this.error != null || "error".equals(this.type);
-		SseEvent event = dispatch ? new SseEvent(this.type, this.data.toString(), this.id, this.retry,
-				(this.error != null) ? this.error.toString() : null) : null;
-		this.data.setLength(0);
+		SseEvent event = dispatch ? new SseEvent(this.type, Arrays.copyOf(this.data, this.dataLength), this.id,
+				this.retry, (this.error != null) ? this.error.toString() : null) : null;
+		this.dataLength = 0;
 		this.hasData = false;
 		this.type = null;
 		this.error = null;
 		return event;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private void checkSize(int size) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.buffer.Unpooled;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.Exceptions;
@@ -170,7 +171,7 @@ class EventStreamReaderTests {
 			.concatWith(Flux.just(bytes("data: [DONE]\n\n")))
 			.doOnRequest((n) -> requested.addAndGet(Math.min(n, 1_000_000)));
 		List<JsonNode> received = new ArrayList<>();
-		this.reader.read(body, JsonNode.class).subscribe(new BaseSubscriber<>() {
+		this.reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class).subscribe(new BaseSubscriber<>() {
 
 			@Override
 			protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
@@ -194,7 +195,7 @@ class EventStreamReaderTests {
 	private Outcome outcome(Flux<byte[]> body) {
 		List<JsonNode> values = new ArrayList<>();
 		Throwable error = catchThrowable(
-				() -> this.reader.read(body, JsonNode.class).doOnNext(values::add).blockLast(Duration.ofSeconds(5)));
+				() -> this.reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class).doOnNext(values::add).blockLast(Duration.ofSeconds(5)));
 		return new Outcome(values, (error != null) ? Exceptions.unwrap(error) : null);
 	}
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,24 @@ class SseDecoderTests {
 			events.addAll(decoder.decode(Arrays.copyOfRange(stream, split, stream.length)));
 			addFinish(events, decoder);
 			assertThat(events).as("split at byte %d", split).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void readsNetworkBuffersFromTheirReaderIndexWithoutConsumingThem() {
+		byte[] stream = bytes(STREAM);
+		List<SseEvent> expected = decodeWhole(stream);
+		for (int split = 0; split <= stream.length; split += 7) {
+			SseDecoder decoder = new SseDecoder(1024);
+			ByteBuf first = Unpooled.buffer().writeBytes(bytes("ignored")).writeBytes(stream, 0, split);
+			first.skipBytes("ignored".length());
+			ByteBuf second = Unpooled.directBuffer().writeBytes(stream, split, stream.length - split);
+			List<SseEvent> events = new ArrayList<>(decoder.decode(first));
+			events.addAll(decoder.decode(second));
+			addFinish(events, decoder);
+			assertThat(events).as("split at byte %d", split).isEqualTo(expected);
+			assertThat(first.readableBytes()).isEqualTo(split);
+			assertThat(second.readableBytes()).isEqualTo(stream.length - split);
 		}
 	}
 
