@@ -16,6 +16,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,12 +154,19 @@ public final class LlmTransport implements AutoCloseable {
 	}
 
 	private <T> Mono<T> attempt(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return Mono.defer(() -> this.httpClient.post()
+		return Mono.deferContextual((context) -> this.httpClient.post()
 			.uri(uri)
-			.send((request, outbound) -> outbound.send(Mono.just(Unpooled.wrappedBuffer(body))))
+			.send((request, outbound) -> {
+				propagate(context, request);
+				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+			})
 			.response((response, content) -> read(operation, response, content, answerType))
 			.next())
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+	}
+
+	private static void propagate(ContextView context, HttpClientRequest request) {
+		LlmTelemetry.propagationHeaders(context).forEach(request::header);
 	}
 
 	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
@@ -233,9 +241,10 @@ public final class LlmTransport implements AutoCloseable {
 	 * anything is read. Retries belong around this step, never after the body started.
 	 */
 	private Mono<Flux<ByteBuf>> openStream(LlmOperation operation, URI uri, byte[] body) {
-		return Mono.defer(() -> this.httpClient.post()
+		return Mono.deferContextual((context) -> this.httpClient.post()
 			.uri(uri)
 			.send((request, outbound) -> {
+				propagate(context, request);
 				request.header(HttpHeaderNames.ACCEPT, STREAM_ACCEPT);
 				streamReadTimeout(request);
 				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));

@@ -1,16 +1,24 @@
 package dev.customllm.observation;
 
-import io.micrometer.observation.Observation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 import dev.customllm.LlmOperation;
 
 /**
- * What is known about one call to an LLM service while it is observed.
+ * What is known about one call to an LLM service while it is observed. It is a
+ * {@link SenderContext} whose carrier is the context itself: a tracing handler (Micrometer
+ * Tracing) writes its propagation headers, such as {@code traceparent}, into it when the
+ * observation starts, and every HTTP attempt of the call sends them.
  *
  * @author Custom LLM team
  */
-public final class LlmObservationContext extends Observation.Context {
+public final class LlmObservationContext extends SenderContext<LlmObservationContext> {
 
 	private final LlmOperation operation;
 
@@ -28,6 +36,8 @@ public final class LlmObservationContext extends Observation.Context {
 
 	private @Nullable String completion;
 
+	private Map<String, String> propagationHeaders = Map.of();
+
 	/**
 	 * Create a new instance.
 	 * @param operation the operation
@@ -35,6 +45,8 @@ public final class LlmObservationContext extends Observation.Context {
 	 * @param requestModel the model asked for, if any
 	 */
 	public LlmObservationContext(LlmOperation operation, String providerName, @Nullable String requestModel) {
+		super(LlmObservationContext::addPropagationHeader, Kind.CLIENT);
+		setCarrier(this);
 		this.operation = operation;
 		this.providerName = providerName;
 		this.requestModel = requestModel;
@@ -100,6 +112,24 @@ public final class LlmObservationContext extends Observation.Context {
 
 	public void setCompletion(@Nullable String completion) {
 		this.completion = completion;
+	}
+
+	/**
+	 * Return the headers that tracing asked to send with each request of the call.
+	 * @return the headers, empty when nothing is traced
+	 */
+	public Map<String, String> getPropagationHeaders() {
+		return this.propagationHeaders;
+	}
+
+	private static void addPropagationHeader(@Nullable LlmObservationContext context, String name, String value) {
+		if (context != null) {
+			synchronized (context) {
+				Map<String, String> headers = new LinkedHashMap<>(context.propagationHeaders);
+				headers.put(name, value);
+				context.propagationHeaders = Collections.unmodifiableMap(headers);
+			}
+		}
 	}
 
 }

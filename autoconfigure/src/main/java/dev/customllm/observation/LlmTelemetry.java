@@ -1,6 +1,7 @@
 package dev.customllm.observation;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.retry.CallTokens;
@@ -125,6 +127,20 @@ public final class LlmTelemetry {
 				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation)
 					.put(CallTokens.CONTEXT_KEY, stopper.tokens));
 		});
+	}
+
+	/**
+	 * Return the headers that tracing asked to send with the requests of the call observed
+	 * in a Reactor context, such as {@code traceparent}.
+	 * @param reactorContext the Reactor context of an HTTP attempt
+	 * @return the headers, empty when the call is not traced
+	 */
+	public static Map<String, String> propagationHeaders(ContextView reactorContext) {
+		Object observation = reactorContext.getOrDefault(OBSERVATION_KEY, null);
+		if (observation instanceof Observation current && current.getContext() instanceof LlmObservationContext context) {
+			return context.getPropagationHeaders();
+		}
+		return Map.of();
 	}
 
 	private LlmObservationContext context(Call call) {

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -132,6 +137,39 @@ class ObservationTests {
 	}
 
 	@Test
+	void tracingHeadersAreSentWithEveryAttemptOfACall() {
+		this.observations.observationConfig().observationHandler(new TraceparentInjector());
+		simulator.wireMock()
+			.stubFor(post(anyUrl()).inScenario("retry")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503))
+				.willSetStateTo("ok"));
+		simulator.wireMock()
+			.stubFor(post(anyUrl()).inScenario("retry")
+				.whenScenarioStateIs("ok")
+				.willReturn(okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
+		this.client.completionModel("qwen").complete("Hi");
+		List<LoggedRequest> requests = simulator.wireMock().findAll(postRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.getHeader("traceparent")).isEqualTo(TraceparentInjector.VALUE));
+	}
+
+	@Test
+	void tracingHeadersAreSentWhenAStreamOpens() {
+		this.observations.observationConfig().observationHandler(new TraceparentInjector());
+		this.client.completionModel("qwen").stream(CompletionRequest.of("Hi")).blockLast(Duration.ofSeconds(10));
+		assertThat(simulator.wireMock().findAll(postRequestedFor(anyUrl()))).singleElement()
+			.satisfies((request) -> assertThat(request.getHeader("traceparent")).isEqualTo(TraceparentInjector.VALUE));
+	}
+
+	@Test
+	void noTracingHeaderWithoutATracer() {
+		this.client.completionModel("qwen").complete("Hi");
+		assertThat(simulator.wireMock().findAll(postRequestedFor(anyUrl()))).singleElement()
+			.satisfies((request) -> assertThat(request.containsHeader("traceparent")).isFalse());
+	}
+
+	@Test
 	void eachEmbeddingBatchIsAnObservationWithItsSize() {
 		this.client.embeddingModel().embedAll(List.of("a", "b", "c"));
 		TestObservationRegistryAssert.assertThat(this.observations)
@@ -202,6 +240,30 @@ class ObservationTests {
 		for (Meter meter : this.meters.getMeters()) {
 			meter.getId().getTags().forEach((tag) -> assertThat(tag.getValue()).doesNotContain("zebra-quokka"));
 		}
+	}
+
+	/**
+	 * Does what Micrometer Tracing's propagating handler does for a sender context: writes
+	 * the trace context into the carrier when the observation starts.
+	 */
+	static final class TraceparentInjector implements ObservationHandler<SenderContext<?>> {
+
+		static final String VALUE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+		@Override
+		public void onStart(SenderContext<?> context) {
+			inject(context);
+		}
+
+		private static <C> void inject(SenderContext<C> context) {
+			context.getSetter().set(context.getCarrier(), "traceparent", VALUE);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof SenderContext;
+		}
+
 	}
 
 }
