@@ -69,7 +69,7 @@ public final class Resilience {
 	 */
 	public <T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> attempt) {
 		return this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt)))
-			.timeout(this.callTimeout, Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
+			.timeout(CallDeadline.after(this.callTimeout), Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
 					"no answer within the call timeout of " + this.callTimeout.toMillis() + " ms, retries included",
 					null)));
 	}
