@@ -115,15 +115,7 @@ class ObservationTests {
 
 	@Test
 	void retriedCallCountsRetriesByReason() {
-		simulator.wireMock()
-			.stubFor(post(anyUrl()).inScenario("retry")
-				.whenScenarioStateIs(Scenario.STARTED)
-				.willReturn(aResponse().withStatus(503))
-				.willSetStateTo("ok"));
-		simulator.wireMock()
-			.stubFor(post(anyUrl()).inScenario("retry")
-				.whenScenarioStateIs("ok")
-				.willReturn(okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
+		failOnceThenAnswer();
 		this.client.completionModel("qwen").complete("Hi");
 		assertThat(this.meters.get("gen_ai.client.retries")
 			.tag("reason", "status_503")
@@ -139,15 +131,7 @@ class ObservationTests {
 	@Test
 	void tracingHeadersAreSentWithEveryAttemptOfACall() {
 		this.observations.observationConfig().observationHandler(new TraceparentInjector());
-		simulator.wireMock()
-			.stubFor(post(anyUrl()).inScenario("retry")
-				.whenScenarioStateIs(Scenario.STARTED)
-				.willReturn(aResponse().withStatus(503))
-				.willSetStateTo("ok"));
-		simulator.wireMock()
-			.stubFor(post(anyUrl()).inScenario("retry")
-				.whenScenarioStateIs("ok")
-				.willReturn(okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
+		failOnceThenAnswer();
 		this.client.completionModel("qwen").complete("Hi");
 		List<LoggedRequest> requests = simulator.wireMock().findAll(postRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(2)
@@ -234,6 +218,18 @@ class ObservationTests {
 			.hasSingleObservationThat()
 			.hasNameEqualTo("llm.calls")
 			.hasLowCardinalityKeyValue("team", "search");
+	}
+
+	private static void failOnceThenAnswer() {
+		simulator.wireMock()
+			.stubFor(post(anyUrl()).inScenario("retry")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503))
+				.willSetStateTo("ok"));
+		simulator.wireMock()
+			.stubFor(post(anyUrl()).inScenario("retry")
+				.whenScenarioStateIs("ok")
+				.willReturn(okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
 	}
 
 	private void assertNoTagContainsThePrompt() {
