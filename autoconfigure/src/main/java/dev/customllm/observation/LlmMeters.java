@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -262,35 +263,35 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	/**
-	 * The token usage summaries of one key, each registered when first recorded to.
+	 * The token usage summaries of one key, input and output, each registered when first
+	 * recorded to. A race registers the same meter twice, and the registry returns the one
+	 * meter both times.
 	 */
 	private final class TokenSummaries {
 
+		private static final String[] TYPES = { "input", "output" };
+
 		private final Tags tags;
 
-		private volatile @Nullable DistributionSummary input;
-
-		private volatile @Nullable DistributionSummary output;
+		private final AtomicReferenceArray<DistributionSummary> summaries = new AtomicReferenceArray<>(TYPES.length);
 
 		TokenSummaries(Tags tags) {
 			this.tags = tags;
 		}
 
 		DistributionSummary input() {
-			DistributionSummary summary = this.input;
-			if (summary == null) {
-				// A race registers the same meter twice: the registry returns one meter
-				summary = tokenSummary(this.tags, "input");
-				this.input = summary;
-			}
-			return summary;
+			return summary(0);
 		}
 
 		DistributionSummary output() {
-			DistributionSummary summary = this.output;
+			return summary(1);
+		}
+
+		private DistributionSummary summary(int type) {
+			DistributionSummary summary = this.summaries.get(type);
 			if (summary == null) {
-				summary = tokenSummary(this.tags, "output");
-				this.output = summary;
+				summary = tokenSummary(this.tags, TYPES[type]);
+				this.summaries.set(type, summary);
 			}
 			return summary;
 		}
