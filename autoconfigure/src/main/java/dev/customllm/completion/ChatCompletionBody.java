@@ -26,7 +26,10 @@ record ChatCompletionBody(@Nullable String model, List<MessageBody> messages, @N
 	private static final Set<String> TOOL_CHOICE_MODES = Set.of("auto", "none", "required");
 
 	static ChatCompletionBody of(CompletionRequest request, CompletionDefaults defaults) {
-		List<MessageBody> messages = new ArrayList<>(request.messages().stream().map(MessageBody::of).toList());
+		List<MessageBody> messages = new ArrayList<>(request.messages().size() + 1);
+		for (Message message : request.messages()) {
+			messages.add(MessageBody.of(message));
+		}
 		if (request.prompt() != null) {
 			messages.add(MessageBody.of(Message.user(request.prompt())));
 		}

@@ -79,7 +79,7 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 	}
 
 	private static void checkTools(List<ToolDefinition> tools, @Nullable String toolChoice) {
-		if (tools.stream().map(ToolDefinition::name).distinct().count() != tools.size()) {
+		if (tools.size() > 1 && tools.stream().map(ToolDefinition::name).distinct().count() != tools.size()) {
 			throw new IllegalArgumentException("tool names must be unique");
 		}
 		if (toolChoice != null && toolChoice.isBlank()) {

@@ -18,7 +18,8 @@ record MessageBody(String role, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullab
 
 	static MessageBody of(Message message) {
 		boolean callsOnly = message.content().isEmpty() && !message.toolCalls().isEmpty();
-		List<ToolCallBody> calls = message.toolCalls().stream().map(ToolCallBody::of).toList();
+		List<ToolCallBody> calls = message.toolCalls().isEmpty() ? List.of()
+				: message.toolCalls().stream().map(ToolCallBody::of).toList();
 		return new MessageBody(message.role(), callsOnly ? null : message.content(), calls, message.toolCallId());
 	}
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 final class CallDeadline {
 
-	private static final long TICK_MILLIS = 20;
+	private static final long TICK_MILLIS = 100;
 
 	private CallDeadline() {
 	}
