@@ -1,13 +1,16 @@
 package dev.customllm.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak growth of the live heap during one call: a thread of its own collects garbage
  * again and again while the call runs and keeps the most heap still in use after a
  * collection; a last collection at the end counts the result, still held. Less the heap
- * in use after a collection before the call. Garbage does not count: this is what the
+ * in use after a collection before the call or, if lower, after the call once the result
+ * is dropped: data of earlier rounds still reachable when the watch starts was seen to make
+ * the reading before the call too high. Garbage does not count: this is what the
  * call keeps reachable at once — its result, and the answers and buffers in flight. The
  * collections slow the call down, so it is measured in a round of its own, not timed.
  *
@@ -26,11 +29,8 @@ final class HeapWatch implements AutoCloseable {
 	private volatile boolean running = true;
 
 	private HeapWatch() {
-		// two collections: one reading right after a collection was once seen above the live heap
 		System.gc();
-		long first = used();
-		System.gc();
-		this.baseline = Math.min(first, used());
+		this.baseline = used();
 		this.sampler = new Thread(this::sample, StubServer.THREAD_PREFIX + "heap-watch");
 		this.sampler.setDaemon(true);
 		this.sampler.start();
@@ -45,16 +45,23 @@ final class HeapWatch implements AutoCloseable {
 	}
 
 	/**
-	 * Stop watching, collect garbage while the caller still holds the result, and return
-	 * the peak growth.
+	 * Stop watching, and collect garbage while the caller still holds the result.
 	 * @param result the result of the call, held until the collection is done
-	 * @return the peak growth of the live heap in bytes
 	 */
-	long stop(Object result) {
+	void stop(Object result) {
 		close();
 		System.gc();
 		this.peak.accumulateAndGet(used(), Math::max);
-		return (result != null) ? this.peak.get() - this.baseline : 0;
+		Reference.reachabilityFence(result);
+	}
+
+	/**
+	 * Return the peak growth, once the caller has dropped the result.
+	 * @return the peak growth of the live heap in bytes
+	 */
+	long growth() {
+		System.gc();
+		return this.peak.get() - Math.min(this.baseline, used());
 	}
 
 	private void sample() {
