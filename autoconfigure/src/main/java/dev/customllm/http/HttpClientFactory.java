@@ -21,7 +21,7 @@ import org.springframework.boot.http.client.ReactorHttpClientBuilder;
  *
  * @author Custom LLM team
  */
-public final class HttpClientFactory {
+final class HttpClientFactory {
 
 	private static final String USER_AGENT = "custom-llm-spring-boot/0.1";
 
@@ -35,7 +35,7 @@ public final class HttpClientFactory {
 	 * @param customizer adjusts the client after the settings are applied
 	 * @return the HTTP client
 	 */
-	public static HttpClient create(HttpSettings settings, ConnectionProvider pool,
+	static HttpClient create(HttpSettings settings, ConnectionProvider pool,
 			UnaryOperator<HttpClient> customizer) {
 		HttpClientSettings httpSettings = HttpClientSettings.ofSslBundle(settings.sslBundle())
 			.withTimeouts(settings.connectTimeout(), settings.responseTimeout());
@@ -72,7 +72,7 @@ public final class HttpClientFactory {
 	 * @param metrics receives the pool's live counts
 	 * @return a new pool, to be disposed of with the client
 	 */
-	public static ConnectionProvider pool(HttpSettings settings, PoolMetrics metrics) {
+	static ConnectionProvider pool(HttpSettings settings, PoolMetrics metrics) {
 		return ConnectionProvider.builder("custom-llm")
 			.maxConnections(settings.maxConnections())
 			.pendingAcquireMaxCount(-1)
