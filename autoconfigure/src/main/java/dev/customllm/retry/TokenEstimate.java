@@ -3,14 +3,16 @@ package dev.customllm.retry;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import dev.customllm.http.LlmJson;
 
 /**
- * Estimates the tokens of a request before it is sent, from its JSON body: the characters
- * of its prompt text ({@code messages}, {@code prompt}, {@code input} and {@code tools})
- * divided by four, rounded up, plus the {@code max_tokens} (or
- * {@code max_completion_tokens}) it asks for. Four characters per token is the usual rule
+ * Estimates the tokens of a request before it is sent, from its JSON body read once with a
+ * streaming parser: the characters of its prompt text ({@code messages}, {@code prompt},
+ * {@code input} and {@code tools}) divided by four, rounded up, plus the
+ * {@code max_tokens} (or {@code max_completion_tokens}) it asks for. Four characters per token is the usual rule
  * of thumb for English text with OpenAI's tokenizers; the estimate is settled against the
  * reported usage afterwards, so it only has to be close.
  *
@@ -31,32 +33,62 @@ final class TokenEstimate {
 	 * @return the estimate, at least 1
 	 */
 	static long of(byte[] body) {
-		try {
-			JsonNode request = JsonMapper.shared().readTree(body);
-			return Math.max(1, (promptCharacters(request) + 3) / 4 + completionTokens(request));
+		try (JsonParser parser = LlmJson.mapper().createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return ofBytes(body);
+			}
+			long characters = 0;
+			long completionTokens = 0;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if (PROMPT_FIELDS.contains(field)) {
+					characters += characters(parser, value);
+				}
+				else if (COMPLETION_FIELDS.contains(field) && value == JsonToken.VALUE_NUMBER_INT) {
+					completionTokens = Math.max(completionTokens, parser.getLongValue());
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return Math.max(1, (characters + 3) / 4 + completionTokens);
 		}
 		catch (JacksonException ex) {
-			return Math.max(1, (body.length + 3) / 4);
+			return ofBytes(body);
 		}
 	}
 
-	private static long promptCharacters(JsonNode request) {
-		return PROMPT_FIELDS.stream().mapToLong((field) -> characters(request.path(field))).sum();
+	private static long ofBytes(byte[] body) {
+		return Math.max(1, (body.length + 3) / 4);
 	}
 
-	private static long characters(JsonNode node) {
-		if (node.isString()) {
-			return node.stringValue().length();
+	/**
+	 * Count the characters of the string values of one field's value, read as it is
+	 * walked, whatever its nesting.
+	 */
+	private static long characters(JsonParser parser, JsonToken first) {
+		if (first == JsonToken.VALUE_STRING) {
+			return parser.getStringLength();
 		}
 		long characters = 0;
-		for (JsonNode child : node) {
-			characters += characters(child);
+		int depth = first.isStructStart() ? 1 : 0;
+		while (depth > 0) {
+			JsonToken token = parser.nextToken();
+			if (token == null) {
+				break;
+			}
+			if (token.isStructStart()) {
+				depth++;
+			}
+			else if (token.isStructEnd()) {
+				depth--;
+			}
+			else if (token == JsonToken.VALUE_STRING) {
+				characters += parser.getStringLength();
+			}
 		}
 		return characters;
-	}
-
-	private static long completionTokens(JsonNode request) {
-		return COMPLETION_FIELDS.stream().mapToLong((field) -> request.path(field).asLong(0)).max().orElse(0);
 	}
 
 }

@@ -34,6 +34,21 @@ class TokenEstimateTests {
 		assertThat(TokenEstimate.of(bytes("not json at all"))).isEqualTo(4);
 	}
 
+	@Test
+	void toolsCountTheirStringsWhateverTheNestingAndOtherFieldsAreSkipped() {
+		String body = "{\"extra\":{\"ignored\":[\"aaaaaaaaaaaaaaaa\"]},\"tools\":[{\"type\":\"function\","
+				+ "\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\",\"required\":[\"x\"]}}}],"
+				+ "\"prompt\":\"é€\",\"max_tokens\":2}";
+		// "function" + "f" + "object" + "x" + 2 = 18 characters -> 5 tokens
+		assertThat(TokenEstimate.of(bytes(body))).isEqualTo(5 + 2);
+	}
+
+	@Test
+	void bodyThatIsNotAnObjectOrIsCutCountsItsBytes() {
+		assertThat(TokenEstimate.of(bytes("[\"12345678\"]"))).isEqualTo(3);
+		assertThat(TokenEstimate.of(bytes("{\"prompt\":\"1234\",\"messages\":[{\"content\":\"ab"))).isEqualTo(11);
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
