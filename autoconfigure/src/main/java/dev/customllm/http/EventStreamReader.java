@@ -141,14 +141,17 @@ final class EventStreamReader {
 				this.done = true;
 				this.doneSignal.tryEmitEmpty();
 			}
-			else if (!event.isBlank()) {
-				payload(event, sink);
+			else {
+				int start = event.firstNonBlank();
+				if (start < event.dataBytes().length) {
+					payload(event, start, sink);
+				}
 			}
 		}
 
-		private void payload(SseEvent event, SynchronousSink<T> sink) {
+		private void payload(SseEvent event, int start, SynchronousSink<T> sink) {
 			byte[] data = event.dataBytes();
-			if (data[event.firstNonBlank()] == '{' && indexOf(data, ERROR_NAME) < 0) {
+			if (data[start] == '{' && indexOf(data, ERROR_NAME) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				this.payloads++;
 				touch();

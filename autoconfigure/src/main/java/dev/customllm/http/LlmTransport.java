@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpStatusClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -26,6 +26,7 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.Resilience;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.support.Netty4HeadersAdapter;
 
 /**
@@ -171,10 +172,9 @@ public final class LlmTransport implements AutoCloseable {
 
 	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
 			Class<T> answerType) {
-		int status = response.status().code();
 		return collect(response, content).map((body) -> {
-			if (status < 200 || status > 299) {
-				throw failure(operation, status, response.responseHeaders(), body);
+			if (!isSuccess(response)) {
+				throw failure(operation, response, body);
 			}
 			if (body.size() == 0) {
 				throw new LlmResponseException(operation, "empty body");
@@ -183,27 +183,19 @@ public final class LlmTransport implements AutoCloseable {
 		});
 	}
 
+	private static boolean isSuccess(HttpClientResponse response) {
+		return response.status().codeClass() == HttpStatusClass.SUCCESS;
+	}
+
 	private Mono<BodyBuffer> collect(HttpClientResponse response, ByteBufFlux content) {
-		long expected = contentLength(response.responseHeaders());
+		Integer announced = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH);
+		long expected = (announced != null) ? announced : -1;
 		return content.collect(() -> new BodyBuffer(this.settings.maxResponseSize(), expected), BodyBuffer::append);
 	}
 
-	private static long contentLength(HttpHeaders headers) {
-		String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-		if (value == null) {
-			return -1;
-		}
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	private LlmApiException failure(LlmOperation operation, int status, HttpHeaders headers, BodyBuffer body) {
-		return this.errorResponses.toException(operation, status,
-				new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(headers)), body.toByteArray());
+	private LlmApiException failure(LlmOperation operation, HttpClientResponse response, BodyBuffer body) {
+		HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
+		return this.errorResponses.toException(operation, response.status().code(), headers, body.toByteArray());
 	}
 
 	private <T> T parse(LlmOperation operation, BodyBuffer body, Class<T> answerType) {
@@ -250,12 +242,11 @@ public final class LlmTransport implements AutoCloseable {
 				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
 			})
 			.responseConnection((response, connection) -> {
-				int status = response.status().code();
-				if (status >= 200 && status <= 299) {
+				if (isSuccess(response)) {
 					return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
 				}
 				return collect(response, connection.inbound().receive())
-					.flatMap((error) -> Mono.error(failure(operation, status, response.responseHeaders(), error)));
+					.flatMap((error) -> Mono.error(failure(operation, response, error)));
 			})
 			.next())
 			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));

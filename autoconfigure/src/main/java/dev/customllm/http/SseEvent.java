@@ -127,14 +127,6 @@ public final class SseEvent {
 	}
 
 	/**
-	 * Return whether the data is empty or only white space.
-	 * @return whether there is no data to read
-	 */
-	public boolean isBlank() {
-		return firstNonBlank() == this.data.length;
-	}
-
-	/**
 	 * Return the index of the first byte of the data that is not white space.
 	 * @return the index, or the data's length when there is none
 	 */

@@ -36,7 +36,7 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	private @Nullable String completion;
 
-	private Map<String, String> propagationHeaders = Map.of();
+	private @Nullable Map<String, String> propagationHeaders;
 
 	/**
 	 * Create a new instance.
@@ -119,16 +119,19 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 	 * @return the headers, empty when nothing is traced
 	 */
 	public Map<String, String> getPropagationHeaders() {
-		return this.propagationHeaders;
+		return (this.propagationHeaders != null) ? Collections.unmodifiableMap(this.propagationHeaders) : Map.of();
 	}
 
+	/**
+	 * Record a header for the requests of the call; tracing calls this when the observation
+	 * starts, before any request is sent.
+	 */
 	private static void addPropagationHeader(@Nullable LlmObservationContext context, String name, String value) {
 		if (context != null) {
-			synchronized (context) {
-				Map<String, String> headers = new LinkedHashMap<>(context.propagationHeaders);
-				headers.put(name, value);
-				context.propagationHeaders = Collections.unmodifiableMap(headers);
+			if (context.propagationHeaders == null) {
+				context.propagationHeaders = new LinkedHashMap<>(4);
 			}
+			context.propagationHeaders.put(name, value);
 		}
 	}
 
