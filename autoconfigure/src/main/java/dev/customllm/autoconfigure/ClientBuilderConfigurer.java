@@ -1,5 +1,8 @@
 package dev.customllm.autoconfigure;
 
+import javax.net.ssl.SSLException;
+
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 
 import dev.customllm.CustomLlmClient;
@@ -62,9 +65,19 @@ final class ClientBuilderConfigurer {
 				throw CustomLlmConfigurationException.invalid(this.prefix,
 						this.prefix + ".ssl.bundle is set but no SSL bundles exist");
 			}
-			builder.sslBundle(this.sslBundles.getBundle(bundle));
+			builder.sslContext(sslContext(bundle, this.sslBundles));
 		}
 		return builder;
+	}
+
+	private SslContext sslContext(String bundle, SslBundles sslBundles) {
+		try {
+			return SslBundleContexts.create(sslBundles.getBundle(bundle));
+		}
+		catch (SSLException ex) {
+			throw CustomLlmConfigurationException.invalid(this.prefix,
+					this.prefix + ".ssl.bundle '" + bundle + "' cannot be used for TLS: " + ex.getMessage());
+		}
 	}
 
 	private boolean isKeyRequired() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.SslContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +37,6 @@ import dev.customllm.retry.Resilience;
 import dev.customllm.retry.ResilienceSettings;
 import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
-
-import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Client of one OpenAI-compatible LLM service: its connection pool, credentials and
@@ -230,7 +229,7 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private int maxResponseSize = 32 * 1024 * 1024;
 
-		private @Nullable SslBundle sslBundle;
+		private @Nullable SslContext sslContext;
 
 		private CompletionDefaults completionDefaults = CompletionDefaults.NONE;
 
@@ -356,12 +355,14 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set the SSL bundle for TLS or mutual TLS.
-		 * @param sslBundle the bundle, or {@code null} for the JVM defaults
+		 * Set the Netty SSL context for TLS or mutual TLS, for example
+		 * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. With Spring
+		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead.
+		 * @param sslContext the context, or {@code null} for the JVM defaults
 		 * @return this builder
 		 */
-		public Builder sslBundle(@Nullable SslBundle sslBundle) {
-			this.sslBundle = sslBundle;
+		public Builder sslContext(@Nullable SslContext sslContext) {
+			this.sslContext = sslContext;
 			return this;
 		}
 
@@ -510,7 +511,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslBundle);
+					this.maxResponseSize, this.sslContext);
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}

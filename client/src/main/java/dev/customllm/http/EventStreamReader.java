@@ -22,7 +22,7 @@ import dev.customllm.LlmException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 
 /**
  * Reads the body of an OpenAI-style event stream: the JSON payload of each {@code data:}
@@ -222,7 +222,7 @@ final class EventStreamReader {
 
 	private LlmException apiError(String payload) {
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-		return this.errorResponses.toException(this.operation, status(payload), new HttpHeaders(), bytes);
+		return this.errorResponses.toException(this.operation, status(payload), EmptyHttpHeaders.INSTANCE, bytes);
 	}
 
 	/**

@@ -26,8 +26,8 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
+import dev.customllm.logging.LogCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests of the connection layer: protocol, pool size, idle eviction and logging.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(LogCaptureExtension.class)
 class ConnectionTests {
 
 	private static final String ANSWER = "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}";
@@ -122,7 +122,7 @@ class ConnectionTests {
 	}
 
 	@Test
-	void debugLoggingNeverShowsTheKey(CapturedOutput output) {
+	void debugLoggingNeverShowsTheKey(CapturedLog output) {
 		String key = "sk-debug-visible-3b6f0a9e";
 		ch.qos.logback.classic.Logger netty = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
 			.getLogger("reactor.netty");

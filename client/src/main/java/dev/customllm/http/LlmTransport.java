@@ -26,8 +26,6 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.observation.LlmTelemetry;
 import dev.customllm.retry.Resilience;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.support.Netty4HeadersAdapter;
 
 /**
  * Sends JSON requests to an LLM service and reads JSON answers, mapping every failure to
@@ -194,8 +192,8 @@ public final class LlmTransport implements AutoCloseable {
 	}
 
 	private LlmApiException failure(LlmOperation operation, HttpClientResponse response, BodyBuffer body) {
-		HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
-		return this.errorResponses.toException(operation, response.status().code(), headers, body.toByteArray());
+		return this.errorResponses.toException(operation, response.status().code(), response.responseHeaders(),
+				body.toByteArray());
 	}
 
 	private <T> T parse(LlmOperation operation, BodyBuffer body, Class<T> answerType) {

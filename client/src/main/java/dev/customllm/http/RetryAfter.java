@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Reads the delay a service asks for before the next attempt: {@code retry-after-ms}, then
@@ -28,11 +28,11 @@ public final class RetryAfter {
 	 * @return the delay, or {@code null} when the headers ask for none or it cannot be read
 	 */
 	public static @Nullable Duration parse(HttpHeaders headers, Clock clock) {
-		Duration millis = parseNumber(headers.getFirst("retry-after-ms"), 1);
+		Duration millis = parseNumber(headers.get("retry-after-ms"), 1);
 		if (millis != null) {
 			return millis;
 		}
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		String value = headers.get("retry-after");
 		if (value == null) {
 			return null;
 		}

@@ -3,21 +3,21 @@ package dev.customllm.http;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.ssl.SslContext;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.ReactorHttpClientBuilder;
 
 /**
  * Builds the Reactor Netty {@link HttpClient} of one LLM client: a dedicated connection
- * pool speaking HTTP/1.1, the timeouts and SSL bundle of {@link HttpSettings} applied by
- * Spring Boot's {@link ReactorHttpClientBuilder}, and the headers sent on every request.
+ * pool speaking HTTP/1.1, the timeouts and SSL context of {@link HttpSettings}, and the
+ * headers sent on every request.
  *
  * @author Custom LLM team
  */
@@ -37,13 +37,17 @@ final class HttpClientFactory {
 	 */
 	static HttpClient create(HttpSettings settings, ConnectionProvider pool,
 			UnaryOperator<HttpClient> customizer) {
-		HttpClientSettings httpSettings = HttpClientSettings.ofSslBundle(settings.sslBundle())
-			.withTimeouts(settings.connectTimeout(), settings.responseTimeout());
 		HttpHeaders headers = defaultHeaders(settings);
-		return new ReactorHttpClientBuilder().withHttpClientFactory(() -> HttpClient.create(pool))
-			.withHttpClientCustomizer((client) -> customizer
-				.apply(client.protocol(HttpProtocol.HTTP11).headers((request) -> request.add(headers))))
-			.build(httpSettings);
+		HttpClient client = HttpClient.create(pool)
+			.protocol(HttpProtocol.HTTP11)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+			.responseTimeout(settings.responseTimeout())
+			.headers((request) -> request.add(headers));
+		SslContext sslContext = settings.sslContext();
+		if (sslContext != null) {
+			client = client.secure((spec) -> spec.sslContext(sslContext));
+		}
+		return customizer.apply(client);
 	}
 
 	/**

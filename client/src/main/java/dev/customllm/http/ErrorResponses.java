@@ -15,7 +15,7 @@ import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Turns a non-2xx answer into the matching {@link LlmApiException}. Reads the error shapes
@@ -68,7 +68,7 @@ public final class ErrorResponses {
 	}
 
 	private static @Nullable Boolean shouldRetry(HttpHeaders headers) {
-		String value = headers.getFirst("x-should-retry");
+		String value = headers.get("x-should-retry");
 		if ("true".equalsIgnoreCase(value)) {
 			return Boolean.TRUE;
 		}

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -39,13 +38,26 @@ public final class Tools {
 		for (Method method : sorted(ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS))) {
 			LlmTool annotation = AnnotatedElementUtils.findMergedAnnotation(method, LlmTool.class);
 			if (annotation != null) {
-				tools.add(new MethodTool(bean, method, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation));
+				tools.add(new MethodTool(bean, method, invocable(method, bean), annotation));
 			}
 		}
 		if (tools.isEmpty()) {
 			throw new IllegalArgumentException("No @LlmTool methods on " + type.getName());
 		}
 		return List.copyOf(tools);
+	}
+
+	private static Method invocable(Method method, Object bean) {
+		if (method.getDeclaringClass().isInstance(bean)) {
+			return method;
+		}
+		try {
+			return bean.getClass().getMethod(method.getName(), method.getParameterTypes());
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalArgumentException("@LlmTool method " + method.getName() + " cannot be called on "
+					+ bean.getClass().getName() + ": declare it on an interface the proxy implements", ex);
+		}
 	}
 
 	private static List<Method> sorted(Method[] methods) {

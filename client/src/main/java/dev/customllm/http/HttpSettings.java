@@ -3,9 +3,8 @@ package dev.customllm.http;
 import java.time.Duration;
 import java.util.Map;
 
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.ssl.SslBundle;
 
 /**
  * How a client reaches an LLM service: where, with which credentials, and within which
@@ -21,13 +20,13 @@ import org.springframework.boot.ssl.SslBundle;
  * @param maxConnections maximum number of pooled connections
  * @param maxIdleTime time after which an idle pooled connection is closed
  * @param maxResponseSize maximum size of an answer held in memory, in bytes
- * @param sslBundle SSL bundle for TLS or mutual TLS, or {@code null} for the JVM defaults
+ * @param sslContext Netty SSL context for TLS or mutual TLS, or {@code null} for the JVM defaults
  * @author Custom LLM team
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
 		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
 		Duration maxIdleTime,
-		int maxResponseSize, @Nullable SslBundle sslBundle) {
+		int maxResponseSize, @Nullable SslContext sslContext) {
 
 	public HttpSettings {
 		baseUrl = Endpoints.checkBaseUrl(baseUrl);

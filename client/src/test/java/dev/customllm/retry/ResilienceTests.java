@@ -22,8 +22,8 @@ import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.completion.CompletionRequest;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
+import dev.customllm.logging.LogCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests of the retry budget, the client-side limits, retry logging and pooled connections
  * closed by the server.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(LogCaptureExtension.class)
 class ResilienceTests {
 
 	private static final RetrySettings FAST = new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(40), 0.25,
@@ -163,7 +163,7 @@ class ResilienceTests {
 	}
 
 	@Test
-	void eachRetryLogsOneWarningWithoutKeyOrPrompt(CapturedOutput output) throws Exception {
+	void eachRetryLogsOneWarningWithoutKeyOrPrompt(CapturedLog output) throws Exception {
 		AtomicInteger requests = new AtomicInteger();
 		try (TestServer server = new TestServer((exchange) -> {
 			if (requests.incrementAndGet() <= 2) {
