@@ -15,26 +15,27 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
-import dev.customllm.completion.ChatCompletionModel;
-import dev.customllm.completion.CompletionApi;
+import dev.customllm.internal.completion.OpenAiCompletionModel;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
-import dev.customllm.completion.StreamUsageNegotiation;
-import dev.customllm.completion.TextCompletionModel;
+import dev.customllm.internal.completion.StreamUsageNegotiation;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
-import dev.customllm.embedding.EncodingNegotiation;
-import dev.customllm.embedding.OpenAiEmbeddingModel;
-import dev.customllm.http.HttpSettings;
-import dev.customllm.http.LlmJson;
-import dev.customllm.http.LlmTransport;
-import dev.customllm.http.PoolMetrics;
+import dev.customllm.internal.embedding.EncodingNegotiation;
+import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
+import dev.customllm.internal.http.HttpSettings;
+import dev.customllm.internal.json.LlmJson;
+import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.internal.http.NettyTransport;
+import dev.customllm.internal.http.ModelList;
+import dev.customllm.internal.http.PoolMetrics;
 import dev.customllm.observation.LlmObservationConvention;
-import dev.customllm.observation.LlmTelemetry;
+import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.Resilience;
-import dev.customllm.retry.ResilienceSettings;
+import dev.customllm.internal.resilience.Resilience;
+import dev.customllm.internal.resilience.ResilienceSettings;
+import dev.customllm.internal.resilience.ResilientTransport;
 import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
 
@@ -64,7 +65,9 @@ public final class CustomLlmClient implements AutoCloseable {
 	 */
 	public static final String DEFAULT_BASE_URL = "https://api.custom-llm.com/v1";
 
-	private final LlmTransport transport;
+	private final HttpTransport transport;
+
+	private final LlmTelemetry telemetry;
 
 	private final CompletionDefaults completionDefaults;
 
@@ -74,9 +77,10 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
 
-	private CustomLlmClient(LlmTransport transport, CompletionDefaults completionDefaults,
+	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, CompletionDefaults completionDefaults,
 			EmbeddingDefaults embeddingDefaults) {
 		this.transport = transport;
+		this.telemetry = telemetry;
 		this.completionDefaults = completionDefaults;
 		this.embeddingDefaults = embeddingDefaults;
 	}
@@ -126,9 +130,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return (defaults.api() == CompletionApi.TEXT)
-				? new TextCompletionModel(this.transport, defaults, this.streamUsage)
-				: new ChatCompletionModel(this.transport, defaults, this.streamUsage);
+		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage);
 	}
 
 	/**
@@ -136,7 +138,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	 * @return the embedding model
 	 */
 	public EmbeddingModel embeddingModel() {
-		return new OpenAiEmbeddingModel(this.transport, this.embeddingDefaults, this.encoding);
+		return new OpenAiEmbeddingModel(this.transport, this.telemetry, this.embeddingDefaults, this.encoding);
 	}
 
 	/**
@@ -145,8 +147,8 @@ public final class CustomLlmClient implements AutoCloseable {
 	 * @return the embedding model
 	 */
 	public EmbeddingModel embeddingModel(String model) {
-		return new OpenAiEmbeddingModel(this.transport, this.embeddingDefaults.withModel(requireName(model)),
-				this.encoding);
+		return new OpenAiEmbeddingModel(this.transport, this.telemetry,
+				this.embeddingDefaults.withModel(requireName(model)), this.encoding);
 	}
 
 	/**
@@ -521,9 +523,10 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			LlmTransport transport = new LlmTransport(settings, this.httpClientCustomizer, LlmJson.mapper(), resilience,
-					telemetry);
-			return new CustomLlmClient(transport, this.completionDefaults, this.embeddingDefaults);
+			HttpTransport http = new NettyTransport(settings, this.httpClientCustomizer, LlmJson.mapper(),
+					LlmTelemetry.propagation());
+			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, this.completionDefaults,
+					this.embeddingDefaults);
 		}
 
 	}

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.customllm.http.LlmJson;
+import dev.customllm.internal.json.LlmJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,9 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
-import dev.customllm.completion.TextCompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
-import dev.customllm.http.LlmJson;
+import dev.customllm.internal.json.LlmJson;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -179,7 +178,8 @@ class CustomLlmAutoConfigurationTests {
 	@Test
 	void textApiIsSelectedByProperty() {
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.api=text")
-			.run((context) -> assertThat(context.getBean(CompletionModel.class)).isInstanceOf(TextCompletionModel.class));
+			.run((context) -> assertThat(context.getBean(CompletionModel.class)).hasToString(
+					"CompletionModel[https://api.custom-llm.com/v1/completions, model=null]"));
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
-import dev.customllm.http.LlmJson;
+import dev.customllm.internal.json.LlmJson;
 import dev.customllm.test.LlmSimulator;
 
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;

@@ -20,7 +20,7 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmResponseException;
-import dev.customllm.http.LlmJson;
+import dev.customllm.internal.json.LlmJson;
 import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link ChatCompletionModel#stream(CompletionRequest)} against streams shaped
+ * Tests for {@link CompletionModel#stream(CompletionRequest)} on the chat API against streams shaped
  * like real services'.
  *
  * @author Custom LLM team

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
-import dev.customllm.http.LlmJson;
+import dev.customllm.internal.json.LlmJson;
 import dev.customllm.test.LlmSimulator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link TextCompletionModel#stream(CompletionRequest)}.
+ * Tests for {@link CompletionModel#stream(CompletionRequest)} on the text API.
  *
  * @author Custom LLM team
  */

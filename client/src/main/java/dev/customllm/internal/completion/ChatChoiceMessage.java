@@ -1,0 +1,18 @@
+package dev.customllm.internal.completion;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code message} of a chat choice.
+ *
+ * @author Custom LLM team
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ChatChoiceMessage(@Nullable String role, @Nullable String content,
+		@JsonProperty("tool_calls") @Nullable List<ToolCallBody> toolCalls) {
+
+}

@@ -1,0 +1,45 @@
+package dev.customllm.internal.completion;
+
+import dev.customllm.internal.resilience.TokenCount;
+import dev.customllm.completion.CompletionResponse;
+import dev.customllm.completion.ToolCall;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmResponseException;
+
+/**
+ * Answer of {@code POST /chat/completions}.
+ *
+ * @author Custom LLM team
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ChatCompletionResult(@Nullable String id, @Nullable String model, @Nullable List<ChatChoice> choices,
+		@Nullable UsageBody usage) implements TokenCount {
+
+	CompletionResponse toResponse() {
+		ChatChoice choice = Choices.first(LlmOperation.CHAT, this.choices, ChatChoice::index);
+		ChatChoiceMessage message = choice.message();
+		if (message == null) {
+			throw new LlmResponseException(LlmOperation.CHAT, "choice has no message");
+		}
+		List<ToolCall> toolCalls = (message.toolCalls() != null)
+				? message.toolCalls().stream().map((call) -> call.toToolCall(LlmOperation.CHAT)).toList() : List.of();
+		String text = (message.content() != null) ? message.content() : "";
+		if (text.isEmpty() && toolCalls.isEmpty()) {
+			throw new LlmResponseException(LlmOperation.CHAT,
+					"answer has no text and no tool calls (finish_reason " + choice.finishReason() + ")");
+		}
+		return new CompletionResponse(this.id, this.model, text, choice.finishReason(), UsageBody.toUsage(this.usage),
+				toolCalls);
+	}
+
+	@Override
+	public @Nullable Long usedTokens() {
+		return UsageBody.tokens(this.usage);
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.customllm.internal.completion;
+
+import dev.customllm.completion.CompletionChunk;
+import dev.customllm.completion.ToolCall;
+import dev.customllm.completion.Usage;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmResponseException;
+
+/**
+ * Assembles the events of one streamed answer into {@link CompletionChunk chunks}: text
+ * as it arrives, then one last chunk with the finish reason, the usage and the tool calls
+ * put together from their pieces. Only the first choice counts. Not thread-safe: one
+ * instance per stream.
+ *
+ * @author Custom LLM team
+ */
+final class ChunkAssembler {
+
+	private final LlmOperation operation;
+
+	private final TreeMap<Integer, ToolCallParts> toolCalls = new TreeMap<>();
+
+	private @Nullable String model;
+
+	private @Nullable String finishReason;
+
+	private @Nullable Usage usage;
+
+	private boolean hasText;
+
+	private ChunkAssembler(LlmOperation operation) {
+		this.operation = operation;
+	}
+
+	/**
+	 * Assemble the events of a streamed answer.
+	 * @param operation the operation, for errors
+	 * @param results the events as they arrive, ending after {@code [DONE]}
+	 * @return the chunks; fails with an {@link LlmResponseException} when the answer has
+	 * neither text nor tool calls
+	 */
+	static Flux<CompletionChunk> assemble(LlmOperation operation, Flux<? extends StreamedResult> results) {
+		return Flux.defer(() -> {
+			ChunkAssembler assembler = new ChunkAssembler(operation);
+			return results.<CompletionChunk>handle((result, sink) -> {
+				CompletionChunk chunk = result.addTo(assembler);
+				if (chunk != null) {
+					sink.next(chunk);
+				}
+			}).concatWith(Mono.fromCallable(assembler::last));
+		});
+	}
+
+	static <C> @Nullable C firstChoice(@Nullable List<C> choices, Function<C, @Nullable Integer> index) {
+		if (choices != null) {
+			for (C choice : choices) {
+				if (choice != null && (index.apply(choice) == null || index.apply(choice) == 0)) {
+					return choice;
+				}
+			}
+		}
+		return null;
+	}
+
+	ChunkAssembler model(@Nullable String model) {
+		this.model = (model != null) ? model : this.model;
+		return this;
+	}
+
+	ChunkAssembler usage(@Nullable UsageBody body) {
+		Usage usage = UsageBody.toUsage(body);
+		this.usage = (usage != null) ? usage : this.usage;
+		return this;
+	}
+
+	ChunkAssembler finishReason(@Nullable String finishReason) {
+		this.finishReason = (finishReason != null) ? finishReason : this.finishReason;
+		return this;
+	}
+
+	ChunkAssembler toolCalls(@Nullable List<ToolCallDelta> deltas) {
+		if (deltas != null) {
+			deltas.stream().filter((delta) -> delta != null).forEach(this::addToolCall);
+		}
+		return this;
+	}
+
+	@Nullable CompletionChunk text(@Nullable String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		this.hasText = true;
+		return CompletionChunk.delta(text);
+	}
+
+	private void addToolCall(ToolCallDelta delta) {
+		int index = (delta.index() != null) ? delta.index() : implicitIndex(delta);
+		this.toolCalls.computeIfAbsent(index, (key) -> new ToolCallParts()).add(delta);
+	}
+
+	/**
+	 * Index of a piece sent without one: a new call when it has a new id, else the part
+	 * of the latest call.
+	 */
+	private int implicitIndex(ToolCallDelta delta) {
+		if (this.toolCalls.isEmpty()) {
+			return 0;
+		}
+		Map.Entry<Integer, ToolCallParts> latest = this.toolCalls.lastEntry();
+		boolean newCall = delta.id() != null && !delta.id().equals(latest.getValue().id);
+		return newCall ? latest.getKey() + 1 : latest.getKey();
+	}
+
+	CompletionChunk last() {
+		List<ToolCall> calls = this.toolCalls.values()
+			.stream()
+			.map((parts) -> parts.toToolCall(this.operation))
+			.toList();
+		if (!this.hasText && calls.isEmpty()) {
+			throw new LlmResponseException(this.operation,
+					"streamed answer has no text and no tool calls (finish_reason " + this.finishReason + ")");
+		}
+		return new CompletionChunk("", true, this.finishReason, this.usage, calls, this.model);
+	}
+
+	/**
+	 * The pieces of one tool call received so far.
+	 */
+	private static final class ToolCallParts {
+
+		private @Nullable String id;
+
+		private @Nullable String name;
+
+		private final StringBuilder arguments = new StringBuilder();
+
+		void add(ToolCallDelta delta) {
+			this.id = (this.id != null) ? this.id : delta.id();
+			FunctionCallBody function = delta.function();
+			if (function != null) {
+				this.name = (this.name != null) ? this.name : function.name();
+				this.arguments.append((function.arguments() != null) ? function.arguments() : "");
+			}
+		}
+
+		ToolCall toToolCall(LlmOperation operation) {
+			if (this.id == null || this.name == null) {
+				throw new LlmResponseException(operation, "streamed tool call without id or function name");
+			}
+			return new ToolCall(this.id, this.name, this.arguments.isEmpty() ? "{}" : this.arguments.toString());
+		}
+
+	}
+
+}

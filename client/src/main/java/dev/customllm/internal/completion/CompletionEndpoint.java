@@ -1,0 +1,50 @@
+package dev.customllm.internal.completion;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.completion.CompletionApi;
+import dev.customllm.completion.CompletionDefaults;
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.CompletionResponse;
+
+/**
+ * One wire shape of completions: how a request is written, and how an answer and the
+ * chunks of a streamed answer are read.
+ *
+ * @param <B> the request body
+ * @param <R> the answer
+ * @param <C> a chunk of a streamed answer
+ * @param operation the operation, for errors and observations
+ * @param body writes a request with the model's defaults
+ * @param streaming turns a body into one asking for a stream, with or without usage
+ * @param answerType the answer
+ * @param response reads an answer
+ * @param chunkType a chunk of a streamed answer
+ * @author Custom LLM team
+ */
+record CompletionEndpoint<B, R, C extends StreamedResult>(LlmOperation operation,
+		BiFunction<CompletionRequest, CompletionDefaults, B> body, BiFunction<B, Boolean, B> streaming,
+		Class<R> answerType, Function<R, CompletionResponse> response, Class<C> chunkType) {
+
+	/**
+	 * {@code POST /chat/completions}.
+	 */
+	static final CompletionEndpoint<ChatCompletionBody, ChatCompletionResult, ChatChunkResult> CHAT = new CompletionEndpoint<>(
+			LlmOperation.CHAT, ChatCompletionBody::of, ChatCompletionBody::streaming, ChatCompletionResult.class,
+			ChatCompletionResult::toResponse, ChatChunkResult.class);
+
+	/**
+	 * {@code POST /completions}, the legacy text completion API: requests carry a prompt
+	 * and no messages.
+	 */
+	static final CompletionEndpoint<TextCompletionBody, TextCompletionResult, TextChunkResult> TEXT = new CompletionEndpoint<>(
+			LlmOperation.TEXT_COMPLETION, TextCompletionBody::of, TextCompletionBody::streaming,
+			TextCompletionResult.class, TextCompletionResult::toResponse, TextChunkResult.class);
+
+	static CompletionEndpoint<?, ?, ?> of(CompletionApi api) {
+		return (api == CompletionApi.TEXT) ? TEXT : CHAT;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.customllm.internal.completion;
+
+import dev.customllm.internal.resilience.TokenCount;
+import dev.customllm.completion.CompletionChunk;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event of a streamed {@code POST /completions} answer.
+ *
+ * @author Custom LLM team
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record TextChunkResult(@Nullable String model, @Nullable List<TextChoice> choices,
+		@Nullable UsageBody usage) implements StreamedResult, TokenCount {
+
+	@Override
+	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
+		assembler.model(this.model).usage(this.usage);
+		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
+		return (choice != null) ? assembler.finishReason(choice.finishReason()).text(choice.text()) : null;
+	}
+
+	@Override
+	public @Nullable Long usedTokens() {
+		return UsageBody.tokens(this.usage);
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.customllm.internal.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+
+import dev.customllm.LlmException;
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmRequestException;
+import dev.customllm.LlmRequestException.Kind;
+import dev.customllm.LlmResponseException;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+
+/**
+ * Maps a failure below the HTTP status level (connection, timeout, TLS, body size, JSON) to
+ * the error model. Messages name the endpoint without its query string and never contain
+ * credentials.
+ *
+ * @author Custom LLM team
+ */
+public final class RequestFailures {
+
+	private final int maxResponseSize;
+
+	/**
+	 * Create a new instance.
+	 * @param maxResponseSize the configured maximum response size, for messages
+	 */
+	public RequestFailures(int maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Map a failure to an {@link LlmException}; one already mapped is returned as it is.
+	 * @param operation the operation that failed
+	 * @param uri the endpoint called
+	 * @param failure the failure
+	 * @return the exception for the caller
+	 */
+	public LlmException map(LlmOperation operation, URI uri, Throwable failure) {
+		if (failure instanceof LlmException llmException) {
+			return llmException;
+		}
+		Throwable cause = rootCause(failure);
+		if (cause instanceof DataBufferLimitException || failure instanceof DataBufferLimitException) {
+			return new LlmResponseException(operation,
+					"answer is larger than max-response-size (" + this.maxResponseSize + " bytes)", failure);
+		}
+		if (cause instanceof JacksonException json) {
+			return new LlmResponseException(operation, "unreadable JSON answer: " + json.getOriginalMessage(), failure);
+		}
+		Kind kind = kind(cause);
+		return new LlmRequestException(operation, kind, describe(kind, cause) + " calling " + endpoint(uri), failure);
+	}
+
+	private static Kind kind(Throwable cause) {
+		if (cause instanceof ConnectTimeoutException) {
+			return Kind.CONNECT_TIMEOUT;
+		}
+		if (cause instanceof ConnectException) {
+			return Kind.CONNECTION_REFUSED;
+		}
+		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+			return Kind.RESPONSE_TIMEOUT;
+		}
+		if (cause instanceof PrematureCloseException || cause instanceof ClosedChannelException
+				|| isReset(cause)) {
+			return Kind.CONNECTION_CLOSED;
+		}
+		return (cause instanceof SSLException) ? Kind.TLS : Kind.IO;
+	}
+
+	private static boolean isReset(Throwable cause) {
+		String message = cause.getMessage();
+		return cause instanceof IOException && message != null
+				&& (message.contains("reset") || message.contains("Broken pipe"));
+	}
+
+	private static String describe(Kind kind, Throwable cause) {
+		return switch (kind) {
+			case CONNECT_TIMEOUT -> "connect timeout";
+			case CONNECTION_REFUSED -> "connection refused";
+			case RESPONSE_TIMEOUT -> "response timeout";
+			case CONNECTION_CLOSED -> "connection closed by the server before a complete answer";
+			case TLS -> "TLS failure (" + cause.getMessage() + ")";
+			default -> (cause.getMessage() != null) ? "I/O failure (" + cause.getMessage() + ")"
+					: cause.getClass().getSimpleName();
+		};
+	}
+
+	private static String endpoint(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "")
+				+ uri.getRawPath();
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof JacksonException)) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.customllm.internal.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fires the whole-call deadline of unary calls from one hashed wheel timer shared by all
+ * clients. Arming and cancelling a deadline is a lock-free enqueue that wakes no thread,
+ * where a task on Reactor's parallel scheduler woke its thread twice per call. The
+ * deadline fires up to one tick ({@value #TICK_MILLIS} ms) late, which does not matter for
+ * a limit on a whole call.
+ *
+ * @author Custom LLM team
+ */
+final class CallDeadline {
+
+	private static final long TICK_MILLIS = 100;
+
+	private CallDeadline() {
+	}
+
+	/**
+	 * Return a signal that fires once the given time has passed after it is subscribed
+	 * to, for {@link Mono#timeout(org.reactivestreams.Publisher, Mono)}; cancelling it
+	 * disarms the timer.
+	 * @param timeout the time to wait
+	 * @return the signal
+	 */
+	static Mono<Long> after(Duration timeout) {
+		long millis = timeout.toMillis();
+		return Mono.create((sink) -> {
+			Timeout armed = Shared.TIMER.newTimeout((fired) -> sink.success(0L), millis, TimeUnit.MILLISECONDS);
+			sink.onCancel(armed::cancel);
+		});
+	}
+
+	/**
+	 * Holder of the timer, started on first use.
+	 */
+	private static final class Shared {
+
+		static final Timer TIMER = new HashedWheelTimer(new DefaultThreadFactory("custom-llm-deadline", true),
+				TICK_MILLIS, TimeUnit.MILLISECONDS);
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.customllm.internal.resilience;
+
+import java.time.Duration;
+
+import dev.customllm.LlmOperation;
+
+/**
+ * Receives what the resilience layer does, for metrics. Methods are called on I/O threads
+ * and must return quickly.
+ *
+ * @author Custom LLM team
+ */
+public interface ResilienceListener {
+
+	/**
+	 * A listener that does nothing.
+	 */
+	ResilienceListener NONE = new ResilienceListener() {
+	};
+
+	/**
+	 * A failed attempt will be retried.
+	 * @param operation the operation
+	 * @param reason why, such as {@code status_503}
+	 * @param attempt the number of the attempt that failed
+	 * @param wait the delay before the next attempt
+	 */
+	default void onRetry(LlmOperation operation, String reason, int attempt, Duration wait) {
+	}
+
+	/**
+	 * A retryable failure was not retried because the retry budget is spent.
+	 * @param operation the operation
+	 */
+	default void onRetryBudgetExhausted(LlmOperation operation) {
+	}
+
+	/**
+	 * A call waited for a client-side limit.
+	 * @param operation the operation
+	 * @param limit which limit: {@code concurrency}, {@code rate} or {@code tokens}
+	 * @param wait how long it waited
+	 */
+	default void onLimitWait(LlmOperation operation, String limit, Duration wait) {
+	}
+
+	/**
+	 * A call was refused by a client-side limit after waiting the longest allowed time.
+	 * @param operation the operation
+	 * @param limit which limit: {@code concurrency}, {@code rate} or {@code tokens}
+	 */
+	default void onLimitRejected(LlmOperation operation, String limit) {
+	}
+
+	/**
+	 * A rate limit granted permits to a call.
+	 * @param operation the operation
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 * @param store where the permits came from: {@code local}, or the kind of shared store
+	 * such as {@code redis}
+	 * @param permits how many: one request, or the estimated tokens of the call
+	 */
+	default void onLimitGranted(LlmOperation operation, String limit, String store, long permits) {
+	}
+
+	/**
+	 * The shared store of a rate limit could not be reached; the call falls back to the
+	 * local limit or is rejected.
+	 * @param operation the operation
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 */
+	default void onLimitStoreFailure(LlmOperation operation, String limit) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.customllm.internal.resilience;
+
+import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.RetryBudget;
+import dev.customllm.retry.RetrySettings;
+import java.time.Duration;
+
+/**
+ * Settings of one client's {@link Resilience}.
+ *
+ * @param retry when and how long to wait before trying again
+ * @param budget the retry budget shared by all calls of the client
+ * @param limits client-side limits
+ * @param callTimeout deadline of a whole unary call, retries and waits included
+ * @author Custom LLM team
+ */
+public record ResilienceSettings(RetrySettings retry, RetryBudget budget, RateLimitSettings limits,
+		Duration callTimeout) {
+
+	public ResilienceSettings {
+		if (callTimeout.isNegative() || callTimeout.isZero()) {
+			throw new IllegalArgumentException("callTimeout must be positive, but was " + callTimeout);
+		}
+	}
+
+	/**
+	 * Create the default settings: OpenAI SDK retries, the standard budget, no limits, a
+	 * 5 minute call timeout.
+	 * @return the settings
+	 */
+	public static ResilienceSettings defaults() {
+		return new ResilienceSettings(RetrySettings.DEFAULT, RetryBudget.standard(), RateLimitSettings.NONE,
+				Duration.ofMinutes(5));
+	}
+
+}
