@@ -28,7 +28,6 @@ import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
-import dev.customllm.internal.http.PoolMetrics;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
@@ -191,7 +190,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	 * Return the live counts of the client's connection pool.
 	 * @return the pool metrics
 	 */
-	public PoolMetrics connectionPool() {
+	public ConnectionPool connectionPool() {
 		return this.transport.poolMetrics();
 	}
 

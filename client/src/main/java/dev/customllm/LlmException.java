@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @see LlmApiException
  * @see LlmResponseException
  */
-public abstract class LlmException extends RuntimeException {
+public abstract class LlmException extends RuntimeException implements Cloneable {
 
 	private final LlmOperation operation;
 
-	private volatile int attempts = 1;
+	private int attempts = 1;
 
 	protected LlmException(LlmOperation operation, String message, @Nullable Throwable cause) {
 		super(operation + " failed: " + message, cause);
@@ -38,11 +38,27 @@ public abstract class LlmException extends RuntimeException {
 	}
 
 	/**
-	 * Record how many attempts were made; called by the retry layer when it gives up.
-	 * @param attempts the number of attempts
+	 * Return a copy of this exception that tells how many attempts were made, as the retry
+	 * layer reports it when it gives up. This exception is left unchanged; the copy keeps
+	 * its type, cause and stack trace.
+	 * @param attempts the number of attempts, at least 1
+	 * @return the copy, or this exception when it already tells that number
 	 */
-	public void recordAttempts(int attempts) {
-		this.attempts = attempts;
+	public LlmException withAttempts(int attempts) {
+		if (attempts < 1) {
+			throw new IllegalArgumentException("attempts must be at least 1, but was " + attempts);
+		}
+		if (attempts == this.attempts) {
+			return this;
+		}
+		try {
+			LlmException copy = (LlmException) clone();
+			copy.attempts = attempts;
+			return copy;
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

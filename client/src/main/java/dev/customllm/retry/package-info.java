@@ -1,6 +1,6 @@
 /**
- * Resilience: retries that honour Retry-After, the retry budget, client-side limits and the
- * whole-call deadline.
+ * What a user configures of resilience: retry settings and the retry budget, client-side
+ * limits, and the store that shares rate limits across instances.
  */
 @NullMarked
 package dev.customllm.retry;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
+import dev.customllm.ConnectionPool;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -14,7 +15,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * @author Custom LLM team
  */
-public final class PoolMetrics implements ConnectionProvider.MeterRegistrar {
+public final class PoolMetrics implements ConnectionProvider.MeterRegistrar, ConnectionPool {
 
 	private final Map<String, ConnectionPoolMetrics> pools = new ConcurrentHashMap<>();
 
@@ -33,6 +34,7 @@ public final class PoolMetrics implements ConnectionProvider.MeterRegistrar {
 	 * Return the number of connections in use by a request.
 	 * @return the acquired connections
 	 */
+	@Override
 	public int acquired() {
 		return sum(ConnectionPoolMetrics::acquiredSize);
 	}
@@ -41,6 +43,7 @@ public final class PoolMetrics implements ConnectionProvider.MeterRegistrar {
 	 * Return the number of open connections, in use or idle.
 	 * @return the allocated connections
 	 */
+	@Override
 	public int allocated() {
 		return sum(ConnectionPoolMetrics::allocatedSize);
 	}
@@ -49,6 +52,7 @@ public final class PoolMetrics implements ConnectionProvider.MeterRegistrar {
 	 * Return the number of requests waiting for a connection.
 	 * @return the pending acquisitions
 	 */
+	@Override
 	public int pending() {
 		return sum(ConnectionPoolMetrics::pendingAcquireSize);
 	}

@@ -74,7 +74,7 @@ public final class LlmRetry {
 			Attempts attempts = new Attempts(operation, this.policy.getBackOff().start());
 			return attempt.retryWhen(Retry.from((signals) -> signals.concatMap(attempts::next)))
 				.doOnSuccess((answer) -> this.budget.onSuccess())
-				.doOnError(LlmException.class, (failure) -> failure.recordAttempts(attempts.count));
+				.onErrorMap(LlmException.class, (failure) -> failure.withAttempts(attempts.count));
 		});
 	}
 

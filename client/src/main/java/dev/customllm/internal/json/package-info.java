@@ -1,0 +1,8 @@
+/**
+ * The JSON mapper of the wire protocol.
+ * Internal: no compatibility promise; types here may change in any version.
+ */
+@NullMarked
+package dev.customllm.internal.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package dev.customllm.architecture;
+
+import java.nio.file.Path;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The architecture of the client module: no Spring Boot, no package cycles, a public API
+ * that never exposes {@code dev.customllm.internal}, and a transport that knows nothing of
+ * what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
+ * can no longer fail does not pass unnoticed.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "dev.customllm";
+
+	private static final String FIXTURE = "dev.customllm.architecture.fixture";
+
+	/** The client's own classes only: not the test kit, not the tests. */
+	private static final JavaClasses CLIENT = new ClassFileImporter().importPath(Path.of("target/classes"));
+
+	private static final JavaClasses BROKEN = new ClassFileImporter().importPackages(FIXTURE);
+
+	@Test
+	void importsTheWholeClient() {
+		assertThat(CLIENT.contain("dev.customllm.CustomLlmClient")).isTrue();
+		assertThat(CLIENT.contain("dev.customllm.internal.http.NettyTransport")).isTrue();
+	}
+
+	@Test
+	void clientDoesNotDependOnSpringBoot() {
+		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.boot..").check(CLIENT);
+	}
+
+	@Test
+	void clientPackagesHaveNoCycles() {
+		ArchitectureRules.noCycles(ROOT).check(CLIENT);
+	}
+
+	@Test
+	void publicApiExposesNoInternalType() {
+		ArchitectureRules.apiExposesNoInternalType(ROOT).check(CLIENT);
+		ArchitectureRules.apiFieldsExposeNoInternalType(ROOT).check(CLIENT);
+	}
+
+	@Test
+	void dataFlowsFromModelsThroughResilienceToTransport() {
+		ArchitectureRules.transportDependsOnNothingAbove(ROOT).check(CLIENT);
+		ArchitectureRules.resilienceDependsOnTransportOnly(ROOT).check(CLIENT);
+	}
+
+	@Test
+	void forbiddenDependencyIsCaught() {
+		assertViolated(ArchitectureRules.noDependencyOn(FIXTURE, "java.sql.."), "java.sql.Connection");
+	}
+
+	@Test
+	void cycleIsCaught() {
+		assertViolated(ArchitectureRules.noCycles(FIXTURE), "Cycle detected");
+	}
+
+	@Test
+	void internalTypeInApiIsCaught() {
+		assertViolated(ArchitectureRules.apiExposesNoInternalType(FIXTURE), "returns internal type");
+		assertViolated(ArchitectureRules.apiExposesNoInternalType(FIXTURE), "takes internal type");
+		assertViolated(ArchitectureRules.apiFieldsExposeNoInternalType(FIXTURE), "has internal type");
+	}
+
+	@Test
+	void transportReachingUpIsCaught() {
+		assertViolated(ArchitectureRules.transportDependsOnNothingAbove(FIXTURE), "internal.resilience");
+	}
+
+	private static void assertViolated(ArchRule rule, String expected) {
+		assertThat(rule.evaluate(BROKEN).hasViolation()).as(rule.getDescription()).isTrue();
+		assertThat(rule.evaluate(BROKEN).getFailureReport().toString()).contains(expected);
+	}
+
+}
