@@ -1,0 +1,35 @@
+package dev.customllm.http;
+
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The answer to an {@link HttpCall}: its status and headers, and its body as it arrives.
+ *
+ * @author Custom LLM team
+ */
+public interface HttpAnswer {
+
+	/**
+	 * Return the HTTP status code.
+	 * @return the status
+	 */
+	int status();
+
+	/**
+	 * Return the first value of a header.
+	 * @param name the header name, case-insensitive
+	 * @return the value, or {@code null} when absent
+	 */
+	@Nullable String header(String name);
+
+	/**
+	 * Return the body as it arrives. The client subscribes once, and either reads it to
+	 * the end or cancels it (a stream the caller stops). Each buffer belongs to the client
+	 * once emitted: the client releases it when read.
+	 * @return the body
+	 */
+	Flux<ByteBuf> body();
+
+}
