@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The proxy example of the README's "Configuration" section: the customizer reaches the
+ * The proxy example of docs/configuration.md: the customizer reaches the
  * Netty client, so that calls go to the proxy rather than to the service.
  */
 @ExtendWith(LlmSimulatorExtension.class)

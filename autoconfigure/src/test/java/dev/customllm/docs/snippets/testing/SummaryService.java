@@ -1,11 +1,11 @@
-package dev.customllm.docs;
+package dev.customllm.docs.snippets.testing;
 
 import dev.customllm.completion.CompletionModel;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The service of the "Testing your app" example in the README.
+ * The service of the complete test of docs/testing.md.
  */
 @Service
 class SummaryService {

@@ -1,4 +1,4 @@
-package dev.customllm.docs;
+package dev.customllm.docs.snippets.testing;
 
 import java.time.Duration;
 
@@ -10,17 +10,14 @@ import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.context.AutoConfigureLlmSimulator;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The example test of the README's "Testing your app" section, kept here so that it
- * compiles and passes.
+ * The complete test of docs/testing.md, kept here so that it compiles and passes. It runs
+ * on {@link SnippetApplication}, as a user's test runs on their application.
  */
 @SpringBootTest
 @AutoConfigureLlmSimulator
@@ -53,13 +50,6 @@ class SummaryServiceTests {
 		this.llm.chat().fails(LlmFault.unavailable());
 		assertThatExceptionOfType(LlmApiException.class).isThrownBy(() -> this.summaries.summarize("A long text."))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@Import(SummaryService.class)
-	static class Application {
-
 	}
 
 }
