@@ -3,7 +3,9 @@ package dev.customllm;
 import java.time.Duration;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -218,6 +220,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
+		private final Set<String> secretHeaders = new LinkedHashSet<>();
+
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		private Duration responseTimeout = Duration.ofSeconds(60);
@@ -267,7 +271,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = baseUrl;
+			this.baseUrl = argument("baseUrl", baseUrl);
 			return this;
 		}
 
@@ -288,7 +292,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder header(String name, String value) {
-			this.headers.put(name, value);
+			this.headers.put(argument("header name", name), argument("value of header " + name, value));
 			return this;
 		}
 
@@ -298,7 +302,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = connectTimeout;
+			this.connectTimeout = argument("connectTimeout", connectTimeout);
 			return this;
 		}
 
@@ -309,7 +313,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = responseTimeout;
+			this.responseTimeout = argument("responseTimeout", responseTimeout);
 			return this;
 		}
 
@@ -320,7 +324,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = streamIdleTimeout;
+			this.streamIdleTimeout = argument("streamIdleTimeout", streamIdleTimeout);
 			return this;
 		}
 
@@ -341,7 +345,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxIdleTime(Duration maxIdleTime) {
-			this.maxIdleTime = maxIdleTime;
+			this.maxIdleTime = argument("maxIdleTime", maxIdleTime);
 			return this;
 		}
 
@@ -373,7 +377,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder completionDefaults(CompletionDefaults defaults) {
-			this.completionDefaults = defaults;
+			this.completionDefaults = argument("completionDefaults", defaults);
 			return this;
 		}
 
@@ -383,7 +387,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder embeddingDefaults(EmbeddingDefaults defaults) {
-			this.embeddingDefaults = defaults;
+			this.embeddingDefaults = argument("embeddingDefaults", defaults);
 			return this;
 		}
 
@@ -395,7 +399,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
-			this.httpClientCustomizer = httpClientCustomizer;
+			this.httpClientCustomizer = argument("httpClientCustomizer", httpClientCustomizer);
 			return this;
 		}
 
@@ -405,7 +409,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder retry(RetrySettings retry) {
-			this.retry = retry;
+			this.retry = argument("retry", retry);
 			return this;
 		}
 
@@ -415,7 +419,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder retryBudget(RetryBudget retryBudget) {
-			this.retryBudget = retryBudget;
+			this.retryBudget = argument("retryBudget", retryBudget);
 			return this;
 		}
 
@@ -425,7 +429,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder rateLimits(RateLimitSettings rateLimits) {
-			this.rateLimits = rateLimits;
+			this.rateLimits = argument("rateLimits", rateLimits);
 			return this;
 		}
 
@@ -449,7 +453,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder callTimeout(Duration callTimeout) {
-			this.callTimeout = callTimeout;
+			this.callTimeout = argument("callTimeout", callTimeout);
 			return this;
 		}
 
@@ -459,7 +463,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = observationRegistry;
+			this.observationRegistry = argument("observationRegistry", observationRegistry);
 			return this;
 		}
 
@@ -470,7 +474,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder meterRegistry(MeterRegistry meterRegistry) {
-			this.meterRegistry = meterRegistry;
+			this.meterRegistry = argument("meterRegistry", meterRegistry);
 			return this;
 		}
 
@@ -480,7 +484,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observationConvention(LlmObservationConvention convention) {
-			this.observationConvention = convention;
+			this.observationConvention = argument("observationConvention", convention);
 			return this;
 		}
 
@@ -490,7 +494,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder providerName(String providerName) {
-			this.providerName = providerName;
+			this.providerName = argument("providerName", providerName);
 			return this;
 		}
 
@@ -505,6 +509,26 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Treat the value of a header as a secret: it is masked wherever a service echoes
+		 * it back, as the API key is. {@code Authorization}, {@code Proxy-Authorization},
+		 * {@code Cookie} and names ending in {@code api-key}, {@code -key}, {@code -token}
+		 * or {@code -secret} are secret without this.
+		 * @param name the header name
+		 * @return this builder
+		 */
+		public Builder secretHeader(String name) {
+			this.secretHeaders.add(argument("secret header name", name));
+			return this;
+		}
+
+		private static <T> T argument(String name, @Nullable T value) {
+			if (value == null) {
+				throw new IllegalArgumentException(name + " must not be null");
+			}
+			return value;
+		}
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 * @throws IllegalArgumentException if a setting is invalid
@@ -512,7 +536,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext);
+					this.maxResponseSize, this.sslContext, this.secretHeaders);
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}
