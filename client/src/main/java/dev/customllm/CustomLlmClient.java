@@ -28,6 +28,7 @@ import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
 import dev.customllm.observation.LlmObservationConvention;
@@ -546,8 +547,8 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			HttpTransport http = new NettyTransport(settings, this.httpClientCustomizer, LlmJson.mapper(),
-					LlmTelemetry.propagation());
+			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
+					LlmJson.mapper(), LlmTelemetry.propagation()));
 			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, this.completionDefaults,
 					this.embeddingDefaults);
 		}

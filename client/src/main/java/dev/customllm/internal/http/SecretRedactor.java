@@ -74,6 +74,14 @@ public final class SecretRedactor {
 	}
 
 	/**
+	 * Return whether there is no secret to mask.
+	 * @return whether the client has no secrets
+	 */
+	public boolean isEmpty() {
+		return this.secrets.isEmpty();
+	}
+
+	/**
 	 * Return the text with every secret replaced by a mask.
 	 * @param text the text
 	 * @return the redacted text
