@@ -18,6 +18,7 @@ import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
+import dev.customllm.internal.completion.StreamLimits;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.internal.completion.StreamUsageNegotiation;
@@ -71,6 +72,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final LlmTelemetry telemetry;
 
+	private final StreamLimits streamLimits;
+
 	private final CompletionDefaults completionDefaults;
 
 	private final EmbeddingDefaults embeddingDefaults;
@@ -79,10 +82,11 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
 
-	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, CompletionDefaults completionDefaults,
-			EmbeddingDefaults embeddingDefaults) {
+	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, StreamLimits streamLimits,
+			CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
 		this.transport = transport;
 		this.telemetry = telemetry;
+		this.streamLimits = streamLimits;
 		this.completionDefaults = completionDefaults;
 		this.embeddingDefaults = embeddingDefaults;
 	}
@@ -132,7 +136,8 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage);
+		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage,
+				this.streamLimits);
 	}
 
 	/**
@@ -222,6 +227,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		private final Set<String> secretHeaders = new LinkedHashSet<>();
+
+		private int maxToolCalls = StreamLimits.DEFAULT_MAX_TOOL_CALLS;
 
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
@@ -510,6 +517,23 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most tool calls one answer may hold; an answer with more fails with an
+		 * {@link LlmResponseException}. The tool calls of a streamed answer, which the
+		 * client puts together from their pieces, are also bounded by
+		 * {@link #maxResponseSize(int)}; its text is handed on chunk by chunk and never
+		 * held.
+		 * @param maxToolCalls the maximum, 128 by default
+		 * @return this builder
+		 */
+		public Builder maxToolCalls(int maxToolCalls) {
+			if (maxToolCalls < 1) {
+				throw new IllegalArgumentException("maxToolCalls must be at least 1, but was " + maxToolCalls);
+			}
+			this.maxToolCalls = maxToolCalls;
+			return this;
+		}
+
+		/**
 		 * Treat the value of a header as a secret: it is masked wherever a service echoes
 		 * it back, as the API key is. {@code Authorization}, {@code Proxy-Authorization},
 		 * {@code Cookie} and names ending in {@code api-key}, {@code -key}, {@code -token}
@@ -549,8 +573,9 @@ public final class CustomLlmClient implements AutoCloseable {
 					telemetry.meters(), this.rateLimitStore);
 			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
 					LlmJson.mapper(), LlmTelemetry.propagation()));
-			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, this.completionDefaults,
-					this.embeddingDefaults);
+			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
+			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, limits,
+					this.completionDefaults, this.embeddingDefaults);
 		}
 
 	}
