@@ -109,6 +109,22 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	@Test
+	void valuesBeyondFloatRangeOrNotANumberAreRejected() {
+		answer("{\"data\":[{\"index\":0,\"embedding\":[0.5,1e39,0.25]}]}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.FLOAT))) {
+			assertThatExceptionOfType(LlmResponseException.class)
+				.isThrownBy(() -> client.embeddingModel().embedAll(List.of("x")))
+				.withMessageContaining("embedding 0 holds Infinity at position 1");
+		}
+		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(new float[] { 0.5f, Float.NaN }) + "\"}]}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
+			assertThatExceptionOfType(LlmResponseException.class)
+				.isThrownBy(() -> client.embeddingModel().embedAll(List.of("x")))
+				.withMessageContaining("embedding 0 holds NaN at position 1");
+		}
+	}
+
+	@Test
 	void readsBase64AndFloatAnswersByTheirShapeWhateverWasAsked() {
 		float[] vector = { 0.25f, -1.5f, 3.0e-5f };
 		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(vector) + "\"},{\"index\":1,\"embedding\":[0.25,-1.5,3.0e-5]}]}");
