@@ -1,6 +1,7 @@
 package dev.customllm;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -553,6 +554,17 @@ public final class CustomLlmClient implements AutoCloseable {
 			return value;
 		}
 
+		private List<String> configuredModels() {
+			List<String> models = new ArrayList<>();
+			if (this.completionDefaults.model() != null) {
+				models.add(this.completionDefaults.model());
+			}
+			if (this.embeddingDefaults.model() != null) {
+				models.add(this.embeddingDefaults.model());
+			}
+			return models;
+		}
+
 		/**
 		 * Build the client.
 		 * @return the client
@@ -567,7 +579,7 @@ public final class CustomLlmClient implements AutoCloseable {
 			}
 			LlmTelemetry telemetry = new LlmTelemetry(this.observationRegistry, this.observationConvention,
 					(this.meterRegistry != null) ? this.meterRegistry : new SimpleMeterRegistry(), this.providerName,
-					this.includeContent);
+					this.includeContent, configuredModels());
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);

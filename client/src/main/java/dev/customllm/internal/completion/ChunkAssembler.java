@@ -107,7 +107,7 @@ final class ChunkAssembler {
 			return null;
 		}
 		this.hasText = true;
-		return CompletionChunk.delta(text);
+		return new CompletionChunk(text, false, null, null, List.of(), this.model);
 	}
 
 	private void addToolCall(ToolCallDelta delta) {
