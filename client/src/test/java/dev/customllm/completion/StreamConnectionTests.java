@@ -166,6 +166,28 @@ class StreamConnectionTests {
 	}
 
 	@Test
+	void streamCutBeforeItsFirstEventIsRetriedLikeAUnaryCall() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		EventStreamServer server = server((exchange) -> {
+			if (attempts.incrementAndGet() == 1) {
+				exchange.openEventStream().send(": keep-alive\n\n").pause(50).cut();
+				return;
+			}
+			exchange.openEventStream().send(ROLE).send(text("Hello")).send(DONE).end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(server.baseUrl())
+			.retry(new dev.customllm.retry.RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
+					Duration.ofSeconds(1)))
+			.build();
+		this.resources.add(client);
+		assertThat(joined(client.completionModel("m").stream(CompletionRequest.of("Hi")).collectList().block(
+				Duration.ofSeconds(10)))).isEqualTo("Hello");
+		assertThat(attempts.get()).isEqualTo(2);
+		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(2));
+	}
+
+	@Test
 	void streamArrivingOneBytePerPacketIsReadExactly() throws Exception {
 		String answer = "Grüße aus Köln — 日本語 🌍🚀 done";
 		StringBuilder stream = new StringBuilder(": ping\r\n\r\n").append(ROLE.replace("\n", "\r\n"));
