@@ -109,6 +109,17 @@ class ChatClientTests {
 	}
 
 	@Test
+	void entityAskedForNativelyFallsBackToFormatInstructions() {
+		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
+		City city = this.chatClient.prompt()
+			.user("Which city is the capital of France?")
+			.call()
+			.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		assertThat(city).isEqualTo(new City("Paris", 2100000));
+		assertThat(onlyChatRequest().prompt()).contains("JSON Schema");
+	}
+
+	@Test
 	void streamDeliversTheFragmentsAndTheUsageOnTheLastResponse() {
 		llm.chat().streams("Hel", "lo", " there!");
 		List<ChatResponse> responses = this.chatClient.prompt()
