@@ -64,7 +64,8 @@ final class ResponseConverter {
 			metadata.model(model);
 		}
 		if (usage != null) {
-			metadata.usage(new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage));
+			metadata.usage(
+					new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage));
 		}
 		return metadata.build();
 	}

@@ -74,13 +74,15 @@ class CustomLlmSpringAiAutoConfigurationTests {
 	@Test
 	void definesNothingWhenSwitchedOff() {
 		this.contextRunner.withPropertyValues("custom.llm.spring-ai.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class).doesNotHaveBean(EmbeddingModel.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
+				.doesNotHaveBean(EmbeddingModel.class));
 	}
 
 	@Test
 	void definesNothingWithoutTheClientsModels() {
 		this.contextRunner.withPropertyValues("custom.llm.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class).doesNotHaveBean(EmbeddingModel.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
+				.doesNotHaveBean(EmbeddingModel.class));
 	}
 
 	@Test

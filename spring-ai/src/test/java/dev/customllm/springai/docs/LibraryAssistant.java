@@ -32,7 +32,9 @@ class LibraryAssistant {
 		this.chatClient = ChatClient.builder(chatModel)
 			.defaultSystem("You answer questions about the city library, briefly.")
 			.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build(),
-					QuestionAnswerAdvisor.builder(documents).searchRequest(SearchRequest.builder().topK(2).build()).build())
+					QuestionAnswerAdvisor.builder(documents)
+						.searchRequest(SearchRequest.builder().topK(2).build())
+						.build())
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package dev.customllm.springai.docs;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmException;
+import dev.customllm.completion.CompletionModel;
 import dev.customllm.springai.CustomLlmChatModel;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -22,7 +23,8 @@ class SpringAiSnippets {
 				.baseUrl("http://localhost:8000/v1")
 				.apiKey(System.getenv("CUSTOM_API_KEY"))
 				.build()) {
-			ChatClient chatClient = ChatClient.create(new CustomLlmChatModel(client.completionModel("Qwen/Qwen2.5-7B-Instruct")));
+			CompletionModel completionModel = client.completionModel("Qwen/Qwen2.5-7B-Instruct");
+			ChatClient chatClient = ChatClient.create(new CustomLlmChatModel(completionModel));
 			System.out.println(chatClient.prompt().user("Say hello").call().content());
 		}
 	}
