@@ -49,6 +49,10 @@ final class LibraryContender implements Contender {
 				settings.maxConcurrency(), format, "/embeddings");
 	}
 
+	CompletionModel completionModel() {
+		return this.completions;
+	}
+
 	@Override
 	public String name() {
 		return "library";

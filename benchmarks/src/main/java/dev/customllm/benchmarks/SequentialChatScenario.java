@@ -27,8 +27,10 @@ final class SequentialChatScenario {
 		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), 8);
 		try (Contender library = new LibraryContender(settings);
 				Contender baseline = new BaselineContender(settings);
-				Contender webClient = new WebClientContender(settings)) {
-			List<Contender> contenders = List.of(library, baseline, webClient);
+				Contender webClient = new WebClientContender(settings);
+				Contender chatModel = new SpringAiContender(settings, false);
+				Contender chatClient = new SpringAiContender(settings, true)) {
+			List<Contender> contenders = List.of(library, baseline, webClient, chatModel, chatClient);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> calls(contender, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -46,6 +48,14 @@ final class SequentialChatScenario {
 					samples.median(baseline, "cpu"), null);
 			report.ratio(NAME, "allocated per call (KB), WebClient alone", samples.median(webClient, "alloc"),
 					samples.median(baseline, "alloc"), null);
+			for (Contender springAi : List.of(chatModel, chatClient)) {
+				String label = (springAi == chatModel) ? "Spring AI ChatModel on the library"
+						: "Spring AI ChatClient on the library";
+				report.ratio(NAME, "client CPU per call (µs), " + label, samples.median(springAi, "cpu"),
+						samples.median(baseline, "cpu"), null);
+				report.ratio(NAME, "allocated per call (KB), " + label, samples.median(springAi, "alloc"),
+						samples.median(baseline, "alloc"), null);
+			}
 		}
 	}
 

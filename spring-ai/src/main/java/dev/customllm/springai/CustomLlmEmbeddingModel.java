@@ -1,0 +1,127 @@
+package dev.customllm.springai;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.embedding.EmbeddingModel;
+
+import org.springframework.ai.document.Document;
+import org.springframework.ai.embedding.BatchingStrategy;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.embedding.EmbeddingOptions;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
+
+/**
+ * An {@link EmbeddingModel} as a Spring AI
+ * {@link org.springframework.ai.embedding.EmbeddingModel}, for Spring AI's vector stores
+ * and retrieval advisors.
+ * <p>
+ * Texts are embedded by the client's model with its own batching, concurrency, encoding
+ * and order guarantee; a {@link BatchingStrategy} a vector store passes is therefore not
+ * used. The model and dimensions are the embedding model's: a request whose options ask
+ * for another model or other dimensions is rejected with an
+ * {@link IllegalArgumentException}. Failures are {@link dev.customllm.LlmException}s.
+ *
+ * @author Custom LLM team
+ */
+public final class CustomLlmEmbeddingModel implements org.springframework.ai.embedding.EmbeddingModel {
+
+	private final EmbeddingModel embeddingModel;
+
+	private volatile @Nullable Integer dimensions;
+
+	/**
+	 * Create an adapter whose {@link #dimensions()} embeds a text the first time it is
+	 * asked.
+	 * @param embeddingModel the embedding model that sends the requests
+	 */
+	public CustomLlmEmbeddingModel(EmbeddingModel embeddingModel) {
+		this(embeddingModel, null);
+	}
+
+	/**
+	 * Create an adapter.
+	 * @param embeddingModel the embedding model that sends the requests
+	 * @param dimensions the length of its vectors, or {@code null} to find it out with one
+	 * call the first time {@link #dimensions()} is asked
+	 */
+	public CustomLlmEmbeddingModel(EmbeddingModel embeddingModel, @Nullable Integer dimensions) {
+		if (dimensions != null && dimensions < 1) {
+			throw new IllegalArgumentException("dimensions must be at least 1, but was " + dimensions);
+		}
+		this.embeddingModel = embeddingModel;
+		this.dimensions = dimensions;
+	}
+
+	@Override
+	public EmbeddingResponse call(EmbeddingRequest request) {
+		checkOptions(request.getOptions());
+		List<Embedding> embeddings = this.embeddingModel.embedAll(request.getInstructions())
+			.stream()
+			.map((embedding) -> new Embedding(embedding.vector(), embedding.index()))
+			.toList();
+		return new EmbeddingResponse(embeddings);
+	}
+
+	@Override
+	public float[] embed(String text) {
+		return this.embeddingModel.embed(text).vector();
+	}
+
+	@Override
+	public float[] embed(Document document) {
+		return embed(text(document));
+	}
+
+	@Override
+	public List<float[]> embed(List<String> texts) {
+		return this.embeddingModel.embedAll(texts)
+			.stream()
+			.map(dev.customllm.embedding.Embedding::vector)
+			.toList();
+	}
+
+	@Override
+	public List<float[]> embed(List<Document> documents, @Nullable EmbeddingOptions options,
+			BatchingStrategy batchingStrategy) {
+		checkOptions(options);
+		return embed(documents.stream().map(this::text).toList());
+	}
+
+	@Override
+	public int dimensions() {
+		Integer known = this.dimensions;
+		if (known == null) {
+			known = this.embeddingModel.embed("Hello World").dimensions();
+			this.dimensions = known;
+		}
+		return known;
+	}
+
+	private String text(Document document) {
+		String text = getEmbeddingContent(document);
+		if (text == null) {
+			throw new IllegalArgumentException(
+					"Document " + document.getId() + " has no text; embedding images and other media is not supported");
+		}
+		return text;
+	}
+
+	private void checkOptions(@Nullable EmbeddingOptions options) {
+		if (options == null) {
+			return;
+		}
+		if (options.getModel() != null) {
+			throw new IllegalArgumentException("Embedding options may not choose a model (" + options.getModel()
+					+ "): the model is the embedding model's own; use CustomLlmClient.embeddingModel(name)");
+		}
+		Integer asked = options.getDimensions();
+		if (asked != null && !asked.equals(this.dimensions)) {
+			throw new IllegalArgumentException("Embedding options may not choose dimensions (" + asked
+					+ "): they are the embedding model's own (custom.llm.embedding.dimensions)");
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.customllm.springai;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.Message;
+import dev.customllm.completion.ToolCall;
+import dev.customllm.completion.ToolDefinition;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.MediaContent;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.model.tool.ToolCallingManager;
+
+/**
+ * Turns a Spring AI {@link Prompt} into a {@link CompletionRequest}: its messages in
+ * order, and the options it carries (unset ones are left to the completion model's
+ * defaults).
+ *
+ * @author Custom LLM team
+ */
+final class PromptConverter {
+
+	private final ToolCallingManager toolCallingManager;
+
+	PromptConverter(ToolCallingManager toolCallingManager) {
+		this.toolCallingManager = toolCallingManager;
+	}
+
+	CompletionRequest convert(List<org.springframework.ai.chat.messages.Message> messages, ChatOptions options) {
+		CompletionRequest.Builder request = CompletionRequest.builder();
+		messages.forEach((message) -> request.messages(messages(message)));
+		applyOptions(request, options);
+		if (options instanceof ToolCallingChatOptions toolOptions) {
+			request.tools(this.toolCallingManager.resolveToolDefinitions(toolOptions)
+				.stream()
+				.map(PromptConverter::tool)
+				.toList());
+		}
+		return request.build();
+	}
+
+	private static List<Message> messages(org.springframework.ai.chat.messages.Message message) {
+		rejectMedia(message);
+		String text = Objects.requireNonNullElse(message.getText(), "");
+		return switch (message.getMessageType()) {
+			case SYSTEM -> List.of(Message.system(text));
+			case USER -> List.of(Message.user(text));
+			case ASSISTANT -> List.of(Message.assistant(text, toolCalls((AssistantMessage) message)));
+			case TOOL -> ((ToolResponseMessage) message).getResponses()
+				.stream()
+				.map((response) -> Message.tool(response.id(), Objects.requireNonNullElse(response.responseData(), "")))
+				.toList();
+		};
+	}
+
+	private static void rejectMedia(org.springframework.ai.chat.messages.Message message) {
+		if (message instanceof MediaContent content && !content.getMedia().isEmpty()) {
+			throw new IllegalArgumentException("Images and other media are not supported yet: the "
+					+ message.getMessageType().getValue() + " message carries " + content.getMedia().size()
+					+ " media item(s); send text only");
+		}
+	}
+
+	private static List<ToolCall> toolCalls(AssistantMessage message) {
+		return message.getToolCalls()
+			.stream()
+			.map((call) -> new ToolCall(call.id(), call.name(), call.arguments()))
+			.toList();
+	}
+
+	private static void applyOptions(CompletionRequest.Builder request, ChatOptions options) {
+		ifSet(options.getModel(), request::model);
+		ifSet(options.getTemperature(), request::temperature);
+		ifSet(options.getMaxTokens(), request::maxTokens);
+		ifSet(options.getTopP(), request::topP);
+		ifSet(options.getStopSequences(), (stop) -> request.stop(stop.toArray(String[]::new)));
+		ifSet(options.getTopK(), (topK) -> request.extra("top_k", topK));
+		ifSet(options.getFrequencyPenalty(), (penalty) -> request.extra("frequency_penalty", penalty));
+		ifSet(options.getPresencePenalty(), (penalty) -> request.extra("presence_penalty", penalty));
+	}
+
+	private static <T> void ifSet(@Nullable T value, Consumer<T> setter) {
+		if (value != null) {
+			setter.accept(value);
+		}
+	}
+
+	private static ToolDefinition tool(org.springframework.ai.tool.definition.ToolDefinition definition) {
+		return new ToolDefinition(definition.name(), definition.description(),
+				JsonMapper.shared().readTree(definition.inputSchema()));
+	}
+
+}

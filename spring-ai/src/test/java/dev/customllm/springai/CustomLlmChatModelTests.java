@@ -1,0 +1,179 @@
+package dev.customllm.springai;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.test.LlmSimulator;
+import dev.customllm.test.LlmSimulatorExtension;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.util.MimeTypeUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link CustomLlmChatModel}.
+ */
+@ExtendWith(LlmSimulatorExtension.class)
+class CustomLlmChatModelTests {
+
+	private static LlmSimulator llm;
+
+	private static CustomLlmClient client;
+
+	private final CustomLlmChatModel model = new CustomLlmChatModel(client.completionModel("simulator"));
+
+	@BeforeAll
+	static void start(LlmSimulator simulator) {
+		llm = simulator;
+		client = CustomLlmClient.builder().baseUrl(simulator.baseUrl()).build();
+	}
+
+	@AfterAll
+	static void stop() {
+		client.close();
+	}
+
+	@Test
+	void sendsEveryKindOfMessageInOrder() {
+		AssistantMessage toolCall = AssistantMessage.builder()
+			.content("")
+			.toolCalls(List.of(new AssistantMessage.ToolCall("call_1", "function", "lookup", "{\"id\":7}")))
+			.build();
+		ToolResponseMessage toolResult = ToolResponseMessage.builder()
+			.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "lookup", "{\"title\":\"Dune\"}")))
+			.build();
+		this.model.call(new Prompt(List.of(new SystemMessage("Be brief."), new UserMessage("Book 7?"), toolCall,
+				toolResult, new AssistantMessage("Dune."), new UserMessage("Author?"))));
+		JsonNode messages = lastRequest().path("messages");
+		assertThat(messages.values()).extracting((message) -> message.path("role").asString())
+			.containsExactly("system", "user", "assistant", "tool", "assistant", "user");
+		assertThat(messages.path(2).path("tool_calls").path(0).path("function").path("arguments").asString())
+			.isEqualTo("{\"id\":7}");
+		assertThat(messages.path(3).path("tool_call_id").asString()).isEqualTo("call_1");
+		assertThat(messages.path(3).path("content").asString()).isEqualTo("{\"title\":\"Dune\"}");
+		assertThat(messages.path(5).path("content").asString()).isEqualTo("Author?");
+	}
+
+	@Test
+	void promptOptionsOverrideTheDefaultsForTheCall() {
+		ChatOptions options = ChatOptions.builder()
+			.model("other-model")
+			.temperature(0.2)
+			.maxTokens(50)
+			.topP(0.9)
+			.stopSequences(List.of("END"))
+			.topK(5)
+			.frequencyPenalty(0.1)
+			.presencePenalty(0.3)
+			.build();
+		this.model.call(new Prompt("Hello", options));
+		JsonNode request = lastRequest();
+		assertThat(request.path("model").asString()).isEqualTo("other-model");
+		assertThat(request.path("temperature").asDouble()).isEqualTo(0.2);
+		assertThat(request.path("max_tokens").asInt()).isEqualTo(50);
+		assertThat(request.path("top_p").asDouble()).isEqualTo(0.9);
+		assertThat(request.path("stop").path(0).asString()).isEqualTo("END");
+		assertThat(request.path("top_k").asInt()).isEqualTo(5);
+		assertThat(request.path("frequency_penalty").asDouble()).isEqualTo(0.1);
+		assertThat(request.path("presence_penalty").asDouble()).isEqualTo(0.3);
+	}
+
+	@Test
+	void promptWithoutOptionsGetsTheModelsDefaultOptions() {
+		CustomLlmChatModel cold = new CustomLlmChatModel(client.completionModel("simulator"),
+				ToolCallingChatOptions.builder().temperature(0.0).build(), ToolCallingManager.builder().build());
+		cold.call(new Prompt("Hello"));
+		assertThat(lastRequest().path("temperature").asDouble()).isEqualTo(0.0);
+		assertThat(lastRequest().path("model").asString()).isEqualTo("simulator");
+	}
+
+	@Test
+	void unsetOptionsAreLeftToTheCompletionModel() {
+		this.model.call(new Prompt("Hello", ChatOptions.builder().build()));
+		JsonNode request = lastRequest();
+		assertThat(request.path("model").asString()).isEqualTo("simulator");
+		assertThat(request.has("temperature")).isFalse();
+		assertThat(request.has("top_k")).isFalse();
+	}
+
+	@Test
+	void toolCallsAreReturnedNotExecuted() {
+		llm.chat().callsTool("lookup", "{\"id\":7}");
+		ChatResponse response = this.model.call(new Prompt("Book 7?"));
+		assertThat(response.hasToolCalls()).isTrue();
+		assertThat(response.getResult().getOutput().getToolCalls()).singleElement().satisfies((call) -> {
+			assertThat(call.name()).isEqualTo("lookup");
+			assertThat(call.arguments()).isEqualTo("{\"id\":7}");
+			assertThat(call.type()).isEqualTo("function");
+			assertThat(call.id()).isNotBlank();
+		});
+		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
+		assertThat(llm.chatRequests()).hasSize(1);
+	}
+
+	@Test
+	void defaultOptionsAreToolCallingOptionsSoThatChatClientCanAddTools() {
+		assertThat(this.model.getOptions()).isInstanceOf(ToolCallingChatOptions.class);
+		assertThat(this.model.getOptions().getModel()).isNull();
+	}
+
+	@Test
+	void imagesAreRejectedRatherThanDropped() {
+		UserMessage withImage = UserMessage.builder()
+			.text("What is in this picture?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")))
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.model.call(new Prompt(withImage)))
+			.withMessageContaining("Images and other media are not supported yet");
+		assertThat(llm.requests()).isEmpty();
+	}
+
+	@Test
+	void imagesInAStreamFailTheStreamWhenSubscribed() {
+		UserMessage withImage = UserMessage.builder()
+			.text("What is in this picture?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")))
+			.build();
+		var stream = this.model.stream(new Prompt(withImage));
+		assertThatIllegalArgumentException().isThrownBy(() -> stream.blockLast(Duration.ofSeconds(5)))
+			.withMessageContaining("not supported yet");
+	}
+
+	@Test
+	void streamedToolCallsComeOnTheLastResponse() {
+		llm.chat().callsTool("lookup", "{\"id\":7}");
+		List<ChatResponse> responses = this.model.stream(new Prompt("Book 7?"))
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		ChatResponse last = responses.get(responses.size() - 1);
+		assertThat(last.hasToolCalls()).isTrue();
+		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
+		assertThat(llm.chatRequests().get(0).streamed()).isTrue();
+	}
+
+	private static JsonNode lastRequest() {
+		List<dev.customllm.test.LlmRequest> requests = llm.chatRequests();
+		assertThat(requests).isNotEmpty();
+		return requests.get(requests.size() - 1).json();
+	}
+
+}
