@@ -1,9 +1,12 @@
 package dev.customllm;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +19,7 @@ import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
+import dev.customllm.internal.completion.StreamLimits;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.internal.completion.StreamUsageNegotiation;
@@ -26,6 +30,7 @@ import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
 import dev.customllm.observation.LlmObservationConvention;
@@ -68,6 +73,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final LlmTelemetry telemetry;
 
+	private final StreamLimits streamLimits;
+
 	private final CompletionDefaults completionDefaults;
 
 	private final EmbeddingDefaults embeddingDefaults;
@@ -76,10 +83,11 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
 
-	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, CompletionDefaults completionDefaults,
-			EmbeddingDefaults embeddingDefaults) {
+	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, StreamLimits streamLimits,
+			CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
 		this.transport = transport;
 		this.telemetry = telemetry;
+		this.streamLimits = streamLimits;
 		this.completionDefaults = completionDefaults;
 		this.embeddingDefaults = embeddingDefaults;
 	}
@@ -129,7 +137,8 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage);
+		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage,
+				this.streamLimits);
 	}
 
 	/**
@@ -218,6 +227,10 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
+		private final Set<String> secretHeaders = new LinkedHashSet<>();
+
+		private int maxToolCalls = StreamLimits.DEFAULT_MAX_TOOL_CALLS;
+
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		private Duration responseTimeout = Duration.ofSeconds(60);
@@ -267,7 +280,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = baseUrl;
+			this.baseUrl = argument("baseUrl", baseUrl);
 			return this;
 		}
 
@@ -288,7 +301,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder header(String name, String value) {
-			this.headers.put(name, value);
+			this.headers.put(argument("header name", name), argument("value of header " + name, value));
 			return this;
 		}
 
@@ -298,7 +311,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = connectTimeout;
+			this.connectTimeout = argument("connectTimeout", connectTimeout);
 			return this;
 		}
 
@@ -309,7 +322,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = responseTimeout;
+			this.responseTimeout = argument("responseTimeout", responseTimeout);
 			return this;
 		}
 
@@ -320,7 +333,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = streamIdleTimeout;
+			this.streamIdleTimeout = argument("streamIdleTimeout", streamIdleTimeout);
 			return this;
 		}
 
@@ -341,7 +354,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxIdleTime(Duration maxIdleTime) {
-			this.maxIdleTime = maxIdleTime;
+			this.maxIdleTime = argument("maxIdleTime", maxIdleTime);
 			return this;
 		}
 
@@ -373,7 +386,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder completionDefaults(CompletionDefaults defaults) {
-			this.completionDefaults = defaults;
+			this.completionDefaults = argument("completionDefaults", defaults);
 			return this;
 		}
 
@@ -383,7 +396,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder embeddingDefaults(EmbeddingDefaults defaults) {
-			this.embeddingDefaults = defaults;
+			this.embeddingDefaults = argument("embeddingDefaults", defaults);
 			return this;
 		}
 
@@ -395,7 +408,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
-			this.httpClientCustomizer = httpClientCustomizer;
+			this.httpClientCustomizer = argument("httpClientCustomizer", httpClientCustomizer);
 			return this;
 		}
 
@@ -405,7 +418,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder retry(RetrySettings retry) {
-			this.retry = retry;
+			this.retry = argument("retry", retry);
 			return this;
 		}
 
@@ -415,7 +428,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder retryBudget(RetryBudget retryBudget) {
-			this.retryBudget = retryBudget;
+			this.retryBudget = argument("retryBudget", retryBudget);
 			return this;
 		}
 
@@ -425,7 +438,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder rateLimits(RateLimitSettings rateLimits) {
-			this.rateLimits = rateLimits;
+			this.rateLimits = argument("rateLimits", rateLimits);
 			return this;
 		}
 
@@ -449,7 +462,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder callTimeout(Duration callTimeout) {
-			this.callTimeout = callTimeout;
+			this.callTimeout = argument("callTimeout", callTimeout);
 			return this;
 		}
 
@@ -459,7 +472,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			this.observationRegistry = observationRegistry;
+			this.observationRegistry = argument("observationRegistry", observationRegistry);
 			return this;
 		}
 
@@ -470,7 +483,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder meterRegistry(MeterRegistry meterRegistry) {
-			this.meterRegistry = meterRegistry;
+			this.meterRegistry = argument("meterRegistry", meterRegistry);
 			return this;
 		}
 
@@ -480,7 +493,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder observationConvention(LlmObservationConvention convention) {
-			this.observationConvention = convention;
+			this.observationConvention = argument("observationConvention", convention);
 			return this;
 		}
 
@@ -490,7 +503,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder providerName(String providerName) {
-			this.providerName = providerName;
+			this.providerName = argument("providerName", providerName);
 			return this;
 		}
 
@@ -505,6 +518,54 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most tool calls one answer may hold; an answer with more fails with an
+		 * {@link LlmResponseException}. The tool calls of a streamed answer, which the
+		 * client puts together from their pieces, are also bounded by
+		 * {@link #maxResponseSize(int)}; its text is handed on chunk by chunk and never
+		 * held.
+		 * @param maxToolCalls the maximum, 128 by default
+		 * @return this builder
+		 */
+		public Builder maxToolCalls(int maxToolCalls) {
+			if (maxToolCalls < 1) {
+				throw new IllegalArgumentException("maxToolCalls must be at least 1, but was " + maxToolCalls);
+			}
+			this.maxToolCalls = maxToolCalls;
+			return this;
+		}
+
+		/**
+		 * Treat the value of a header as a secret: it is masked wherever a service echoes
+		 * it back, as the API key is. {@code Authorization}, {@code Proxy-Authorization},
+		 * {@code Cookie} and names ending in {@code api-key}, {@code -key}, {@code -token}
+		 * or {@code -secret} are secret without this.
+		 * @param name the header name
+		 * @return this builder
+		 */
+		public Builder secretHeader(String name) {
+			this.secretHeaders.add(argument("secret header name", name));
+			return this;
+		}
+
+		private static <T> T argument(String name, @Nullable T value) {
+			if (value == null) {
+				throw new IllegalArgumentException(name + " must not be null");
+			}
+			return value;
+		}
+
+		private List<String> configuredModels() {
+			List<String> models = new ArrayList<>();
+			if (this.completionDefaults.model() != null) {
+				models.add(this.completionDefaults.model());
+			}
+			if (this.embeddingDefaults.model() != null) {
+				models.add(this.embeddingDefaults.model());
+			}
+			return models;
+		}
+
+		/**
 		 * Build the client.
 		 * @return the client
 		 * @throws IllegalArgumentException if a setting is invalid
@@ -512,20 +573,21 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext);
+					this.maxResponseSize, this.sslContext, this.secretHeaders);
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}
 			LlmTelemetry telemetry = new LlmTelemetry(this.observationRegistry, this.observationConvention,
 					(this.meterRegistry != null) ? this.meterRegistry : new SimpleMeterRegistry(), this.providerName,
-					this.includeContent);
+					this.includeContent, configuredModels());
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			HttpTransport http = new NettyTransport(settings, this.httpClientCustomizer, LlmJson.mapper(),
-					LlmTelemetry.propagation());
-			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, this.completionDefaults,
-					this.embeddingDefaults);
+			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
+					LlmJson.mapper(), LlmTelemetry.propagation()));
+			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
+			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, limits,
+					this.completionDefaults, this.embeddingDefaults);
 		}
 
 	}

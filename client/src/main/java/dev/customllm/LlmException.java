@@ -1,5 +1,7 @@
 package dev.customllm;
 
+import java.util.function.UnaryOperator;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,8 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	private final LlmOperation operation;
 
 	private int attempts = 1;
+
+	private UnaryOperator<String> masking = UnaryOperator.identity();
 
 	protected LlmException(LlmOperation operation, String message, @Nullable Throwable cause) {
 		super(operation + " failed: " + message, cause);
@@ -51,10 +55,30 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 		if (attempts == this.attempts) {
 			return this;
 		}
+		LlmException copy = copy();
+		copy.attempts = attempts;
+		return copy;
+	}
+
+	/**
+	 * Return a copy of this exception whose message, and the message of any cause that
+	 * would show a secret, pass through a masking function. The client applies it, with
+	 * its API key and secret headers, to every failure before it is logged or reaches the
+	 * caller, so that no credential a service echoed back appears anywhere. This exception
+	 * is left unchanged.
+	 * @param masking replaces secrets in a text
+	 * @return the copy
+	 */
+	public LlmException masked(UnaryOperator<String> masking) {
+		LlmException copy = copy();
+		UnaryOperator<String> previous = this.masking;
+		copy.masking = (text) -> masking.apply(previous.apply(text));
+		return copy;
+	}
+
+	private LlmException copy() {
 		try {
-			LlmException copy = (LlmException) clone();
-			copy.attempts = attempts;
-			return copy;
+			return (LlmException) clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException(ex);
@@ -64,7 +88,17 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	@Override
 	public String getMessage() {
 		String message = super.getMessage();
-		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
+		message = (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
+		return (message != null) ? this.masking.apply(message) : null;
+	}
+
+	/**
+	 * Return the cause; one whose message would show a secret is replaced by a masked
+	 * stand-in of the same name, message (masked) and stack trace.
+	 */
+	@Override
+	public synchronized @Nullable Throwable getCause() {
+		return MaskedCause.of(super.getCause(), this.masking);
 	}
 
 }

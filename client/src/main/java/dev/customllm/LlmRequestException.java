@@ -63,6 +63,17 @@ public class LlmRequestException extends LlmException {
 		TLS,
 
 		/**
+		 * The answer was not valid HTTP/1.1 (a malformed status line, an oversized header,
+		 * HTTP/0.9): a service or proxy that will answer the same way again. Not retried.
+		 */
+		PROTOCOL,
+
+		/**
+		 * The host name of the base URL does not resolve. Not retried.
+		 */
+		UNKNOWN_HOST,
+
+		/**
 		 * Another I/O failure.
 		 */
 		IO,

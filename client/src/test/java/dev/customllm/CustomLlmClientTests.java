@@ -1,8 +1,13 @@
 package dev.customllm;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.RetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -47,6 +52,46 @@ class CustomLlmClientTests {
 			assertThat(client.baseUrl()).isEqualTo("http://localhost:11434/v1");
 			assertThat(client.toString()).contains("apiKey=none");
 		}
+	}
+
+	@Test
+	void nullArgumentsAreNamedNotBareNullPointers() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().baseUrl(null))
+			.withMessage("baseUrl must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().connectTimeout(null))
+			.withMessage("connectTimeout must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().retry(null))
+			.withMessage("retry must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().header("X-Tenant", null))
+			.withMessage("value of header X-Tenant must not be null");
+	}
+
+	@Test
+	void endlessDurationsFailAtBuildTimeNamingTheSetting() {
+		Duration forever = ChronoUnit.FOREVER.getDuration();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder().responseTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build())
+			.withMessageContaining("responseTimeout must be at most PT24H");
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().callTimeout(forever).build())
+			.withMessageContaining("callTimeout must be at most PT24H");
+		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().streamIdleTimeout(forever).build())
+			.withMessageContaining("streamIdleTimeout");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder()
+				.retry(new RetrySettings(2, Duration.ofMillis(500), 2, forever, 0.25, Duration.ofSeconds(60)))
+				.build())
+			.withMessageContaining("maxDelay must be at most PT24H");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RateLimitSettings(null, 1.0, forever))
+			.withMessageContaining("maxWait must be at most PT24H");
+	}
+
+	@Test
+	void credentialsInTheBaseUrlAreRejectedWithoutBeingShown() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder().baseUrl("http://admin:hunter2-pw@gateway/v1").build())
+			.withMessageContaining("must not contain credentials")
+			.withMessageNotContaining("hunter2-pw");
 	}
 
 }

@@ -26,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsSnippetsTests {
 
-	/**
-	 * Put on the line before a block whose API does not exist yet; nothing else is skipped.
-	 */
-	static final String NOT_COMPILED = "<!-- snippet: not compiled, new API -->";
-
 	private static final Pattern SNIPPET_SOURCE = Pattern
 		.compile("(.+/)?src/test/java/(.+/)?docs/.+\\.java|sample-app/src/main/java/.+\\.java");
 
@@ -109,8 +104,7 @@ class DocsSnippetsTests {
 			}
 			int end = closingFence(lines, i);
 			boolean java = lines.get(i).strip().equals("```java");
-			boolean skipped = i > 0 && lines.get(i - 1).strip().equals(NOT_COMPILED);
-			if (java && !skipped) {
+			if (java) {
 				blocks.add(new JavaBlock(relative(page) + ":" + (i + 1), lines.subList(i + 1, end)));
 			}
 			i = end;

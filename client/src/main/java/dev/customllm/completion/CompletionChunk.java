@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param usage token counts, on the last chunk if the service reported them
  * @param toolCalls whole tool calls the model asked for, on the last chunk; otherwise
  * empty
- * @param model model that produced the answer, on the last chunk if the service named it
+ * @param model model that produced the answer, on every chunk once the service named it
  * @author Custom LLM team
  */
 public record CompletionChunk(String text, boolean last, @Nullable String finishReason, @Nullable Usage usage,

@@ -40,8 +40,14 @@ public class DefaultLlmObservationConvention implements LlmObservationConvention
 				KeyValue.of(LowCardinalityKeyNames.PROVIDER_NAME, context.getProviderName()),
 				KeyValue.of(LowCardinalityKeyNames.REQUEST_MODEL, orUnknown(context.getRequestModel())),
 				KeyValue.of(LowCardinalityKeyNames.RESPONSE_MODEL, orUnknown(context.getResponseModel())),
-				KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE,
-						(context.getError() != null) ? context.getError().getClass().getSimpleName() : "none"));
+				KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, errorType(context)));
+	}
+
+	private static String errorType(LlmObservationContext context) {
+		if (context.getError() != null) {
+			return context.getError().getClass().getSimpleName();
+		}
+		return context.isCancelled() ? "cancelled" : "none";
 	}
 
 	@Override

@@ -26,6 +26,8 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	private final @Nullable String requestModel;
 
+	private volatile boolean cancelled;
+
 	private @Nullable String responseModel;
 
 	private @Nullable Integer inputTokens;
@@ -62,6 +64,23 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	public @Nullable String getRequestModel() {
 		return this.requestModel;
+	}
+
+	/**
+	 * Return whether the caller cancelled the call before it ended, such as a stream whose
+	 * subscriber went away.
+	 * @return whether the call was cancelled
+	 */
+	public boolean isCancelled() {
+		return this.cancelled;
+	}
+
+	/**
+	 * Set whether the caller cancelled the call before it ended.
+	 * @param cancelled whether the call was cancelled
+	 */
+	public void setCancelled(boolean cancelled) {
+		this.cancelled = cancelled;
 	}
 
 	public @Nullable String getResponseModel() {

@@ -37,6 +37,10 @@ public record RateLimitSettings(@Nullable Integer maxConcurrentRequests, @Nullab
 		if (tokensPerMinute != null && tokensPerMinute < 1) {
 			throw new IllegalArgumentException("tokensPerMinute must be at least 1, but was " + tokensPerMinute);
 		}
+		RetrySettings.requireAtMostADay("maxWait", maxWait);
+		if (onStoreFailure == null) {
+			throw new IllegalArgumentException("onStoreFailure must not be null");
+		}
 		if (maxWait.isNegative()) {
 			throw new IllegalArgumentException("maxWait must not be negative, but was " + maxWait);
 		}

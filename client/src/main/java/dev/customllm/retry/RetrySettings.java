@@ -35,6 +35,9 @@ public record RetrySettings(int maxRetries, Duration delay, double multiplier, D
 		if (maxRetries < 0) {
 			throw new IllegalArgumentException("maxRetries must not be negative, but was " + maxRetries);
 		}
+		requireAtMostADay("delay", delay);
+		requireAtMostADay("maxDelay", maxDelay);
+		requireAtMostADay("maxRetryAfter", maxRetryAfter);
 		if (delay.isNegative() || delay.isZero() || maxDelay.compareTo(delay) < 0) {
 			throw new IllegalArgumentException(
 					"delay must be positive and not above maxDelay, but was " + delay + " (maxDelay " + maxDelay + ")");
@@ -47,6 +50,15 @@ public record RetrySettings(int maxRetries, Duration delay, double multiplier, D
 		}
 		if (maxRetryAfter.isNegative()) {
 			throw new IllegalArgumentException("maxRetryAfter must not be negative, but was " + maxRetryAfter);
+		}
+	}
+
+	static void requireAtMostADay(String name, Duration duration) {
+		if (duration == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		if (duration.compareTo(Duration.ofDays(1)) > 0) {
+			throw new IllegalArgumentException(name + " must be at most PT24H (1 day), but was " + duration);
 		}
 	}
 

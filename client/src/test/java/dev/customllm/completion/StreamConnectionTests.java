@@ -67,6 +67,54 @@ class StreamConnectionTests {
 	}
 
 	@Test
+	void endlessToolCallArgumentsFailAtMaxResponseSizeAndReleaseTheConnection() throws Exception {
+		String piece = chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + "A".repeat(8192) + "\"}}]}",
+				null);
+		EventStreamServer server = server((exchange) -> {
+			exchange.openEventStream().send(ROLE).send(chunk(
+					"{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}",
+					null));
+			for (int i = 0; i < 100_000; i++) {
+				exchange.send(piece);
+			}
+			exchange.end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(server.baseUrl())
+			.maxResponseSize(256 * 1024)
+			.build();
+		this.resources.add(client);
+		Throwable failure = catchThrowable(() -> client.completionModel("m")
+			.stream(CompletionRequest.of("Call a tool"))
+			.collectList()
+			.block(Duration.ofSeconds(10)));
+		assertThat(failure).isInstanceOf(LlmResponseException.class)
+			.hasMessageContaining("streamed tool calls are larger than max-response-size (262144 characters");
+		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(2));
+	}
+
+	@Test
+	void tooManyToolCallsInOneStreamFailAtMaxToolCalls() throws Exception {
+		EventStreamServer server = server((exchange) -> {
+			exchange.openEventStream().send(ROLE);
+			for (int i = 0; i < 200_000; i++) {
+				exchange.send(chunk("{\"tool_calls\":[{\"index\":" + i + ",\"id\":\"c" + i
+						+ "\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}", null));
+			}
+			exchange.end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder().baseUrl(server.baseUrl()).maxToolCalls(16).build();
+		this.resources.add(client);
+		Throwable failure = catchThrowable(() -> client.completionModel("m")
+			.stream(CompletionRequest.of("Call tools"))
+			.collectList()
+			.block(Duration.ofSeconds(10)));
+		assertThat(failure).isInstanceOf(LlmResponseException.class)
+			.hasMessageContaining("more than 16 tool calls (max-tool-calls)");
+		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(2));
+	}
+
+	@Test
 	void disposingASubscriptionReleasesTheConnection() throws Exception {
 		EventStreamServer server = server((exchange) -> {
 			exchange.openEventStream();
@@ -115,6 +163,28 @@ class StreamConnectionTests {
 		assertThat(texts).containsExactly("Once upon", " a time");
 		assertThat(failure).isInstanceOf(LlmResponseException.class).hasMessageContaining("stream cut before");
 		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(1));
+	}
+
+	@Test
+	void streamCutBeforeItsFirstEventIsRetriedLikeAUnaryCall() throws Exception {
+		AtomicInteger attempts = new AtomicInteger();
+		EventStreamServer server = server((exchange) -> {
+			if (attempts.incrementAndGet() == 1) {
+				exchange.openEventStream().send(": keep-alive\n\n").pause(50).cut();
+				return;
+			}
+			exchange.openEventStream().send(ROLE).send(text("Hello")).send(DONE).end();
+		});
+		CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(server.baseUrl())
+			.retry(new dev.customllm.retry.RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
+					Duration.ofSeconds(1)))
+			.build();
+		this.resources.add(client);
+		assertThat(joined(client.completionModel("m").stream(CompletionRequest.of("Hi")).collectList().block(
+				Duration.ofSeconds(10)))).isEqualTo("Hello");
+		assertThat(attempts.get()).isEqualTo(2);
+		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(2));
 	}
 
 	@Test

@@ -182,6 +182,44 @@ class ObservationTests {
 	}
 
 	@Test
+	void cancelledStreamIsRecordedAsCancelledWithTheModelItsChunksNamed() {
+		List<CompletionChunk> chunks = this.client.completionModel("qwen")
+			.stream(CompletionRequest.of("Tell me about Spring Boot streaming support"))
+			.take(1)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(chunks).hasSize(1);
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("error.type", "cancelled")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "qwen");
+	}
+
+	@Test
+	void distinctModelNamesInTagsAreCappedButConfiguredOnesAreKept() {
+		try (CustomLlmClient capped = CustomLlmClient.builder()
+			.baseUrl(simulator.baseUrl())
+			.observationRegistry(this.observations)
+			.meterRegistry(this.meters)
+			.completionDefaults(dev.customllm.completion.CompletionDefaults.NONE.withModel("configured-model"))
+			.build()) {
+			for (int i = 0; i < 130; i++) {
+				capped.completionModel("user-model-" + i).complete("Hi");
+			}
+			capped.completionModel().complete("Hi");
+		}
+		List<String> requestModels = this.meters.find("gen_ai.client.operation")
+			.timers()
+			.stream()
+			.map((timer) -> timer.getId().getTag("gen_ai.request.model"))
+			.distinct()
+			.toList();
+		assertThat(requestModels).hasSize(102).contains("configured-model", "_OTHER", "user-model-0", "user-model-99")
+			.doesNotContain("user-model-100");
+	}
+
+	@Test
 	void promptTextNeverBecomesATagAndReachesSpansOnlyWhenOptedIn() {
 		this.client.completionModel("qwen").complete(PROMPT);
 		this.client.embeddingModel().embed(PROMPT);

@@ -31,7 +31,7 @@ record ChatCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 		String text = (message.content() != null) ? message.content() : "";
 		if (text.isEmpty() && toolCalls.isEmpty()) {
 			throw new LlmResponseException(LlmOperation.CHAT,
-					"answer has no text and no tool calls (finish_reason " + choice.finishReason() + ")");
+					"answer has no text and no tool calls (" + FinishReasons.describe(choice.finishReason()) + ")");
 		}
 		return new CompletionResponse(this.id, this.model, text, choice.finishReason(), UsageBody.toUsage(this.usage),
 				toolCalls);

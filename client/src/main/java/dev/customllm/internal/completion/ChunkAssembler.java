@@ -27,7 +27,11 @@ final class ChunkAssembler {
 
 	private final LlmOperation operation;
 
+	private final StreamLimits limits;
+
 	private final TreeMap<Integer, ToolCallParts> toolCalls = new TreeMap<>();
+
+	private long size;
 
 	private @Nullable String model;
 
@@ -37,20 +41,24 @@ final class ChunkAssembler {
 
 	private boolean hasText;
 
-	private ChunkAssembler(LlmOperation operation) {
+	private ChunkAssembler(LlmOperation operation, StreamLimits limits) {
 		this.operation = operation;
+		this.limits = limits;
 	}
 
 	/**
 	 * Assemble the events of a streamed answer.
 	 * @param operation the operation, for errors
+	 * @param limits the bounds of the assembled answer
 	 * @param results the events as they arrive, ending after {@code [DONE]}
 	 * @return the chunks; fails with an {@link LlmResponseException} when the answer has
-	 * neither text nor tool calls
+	 * neither text nor tool calls, or goes past the limits (which cancels the stream and
+	 * releases its connection)
 	 */
-	static Flux<CompletionChunk> assemble(LlmOperation operation, Flux<? extends StreamedResult> results) {
+	static Flux<CompletionChunk> assemble(LlmOperation operation, StreamLimits limits,
+			Flux<? extends StreamedResult> results) {
 		return Flux.defer(() -> {
-			ChunkAssembler assembler = new ChunkAssembler(operation);
+			ChunkAssembler assembler = new ChunkAssembler(operation, limits);
 			return results.<CompletionChunk>handle((result, sink) -> {
 				CompletionChunk chunk = result.addTo(assembler);
 				if (chunk != null) {
@@ -99,12 +107,29 @@ final class ChunkAssembler {
 			return null;
 		}
 		this.hasText = true;
-		return CompletionChunk.delta(text);
+		return new CompletionChunk(text, false, null, null, List.of(), this.model);
 	}
 
 	private void addToolCall(ToolCallDelta delta) {
 		int index = (delta.index() != null) ? delta.index() : implicitIndex(delta);
-		this.toolCalls.computeIfAbsent(index, (key) -> new ToolCallParts()).add(delta);
+		ToolCallParts parts = this.toolCalls.get(index);
+		if (parts == null) {
+			if (this.toolCalls.size() >= this.limits.maxToolCalls()) {
+				throw new LlmResponseException(this.operation,
+						"streamed answer has more than " + this.limits.maxToolCalls() + " tool calls (max-tool-calls)");
+			}
+			parts = new ToolCallParts();
+			this.toolCalls.put(index, parts);
+		}
+		grow(parts.add(delta));
+	}
+
+	private void grow(long characters) {
+		this.size += characters;
+		if (this.size > this.limits.maxAnswerSize()) {
+			throw new LlmResponseException(this.operation, "streamed tool calls are larger than max-response-size ("
+					+ this.limits.maxAnswerSize() + " characters of ids, names and arguments)");
+		}
 	}
 
 	/**
@@ -127,7 +152,7 @@ final class ChunkAssembler {
 			.toList();
 		if (!this.hasText && calls.isEmpty()) {
 			throw new LlmResponseException(this.operation,
-					"streamed answer has no text and no tool calls (finish_reason " + this.finishReason + ")");
+					"streamed answer has no text and no tool calls (" + FinishReasons.describe(this.finishReason) + ")");
 		}
 		return new CompletionChunk("", true, this.finishReason, this.usage, calls, this.model);
 	}
@@ -143,13 +168,27 @@ final class ChunkAssembler {
 
 		private final StringBuilder arguments = new StringBuilder();
 
-		void add(ToolCallDelta delta) {
-			this.id = (this.id != null) ? this.id : delta.id();
+		/**
+		 * Add a piece; return how many characters it added.
+		 */
+		int add(ToolCallDelta delta) {
+			int added = 0;
+			if (this.id == null && delta.id() != null) {
+				this.id = delta.id();
+				added += this.id.length();
+			}
 			FunctionCallBody function = delta.function();
 			if (function != null) {
-				this.name = (this.name != null) ? this.name : function.name();
-				this.arguments.append((function.arguments() != null) ? function.arguments() : "");
+				if (this.name == null && function.name() != null) {
+					this.name = function.name();
+					added += this.name.length();
+				}
+				if (function.arguments() != null) {
+					this.arguments.append(function.arguments());
+					added += function.arguments().length();
+				}
 			}
+			return added;
 		}
 
 		ToolCall toToolCall(LlmOperation operation) {

@@ -38,6 +38,10 @@ final class CompletionObservations {
 		if (chunk.last()) {
 			record(context, chunk.model(), chunk.usage());
 		}
+		else if (chunk.model() != null) {
+			// kept even when the caller cancels before the last chunk
+			context.setResponseModel(chunk.model());
+		}
 	}
 
 	private static void record(LlmObservationContext context, @Nullable String model, @Nullable Usage usage) {

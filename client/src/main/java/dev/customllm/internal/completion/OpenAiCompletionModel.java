@@ -5,6 +5,7 @@ import java.net.URI;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.customllm.LlmResponseException;
 import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
@@ -38,14 +39,17 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 
 	private final StreamUsageNegotiation streamUsage;
 
+	private final StreamLimits limits;
+
 	private OpenAiCompletionModel(CompletionEndpoint<B, R, C> endpoint, HttpTransport transport, LlmTelemetry telemetry,
-			CompletionDefaults defaults, StreamUsageNegotiation streamUsage) {
+			CompletionDefaults defaults, StreamUsageNegotiation streamUsage, StreamLimits limits) {
 		this.endpoint = endpoint;
 		this.transport = transport;
 		this.telemetry = telemetry;
 		this.defaults = defaults;
 		this.uri = transport.endpoint(defaults.endpointPath());
 		this.streamUsage = streamUsage;
+		this.limits = limits;
 	}
 
 	/**
@@ -55,12 +59,13 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	 * @param defaults the values used where a request leaves them unset
 	 * @param streamUsage whether the service accepts {@code stream_options}, shared per
 	 * client
+	 * @param limits the bounds of an answer
 	 * @return the model
 	 */
 	public static CompletionModel create(HttpTransport transport, LlmTelemetry telemetry, CompletionDefaults defaults,
-			StreamUsageNegotiation streamUsage) {
+			StreamUsageNegotiation streamUsage, StreamLimits limits) {
 		return new OpenAiCompletionModel<>(CompletionEndpoint.of(defaults.api()), transport, telemetry, defaults,
-				streamUsage);
+				streamUsage, limits);
 	}
 
 	@Override
@@ -69,7 +74,8 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 			.flatMap((body) -> {
 				Mono<CompletionResponse> answer = this.transport
 					.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType())
-					.map(this.endpoint.response());
+					.map(this.endpoint.response())
+					.map(this::checkToolCalls);
 				return this.telemetry.observe(call(request), answer,
 						(context, response) -> CompletionObservations.answer(this.telemetry, context, response));
 			});
@@ -82,9 +88,17 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 				byte[] bytes = LlmJson.write(this.endpoint.streaming().apply(body, includeUsage));
 				return this.transport.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);
-			}).transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), results));
+			}).transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.limits, results));
 			return this.telemetry.observeStream(call(request), chunks, CompletionObservations::chunk);
 		});
+	}
+
+	private CompletionResponse checkToolCalls(CompletionResponse response) {
+		if (response.toolCalls().size() > this.limits.maxToolCalls()) {
+			throw new LlmResponseException(this.endpoint.operation(),
+					"answer has more than " + this.limits.maxToolCalls() + " tool calls (max-tool-calls)");
+		}
+		return response;
 	}
 
 	private LlmTelemetry.Call call(CompletionRequest request) {

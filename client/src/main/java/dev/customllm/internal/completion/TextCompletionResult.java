@@ -23,7 +23,7 @@ record TextCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 		TextChoice choice = Choices.first(LlmOperation.TEXT_COMPLETION, this.choices, TextChoice::index);
 		if (choice.text() == null || choice.text().isEmpty()) {
 			throw new LlmResponseException(LlmOperation.TEXT_COMPLETION,
-					"answer has no text (finish_reason " + choice.finishReason() + ")");
+					"answer has no text (" + FinishReasons.describe(choice.finishReason()) + ")");
 		}
 		return new CompletionResponse(this.id, this.model, choice.text(), choice.finishReason(),
 				UsageBody.toUsage(this.usage), List.of());

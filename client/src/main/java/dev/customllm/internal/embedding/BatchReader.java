@@ -52,6 +52,12 @@ final class BatchReader {
 		if (dimensions != null && vector.length != dimensions) {
 			throw failure("embedding " + index + " has " + vector.length + " dimensions, expected " + dimensions);
 		}
+		for (int i = 0; i < vector.length; i++) {
+			if (!Float.isFinite(vector[i])) {
+				throw failure("embedding " + index + " holds " + vector[i] + " at position " + i
+						+ ": every value must be a finite float");
+			}
+		}
 		return vector;
 	}
 

@@ -69,7 +69,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
 	private Mono<EmbeddingResult> embedBatch(List<String> input) {
 		EncodingFormat format = this.encoding.choose(this.defaults.encodingFormat());
-		return send(input, format).onErrorResume((failure) -> this.encoding.refusedBase64(failure, format),
+		return send(input, format).onErrorResume((failure) -> this.encoding.refusedBase64(failure, format, this.defaults.model()),
 				(failure) -> send(input, EncodingFormat.FLOAT));
 	}
 

@@ -3,6 +3,9 @@ package dev.customllm.internal.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins a service's base URL and an endpoint path into one URI: exactly one slash between
@@ -12,30 +15,51 @@ import java.util.Locale;
  */
 public final class Endpoints {
 
+	private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
+
 	private Endpoints() {
 	}
 
 	/**
-	 * Check that a base URL is an absolute {@code http} or {@code https} URL.
+	 * Check that a base URL is an absolute {@code http} or {@code https} URL without
+	 * credentials in it.
 	 * @param baseUrl the base URL
 	 * @return the base URL without a trailing slash
-	 * @throws IllegalArgumentException if the URL is not usable
+	 * @throws IllegalArgumentException if the URL is not usable; its message never shows
+	 * credentials written into the URL
 	 */
-	public static String checkBaseUrl(String baseUrl) {
+	public static String checkBaseUrl(@Nullable String baseUrl) {
+		if (baseUrl == null) {
+			throw new IllegalArgumentException("baseUrl must not be null");
+		}
 		String trimmed = stripTrailingSlashes(baseUrl.trim());
+		URI uri;
 		try {
-			URI uri = new URI(trimmed);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-				throw new IllegalArgumentException(
-						"baseUrl must be an absolute http or https URL such as http://localhost:8000/v1, but was '"
-								+ baseUrl + "'");
-			}
-			return trimmed;
+			uri = new URI(trimmed);
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "'", ex);
+			throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutUserInfo(baseUrl) + "'");
 		}
+		if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+			throw new IllegalArgumentException("baseUrl must not contain credentials (user:password@), but was '"
+					+ withoutUserInfo(baseUrl) + "': set the API key, or a header, instead");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+			throw new IllegalArgumentException(
+					"baseUrl must be an absolute http or https URL such as http://localhost:8000/v1, but was '"
+							+ withoutUserInfo(baseUrl) + "'");
+		}
+		return trimmed;
+	}
+
+	/**
+	 * Return a URL with anything between {@code //} and {@code @} masked, for messages.
+	 * @param url the URL as written
+	 * @return the URL without user info
+	 */
+	static String withoutUserInfo(String url) {
+		return USER_INFO.matcher(url).replaceAll("//******@");
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.customllm.internal.http;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
@@ -21,15 +22,21 @@ import org.jspecify.annotations.Nullable;
  * @param maxIdleTime time after which an idle pooled connection is closed
  * @param maxResponseSize maximum size of an answer held in memory, in bytes
  * @param sslContext Netty SSL context for TLS or mutual TLS, or {@code null} for the JVM defaults
+ * @param secretHeaders names of headers whose values are secret, besides those
+ * {@link SecretRedactor} knows by name
  * @author Custom LLM team
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
 		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
 		Duration maxIdleTime,
-		int maxResponseSize, @Nullable SslContext sslContext) {
+		int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders) {
 
 	public HttpSettings {
+		secretHeaders = Set.copyOf(secretHeaders);
 		baseUrl = Endpoints.checkBaseUrl(baseUrl);
+		if (headers == null) {
+			throw new IllegalArgumentException("headers must not be null");
+		}
 		apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
 		headers = Map.copyOf(headers);
 		requirePositive("connectTimeout", connectTimeout);
@@ -44,10 +51,19 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 		}
 	}
 
-	private static void requirePositive(String name, Duration duration) {
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
-		}
+	/**
+	 * Create settings with no secret headers besides those known by name.
+	 */
+	@SuppressWarnings("javadoc")
+	public HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers, Duration connectTimeout,
+			Duration responseTimeout, Duration streamIdleTimeout, int maxConnections, Duration maxIdleTime,
+			int maxResponseSize, @Nullable SslContext sslContext) {
+		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, maxConnections, maxIdleTime,
+				maxResponseSize, sslContext, Set.of());
+	}
+
+	private static void requirePositive(String name, @Nullable Duration duration) {
+		Durations.check(name, duration);
 	}
 
 	@Override

@@ -65,7 +65,7 @@ public final class NettyTransport implements HttpTransport {
 		this.pool = HttpClientFactory.pool(settings, this.poolMetrics);
 		this.httpClient = HttpClientFactory.create(settings, this.pool, customizer);
 		this.jsonMapper = jsonMapper;
-		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings.apiKey(), settings.headers()),
+		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings),
 				Clock.systemUTC());
 		this.requestFailures = new RequestFailures(settings.maxResponseSize());
 	}

@@ -3,11 +3,13 @@ package dev.customllm.internal.http;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.handler.codec.DecoderException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -59,11 +61,14 @@ public final class RequestFailures {
 		if (cause instanceof JacksonException json) {
 			return new LlmResponseException(operation, "unreadable JSON answer: " + json.getOriginalMessage(), failure);
 		}
-		Kind kind = kind(cause);
+		Kind kind = kind(failure, cause);
 		return new LlmRequestException(operation, kind, describe(kind, cause) + " calling " + endpoint(uri), failure);
 	}
 
-	private static Kind kind(Throwable cause) {
+	private static Kind kind(Throwable failure, Throwable cause) {
+		if (has(failure, UnknownHostException.class)) {
+			return Kind.UNKNOWN_HOST;
+		}
 		if (cause instanceof ConnectTimeoutException) {
 			return Kind.CONNECT_TIMEOUT;
 		}
@@ -77,7 +82,25 @@ public final class RequestFailures {
 				|| isReset(cause)) {
 			return Kind.CONNECTION_CLOSED;
 		}
-		return (cause instanceof SSLException) ? Kind.TLS : Kind.IO;
+		if (cause instanceof SSLException) {
+			return Kind.TLS;
+		}
+		// Netty's HTTP codec could not decode the answer (a DecoderException, or the
+		// IllegalArgumentException of a bad status line): it will fail the same way again
+		return (has(failure, DecoderException.class) || cause instanceof IllegalArgumentException) ? Kind.PROTOCOL
+				: Kind.IO;
+	}
+
+	private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isReset(Throwable cause) {
@@ -93,6 +116,8 @@ public final class RequestFailures {
 			case RESPONSE_TIMEOUT -> "response timeout";
 			case CONNECTION_CLOSED -> "connection closed by the server before a complete answer";
 			case TLS -> "TLS failure (" + cause.getMessage() + ")";
+			case PROTOCOL -> "answer is not valid HTTP/1.1 (" + cause.getMessage() + ")";
+			case UNKNOWN_HOST -> "unknown host";
 			default -> (cause.getMessage() != null) ? "I/O failure (" + cause.getMessage() + ")"
 					: cause.getClass().getSimpleName();
 		};

@@ -1,16 +1,23 @@
 package dev.customllm.internal.http;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes secrets (the API key and the values of credential-like headers) from text that a
- * service sent back, before it goes into an exception message or a log line. Some gateways
- * echo the credentials they refused.
+ * Removes secrets (the API key and the values of secret headers) from text that a service
+ * sent back, before it goes into an exception message or a log line. Some gateways echo the
+ * credentials they refused.
+ * <p>
+ * Secret headers are {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
+ * names ending in {@code api-key}, {@code -key}, {@code -token} or {@code -secret}, and
+ * those configured as secret. Other headers, such as a gateway's
+ * {@code x-portkey-provider: openai}, are not secrets and stay readable.
  *
  * @author Custom LLM team
  */
@@ -18,32 +25,60 @@ public final class SecretRedactor {
 
 	private static final String MASK = "******";
 
-	private static final List<String> SENSITIVE_HEADER_WORDS = List.of("key", "token", "auth", "secret",
-			"password", "cookie");
+	private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+			"api-key");
+
+	private static final List<String> SECRET_HEADER_SUFFIXES = List.of("-key", "-token", "-secret");
 
 	private final List<String> secrets;
 
 	/**
 	 * Create a redactor for the secrets of the given settings.
-	 * @param apiKey the API key, if any
-	 * @param headers the extra headers; values of credential-like headers are secrets too
+	 * @param settings the connection settings: the API key, the headers and which of them
+	 * are secret
 	 */
-	public SecretRedactor(@Nullable String apiKey, Map<String, String> headers) {
+	public SecretRedactor(HttpSettings settings) {
+		this(settings.apiKey(), settings.headers(), settings.secretHeaders());
+	}
+
+	/**
+	 * Create a redactor for the given secrets.
+	 * @param apiKey the API key, if any
+	 * @param headers the extra headers; values of secret headers are secrets too
+	 * @param secretHeaders names of further headers whose values are secret
+	 */
+	public SecretRedactor(@Nullable String apiKey, Map<String, String> headers, Set<String> secretHeaders) {
+		Set<String> extra = new HashSet<>();
+		secretHeaders.forEach((name) -> extra.add(name.toLowerCase(Locale.ROOT)));
 		List<String> secrets = new ArrayList<>();
 		if (apiKey != null) {
 			secrets.add(apiKey);
 		}
 		headers.forEach((name, value) -> {
-			if (isSensitive(name) && value.length() >= 4) {
+			if ((isSecret(name) || extra.contains(name.toLowerCase(Locale.ROOT))) && value.length() >= 4) {
 				secrets.add(value);
 			}
 		});
 		this.secrets = List.copyOf(secrets);
 	}
 
-	private static boolean isSensitive(String headerName) {
+	/**
+	 * Return whether a header's value is a secret by its name alone.
+	 * @param headerName the header name
+	 * @return whether it is a secret header
+	 */
+	public static boolean isSecret(String headerName) {
 		String name = headerName.toLowerCase(Locale.ROOT);
-		return SENSITIVE_HEADER_WORDS.stream().anyMatch(name::contains);
+		return SECRET_HEADERS.contains(name) || name.endsWith("api-key")
+				|| SECRET_HEADER_SUFFIXES.stream().anyMatch(name::endsWith);
+	}
+
+	/**
+	 * Return whether there is no secret to mask.
+	 * @return whether the client has no secrets
+	 */
+	public boolean isEmpty() {
+		return this.secrets.isEmpty();
 	}
 
 	/**
@@ -52,6 +87,9 @@ public final class SecretRedactor {
 	 * @return the redacted text
 	 */
 	public String redact(String text) {
+		if (this.secrets.isEmpty()) {
+			return text;
+		}
 		String result = text;
 		for (String secret : this.secrets) {
 			result = result.replace(secret, MASK);

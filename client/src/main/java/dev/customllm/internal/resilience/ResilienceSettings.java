@@ -5,6 +5,8 @@ import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
 import java.time.Duration;
 
+import dev.customllm.internal.http.Durations;
+
 /**
  * Settings of one client's {@link Resilience}.
  *
@@ -18,8 +20,9 @@ public record ResilienceSettings(RetrySettings retry, RetryBudget budget, RateLi
 		Duration callTimeout) {
 
 	public ResilienceSettings {
-		if (callTimeout.isNegative() || callTimeout.isZero()) {
-			throw new IllegalArgumentException("callTimeout must be positive, but was " + callTimeout);
+		Durations.check("callTimeout", callTimeout);
+		if (retry == null || budget == null || limits == null) {
+			throw new IllegalArgumentException("retry, budget and limits must not be null");
 		}
 	}
 

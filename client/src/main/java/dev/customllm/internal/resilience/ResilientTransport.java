@@ -1,11 +1,18 @@
 package dev.customllm.internal.resilience;
 
+import java.io.IOException;
 import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.PrematureCloseException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
+import dev.customllm.LlmRequestException;
+import dev.customllm.LlmRequestException.Kind;
+import dev.customllm.LlmResponseException;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.PoolMetrics;
@@ -49,9 +56,45 @@ public final class ResilientTransport implements HttpTransport {
 		return this.resilience.call(operation, body, this.delegate.post(operation, uri, body, answerType));
 	}
 
+	/**
+	 * {@inheritDoc} An attempt counts as opened once the first event arrived: a stream
+	 * that fails before it (a connection reset right after the status) has given the
+	 * caller nothing yet and is retried like a unary call. Nothing is retried after.
+	 */
 	@Override
 	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return this.resilience.open(operation, body, this.delegate.stream(operation, uri, body, chunkType));
+		return this.resilience.open(operation, body, this.delegate.stream(operation, uri, body, chunkType)
+			.flatMap((stream) -> firstEventArrived(operation, stream)));
+	}
+
+	private static <T> Mono<Flux<T>> firstEventArrived(LlmOperation operation, Flux<T> stream) {
+		return stream.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
+				? Mono.error(beforeFirstEvent(operation, first.getThrowable())) : Mono.just(whole), false)
+			.singleOrEmpty();
+	}
+
+	/**
+	 * A connection closed or reset before the first event is a failed attempt like any
+	 * other, to be retried; other failures keep their kind.
+	 */
+	private static Throwable beforeFirstEvent(LlmOperation operation, Throwable failure) {
+		if (failure instanceof LlmResponseException && closedConnection(failure.getCause())) {
+			return new LlmRequestException(operation, Kind.CONNECTION_CLOSED,
+					"connection closed before the first event of the stream", failure.getCause());
+		}
+		return failure;
+	}
+
+	private static boolean closedConnection(@Nullable Throwable cause) {
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			if (current instanceof IOException || current instanceof PrematureCloseException) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import dev.customllm.observation.LlmObservationContext;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -55,6 +56,8 @@ public final class LlmMeters implements ResilienceListener {
 
 	private final MeterRegistry registry;
 
+	private final ModelTags modelTags;
+
 	private final String providerName;
 
 	private final AtomicInteger active = new AtomicInteger();
@@ -79,6 +82,11 @@ public final class LlmMeters implements ResilienceListener {
 	 * @param providerName the client's provider name, a tag of every meter
 	 */
 	public LlmMeters(MeterRegistry registry, String providerName) {
+		this(registry, providerName, new ModelTags(Set.of(), ModelTags.LIMIT));
+	}
+
+	LlmMeters(MeterRegistry registry, String providerName, ModelTags modelTags) {
+		this.modelTags = modelTags;
 		this.registry = registry;
 		this.providerName = providerName;
 		Gauge.builder("gen_ai.client.requests.active", this.active, AtomicInteger::get)
@@ -210,8 +218,19 @@ public final class LlmMeters implements ResilienceListener {
 		return Tags.of("gen_ai.operation.name", operation.value(), "gen_ai.provider.name", this.providerName);
 	}
 
-	private static String orUnknown(@Nullable String value) {
-		return (value != null) ? value : "unknown";
+	/**
+	 * Return the tag value of a model name: the name, or {@code _OTHER} once the client
+	 * has tagged too many distinct names.
+	 * @param model the model name
+	 * @return the tag value
+	 */
+	@Nullable String modelTag(@Nullable String model) {
+		return this.modelTags.value(model);
+	}
+
+	private String orUnknown(@Nullable String value) {
+		String tag = this.modelTags.value(value);
+		return (tag != null) ? tag : "unknown";
 	}
 
 	/**

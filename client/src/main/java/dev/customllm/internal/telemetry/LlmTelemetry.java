@@ -5,7 +5,9 @@ import dev.customllm.observation.LlmObservationContext;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.observation.LlmObservationDocumentation;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -59,9 +61,25 @@ public final class LlmTelemetry {
 	 */
 	public LlmTelemetry(ObservationRegistry registry, @Nullable LlmObservationConvention convention,
 			MeterRegistry meterRegistry, String providerName, boolean includeContent) {
+		this(registry, convention, meterRegistry, providerName, includeContent, Set.of());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param registry the observation registry
+	 * @param convention a convention replacing the default one, if any
+	 * @param meterRegistry the meter registry
+	 * @param providerName the provider name tag
+	 * @param includeContent whether prompts and completions are recorded on spans
+	 * @param configuredModels the models the client is configured with, always kept in
+	 * tags; other names are tagged up to a limit, then as {@code _OTHER}
+	 */
+	public LlmTelemetry(ObservationRegistry registry, @Nullable LlmObservationConvention convention,
+			MeterRegistry meterRegistry, String providerName, boolean includeContent,
+			Collection<String> configuredModels) {
 		this.registry = registry;
 		this.convention = convention;
-		this.meters = new LlmMeters(meterRegistry, providerName);
+		this.meters = new LlmMeters(meterRegistry, providerName, new ModelTags(configuredModels, ModelTags.LIMIT));
 		this.providerName = providerName;
 		this.includeContent = includeContent;
 	}
@@ -97,7 +115,7 @@ public final class LlmTelemetry {
 			return answer.doOnNext((value) -> onAnswer.accept(context, value))
 				.doOnSuccess((value) -> stopper.stop(null))
 				.doOnError(stopper::stop)
-				.doOnCancel(() -> stopper.stop(null))
+				.doOnCancel(stopper::cancel)
 				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation));
 		});
 	}
@@ -126,7 +144,7 @@ public final class LlmTelemetry {
 			})
 				.doOnComplete(() -> stopper.stop(null))
 				.doOnError(stopper::stop)
-				.doOnCancel(() -> stopper.stop(null))
+				.doOnCancel(stopper::cancel)
 				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation));
 		});
 	}
@@ -155,7 +173,8 @@ public final class LlmTelemetry {
 	}
 
 	private LlmObservationContext context(Call call) {
-		LlmObservationContext context = new LlmObservationContext(call.operation(), this.providerName, call.model());
+		LlmObservationContext context = new LlmObservationContext(call.operation(), this.providerName,
+				this.meters.modelTag(call.model()));
 		if (this.includeContent && call.prompt() != null) {
 			context.setPrompt(call.prompt().get());
 		}
@@ -194,11 +213,17 @@ public final class LlmTelemetry {
 			this.context = context;
 		}
 
+		void cancel() {
+			this.context.setCancelled(true);
+			stop(null);
+		}
+
 		void stop(@Nullable Throwable failure) {
 			if (this.stopped.compareAndSet(false, true)) {
 				if (failure != null) {
 					this.observation.error(failure);
 				}
+				this.context.setResponseModel(LlmTelemetry.this.meters.modelTag(this.context.getResponseModel()));
 				LlmTelemetry.this.meters.callEnded(this.context);
 				this.observation.stop();
 			}

@@ -118,6 +118,16 @@ class ChatCompletionModelTests {
 	}
 
 	@Test
+	void contentThatIsNotTextIsAnUnusableAnswer() {
+		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":42}}]}");
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+			.withMessageContaining("text must be a JSON string, not a number");
+		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":true}}]}");
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+			.withMessageContaining("not a boolean");
+	}
+
+	@Test
 	void namedModelOverridesTheDefaultModel() {
 		client.completionModel("llama3.1:8b").complete("Hello");
 		assertThat(lastBody().get("model").asString()).isEqualTo("llama3.1:8b");

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.logging.LogCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.internal.json.LlmJson;
@@ -40,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link OpenAiEmbeddingModel}: batching, ordering, encodings and validation.
  */
-@ExtendWith(LlmSimulatorExtension.class)
+@ExtendWith({ LlmSimulatorExtension.class, LogCaptureExtension.class })
 class OpenAiEmbeddingModelTests {
 
 	private static final String PATH = "/v1/embeddings";
@@ -109,6 +111,22 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	@Test
+	void valuesBeyondFloatRangeOrNotANumberAreRejected() {
+		answer("{\"data\":[{\"index\":0,\"embedding\":[0.5,1e39,0.25]}]}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.FLOAT))) {
+			assertThatExceptionOfType(LlmResponseException.class)
+				.isThrownBy(() -> client.embeddingModel().embedAll(List.of("x")))
+				.withMessageContaining("embedding 0 holds Infinity at position 1");
+		}
+		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(new float[] { 0.5f, Float.NaN }) + "\"}]}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
+			assertThatExceptionOfType(LlmResponseException.class)
+				.isThrownBy(() -> client.embeddingModel().embedAll(List.of("x")))
+				.withMessageContaining("embedding 0 holds NaN at position 1");
+		}
+	}
+
+	@Test
 	void readsBase64AndFloatAnswersByTheirShapeWhateverWasAsked() {
 		float[] vector = { 0.25f, -1.5f, 3.0e-5f };
 		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(vector) + "\"},{\"index\":1,\"embedding\":[0.25,-1.5,3.0e-5]}]}");
@@ -137,7 +155,7 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	@Test
-	void fallsBackToFloatOnceWhenBase64IsRefusedAndRemembersIt() {
+	void fallsBackToFloatOnceWhenBase64IsRefusedAndRemembersIt(CapturedLog log) {
 		wireMock().stubFor(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.encoding_format", containing("base64")))
 			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
 					{"object":"error","message":"[{'type': 'literal_error', 'loc': ('body', 'encoding_format'), 'msg': "Input should be 'float'"}]",
@@ -151,6 +169,8 @@ class OpenAiEmbeddingModelTests {
 			.map((request) -> body(request).get("encoding_format").asString())
 			.toList();
 		assertThat(formats).containsExactly("base64", "float", "float");
+		assertThat(log.getAll().lines().filter((line) -> line.contains("refused base64"))).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("INFO").contains("model embed-model"));
 	}
 
 	@Test

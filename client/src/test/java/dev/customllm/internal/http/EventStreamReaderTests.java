@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,7 +38,7 @@ class EventStreamReaderTests {
 			Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofSeconds(1), 4096, null);
 
 	private final EventStreamReader reader = new EventStreamReader(LlmOperation.CHAT, LlmJson.mapper(),
-			new ErrorResponses(LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of()), Clock.systemUTC()),
+			new ErrorResponses(LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of(), Set.of()), Clock.systemUTC()),
 			SETTINGS);
 
 	@Test

@@ -2,6 +2,7 @@ package dev.customllm.internal.telemetry;
 
 import dev.customllm.observation.LlmObservationContext;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -99,6 +100,8 @@ class LlmMetersTests {
 
 	@Test
 	void modelsPastTheCacheBoundAreStillRecorded() {
+		// a client whose model tags are not capped, to reach the cache bound
+		this.meters = new LlmMeters(this.registry, "custom", new ModelTags(Set.of(), Integer.MAX_VALUE));
 		int models = LlmMeters.MAX_CACHED_KEYS + 50;
 		for (int i = 0; i < models; i++) {
 			call(LlmOperation.CHAT, "model-" + i, "model-" + i, i, 1);

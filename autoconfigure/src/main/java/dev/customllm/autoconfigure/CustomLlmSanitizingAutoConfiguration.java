@@ -1,0 +1,26 @@
+package dev.customllm.autoconfigure;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@link SanitizingFunction} that keeps the LLM clients' keys and
+ * secret headers masked in {@code /actuator/env} and {@code /actuator/configprops}, even
+ * with {@code show-values: always}.
+ *
+ * @author Custom LLM team
+ */
+@AutoConfiguration
+@ConditionalOnClass(SanitizingFunction.class)
+public final class CustomLlmSanitizingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "customLlmSanitizingFunction")
+	SanitizingFunction customLlmSanitizingFunction() {
+		return new CustomLlmSanitizingFunction();
+	}
+
+}

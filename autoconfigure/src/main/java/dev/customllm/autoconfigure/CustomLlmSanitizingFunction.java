@@ -1,0 +1,49 @@
+package dev.customllm.autoconfigure;
+
+import java.util.Locale;
+
+import dev.customllm.internal.http.SecretRedactor;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+/**
+ * Masks the client's secrets in {@code /actuator/env} and {@code /actuator/configprops},
+ * even with {@code show-values: always}: the API key of every client
+ * ({@code custom.llm.api-key}, {@code custom.llm.clients.<name>.api-key}, in any relaxed
+ * form), the {@code CUSTOM_API_KEY} environment variable, and the values of secret headers
+ * ({@code custom.llm.headers.Authorization}, names ending in {@code -key}, {@code -token},
+ * {@code -secret}, ...).
+ *
+ * @author Custom LLM team
+ */
+final class CustomLlmSanitizingFunction implements SanitizingFunction {
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		return isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+	}
+
+	static boolean isSecret(String key) {
+		String lower = key.toLowerCase(Locale.ROOT);
+		if (lower.equals("custom_api_key")) {
+			return true;
+		}
+		// relaxed forms: custom.llm.api-key, custom.llm.apiKey, CUSTOM_LLM_API_KEY, CUSTOM_LLM_APIKEY
+		String normalized = lower.replace('_', '.').replace("-", "");
+		if (!normalized.startsWith("custom.llm.")) {
+			return false;
+		}
+		if (normalized.endsWith(".apikey") || normalized.endsWith(".api.key")) {
+			return !normalized.contains(".headers.");
+		}
+		int headers = lower.indexOf(".headers.");
+		return headers >= 0 && SecretRedactor.isSecret(headerName(key.substring(headers + ".headers.".length())));
+	}
+
+	private static String headerName(String rest) {
+		// custom.llm.headers[X-Api-Key] is bound from the key custom.llm.headers.X-Api-Key
+		return rest.replace("[", "").replace("]", "");
+	}
+
+}

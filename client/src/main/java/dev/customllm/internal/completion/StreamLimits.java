@@ -1,0 +1,28 @@
+package dev.customllm.internal.completion;
+
+/**
+ * The bounds of what the client holds of one streamed answer as it is assembled, so that
+ * no answer can take the memory: its tool calls with their arguments, and their number.
+ * Text is handed on chunk by chunk, never held, so a long healthy stream is never cut.
+ *
+ * @param maxAnswerSize most characters of tool call ids, names and arguments
+ * @param maxToolCalls most tool calls in one answer
+ * @author Custom LLM team
+ */
+public record StreamLimits(long maxAnswerSize, int maxToolCalls) {
+
+	/**
+	 * The default number of tool calls allowed in one answer.
+	 */
+	public static final int DEFAULT_MAX_TOOL_CALLS = 128;
+
+	public StreamLimits {
+		if (maxAnswerSize < 1) {
+			throw new IllegalArgumentException("maxAnswerSize must be positive, but was " + maxAnswerSize);
+		}
+		if (maxToolCalls < 1) {
+			throw new IllegalArgumentException("maxToolCalls must be at least 1, but was " + maxToolCalls);
+		}
+	}
+
+}

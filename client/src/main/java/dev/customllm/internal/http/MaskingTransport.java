@@ -1,0 +1,81 @@
+package dev.customllm.internal.http;
+
+import java.net.URI;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmException;
+import dev.customllm.LlmOperation;
+
+/**
+ * The one place where every failure of a transport has the client's secrets masked: the
+ * API key and the values of secret headers that a service echoed back, in the message and
+ * in any cause. It wraps the transport directly, so that retries log, and callers and
+ * health checks see, only masked messages.
+ *
+ * @author Custom LLM team
+ */
+public final class MaskingTransport implements HttpTransport {
+
+	private final HttpTransport delegate;
+
+	private final SecretRedactor redactor;
+
+	private MaskingTransport(HttpTransport delegate, SecretRedactor redactor) {
+		this.delegate = delegate;
+		this.redactor = redactor;
+	}
+
+	/**
+	 * Wrap a transport, unless the client has no secrets to mask.
+	 * @param delegate the transport
+	 * @return the masking transport, or the transport itself
+	 */
+	public static HttpTransport wrap(HttpTransport delegate) {
+		SecretRedactor redactor = new SecretRedactor(delegate.settings());
+		return redactor.isEmpty() ? delegate : new MaskingTransport(delegate, redactor);
+	}
+
+	@Override
+	public HttpSettings settings() {
+		return this.delegate.settings();
+	}
+
+	@Override
+	public URI endpoint(String path) {
+		return this.delegate.endpoint(path);
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
+		return this.delegate.post(operation, uri, body, answerType).onErrorMap(LlmException.class, this::mask);
+	}
+
+	@Override
+	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
+		return this.delegate.stream(operation, uri, body, chunkType)
+			.map((chunks) -> chunks.onErrorMap(LlmException.class, this::mask))
+			.onErrorMap(LlmException.class, this::mask);
+	}
+
+	@Override
+	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
+		return this.delegate.get(operation, uri, answerType).onErrorMap(LlmException.class, this::mask);
+	}
+
+	private LlmException mask(LlmException failure) {
+		return failure.masked(this.redactor::redact);
+	}
+
+	@Override
+	public PoolMetrics poolMetrics() {
+		return this.delegate.poolMetrics();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}
