@@ -23,13 +23,13 @@ final class ClientBuilderConfigurer {
 
 	private final String prefix;
 
-	private final CustomLlmProperties properties;
+	private final CustomLlmClientProperties properties;
 
 	private final CustomLlmConnectionDetails connectionDetails;
 
 	private final @Nullable SslBundles sslBundles;
 
-	ClientBuilderConfigurer(String prefix, CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails,
+	ClientBuilderConfigurer(String prefix, CustomLlmClientProperties properties, CustomLlmConnectionDetails connectionDetails,
 			@Nullable SslBundles sslBundles) {
 		this.prefix = prefix;
 		this.properties = properties;
@@ -87,30 +87,30 @@ final class ClientBuilderConfigurer {
 	}
 
 	private RetrySettings retrySettings() {
-		CustomLlmProperties.Retry retry = this.properties.getRetry();
+		CustomLlmClientProperties.Retry retry = this.properties.getRetry();
 		return new RetrySettings(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(), retry.getMaxDelay(),
 				retry.getJitter(), retry.getMaxRetryAfter());
 	}
 
 	private RetryBudget retryBudget() {
-		CustomLlmProperties.Budget budget = this.properties.getRetry().getBudget();
+		CustomLlmClientProperties.Budget budget = this.properties.getRetry().getBudget();
 		return new RetryBudget(budget.getCapacity(), budget.getRetryCost(), budget.getTimeoutCost());
 	}
 
 	private RateLimitSettings rateLimits() {
-		CustomLlmProperties.RateLimit limit = this.properties.getRateLimit();
+		CustomLlmClientProperties.RateLimit limit = this.properties.getRateLimit();
 		return new RateLimitSettings(limit.getMaxConcurrentRequests(), limit.getRequestsPerSecond(),
 				limit.getTokensPerMinute(), limit.getMaxWait(), limit.getOnStoreFailure());
 	}
 
 	private CompletionDefaults completionDefaults() {
-		CustomLlmProperties.Completion completion = this.properties.getCompletion();
+		CustomLlmClientProperties.Completion completion = this.properties.getCompletion();
 		return new CompletionDefaults(completion.getModel(), completion.getTemperature(), completion.getMaxTokens(),
 				completion.getApi(), completion.getPath());
 	}
 
 	private EmbeddingDefaults embeddingDefaults() {
-		CustomLlmProperties.Embedding embedding = this.properties.getEmbedding();
+		CustomLlmClientProperties.Embedding embedding = this.properties.getEmbedding();
 		return new EmbeddingDefaults(embedding.getModel(), embedding.getDimensions(), embedding.isRequestDimensions(),
 				embedding.getBatchSize(), embedding.getMaxConcurrency(), embedding.getEncodingFormat(),
 				embedding.getPath());

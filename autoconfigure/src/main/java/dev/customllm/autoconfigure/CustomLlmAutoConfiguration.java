@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
@@ -32,6 +33,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)
 @Import(NamedClientsRegistrar.class)
+@ImportRuntimeHints(NamedClientsRuntimeHints.class)
 public final class CustomLlmAutoConfiguration {
 
 	@Bean

@@ -66,7 +66,7 @@ final class CustomLlmClientFactory {
 	 * @return the client
 	 * @throws CustomLlmConfigurationException if the configuration cannot be used
 	 */
-	CustomLlmClient create(String prefix, CustomLlmProperties properties, CustomLlmConnectionDetails connectionDetails) {
+	CustomLlmClient create(String prefix, CustomLlmClientProperties properties, CustomLlmConnectionDetails connectionDetails) {
 		try {
 			CustomLlmClient.Builder builder = CustomLlmClient.builder();
 			this.observationRegistry.ifAvailable(builder::observationRegistry);
@@ -83,8 +83,9 @@ final class CustomLlmClientFactory {
 		}
 	}
 
-	private @Nullable RateLimitStore rateLimitStore(String prefix, CustomLlmProperties properties) {
-		if (properties.getRateLimit().getStore() != CustomLlmProperties.RateLimit.Store.REDIS) {
+	private @Nullable RateLimitStore rateLimitStore(String prefix, CustomLlmClientProperties properties) {
+		CustomLlmClientProperties.RateLimit rateLimit = properties.getRateLimit();
+		if (rateLimit.getStore() != CustomLlmClientProperties.RateLimit.Store.REDIS) {
 			return null;
 		}
 		RateLimitStoreFactory factory = this.rateLimitStores.getIfAvailable();
@@ -94,7 +95,10 @@ final class CustomLlmClientFactory {
 					"Add spring-boot-starter-data-redis and com.bucket4j:bucket4j_jdk17-lettuce to the application"
 							+ " and configure spring.data.redis.*, or set '" + prefix + ".rate-limit.store=local'.");
 		}
-		return factory.create(properties);
+		String keyPrefix = rateLimit.getRedis().getKeyPrefix();
+		return factory.create(new RateLimitStoreFactory.Settings(
+				(keyPrefix != null) ? keyPrefix : "custom-llm:" + properties.getProviderName(),
+				rateLimit.getRedis().getTimeout()));
 	}
 
 }

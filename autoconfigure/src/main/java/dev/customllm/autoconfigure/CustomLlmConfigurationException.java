@@ -1,5 +1,10 @@
 package dev.customllm.autoconfigure;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+
 /**
  * The LLM client cannot be configured as it stands. Carries what is wrong and what to do;
  * never a secret.
@@ -45,6 +50,27 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 	static CustomLlmConfigurationException invalid(String prefix, String problem) {
 		return new CustomLlmConfigurationException("The LLM client configuration is invalid: " + problem,
 				"Correct the '" + prefix + ".*' properties.");
+	}
+
+	/**
+	 * Create the exception for properties that a named client does not have.
+	 * @param prefix the property prefix of the named client
+	 * @param properties the properties
+	 * @return the exception
+	 */
+	static CustomLlmConfigurationException notNamedClientProperties(String prefix,
+			Set<ConfigurationProperty> properties) {
+		String names = properties.stream()
+			.map((property) -> "'" + property.getName() + "'"
+					+ ((property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : ""))
+			.sorted()
+			.collect(Collectors.joining(", "));
+		String description = "Named client '" + clientName(prefix) + "' sets " + names + ", which "
+				+ ((properties.size() == 1) ? "is not a property" : "are not properties") + " of a named client.";
+		return new CustomLlmConfigurationException(description, "Remove or rename " + ((properties.size() == 1) ? "it" : "them")
+				+ ". A named client takes every custom.llm.* property except 'enabled' (custom.llm.enabled switches"
+				+ " all clients on or off) and 'clients' (named clients are not nested: declare each one as"
+				+ " custom.llm.clients.<name>).");
 	}
 
 	private static String clientName(String prefix) {

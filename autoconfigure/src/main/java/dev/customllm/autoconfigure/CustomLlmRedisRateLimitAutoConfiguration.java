@@ -43,13 +43,7 @@ public final class CustomLlmRedisRateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimitStoreFactory customLlmRateLimitStoreFactory(ObjectProvider<RedisRateLimitConnection> connection) {
-		return (properties) -> new RedisRateLimitStore(connection.getObject(), keyPrefix(properties),
-				properties.getRateLimit().getRedis().getTimeout());
-	}
-
-	private static String keyPrefix(CustomLlmProperties properties) {
-		String keyPrefix = properties.getRateLimit().getRedis().getKeyPrefix();
-		return (keyPrefix != null) ? keyPrefix : "custom-llm:" + properties.getProviderName();
+		return (settings) -> new RedisRateLimitStore(connection.getObject(), settings.keyPrefix(), settings.timeout());
 	}
 
 }

@@ -5,8 +5,12 @@ import java.util.Set;
 
 import dev.customllm.CustomLlmClient;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,25 +48,40 @@ final class NamedClients {
 	}
 
 	/**
-	 * Bind the properties of a named client: {@code custom.llm.*} first, then the client's
-	 * own values on top.
+	 * Bind the properties of a named client: {@code custom.llm.*} first, except the provider
+	 * name (the client's name) and the Redis key prefix, then the client's own values on
+	 * top.
 	 * @param environment the environment
 	 * @param name the client's name
 	 * @return the properties
+	 * @throws CustomLlmConfigurationException if the client sets a property that a named
+	 * client does not have, such as {@code enabled} or {@code clients}
 	 */
-	static CustomLlmProperties properties(Environment environment, String name) {
+	static CustomLlmClientProperties properties(Environment environment, String name) {
 		Binder binder = Binder.get(environment);
-		CustomLlmProperties properties = new CustomLlmProperties();
+		CustomLlmClientProperties properties = new CustomLlmClientProperties();
 		binder.bind(CustomLlmProperties.PREFIX, Bindable.ofInstance(properties));
-		binder.bind(prefix(name), Bindable.ofInstance(properties));
-		if (!binder.bind(prefix(name) + ".provider-name", Bindable.of(String.class)).isBound()) {
-			properties.setProviderName(name);
-		}
+		properties.setProviderName(name);
+		properties.getRateLimit().getRedis().setKeyPrefix(null);
+		bindOwn(binder, name, properties);
 		if (properties.getBaseUrl().isBlank()) {
 			properties.setBaseUrl(binder.bind(CustomLlmProperties.PREFIX + ".base-url", Bindable.of(String.class))
 				.orElse(CustomLlmClient.DEFAULT_BASE_URL));
 		}
 		return properties;
+	}
+
+	private static void bindOwn(Binder binder, String name, CustomLlmClientProperties properties) {
+		try {
+			binder.bind(prefix(name), Bindable.ofInstance(properties), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+		}
+		catch (BindException ex) {
+			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
+				throw CustomLlmConfigurationException.notNamedClientProperties(prefix(name),
+						unbound.getUnboundProperties());
+			}
+			throw ex;
+		}
 	}
 
 }

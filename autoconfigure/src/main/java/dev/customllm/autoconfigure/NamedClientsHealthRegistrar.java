@@ -3,8 +3,9 @@ package dev.customllm.autoconfigure;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.health.CustomLlmHealthIndicator;
 
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers a health indicator {@code custom-llm-<name>} for each named client, so that one
@@ -17,12 +18,12 @@ class NamedClientsHealthRegistrar extends NamedClientsBeanRegistrar {
 	@Override
 	protected void register(String name, BeanDefinitionRegistry registry) {
 		registry.registerBeanDefinition("custom-llm-" + name + "HealthIndicator",
-				new RootBeanDefinition(CustomLlmHealthIndicator.class, () -> indicator(name)));
+				definition(CustomLlmHealthIndicator.class, "indicator", name,
+						new RuntimeBeanReference(NamedClientsRegistrar.clientBeanName(name))));
 	}
 
-	private CustomLlmHealthIndicator indicator(String name) {
-		CustomLlmProperties.Health health = NamedClients.properties(environment(), name).getHealth();
-		CustomLlmClient client = beanFactory().getBean(name + "CustomLlmClient", CustomLlmClient.class);
+	static CustomLlmHealthIndicator indicator(String name, CustomLlmClient client, Environment environment) {
+		CustomLlmClientProperties.Health health = NamedClients.properties(environment, name).getHealth();
 		return new CustomLlmHealthIndicator(client, health.getPath(), health.getCacheTime());
 	}
 

@@ -1,19 +1,17 @@
 package dev.customllm.autoconfigure;
 
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
@@ -27,47 +25,49 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 
 	@Override
 	protected void register(String name, BeanDefinitionRegistry registry) {
-		String clientBean = name + "CustomLlmClient";
-		register(registry, clientBean, name, CustomLlmClient.class, () -> createClient(name));
-		RootBeanDefinition client = (RootBeanDefinition) registry.getBeanDefinition(clientBean);
+		String clientBean = clientBeanName(name);
+		RootBeanDefinition client = qualified(definition(CustomLlmClient.class, "client", name), name);
 		client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
-		register(registry, name + "CompletionModel", name, CompletionModel.class,
-				() -> client(clientBean, CustomLlmClient::completionModel));
-		register(registry, name + "EmbeddingModel", name, EmbeddingModel.class,
-				() -> client(clientBean, CustomLlmClient::embeddingModel));
+		registry.registerBeanDefinition(clientBean, client);
+		registry.registerBeanDefinition(name + "CompletionModel", qualified(
+				definition(CompletionModel.class, "completionModel", new RuntimeBeanReference(clientBean)), name));
+		registry.registerBeanDefinition(name + "EmbeddingModel", qualified(
+				definition(EmbeddingModel.class, "embeddingModel", new RuntimeBeanReference(clientBean)), name));
 	}
 
-	private <T> void register(BeanDefinitionRegistry registry, String beanName, String qualifier, Class<T> type,
-			Supplier<T> supplier) {
-		RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
-		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, qualifier));
-		registry.registerBeanDefinition(beanName, definition);
+	static String clientBeanName(String name) {
+		return name + "CustomLlmClient";
 	}
 
-	private <T> T client(String clientBean, Function<CustomLlmClient, T> model) {
-		return model.apply(beanFactory().getBean(clientBean, CustomLlmClient.class));
+	static CustomLlmClient client(String name, Environment environment, BeanFactory beanFactory) {
+		CustomLlmClientProperties properties = NamedClients.properties(environment, name);
+		return CustomLlmClientFactory.of(beanFactory)
+			.create(NamedClients.prefix(name), properties, connectionDetails(name, properties, environment, beanFactory));
 	}
 
-	private CustomLlmClient createClient(String name) {
-		CustomLlmProperties properties = NamedClients.properties(environment(), name);
-		return CustomLlmClientFactory.of(beanFactory())
-			.create(NamedClients.prefix(name), properties, connectionDetails(name, properties));
+	static CompletionModel completionModel(CustomLlmClient client) {
+		return client.completionModel();
 	}
 
-	private CustomLlmConnectionDetails connectionDetails(String name, CustomLlmProperties properties) {
-		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, environment());
-		CustomLlmConnectionDetails shared = beanFactory().getBeanProvider(CustomLlmConnectionDetails.class)
-			.getIfUnique();
+	static EmbeddingModel embeddingModel(CustomLlmClient client) {
+		return client.embeddingModel();
+	}
+
+	private static CustomLlmConnectionDetails connectionDetails(String name, CustomLlmClientProperties properties,
+			Environment environment, BeanFactory beanFactory) {
+		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, environment);
+		CustomLlmConnectionDetails shared = beanFactory.getBeanProvider(CustomLlmConnectionDetails.class).getIfUnique();
 		if (shared == null || shared instanceof PropertiesCustomLlmConnectionDetails
-				|| hasText(NamedClients.prefix(name) + ".base-url")) {
+				|| hasText(environment, NamedClients.prefix(name) + ".base-url")) {
 			return own;
 		}
-		String apiKey = hasText(NamedClients.prefix(name) + ".api-key") ? own.getApiKey() : shared.getApiKey();
+		String apiKey = hasText(environment, NamedClients.prefix(name) + ".api-key") ? own.getApiKey()
+				: shared.getApiKey();
 		return new InheritedConnectionDetails(shared.getBaseUrl(), apiKey);
 	}
 
-	private boolean hasText(String property) {
-		String value = environment().getProperty(property);
+	private static boolean hasText(Environment environment, String property) {
+		String value = environment.getProperty(property);
 		return value != null && !value.isBlank();
 	}
 

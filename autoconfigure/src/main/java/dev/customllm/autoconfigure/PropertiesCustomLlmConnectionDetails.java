@@ -14,11 +14,11 @@ import org.springframework.core.env.Environment;
  */
 class PropertiesCustomLlmConnectionDetails implements CustomLlmConnectionDetails {
 
-	private final CustomLlmProperties properties;
+	private final CustomLlmClientProperties properties;
 
 	private final Environment environment;
 
-	PropertiesCustomLlmConnectionDetails(CustomLlmProperties properties, Environment environment) {
+	PropertiesCustomLlmConnectionDetails(CustomLlmClientProperties properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
 	}

@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import java.time.Duration;
+
 import dev.customllm.retry.RateLimitStore;
 
 /**
@@ -14,9 +16,22 @@ public interface RateLimitStoreFactory {
 
 	/**
 	 * Create the store of one client.
-	 * @param properties the client's properties
+	 * @param settings what the client's store needs
 	 * @return the store
 	 */
-	RateLimitStore create(CustomLlmProperties properties);
+	RateLimitStore create(Settings settings);
+
+	/**
+	 * What the store of one client needs.
+	 *
+	 * @param keyPrefix prefix of the client's keys ({@code rate-limit.redis.key-prefix}, by
+	 * default {@code custom-llm:} followed by the provider name); instances whose clients
+	 * have the same prefix share their limits
+	 * @param timeout longest wait for the store before it counts as unreachable
+	 * ({@code rate-limit.redis.timeout})
+	 */
+	record Settings(String keyPrefix, Duration timeout) {
+
+	}
 
 }

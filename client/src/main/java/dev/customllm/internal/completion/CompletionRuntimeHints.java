@@ -1,0 +1,26 @@
+package dev.customllm.internal.completion;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.customllm.internal.json.WireTypeHints;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+
+/**
+ * Runtime hints for the wire types of completions.
+ *
+ * @author Custom LLM team
+ */
+class CompletionRuntimeHints implements RuntimeHintsRegistrar {
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		WireTypeHints.register(hints, ChatCompletionBody.class, MessageBody.class, StreamOptions.class, ToolBody.class,
+				ToolBody.Function.class, ToolCallBody.class, FunctionCallBody.class, ChatCompletionResult.class,
+				ChatChoice.class, ChatChoiceMessage.class, ChatChunkResult.class, ChatChunkChoice.class,
+				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
+				TextChunkResult.class, TextChoice.class, UsageBody.class);
+	}
+
+}
