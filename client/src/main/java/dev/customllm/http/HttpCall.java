@@ -1,6 +1,8 @@
 package dev.customllm.http;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param method the method, {@code GET} or {@code POST}
  * @param uri the absolute URI
- * @param headers the headers, in order: the content type, the user agent, the configured
- * headers, the bearer token, and those of tracing
+ * @param headers the headers to send, in order: content type (absent for a {@code GET}),
+ * accept, user agent, the configured headers, the bearer token, then those of tracing. A
+ * sender adds its own, such as {@code Content-Length}, and may replace any: a filter that
+ * puts a token of its own in {@code Authorization}, for example
  * @param body the JSON body, or {@code null} for none
  * @param stream whether the answer is a stream of server-sent events, to be handed over as
  * it arrives
@@ -20,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public record HttpCall(String method, URI uri, Map<String, String> headers, byte @Nullable [] body, boolean stream) {
 
 	public HttpCall {
-		headers = Map.copyOf(headers);
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 	}
 
 	@Override
