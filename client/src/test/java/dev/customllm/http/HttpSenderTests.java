@@ -72,7 +72,7 @@ class HttpSenderTests {
 	 * than the maximum, streams read to the end, stopped or cut.
 	 */
 	private static void exchange(CustomLlmClient client, LlmSimulator simulator) {
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < 4; i++) {
 			assertThat(client.completionModel("m").complete("Hello " + i)).isNotBlank();
 			assertThat(client.completionModel("m").stream(CompletionRequest.of("Tell me more about " + i))
 				.collectList()
