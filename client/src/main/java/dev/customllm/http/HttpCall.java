@@ -1,8 +1,6 @@
 package dev.customllm.http;
 
 import java.net.URI;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -12,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param method the method, {@code GET} or {@code POST}
  * @param uri the absolute URI
- * @param headers the headers to send, in order: content type (absent for a {@code GET}),
- * accept, user agent, the configured headers, the bearer token, then those of tracing. A
+ * @param headers the headers to send: content type (absent for a {@code GET}), accept,
+ * user agent, the configured headers, the bearer token, and those of tracing. A
  * sender adds its own, such as {@code Content-Length}, and may replace any: a filter that
  * puts a token of its own in {@code Authorization}, for example
  * @param body the JSON body, or {@code null} for none
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record HttpCall(String method, URI uri, Map<String, String> headers, byte @Nullable [] body, boolean stream) {
 
 	public HttpCall {
-		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		headers = Map.copyOf(headers);
 	}
 
 	@Override

@@ -2,7 +2,7 @@ package dev.customllm.internal.http;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,6 +52,8 @@ public final class SenderTransport implements HttpTransport {
 
 	private final Shape stream;
 
+	private final Mono<Long> bodyTimeout;
+
 	/**
 	 * Create a transport.
 	 * @param settings the connection settings; those of connections (connect timeout, pool,
@@ -67,13 +69,15 @@ public final class SenderTransport implements HttpTransport {
 		this.answers = new AnswerReader(settings, jsonMapper);
 		this.requestHook = requestHook;
 		HttpHeaders headers = HttpClientFactory.defaultHeaders(settings);
-		Duration timeout = settings.responseTimeout();
-		this.post = new Shape("POST", headers, false, timeout);
-		this.get = new Shape("GET", headers.copy().remove(HttpHeaderNames.CONTENT_TYPE), false, timeout);
+		this.bodyTimeout = Timeouts.after(settings.responseTimeout());
+		this.post = new Shape("POST", headers, false, this.bodyTimeout);
+		this.get = new Shape("GET", headers.copy().remove(HttpHeaderNames.CONTENT_TYPE), false, this.bodyTimeout);
 		// as NettyTransport: the time to a stream's answer never cuts it before its idle timeout
 		Duration idle = settings.streamIdleTimeout();
-		this.stream = new Shape("POST", headers.copy().set(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT),
-				true, (idle.compareTo(timeout) > 0) ? idle : timeout);
+		Mono<Long> streamTimeout = (idle.compareTo(settings.responseTimeout()) > 0) ? Timeouts.after(idle)
+				: this.bodyTimeout;
+		this.stream = new Shape("POST",
+				headers.copy().set(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT), true, streamTimeout);
 	}
 
 	@Override
@@ -119,8 +123,13 @@ public final class SenderTransport implements HttpTransport {
 	}
 
 	private Map<String, String> traced(Shape shape, ContextView context) {
-		Map<String, String> headers = new LinkedHashMap<>(shape.headers());
-		this.requestHook.addHeaders(context, headers::put);
+		Map<String, String> added = new HashMap<>();
+		this.requestHook.addHeaders(context, added::put);
+		if (added.isEmpty()) {
+			return shape.headers();
+		}
+		Map<String, String> headers = new HashMap<>(shape.headers());
+		headers.putAll(added);
 		return headers;
 	}
 
@@ -155,7 +164,7 @@ public final class SenderTransport implements HttpTransport {
 			return answer.body().take(0, false).then(Mono.fromCallable(() -> this.answers.buffer(expected)));
 		}
 		return answer.body()
-			.timeout(this.settings.responseTimeout())
+			.timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout)
 			.collect(() -> this.answers.buffer(expected), SenderTransport::append);
 	}
 
@@ -195,11 +204,11 @@ public final class SenderTransport implements HttpTransport {
 	 * @param method the HTTP method
 	 * @param headers the headers of every such request, before those of the request hook
 	 * @param stream whether the answer is an event stream
-	 * @param timeout the maximum time to the answer
+	 * @param timeout fires when the answer is late
 	 */
-	private record Shape(String method, Map<String, String> headers, boolean stream, Duration timeout) {
+	private record Shape(String method, Map<String, String> headers, boolean stream, Mono<Long> timeout) {
 
-		Shape(String method, HttpHeaders headers, boolean stream, Duration timeout) {
+		Shape(String method, HttpHeaders headers, boolean stream, Mono<Long> timeout) {
 			this(method, asMap(headers), stream, timeout);
 		}
 
@@ -210,7 +219,7 @@ public final class SenderTransport implements HttpTransport {
 		private static Map<String, String> asMap(HttpHeaders headers) {
 			Map<String, String> map = new LinkedHashMap<>();
 			headers.forEach((header) -> map.put(header.getKey(), header.getValue()));
-			return Collections.unmodifiableMap(map);
+			return Map.copyOf(map);
 		}
 
 	}
