@@ -20,6 +20,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.PooledDataBuffer;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,8 +30,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * Sends the client's requests with a {@link WebClient}, so that the application's
  * {@code WebClientCustomizer}s and filters apply to every attempt
  * ({@code custom.llm.http.client=webclient}). Every status is an answer for the client to
- * read; the body is handed over as it arrives, in the connector's own buffers when they are
- * Netty's.
+ * read (an error status is not WebClient's error to raise); the body is handed over as it
+ * arrives, in the connector's own buffers when they are Netty's.
  *
  * @author Custom LLM team
  */
@@ -60,7 +61,7 @@ final class WebClientHttpSender implements HttpSender {
 			.headers((headers) -> call.headers().forEach(headers::set));
 		byte[] body = call.body();
 		return ((body != null) ? request.bodyValue(body) : request).retrieve()
-			.onRawStatus((status) -> true, (response) -> Mono.empty())
+			.onStatus(HttpStatusCode::isError, (response) -> Mono.empty())
 			.toEntityFlux(BodyExtractors.toDataBuffers())
 			.map(Answer::new);
 	}
