@@ -27,8 +27,9 @@ final class SequentialChatScenario {
 		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), 8);
 		try (Contender library = new LibraryContender(settings);
 				Contender baseline = new BaselineContender(settings);
-				Contender webClient = new WebClientContender(settings)) {
-			List<Contender> contenders = List.of(library, baseline, webClient);
+				Contender webClient = new WebClientContender(settings);
+				Contender libraryOverWebClient = LibraryOverWebClient.create(settings)) {
+			List<Contender> contenders = List.of(library, baseline, webClient, libraryOverWebClient);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> calls(contender, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -46,6 +47,10 @@ final class SequentialChatScenario {
 					samples.median(baseline, "cpu"), null);
 			report.ratio(NAME, "allocated per call (KB), WebClient alone", samples.median(webClient, "alloc"),
 					samples.median(baseline, "alloc"), null);
+			report.ratio(NAME, "client CPU per call (µs), library over WebClient",
+					samples.median(libraryOverWebClient, "cpu"), samples.median(baseline, "cpu"), null);
+			report.ratio(NAME, "allocated per call (KB), library over WebClient",
+					samples.median(libraryOverWebClient, "alloc"), samples.median(baseline, "alloc"), null);
 		}
 	}
 
