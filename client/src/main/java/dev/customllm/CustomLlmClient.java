@@ -25,6 +25,7 @@ import dev.customllm.completion.CompletionModel;
 import dev.customllm.internal.completion.StreamUsageNegotiation;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.http.HttpSender;
 import dev.customllm.internal.embedding.EncodingNegotiation;
 import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
 import dev.customllm.internal.http.HttpSettings;
@@ -33,6 +34,7 @@ import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
+import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
@@ -196,7 +198,9 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the live counts of the client's connection pool.
+	 * Return the live counts of the client's connection pool. With an
+	 * {@link Builder#httpSender(HttpSender) HTTP sender} the connections are the sender's,
+	 * and every count is zero.
 	 * @return the pool metrics
 	 */
 	public ConnectionPool connectionPool() {
@@ -249,7 +253,9 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
 
-		private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
+		private @Nullable UnaryOperator<HttpClient> httpClientCustomizer;
+
+		private @Nullable HttpSender httpSender;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -371,7 +377,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Set the Netty SSL context for TLS or mutual TLS, for example
 		 * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. With Spring
-		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead.
+		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead. Not for a client
+		 * with an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param sslContext the context, or {@code null} for the JVM defaults
 		 * @return this builder
 		 */
@@ -403,12 +410,33 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Adjust the Reactor Netty {@link HttpClient} under the client, after the
 		 * connection settings are applied: for example to add a proxy, wiretap logging or
-		 * Netty channel options. Replaces any customizer set before.
+		 * Netty channel options. Replaces any customizer set before. Not for a client with
+		 * an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param httpClientCustomizer returns the adjusted client
 		 * @return this builder
 		 */
 		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
 			this.httpClientCustomizer = argument("httpClientCustomizer", httpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Send the requests with an HTTP stack of the application's instead of the
+		 * client's own Reactor Netty connection pool: for example Spring's
+		 * {@code WebClient}, so that its filters add OAuth2 tokens or sign each request.
+		 * The connections are then the sender's, with their pool, connect timeout and TLS:
+		 * {@link #connectTimeout}, {@link #maxConnections}, {@link #maxIdleTime} are not
+		 * used, {@link #sslContext} and {@link #httpClientCustomizer} cannot be set, and
+		 * {@link CustomLlmClient#connectionPool()} counts nothing. The rest stays the
+		 * client's: the response timeout (to the answer, then between the buffers of a
+		 * body), the maximum response size, the headers and API key, retries, limits,
+		 * streaming and metrics. Closing the client leaves the sender open.
+		 * @param httpSender the sender, or {@code null} for the client's own connection
+		 * pool
+		 * @return this builder
+		 */
+		public Builder httpSender(@Nullable HttpSender httpSender) {
+			this.httpSender = httpSender;
 			return this;
 		}
 
@@ -583,11 +611,23 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
-					LlmJson.mapper(), LlmTelemetry.propagation()));
 			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
+			HttpTransport http = MaskingTransport.wrap(transport(settings));
 			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, limits,
 					this.completionDefaults, this.embeddingDefaults);
+		}
+
+		private HttpTransport transport(HttpSettings settings) {
+			if (this.httpSender == null) {
+				UnaryOperator<HttpClient> customizer = (this.httpClientCustomizer != null) ? this.httpClientCustomizer
+						: UnaryOperator.identity();
+				return new NettyTransport(settings, customizer, LlmJson.mapper(), LlmTelemetry.propagation());
+			}
+			if (this.sslContext != null || this.httpClientCustomizer != null) {
+				throw new IllegalArgumentException("sslContext and httpClientCustomizer configure the client's own"
+						+ " Reactor Netty connections: with an httpSender, configure TLS and proxies on the sender");
+			}
+			return new SenderTransport(settings, this.httpSender, LlmJson.mapper(), LlmTelemetry.propagation());
 		}
 
 	}

@@ -91,6 +91,8 @@ public class CustomLlmClientProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Http http = new Http();
+
 	private final Observations observations = new Observations();
 
 	private final Health health = new Health();
@@ -211,6 +213,10 @@ public class CustomLlmClientProperties {
 		return this.ssl;
 	}
 
+	public Http getHttp() {
+		return this.http;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -243,6 +249,48 @@ public class CustomLlmClientProperties {
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * HTTP client that sends the requests.
+	 */
+	public static class Http {
+
+		/**
+		 * HTTP client that sends the requests: the client's own Reactor Netty connection
+		 * pool, or a WebClient built from the application's WebClient.Builder, so that its
+		 * customizers and filters (OAuth2 tokens, request signing, proxies) apply to every
+		 * call. With webclient, the connections are the WebClient's: connect-timeout,
+		 * max-connections, max-idle-time and ssl.bundle are not used.
+		 */
+		private Client client = Client.NETTY;
+
+		public Client getClient() {
+			return this.client;
+		}
+
+		public void setClient(Client client) {
+			this.client = client;
+		}
+
+		/**
+		 * HTTP clients that can send the requests.
+		 */
+		public enum Client {
+
+			/**
+			 * The client's own Reactor Netty connection pool, the fastest.
+			 */
+			NETTY,
+
+			/**
+			 * A WebClient built from the application's WebClient.Builder
+			 * (spring-boot-starter-webclient).
+			 */
+			WEBCLIENT
+
 		}
 
 	}

@@ -50,7 +50,7 @@ class PropertyDefaultsTests {
 	 */
 	private static final Set<String> WIRING_ONLY = Set.of("custom.llm.enabled", "custom.llm.api-key-required",
 			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout", "custom.llm.health.path",
-			"custom.llm.health.cache-time");
+			"custom.llm.health.cache-time", "custom.llm.http.client");
 
 	@Test
 	void everyDefaultInTheMetadataIsTheDefaultOfTheClient() throws Exception {
@@ -82,13 +82,13 @@ class PropertyDefaultsTests {
 		ObjectNode metadata = metadata();
 		metadata.withArray("properties")
 			.addObject()
-			.put("name", "custom.llm.http.client")
+			.put("name", "custom.llm.http.protocol")
 			.put("type", "java.lang.String")
-			.put("defaultValue", "netty");
+			.put("defaultValue", "http1");
 		Map<String, @Nullable Object> client = clientDefaults();
 		client.put("custom.llm.pool-name", "custom-llm");
 		assertThat(mismatches(metadata, client)).containsExactly(
-				"custom.llm.http.client: the metadata says netty, and nothing in the client corresponds; "
+				"custom.llm.http.protocol: the metadata says http1, and nothing in the client corresponds; "
 						+ "map it in clientDefaults() or, if only the Spring Boot wiring uses it, in WIRING_ONLY",
 				"custom.llm.pool-name: not in the metadata");
 	}

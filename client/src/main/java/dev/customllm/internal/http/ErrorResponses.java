@@ -2,6 +2,7 @@ package dev.customllm.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -14,8 +15,6 @@ import dev.customllm.LlmApiException.RetryHints;
 import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
-
-import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Turns a non-2xx answer into the matching {@link LlmApiException}. Reads the error shapes
@@ -51,11 +50,13 @@ public final class ErrorResponses {
 	 * Create the exception for a non-2xx answer.
 	 * @param operation the operation that failed
 	 * @param status the HTTP status code
-	 * @param headers the response headers
+	 * @param headers the value of a response header by its case-insensitive name, or
+	 * {@code null}
 	 * @param body the response body, possibly empty
 	 * @return the exception
 	 */
-	public LlmApiException toException(LlmOperation operation, int status, HttpHeaders headers, byte[] body) {
+	public LlmApiException toException(LlmOperation operation, int status, Function<String, @Nullable String> headers,
+			byte[] body) {
 		ProviderError error = parse(status, body);
 		if (status == 401 || status == 403) {
 			return new LlmAuthenticationException(operation, status, error);
@@ -67,8 +68,8 @@ public final class ErrorResponses {
 		return new LlmApiException(operation, status, error, hints);
 	}
 
-	private static @Nullable Boolean shouldRetry(HttpHeaders headers) {
-		String value = headers.get("x-should-retry");
+	private static @Nullable Boolean shouldRetry(Function<String, @Nullable String> headers) {
+		String value = headers.apply("x-should-retry");
 		if ("true".equalsIgnoreCase(value)) {
 			return Boolean.TRUE;
 		}

@@ -31,7 +31,8 @@ class WireTypeHintsTests {
 	 * Records of those packages that never go through the wire mapper.
 	 */
 	private static final Set<String> NOT_ON_THE_WIRE = Set.of("dev.customllm.internal.completion.CompletionEndpoint",
-			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings");
+			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings",
+			"dev.customllm.internal.http.SenderTransport$Shape");
 
 	@Test
 	void everyWireRecordHasReflectionHintsForTheMapper() throws IOException {
