@@ -65,7 +65,13 @@ final class AnswerReader {
 		if (body.size() == 0) {
 			throw new LlmResponseException(operation, "empty body");
 		}
-		T answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);
+		T answer;
+		try {
+			answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);
+		}
+		catch (VirtualMachineError | LinkageError error) {
+			throw new FatalReadException(error);
+		}
 		if (answer == null) {
 			throw new LlmResponseException(operation, "body is JSON null");
 		}

@@ -32,7 +32,7 @@ final class BodyBuffer {
 		if (expectedSize > maxSize) {
 			throw tooLarge();
 		}
-		this.bytes = new byte[(expectedSize >= 0) ? (int) expectedSize : Math.min(maxSize, 1024)];
+		this.bytes = allocate((expectedSize >= 0) ? (int) expectedSize : Math.min(maxSize, 1024));
 	}
 
 	/**
@@ -48,10 +48,21 @@ final class BodyBuffer {
 		int needed = this.size + length;
 		if (needed > this.bytes.length) {
 			int grown = (int) Math.min(this.maxSize, Math.max(needed, 2L * this.bytes.length));
-			this.bytes = Arrays.copyOf(this.bytes, grown);
+			byte[] larger = allocate(grown);
+			System.arraycopy(this.bytes, 0, larger, 0, this.size);
+			this.bytes = larger;
 		}
 		buffer.getBytes(buffer.readerIndex(), this.bytes, this.size, length);
 		this.size = needed;
+	}
+
+	private static byte[] allocate(int size) {
+		try {
+			return new byte[size];
+		}
+		catch (OutOfMemoryError error) {
+			throw new FatalReadException(error);
+		}
 	}
 
 	/**

@@ -131,14 +131,16 @@ final class EventStreamReader {
 		}
 
 		private List<SseEvent> decode(ByteBuf buffer) {
-			if (!this.release) {
-				return this.decoder.decode(buffer);
-			}
 			try {
 				return this.decoder.decode(buffer);
 			}
+			catch (VirtualMachineError | LinkageError error) {
+				throw new FatalReadException(error);
+			}
 			finally {
-				buffer.release();
+				if (this.release) {
+					buffer.release();
+				}
 			}
 		}
 
@@ -159,6 +161,15 @@ final class EventStreamReader {
 		}
 
 		private void next(SseEvent event, SynchronousSink<T> sink) {
+			try {
+				handle(event, sink);
+			}
+			catch (VirtualMachineError | LinkageError error) {
+				sink.error(new FatalReadException(error));
+			}
+		}
+
+		private void handle(SseEvent event, SynchronousSink<T> sink) {
 			if (this.done) {
 				return;
 			}

@@ -53,6 +53,10 @@ public final class RequestFailures {
 		if (failure instanceof LlmException llmException) {
 			return llmException;
 		}
+		if (failure instanceof FatalReadException fatal) {
+			return new LlmResponseException(operation,
+					fatal.getMessage() + "; the connection is closed, not returned to the pool", fatal.getCause());
+		}
 		Throwable cause = rootCause(failure);
 		if (cause instanceof DataBufferLimitException || failure instanceof DataBufferLimitException) {
 			return new LlmResponseException(operation,
