@@ -118,6 +118,8 @@ public class CustomLlmProperties {
 
 	private final Embedding embedding = new Embedding();
 
+	private final Rerank rerank = new Rerank();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -258,6 +260,10 @@ public class CustomLlmProperties {
 		return this.embedding;
 	}
 
+	public Rerank getRerank() {
+		return this.rerank;
+	}
+
 	/**
 	 * TLS settings.
 	 */
@@ -309,6 +315,12 @@ public class CustomLlmProperties {
 		 */
 		private @Nullable String path;
 
+		/**
+		 * Maximum size of one image sent inline in a message; a request with a larger one
+		 * fails before it is sent.
+		 */
+		private DataSize maxImageBytes = DataSize.ofMegabytes(20);
+
 		public @Nullable String getModel() {
 			return this.model;
 		}
@@ -347,6 +359,14 @@ public class CustomLlmProperties {
 
 		public void setPath(@Nullable String path) {
 			this.path = path;
+		}
+
+		public DataSize getMaxImageBytes() {
+			return this.maxImageBytes;
+		}
+
+		public void setMaxImageBytes(DataSize maxImageBytes) {
+			this.maxImageBytes = maxImageBytes;
 		}
 
 	}
@@ -448,6 +468,66 @@ public class CustomLlmProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * Settings of the reranking model ({@code POST /rerank}).
+	 */
+	public static class Rerank {
+
+		/**
+		 * Model name sent with rerank requests. When set, a RerankModel bean is defined.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Endpoint path, relative to the base URL, such as /rerank or /v1/rerank.
+		 */
+		private String path = "/rerank";
+
+		/**
+		 * Maximum number of documents sent in one request; larger inputs are split and the
+		 * results merged by score.
+		 */
+		private int batchSize = 32;
+
+		/**
+		 * Maximum number of batch requests in flight for one call.
+		 */
+		private int maxConcurrency = 4;
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}
