@@ -27,9 +27,10 @@ final class StructuredCompletion {
 	}
 
 	static <T> Mono<T> complete(CompletionModel model, CompletionRequest request, Class<T> type) {
-		return Mono.fromCallable(() -> structured(request, type))
-			.flatMap((structured) -> attempt(model, structured, schema(structured, type), type,
-					structured.repairAttempts()));
+		return Mono.defer(() -> {
+			CompletionRequest structured = structured(request, type);
+			return attempt(model, structured, schema(structured, type), type, structured.repairAttempts());
+		});
 	}
 
 	private static CompletionRequest structured(CompletionRequest request, Class<?> type) {
@@ -44,14 +45,15 @@ final class StructuredCompletion {
 
 	private static <T> Mono<T> attempt(CompletionModel model, CompletionRequest request, Map<String, Object> schema,
 			Class<T> type, int repairs) {
+		if (repairs == 0) {
+			return model.completeAsync(request)
+				.map((response) -> StructuredAnswers.read(LlmOperation.CHAT, response.text(), schema, type));
+		}
 		return model.completeAsync(request).flatMap((response) -> {
 			try {
 				return Mono.just(StructuredAnswers.read(LlmOperation.CHAT, response.text(), schema, type));
 			}
 			catch (LlmResponseException ex) {
-				if (repairs == 0) {
-					return Mono.error(ex);
-				}
 				return attempt(model, repair(request, response.text(), ex.problem()), schema, type, repairs - 1);
 			}
 		});

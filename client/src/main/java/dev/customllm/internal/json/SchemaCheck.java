@@ -33,68 +33,76 @@ final class SchemaCheck {
 	 * matches
 	 */
 	static @Nullable String problem(Map<String, Object> schema, JsonNode value) {
-		return new SchemaCheck(schema).check(schema, value, "$", 0);
+		String problem = new SchemaCheck(schema).check(schema, value, 0);
+		return (problem != null) ? "$" + problem : null;
 	}
 
-	private @Nullable String check(Map<?, ?> schema, JsonNode value, String path, int depth) {
+	/**
+	 * Return the first problem, as the path below the value followed by what is wrong, so
+	 * that paths are only built for an answer that does not match.
+	 */
+	private @Nullable String check(Map<?, ?> schema, JsonNode value, int depth) {
 		if (depth > MAX_DEPTH) {
 			return null;
 		}
 		Map<?, ?> referenced = (schema.get("$ref") instanceof String ref) ? resolve(ref) : null;
-		String problem = (referenced != null) ? check(referenced, value, path, depth + 1) : null;
-		problem = (problem != null) ? problem : alternatives(schema, value, path, depth);
-		problem = (problem != null) ? problem : typeAndEnum(schema, value, path);
+		String problem = (referenced != null) ? check(referenced, value, depth + 1) : null;
+		problem = (problem != null) ? problem : alternatives(schema, value, depth);
+		problem = (problem != null) ? problem : typeAndEnum(schema, value);
 		if (problem == null && value.isObject()) {
-			problem = object(schema, value, path, depth);
+			problem = object(schema, value, depth);
 		}
 		if (problem == null && value.isArray() && schema.get("items") instanceof Map<?, ?> items) {
-			for (int i = 0; i < value.size() && problem == null; i++) {
-				problem = check(items, value.get(i), path + "[" + i + "]", depth + 1);
+			for (int i = 0; i < value.size(); i++) {
+				String item = check(items, value.get(i), depth + 1);
+				if (item != null) {
+					return "[" + i + "]" + item;
+				}
 			}
 		}
 		return problem;
 	}
 
-	private @Nullable String alternatives(Map<?, ?> schema, JsonNode value, String path, int depth) {
+	private @Nullable String alternatives(Map<?, ?> schema, JsonNode value, int depth) {
 		Object alternatives = (schema.get("anyOf") != null) ? schema.get("anyOf") : schema.get("oneOf");
 		if (!(alternatives instanceof List<?> list) || list.isEmpty()) {
 			return null;
 		}
 		for (Object alternative : list) {
-			if (alternative instanceof Map<?, ?> map && check(map, value, path, depth + 1) == null) {
+			if (alternative instanceof Map<?, ?> map && check(map, value, depth + 1) == null) {
 				return null;
 			}
 		}
-		return path + ": " + kind(value) + " matches none of the shapes the schema allows";
+		return ": " + kind(value) + " matches none of the shapes the schema allows";
 	}
 
-	private static @Nullable String typeAndEnum(Map<?, ?> schema, JsonNode value, String path) {
+	private static @Nullable String typeAndEnum(Map<?, ?> schema, JsonNode value) {
 		Object type = schema.get("type");
 		if (type != null && !matchesType(type, value)) {
-			return path + ": expected " + type.toString().replace(", ", " or ").replaceAll("[\\[\\]]", "") + ", got "
+			return ": expected " + type.toString().replace(", ", " or ").replaceAll("[\\[\\]]", "") + ", got "
 					+ kind(value);
 		}
 		if (schema.get("enum") instanceof List<?> allowed && allowed.stream().noneMatch((item) -> same(item, value))) {
-			return path + ": " + brief(value) + " is not one of " + allowed;
+			return ": " + brief(value) + " is not one of " + allowed;
 		}
 		return null;
 	}
 
-	private @Nullable String object(Map<?, ?> schema, JsonNode value, String path, int depth) {
+	private @Nullable String object(Map<?, ?> schema, JsonNode value, int depth) {
 		if (schema.get("required") instanceof List<?> required) {
 			for (Object name : required) {
 				if (name instanceof String property && !value.has(property)) {
-					return path + ": missing required property '" + property + "'";
+					return ": missing required property '" + property + "'";
 				}
 			}
 		}
 		if (schema.get("properties") instanceof Map<?, ?> properties) {
 			for (Map.Entry<?, ?> property : properties.entrySet()) {
-				JsonNode child = value.get(String.valueOf(property.getKey()));
+				JsonNode child = (property.getKey() instanceof String name) ? value.get(name) : null;
 				if (child != null && property.getValue() instanceof Map<?, ?> childSchema) {
-					String problem = check(childSchema, child, path + "." + property.getKey(), depth + 1);
+					String problem = check(childSchema, child, depth + 1);
 					if (problem != null) {
-						return problem;
+						return "." + property.getKey() + problem;
 					}
 				}
 			}
