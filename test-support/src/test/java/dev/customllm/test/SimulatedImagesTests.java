@@ -2,9 +2,8 @@ package dev.customllm.test;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,45 +11,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for how the {@link LlmSimulator} reads messages with image parts.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class SimulatedImagesTests {
 
 	private static final String PNG = "data:image/png;base64,iVBORw0KGgo=";
 
-	private static LlmSimulator simulator;
+	private final LlmSimulator simulator;
 
-	private static SimulatorHttp http;
+	private final SimulatorHttp http;
 
-	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-		http = new SimulatorHttp(simulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
+	SimulatedImagesTests(LlmSimulator simulator) {
+		this.simulator = simulator;
+		this.http = new SimulatorHttp(simulator);
 	}
 
 	@Test
 	void countsTheImagesOfTheQuestion() {
-		JsonNode completion = http.postJson("/chat/completions", withParts("{\"type\":\"text\",\"text\":\"What is this?\"},"
+		JsonNode completion = this.http.postJson("/chat/completions", withParts("{\"type\":\"text\",\"text\":\"What is this?\"},"
 				+ image(PNG, "low") + "," + image("https://example.com/cat.jpg", null)));
 		assertThat(SimulatorHttp.content(completion)).isEqualTo("Simulated answer: [2 images] What is this?");
 		assertThat(completion.path("usage").path("prompt_tokens").intValue()).isEqualTo(3 + 2 * 85);
-		assertThat(simulator.requests().get(simulator.requests().size() - 1).imageUrls())
+		assertThat(this.simulator.requests().get(this.simulator.requests().size() - 1).imageUrls())
 			.containsExactly(PNG, "https://example.com/cat.jpg");
 	}
 
 	@Test
 	void rejectsImagesItCannotRead() throws Exception {
-		HttpResponse<String> scheme = http.post("/chat/completions", withParts(image("ftp://example.com/a.png", null)));
+		HttpResponse<String> scheme = this.http.post("/chat/completions", withParts(image("ftp://example.com/a.png", null)));
 		assertThat(scheme.statusCode()).isEqualTo(400);
 		assertThat(scheme.body()).contains("Invalid image_url");
-		HttpResponse<String> type = http.post("/chat/completions", withParts(image("data:image/tiff;base64,AAAA", null)));
+		HttpResponse<String> type = this.http.post("/chat/completions", withParts(image("data:image/tiff;base64,AAAA", null)));
 		assertThat(type.statusCode()).isEqualTo(400);
-		HttpResponse<String> detail = http.post("/chat/completions", withParts(image(PNG, "ultra")));
+		HttpResponse<String> detail = this.http.post("/chat/completions", withParts(image(PNG, "ultra")));
 		assertThat(detail.statusCode()).isEqualTo(400);
-		HttpResponse<String> part = http.post("/chat/completions", withParts("{\"type\":\"audio\"}"));
+		HttpResponse<String> part = this.http.post("/chat/completions", withParts("{\"type\":\"audio\"}"));
 		assertThat(part.statusCode()).isEqualTo(400);
 	}
 

@@ -2,10 +2,8 @@ package dev.customllm.test;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for how the {@link LlmSimulator} honours {@code response_format}, and for the stubs
  * that make structured answers fail.
  */
+@ExtendWith(LlmSimulatorExtension.class)
 class SimulatedStructuredAnswersTests {
 
 	private static final String SCHEMA = """
@@ -26,29 +25,18 @@ class SimulatedStructuredAnswersTests {
 	private static final String TEXT = "Summarize: Sourdough bread rises with a cheerful starter of wild yeast. "
 			+ "A long fermentation gives it flavour.";
 
-	private static LlmSimulator simulator;
+	private final LlmSimulator simulator;
 
-	private static SimulatorHttp http;
+	private final SimulatorHttp http;
 
-	@BeforeAll
-	static void start() {
-		simulator = LlmSimulator.start();
-		http = new SimulatorHttp(simulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		simulator.close();
-	}
-
-	@AfterEach
-	void reset() {
-		simulator.reset();
+	SimulatedStructuredAnswersTests(LlmSimulator simulator) {
+		this.simulator = simulator;
+		this.http = new SimulatorHttp(simulator);
 	}
 
 	@Test
 	void answersJsonInTheShapeOfTheSchema() {
-		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(http.postJson("/chat/completions",
+		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions",
 				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"Summary\",\"schema\":" + SCHEMA + "}}"))));
 		assertThat(answer.path("summary").stringValue())
 			.isEqualTo("Sourdough bread rises with a cheerful starter of wild yeast.");
@@ -63,8 +51,8 @@ class SimulatedStructuredAnswersTests {
 	@Test
 	void answersTheSameForTheSameRequest() {
 		String request = structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}");
-		assertThat(SimulatorHttp.content(http.postJson("/chat/completions", request)))
-			.isEqualTo(SimulatorHttp.content(http.postJson("/chat/completions", request)));
+		assertThat(SimulatorHttp.content(this.http.postJson("/chat/completions", request)))
+			.isEqualTo(SimulatorHttp.content(this.http.postJson("/chat/completions", request)));
 	}
 
 	@Test
@@ -73,7 +61,7 @@ class SimulatedStructuredAnswersTests {
 				+ "{\"role\":\"system\",\"content\":" + SimulatorHttp.json.writeValueAsString(
 						"Answer with only a JSON value that matches this JSON Schema:\n" + SCHEMA)
 				+ "},{\"role\":\"user\",\"content\":\"" + TEXT + "\"}]}";
-		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(http.postJson("/chat/completions", body)));
+		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions", body)));
 		assertThat(answer.path("keywords").isArray()).isTrue();
 		assertThat(answer.path("summary").stringValue()).startsWith("Sourdough");
 	}
@@ -81,7 +69,7 @@ class SimulatedStructuredAnswersTests {
 	@Test
 	void answersJsonModeWithoutSchemaAsAnObject() {
 		String content = SimulatorHttp.content(
-				http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
+				this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
 		assertThat(SimulatorHttp.json.readTree(content).path("answer").stringValue()).startsWith("Sourdough bread");
 	}
 
@@ -89,53 +77,53 @@ class SimulatedStructuredAnswersTests {
 	void streamsStructuredAnswers() throws Exception {
 		String body = structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}")
 			.replace("{\"model\":\"m\",", "{\"model\":\"m\",\"stream\":true,");
-		String streamed = SimulatorHttp.deltas(SimulatorHttp.events(http.post("/chat/completions", body).body()));
+		String streamed = SimulatorHttp.deltas(SimulatorHttp.events(this.http.post("/chat/completions", body).body()));
 		assertThat(SimulatorHttp.json.readTree(streamed).path("keywords").size()).isEqualTo(3);
 	}
 
 	@Test
 	void rejectsAMalformedResponseFormat() throws Exception {
-		HttpResponse<String> unknown = http.post("/chat/completions", structured("{\"type\":\"xml\"}"));
+		HttpResponse<String> unknown = this.http.post("/chat/completions", structured("{\"type\":\"xml\"}"));
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(unknown.body()).contains("response_format.type");
-		HttpResponse<String> noSchema = http.post("/chat/completions",
+		HttpResponse<String> noSchema = this.http.post("/chat/completions",
 				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\"}}"));
 		assertThat(noSchema.statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void wrapsJsonInFencesWhenStubbedTo() {
-		simulator.chat().wrapsJsonInFences();
-		String content = SimulatorHttp.content(http.postJson("/chat/completions",
+		this.simulator.chat().wrapsJsonInFences();
+		String content = SimulatorHttp.content(this.http.postJson("/chat/completions",
 				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}")));
 		assertThat(content).startsWith("```json\n{\"summary\":").endsWith("}\n```");
 	}
 
 	@Test
 	void refusesJsonSchemaOnlyWhenStubbedTo() throws Exception {
-		simulator.chat().refusesJsonSchema();
-		HttpResponse<String> refused = http.post("/chat/completions",
+		this.simulator.chat().refusesJsonSchema();
+		HttpResponse<String> refused = this.http.post("/chat/completions",
 				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}"));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(SimulatorHttp.json.readTree(refused.body()).path("error").path("message").stringValue())
 			.isEqualTo("Either \"json_schema\" or \"grammar\" can be specified, but not both");
-		assertThat(http.post("/chat/completions", structured("{\"type\":\"json_object\"}")).statusCode())
+		assertThat(this.http.post("/chat/completions", structured("{\"type\":\"json_object\"}")).statusCode())
 			.isEqualTo(200);
-		assertThat(http.post("/chat/completions", SimulatorHttp.chat("Hello", false)).statusCode()).isEqualTo(200);
+		assertThat(this.http.post("/chat/completions", SimulatorHttp.chat("Hello", false)).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void answersInvalidJsonWhenStubbedTo() {
-		simulator.chat().answersInvalidJson();
+		this.simulator.chat().answersInvalidJson();
 		String content = SimulatorHttp.content(
-				http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
+				this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
 		assertThat(content).startsWith("{\"summary\": ");
 		assertThat(content).doesNotEndWith("}");
 	}
 
 	@Test
 	void cutsStructuredAnswersAtTheTokenLimit() {
-		JsonNode completion = http.postJson("/chat/completions",
+		JsonNode completion = this.http.postJson("/chat/completions",
 				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}")
 					.replace("{\"model\":\"m\",", "{\"model\":\"m\",\"max_tokens\":3,"));
 		assertThat(completion.path("choices").path(0).path("finish_reason").stringValue()).isEqualTo("length");

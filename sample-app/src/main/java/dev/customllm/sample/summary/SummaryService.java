@@ -39,14 +39,7 @@ public class SummaryService {
 	 * @throws IllegalArgumentException if the text is {@code null} or blank
 	 */
 	public Mono<String> summarize(@Nullable String text) {
-		if (!StringUtils.hasText(text)) {
-			throw new IllegalArgumentException("text must not be blank");
-		}
-		CompletionRequest request = CompletionRequest.builder()
-			.system(INSTRUCTIONS)
-			.prompt(text)
-			.maxTokens(MAX_TOKENS)
-			.build();
+		CompletionRequest request = request(INSTRUCTIONS, text).build();
 		return this.completionModel.completeAsync(request).map(CompletionResponse::text).map(String::strip);
 	}
 
@@ -58,16 +51,15 @@ public class SummaryService {
 	 * @throws IllegalArgumentException if the text is {@code null} or blank
 	 */
 	public Mono<StructuredSummary> summarizeStructured(@Nullable String text) {
+		CompletionRequest request = request(STRUCTURED_INSTRUCTIONS, text).repairAttempts(1).build();
+		return this.completionModel.completeAsync(request, StructuredSummary.class);
+	}
+
+	private static CompletionRequest.Builder request(String instructions, @Nullable String text) {
 		if (!StringUtils.hasText(text)) {
 			throw new IllegalArgumentException("text must not be blank");
 		}
-		CompletionRequest request = CompletionRequest.builder()
-			.system(STRUCTURED_INSTRUCTIONS)
-			.prompt(text)
-			.maxTokens(MAX_TOKENS)
-			.repairAttempts(1)
-			.build();
-		return this.completionModel.completeAsync(request, StructuredSummary.class);
+		return CompletionRequest.builder().system(instructions).prompt(text).maxTokens(MAX_TOKENS);
 	}
 
 }
