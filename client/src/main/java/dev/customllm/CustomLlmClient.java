@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
+import dev.customllm.internal.completion.CompletionContext;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
+import dev.customllm.internal.completion.ResponseFormatNegotiation;
 import dev.customllm.internal.completion.StreamLimits;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
@@ -28,6 +30,7 @@ import dev.customllm.embedding.EmbeddingModel;
 import dev.customllm.http.HttpSender;
 import dev.customllm.internal.embedding.EncodingNegotiation;
 import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
+import dev.customllm.internal.rerank.OpenAiRerankModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
@@ -36,6 +39,8 @@ import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
 import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
+import dev.customllm.rerank.RerankDefaults;
+import dev.customllm.rerank.RerankModel;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
@@ -75,23 +80,24 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final LlmTelemetry telemetry;
 
-	private final StreamLimits streamLimits;
+	private final CompletionContext completions;
 
 	private final CompletionDefaults completionDefaults;
 
 	private final EmbeddingDefaults embeddingDefaults;
 
+	private final RerankDefaults rerankDefaults;
+
 	private final EncodingNegotiation encoding = new EncodingNegotiation();
 
-	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
-
-	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, StreamLimits streamLimits,
-			CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
+	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, CompletionContext completions,
+			Builder builder) {
 		this.transport = transport;
 		this.telemetry = telemetry;
-		this.streamLimits = streamLimits;
-		this.completionDefaults = completionDefaults;
-		this.embeddingDefaults = embeddingDefaults;
+		this.completions = completions;
+		this.completionDefaults = builder.completionDefaults;
+		this.embeddingDefaults = builder.embeddingDefaults;
+		this.rerankDefaults = builder.rerankDefaults;
 	}
 
 	/**
@@ -139,8 +145,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage,
-				this.streamLimits);
+		return OpenAiCompletionModel.create(this.completions, defaults);
 	}
 
 	/**
@@ -159,6 +164,24 @@ public final class CustomLlmClient implements AutoCloseable {
 	public EmbeddingModel embeddingModel(String model) {
 		return new OpenAiEmbeddingModel(this.transport, this.telemetry,
 				this.embeddingDefaults.withModel(requireName(model)), this.encoding);
+	}
+
+	/**
+	 * Return the reranking model configured by the client's defaults.
+	 * @return the reranking model
+	 */
+	public RerankModel rerankModel() {
+		return new OpenAiRerankModel(this.transport, this.telemetry, this.rerankDefaults);
+	}
+
+	/**
+	 * Return a reranking model ({@code POST {base-url}/rerank}) for the named model, with
+	 * the client's other defaults.
+	 * @param model the model name, for example {@code BAAI/bge-reranker-v2-m3}
+	 * @return the reranking model
+	 */
+	public RerankModel rerankModel(String model) {
+		return new OpenAiRerankModel(this.transport, this.telemetry, this.rerankDefaults.withModel(requireName(model)));
 	}
 
 	/**
@@ -256,6 +279,10 @@ public final class CustomLlmClient implements AutoCloseable {
 		private @Nullable UnaryOperator<HttpClient> httpClientCustomizer;
 
 		private @Nullable HttpSender httpSender;
+
+		private RerankDefaults rerankDefaults = RerankDefaults.DEFAULT;
+
+		private long maxImageBytes = CompletionContext.DEFAULT_MAX_IMAGE_BYTES;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -404,6 +431,32 @@ public final class CustomLlmClient implements AutoCloseable {
 		 */
 		public Builder embeddingDefaults(EmbeddingDefaults defaults) {
 			this.embeddingDefaults = argument("embeddingDefaults", defaults);
+			return this;
+		}
+
+		/**
+		 * Set the defaults of reranking models.
+		 * @param defaults the defaults
+		 * @return this builder
+		 */
+		public Builder rerankDefaults(RerankDefaults defaults) {
+			this.rerankDefaults = argument("rerankDefaults", defaults);
+			return this;
+		}
+
+		/**
+		 * Set the most bytes of one image sent inline in a message
+		 * ({@link dev.customllm.completion.ContentPart#image(byte[], String)} or a
+		 * {@code data:} URL); a request with a larger one fails with an
+		 * {@link IllegalArgumentException} before it is sent.
+		 * @param maxImageBytes the size in bytes, 20 MB by default
+		 * @return this builder
+		 */
+		public Builder maxImageBytes(long maxImageBytes) {
+			if (maxImageBytes < 1) {
+				throw new IllegalArgumentException("maxImageBytes must be positive, but was " + maxImageBytes);
+			}
+			this.maxImageBytes = maxImageBytes;
 			return this;
 		}
 
@@ -590,6 +643,9 @@ public final class CustomLlmClient implements AutoCloseable {
 			if (this.embeddingDefaults.model() != null) {
 				models.add(this.embeddingDefaults.model());
 			}
+			if (this.rerankDefaults.model() != null) {
+				models.add(this.rerankDefaults.model());
+			}
 			return models;
 		}
 
@@ -611,10 +667,12 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
 			HttpTransport http = MaskingTransport.wrap(transport(settings));
-			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, limits,
-					this.completionDefaults, this.embeddingDefaults);
+			HttpTransport transport = new ResilientTransport(http, resilience);
+			CompletionContext completions = new CompletionContext(transport, telemetry, new StreamUsageNegotiation(),
+					new ResponseFormatNegotiation(), new StreamLimits(settings.maxResponseSize(), this.maxToolCalls),
+					this.maxImageBytes);
+			return new CustomLlmClient(transport, telemetry, completions, this);
 		}
 
 		private HttpTransport transport(HttpSettings settings) {

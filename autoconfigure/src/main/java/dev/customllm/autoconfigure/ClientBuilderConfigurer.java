@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
@@ -57,7 +58,9 @@ final class ClientBuilderConfigurer {
 			.retryBudget(retryBudget())
 			.rateLimits(rateLimits())
 			.completionDefaults(completionDefaults())
-			.embeddingDefaults(embeddingDefaults());
+			.embeddingDefaults(embeddingDefaults())
+			.maxImageBytes(this.properties.getCompletion().getMaxImageBytes().toBytes())
+			.rerankDefaults(rerankDefaults());
 		this.properties.getHeaders().forEach(builder::header);
 		String bundle = this.properties.getSsl().getBundle();
 		if (bundle != null) {
@@ -114,6 +117,11 @@ final class ClientBuilderConfigurer {
 		return new EmbeddingDefaults(embedding.getModel(), embedding.getDimensions(), embedding.isRequestDimensions(),
 				embedding.getBatchSize(), embedding.getMaxConcurrency(), embedding.getEncodingFormat(),
 				embedding.getPath());
+	}
+
+	private RerankDefaults rerankDefaults() {
+		CustomLlmProperties.Rerank rerank = this.properties.getRerank();
+		return new RerankDefaults(rerank.getModel(), rerank.getPath(), rerank.getBatchSize(), rerank.getMaxConcurrency());
 	}
 
 }

@@ -105,6 +105,8 @@ public class CustomLlmClientProperties {
 
 	private final Embedding embedding = new Embedding();
 
+	private final Rerank rerank = new Rerank();
+
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -233,6 +235,10 @@ public class CustomLlmClientProperties {
 		return this.embedding;
 	}
 
+	public Rerank getRerank() {
+		return this.rerank;
+	}
+
 	/**
 	 * TLS settings.
 	 */
@@ -306,6 +312,12 @@ public class CustomLlmClientProperties {
 		private @Nullable String model;
 
 		/**
+		 * Maximum size of one image sent inline in a message; a request with a larger one
+		 * fails before it is sent.
+		 */
+		private DataSize maxImageBytes = DataSize.ofMegabytes(20);
+
+		/**
 		 * Sampling temperature, between 0 and 2. When unset, the service's default applies.
 		 */
 		private @Nullable Double temperature;
@@ -366,6 +378,14 @@ public class CustomLlmClientProperties {
 			this.path = path;
 		}
 
+
+		public DataSize getMaxImageBytes() {
+			return this.maxImageBytes;
+		}
+
+		public void setMaxImageBytes(DataSize maxImageBytes) {
+			this.maxImageBytes = maxImageBytes;
+		}
 	}
 
 	/**
@@ -807,6 +827,66 @@ public class CustomLlmClientProperties {
 
 		public void setCacheTime(Duration cacheTime) {
 			this.cacheTime = cacheTime;
+		}
+
+	}
+
+	/**
+	 * Settings of the reranking model ({@code POST /rerank}).
+	 */
+	public static class Rerank {
+
+		/**
+		 * Model name sent with rerank requests. When set, a RerankModel bean is defined.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Endpoint path, relative to the base URL, such as /rerank or /v1/rerank.
+		 */
+		private String path = "/rerank";
+
+		/**
+		 * Maximum number of documents sent in one request; larger inputs are split and the
+		 * results merged by score.
+		 */
+		private int batchSize = 32;
+
+		/**
+		 * Maximum number of batch requests in flight for one call.
+		 */
+		private int maxConcurrency = 4;
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}
