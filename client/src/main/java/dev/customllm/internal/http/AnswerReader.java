@@ -65,6 +65,10 @@ final class AnswerReader {
 		if (body.size() == 0) {
 			throw new LlmResponseException(operation, "empty body");
 		}
+		if (ErrorResponses.isErrorObject(body.array(), body.size())) {
+			// some gateways answer 200 with {"error": {...}}: an error, not an answer without choices
+			throw this.errorResponses.inSuccessfulAnswer(operation, 200, body.toByteArray());
+		}
 		T answer;
 		try {
 			answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);

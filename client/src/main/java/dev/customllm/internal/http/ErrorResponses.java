@@ -26,6 +26,8 @@ import dev.customllm.LlmRateLimitException;
  */
 public final class ErrorResponses {
 
+	private static final byte[] ERROR_MEMBER = "\"error\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	private static final int EXCERPT_LENGTH = 200;
 
 	private final JsonMapper jsonMapper;
@@ -57,7 +59,7 @@ public final class ErrorResponses {
 	 */
 	public LlmApiException toException(LlmOperation operation, int status, Function<String, @Nullable String> headers,
 			byte[] body) {
-		ProviderError error = parse(status, body);
+		ProviderError error = (status >= 300 && status < 400) ? redirect(status, headers) : parse(status, body);
 		if (status == 401 || status == 403) {
 			return new LlmAuthenticationException(operation, status, error);
 		}
@@ -66,6 +68,69 @@ public final class ErrorResponses {
 			return new LlmRateLimitException(operation, error, hints);
 		}
 		return new LlmApiException(operation, status, error, hints);
+	}
+
+	/**
+	 * Describe a redirect, which the client never follows: an API client talks to one base
+	 * URL, and following would send the prompt and the credentials elsewhere.
+	 */
+	private ProviderError redirect(int status, Function<String, @Nullable String> headers) {
+		String location = headers.apply("location");
+		String target = (location != null) ? "'" + redact(Endpoints.withoutUserInfo(withoutQuery(location))) + "'"
+				: "no Location";
+		return new ProviderError("redirect (HTTP " + status + ") to " + target
+				+ " not followed: the client sends requests to its base URL only; set the base URL to the service's"
+				+ " current address", null, null, null);
+	}
+
+	private static String withoutQuery(String location) {
+		int query = location.indexOf('?');
+		return (query >= 0) ? location.substring(0, query) : location;
+	}
+
+	/**
+	 * Create the exception for a 2xx answer that holds an error object instead of an
+	 * answer, as some gateways send: the provider's message, as for an error status.
+	 * @param operation the operation that failed
+	 * @param status the 2xx status
+	 * @param body the body
+	 * @return the exception
+	 */
+	public LlmApiException inSuccessfulAnswer(LlmOperation operation, int status, byte[] body) {
+		return new LlmApiException(operation, status, parse(status, body), RetryHints.NONE);
+	}
+
+	/**
+	 * Return whether a 2xx body is an error object rather than an answer: a JSON object
+	 * whose first member is {@code error}, as in {@code {"error": {...}}}.
+	 * @param body the body
+	 * @param size the number of bytes of the body
+	 * @return whether it holds an error
+	 */
+	static boolean isErrorObject(byte[] body, int size) {
+		int i = skipWhitespace(body, 0, size);
+		if (i >= size || body[i] != '{') {
+			return false;
+		}
+		i = skipWhitespace(body, i + 1, size);
+		byte[] name = ERROR_MEMBER;
+		if (i + name.length > size) {
+			return false;
+		}
+		for (int j = 0; j < name.length; j++) {
+			if (body[i + j] != name[j]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int skipWhitespace(byte[] body, int from, int size) {
+		int i = from;
+		while (i < size && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+			i++;
+		}
+		return i;
 	}
 
 	private static @Nullable Boolean shouldRetry(Function<String, @Nullable String> headers) {

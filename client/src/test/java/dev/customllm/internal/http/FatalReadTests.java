@@ -3,6 +3,7 @@ package dev.customllm.internal.http;
 import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.core.JsonParser;
@@ -38,7 +39,9 @@ class FatalReadTests {
 			assertThat(failure).isInstanceOf(LlmResponseException.class)
 				.hasMessageContaining("StackOverflowError")
 				.hasCauseInstanceOf(StackOverflowError.class);
-			assertThat(transport.poolMetrics().acquired()).isZero();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(transport.poolMetrics().acquired()).isZero());
 		}
 	}
 
@@ -52,7 +55,9 @@ class FatalReadTests {
 				.collectList()
 				.block(Duration.ofSeconds(5)));
 			assertThat(failure).isInstanceOf(LlmResponseException.class).hasMessageContaining("StackOverflowError");
-			assertThat(transport.poolMetrics().acquired()).isZero();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(transport.poolMetrics().acquired()).isZero());
 		}
 	}
 
