@@ -37,6 +37,7 @@ import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
+import dev.customllm.internal.http.ResponseMemory;
 import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.rerank.RerankDefaults;
@@ -257,6 +258,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		private final Set<String> secretHeaders = new LinkedHashSet<>();
 
 		private int maxToolCalls = StreamLimits.DEFAULT_MAX_TOOL_CALLS;
+
+		private @Nullable Long maxBufferedResponseBytes;
 
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
@@ -599,6 +602,23 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most bytes that the answers of this client may hold in memory at once
+		 * while they are read, so that many large answers arriving together fail fast
+		 * ({@link LlmRequestException} of kind {@code CLIENT_LIMIT}) instead of exhausting
+		 * the heap. By default, all clients without a budget of their own share one of a
+		 * quarter of the maximum heap.
+		 * @param bytes the budget, at least 1KB
+		 * @return this builder
+		 */
+		public Builder maxBufferedResponseBytes(long bytes) {
+			if (bytes < 1024) {
+				throw new IllegalArgumentException("maxBufferedResponseBytes must be at least 1KB, but was " + bytes);
+			}
+			this.maxBufferedResponseBytes = bytes;
+			return this;
+		}
+
+		/**
 		 * Set the most tool calls one answer may hold; an answer with more fails with an
 		 * {@link LlmResponseException}. The tool calls of a streamed answer, which the
 		 * client puts together from their pieces, are also bounded by
@@ -657,7 +677,9 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext, this.secretHeaders);
+					this.maxResponseSize, this.sslContext, this.secretHeaders,
+					(this.maxBufferedResponseBytes != null) ? new ResponseMemory(this.maxBufferedResponseBytes)
+							: ResponseMemory.shared());
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}

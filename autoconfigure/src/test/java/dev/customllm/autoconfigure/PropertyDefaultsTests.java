@@ -21,6 +21,7 @@ import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RetryBudget;
+import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -153,6 +154,12 @@ class PropertyDefaultsTests {
 		rateLimit(defaults, field(builder, "rateLimits"));
 		completion(defaults, field(builder, "completionDefaults"));
 		embedding(defaults, field(builder, "embeddingDefaults"));
+		defaults.put("custom.llm.completion.max-image-bytes", DataSize.ofBytes(field(builder, "maxImageBytes")));
+		RerankDefaults rerank = field(builder, "rerankDefaults");
+		defaults.put("custom.llm.rerank.model", rerank.model());
+		defaults.put("custom.llm.rerank.path", rerank.path());
+		defaults.put("custom.llm.rerank.batch-size", rerank.batchSize());
+		defaults.put("custom.llm.rerank.max-concurrency", rerank.maxConcurrency());
 		return defaults;
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmApiException;
@@ -49,7 +50,36 @@ final class AnswerReader {
 	 * size is larger than the maximum
 	 */
 	BodyBuffer buffer(long expectedSize) {
-		return new BodyBuffer(this.settings.maxResponseSize(), expectedSize);
+		return new BodyBuffer(this.settings.maxResponseSize(), expectedSize, this.settings.responseMemory());
+	}
+
+	/**
+	 * Read a unary body into a bounded buffer, then make the answer of it; the buffer's
+	 * memory goes back to the budget however the reading ends (done, failed, cancelled).
+	 * @param <T> the answer type
+	 * @param content the body as it arrives
+	 * @param expectedSize the announced {@code Content-Length}, or a negative number
+	 * @param release whether each network buffer is released once copied, for buffers
+	 * handed over to the client
+	 * @param answer makes the answer of the whole body, or throws the call's failure
+	 * @return the answer
+	 */
+	<T> Mono<T> readBody(Flux<ByteBuf> content, long expectedSize, boolean release, Function<BodyBuffer, T> answer) {
+		return Mono.using(() -> buffer(expectedSize),
+				(body) -> content.doOnNext((chunk) -> append(body, chunk, release))
+					.then(Mono.fromCallable(() -> answer.apply(body))),
+				BodyBuffer::release);
+	}
+
+	private static void append(BodyBuffer body, ByteBuf chunk, boolean release) {
+		try {
+			body.append(chunk);
+		}
+		finally {
+			if (release) {
+				chunk.release();
+			}
+		}
 	}
 
 	/**

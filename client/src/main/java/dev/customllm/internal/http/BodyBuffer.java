@@ -17,7 +17,11 @@ final class BodyBuffer {
 
 	private final int maxSize;
 
+	private final ResponseMemory memory;
+
 	private byte[] bytes;
+
+	private long reserved;
 
 	private int size;
 
@@ -26,9 +30,12 @@ final class BodyBuffer {
 	 * @param maxSize the most bytes accepted
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number when
 	 * unknown
+	 * @param memory the budget the buffer reserves its bytes from, until
+	 * {@link #release()}
 	 */
-	BodyBuffer(int maxSize, long expectedSize) {
+	BodyBuffer(int maxSize, long expectedSize, ResponseMemory memory) {
 		this.maxSize = maxSize;
+		this.memory = memory;
 		if (expectedSize > maxSize) {
 			throw tooLarge();
 		}
@@ -49,6 +56,8 @@ final class BodyBuffer {
 		if (needed > this.bytes.length) {
 			int grown = (int) Math.min(this.maxSize, Math.max(needed, 2L * this.bytes.length));
 			byte[] larger = allocate(grown);
+			this.memory.release(this.bytes.length);
+			this.reserved -= this.bytes.length;
 			System.arraycopy(this.bytes, 0, larger, 0, this.size);
 			this.bytes = larger;
 		}
@@ -56,13 +65,23 @@ final class BodyBuffer {
 		this.size = needed;
 	}
 
-	private static byte[] allocate(int size) {
+	private byte[] allocate(int size) {
+		this.memory.reserve(size);
+		this.reserved += size;
 		try {
 			return new byte[size];
 		}
 		catch (OutOfMemoryError error) {
 			throw new FatalReadException(error);
 		}
+	}
+
+	/**
+	 * Give the bytes this buffer holds back to the budget; the buffer is not used after.
+	 */
+	void release() {
+		this.memory.release(this.reserved);
+		this.reserved = 0;
 	}
 
 	/**

@@ -97,7 +97,7 @@ public final class NettyTransport implements HttpTransport {
 
 	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
 			Class<T> answerType) {
-		return collect(response, content).map((body) -> {
+		return this.answers.readBody(content, contentLength(response), false, (body) -> {
 			if (!isSuccess(response)) {
 				throw failure(operation, response, body);
 			}
@@ -109,10 +109,9 @@ public final class NettyTransport implements HttpTransport {
 		return response.status().codeClass() == HttpStatusClass.SUCCESS;
 	}
 
-	private Mono<BodyBuffer> collect(HttpClientResponse response, ByteBufFlux content) {
+	private static long contentLength(HttpClientResponse response) {
 		Integer announced = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH);
-		long expected = (announced != null) ? announced : -1;
-		return content.collect(() -> this.answers.buffer(expected), BodyBuffer::append);
+		return (announced != null) ? announced : -1;
 	}
 
 	private LlmApiException failure(LlmOperation operation, HttpClientResponse response, BodyBuffer body) {
@@ -147,8 +146,10 @@ public final class NettyTransport implements HttpTransport {
 				if (isSuccess(response)) {
 					return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
 				}
-				return collect(response, connection.inbound().receive())
-					.flatMap((error) -> Mono.error(failure(operation, response, error)));
+				return this.answers.<Flux<ByteBuf>>readBody(connection.inbound().receive(), contentLength(response),
+						false, (error) -> {
+							throw failure(operation, response, error);
+						});
 			})
 			.next())
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -134,7 +135,7 @@ public final class SenderTransport implements HttpTransport {
 	}
 
 	private <T> Mono<T> read(LlmOperation operation, HttpAnswer answer, Class<T> answerType) {
-		return collect(answer).map((body) -> {
+		return collect(answer, (body) -> {
 			if (!isSuccess(answer)) {
 				throw failure(operation, answer, body);
 			}
@@ -150,31 +151,23 @@ public final class SenderTransport implements HttpTransport {
 		if (isSuccess(answer)) {
 			return Mono.just(answer.body());
 		}
-		return collect(answer).flatMap((error) -> Mono.error(failure(operation, answer, error)));
+		return collect(answer, (error) -> {
+			throw failure(operation, answer, error);
+		});
 	}
 
 	private static boolean isSuccess(HttpAnswer answer) {
 		return answer.status() / 100 == 2;
 	}
 
-	private Mono<BodyBuffer> collect(HttpAnswer answer) {
+	private <T> Mono<T> collect(HttpAnswer answer, Function<BodyBuffer, T> then) {
 		long expected = contentLength(answer);
 		if (expected > this.settings.maxResponseSize()) {
 			// the body is cancelled unread, then the buffer refuses the announced size
-			return answer.body().take(0, false).then(Mono.fromCallable(() -> this.answers.buffer(expected)));
+			return answer.body().take(0, false).then(Mono.fromCallable(() -> then.apply(this.answers.buffer(expected))));
 		}
-		return answer.body()
-			.timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout)
-			.collect(() -> this.answers.buffer(expected), SenderTransport::append);
-	}
-
-	private static void append(BodyBuffer body, ByteBuf buffer) {
-		try {
-			body.append(buffer);
-		}
-		finally {
-			buffer.release();
-		}
+		return this.answers.readBody(answer.body().timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout), expected,
+				true, then);
 	}
 
 	private static long contentLength(HttpAnswer answer) {
