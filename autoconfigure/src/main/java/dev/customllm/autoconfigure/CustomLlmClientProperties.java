@@ -1,7 +1,9 @@
 package dev.customllm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -76,6 +78,25 @@ public class CustomLlmClientProperties {
 	 * Maximum size of an answer held in memory; a larger answer is an error.
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
+
+	/**
+	 * Most bytes the answers of this client may hold in memory at once while they are read;
+	 * past it, calls fail fast. Unset, all clients share a budget of a quarter of the
+	 * maximum heap.
+	 */
+	private @Nullable DataSize maxBufferedResponseBytes;
+
+	/**
+	 * Most tool calls one answer may hold; an answer with more is an error.
+	 */
+	private int maxToolCalls = 128;
+
+	/**
+	 * Names of further headers whose values are secrets, masked like the API key.
+	 * Authorization, Proxy-Authorization, Cookie and names ending in api-key, -key, -token
+	 * or -secret are secret without this.
+	 */
+	private List<String> secretHeaders = new ArrayList<>();
 
 	/**
 	 * Deadline of a whole unary call, retries and waits included. Streams are not bound by
@@ -185,6 +206,30 @@ public class CustomLlmClientProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public @Nullable DataSize getMaxBufferedResponseBytes() {
+		return this.maxBufferedResponseBytes;
+	}
+
+	public void setMaxBufferedResponseBytes(@Nullable DataSize maxBufferedResponseBytes) {
+		this.maxBufferedResponseBytes = maxBufferedResponseBytes;
+	}
+
+	public int getMaxToolCalls() {
+		return this.maxToolCalls;
+	}
+
+	public void setMaxToolCalls(int maxToolCalls) {
+		this.maxToolCalls = maxToolCalls;
+	}
+
+	public List<String> getSecretHeaders() {
+		return this.secretHeaders;
+	}
+
+	public void setSecretHeaders(List<String> secretHeaders) {
+		this.secretHeaders = secretHeaders;
 	}
 
 	public Duration getCallTimeout() {

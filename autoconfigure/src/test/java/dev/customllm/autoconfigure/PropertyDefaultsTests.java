@@ -144,7 +144,8 @@ class PropertyDefaultsTests {
 		CustomLlmClient.Builder builder = CustomLlmClient.builder();
 		Map<String, @Nullable Object> defaults = new LinkedHashMap<>();
 		for (String property : List.of("base-url", "api-key", "connect-timeout", "response-timeout",
-				"stream-idle-timeout", "max-connections", "max-idle-time", "call-timeout", "provider-name")) {
+				"stream-idle-timeout", "max-connections", "max-idle-time", "call-timeout", "provider-name",
+				"max-tool-calls", "max-buffered-response-bytes")) {
 			defaults.put("custom.llm." + property, field(builder, camelCase(property)));
 		}
 		int maxResponseSize = field(builder, "maxResponseSize");
