@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
+import dev.customllm.http.HttpLogLevel;
 import dev.customllm.internal.completion.CompletionContext;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
 import dev.customllm.internal.completion.ResponseFormatNegotiation;
@@ -34,6 +35,7 @@ import dev.customllm.internal.rerank.OpenAiRerankModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.internal.http.LoggingTransport;
 import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
@@ -260,6 +262,10 @@ public final class CustomLlmClient implements AutoCloseable {
 		private int maxToolCalls = StreamLimits.DEFAULT_MAX_TOOL_CALLS;
 
 		private @Nullable Long maxBufferedResponseBytes;
+
+		private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+
+		private int httpLogMaxBodyLength = 2000;
 
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
@@ -602,6 +608,23 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Log each HTTP attempt, for debugging, at INFO on the logger
+		 * {@code dev.customllm.http}; off by default. Secret headers are always masked;
+		 * {@link HttpLogLevel#BODY} logs prompts and answers, truncated.
+		 * @param level how much to log
+		 * @param maxBodyLength most characters of a body to log
+		 * @return this builder
+		 */
+		public Builder httpLogging(HttpLogLevel level, int maxBodyLength) {
+			this.httpLogLevel = argument("level", level);
+			if (maxBodyLength < 0) {
+				throw new IllegalArgumentException("maxBodyLength must not be negative, but was " + maxBodyLength);
+			}
+			this.httpLogMaxBodyLength = maxBodyLength;
+			return this;
+		}
+
+		/**
 		 * Set the most bytes that the answers of this client may hold in memory at once
 		 * while they are read, so that many large answers arriving together fail fast
 		 * ({@link LlmRequestException} of kind {@code CLIENT_LIMIT}) instead of exhausting
@@ -689,7 +712,8 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			HttpTransport http = MaskingTransport.wrap(transport(settings));
+			HttpTransport http = MaskingTransport
+				.wrap(LoggingTransport.wrap(transport(settings), this.httpLogLevel, this.httpLogMaxBodyLength));
 			HttpTransport transport = new ResilientTransport(http, resilience);
 			CompletionContext completions = new CompletionContext(transport, telemetry, new StreamUsageNegotiation(),
 					new ResponseFormatNegotiation(), new StreamLimits(settings.maxResponseSize(), this.maxToolCalls),

@@ -53,6 +53,7 @@ final class ClientBuilderConfigurer {
 			.maxIdleTime(this.properties.getMaxIdleTime())
 			.maxResponseSize(maxResponseSize())
 			.maxToolCalls(this.properties.getMaxToolCalls())
+			.httpLogging(this.properties.getLogging().getLevel(), this.properties.getLogging().getMaxBodyLength())
 			.callTimeout(this.properties.getCallTimeout())
 			.providerName(this.properties.getProviderName())
 			.includeContent(this.properties.getObservations().isIncludeContent())

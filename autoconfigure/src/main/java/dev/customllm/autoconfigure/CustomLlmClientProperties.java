@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.embedding.EncodingFormat;
+import dev.customllm.http.HttpLogLevel;
 import dev.customllm.retry.StoreFailureAction;
 
 import org.springframework.util.unit.DataSize;
@@ -113,6 +114,8 @@ public class CustomLlmClientProperties {
 	private final Ssl ssl = new Ssl();
 
 	private final Http http = new Http();
+
+	private final Logging logging = new Logging();
 
 	private final Observations observations = new Observations();
 
@@ -264,6 +267,10 @@ public class CustomLlmClientProperties {
 		return this.http;
 	}
 
+	public Logging getLogging() {
+		return this.logging;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -300,6 +307,41 @@ public class CustomLlmClientProperties {
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Request and response logging, for debugging.
+	 */
+	public static class Logging {
+
+		/**
+		 * How much of each HTTP attempt to log at INFO on the logger dev.customllm.http:
+		 * none, basic (method, URL, status, latency), headers (and request headers, secret
+		 * ones masked) or body (and bodies, truncated: they hold prompts and answers).
+		 */
+		private HttpLogLevel level = HttpLogLevel.NONE;
+
+		/**
+		 * Most characters of a body to log.
+		 */
+		private int maxBodyLength = 2000;
+
+		public HttpLogLevel getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(HttpLogLevel level) {
+			this.level = level;
+		}
+
+		public int getMaxBodyLength() {
+			return this.maxBodyLength;
+		}
+
+		public void setMaxBodyLength(int maxBodyLength) {
+			this.maxBodyLength = maxBodyLength;
 		}
 
 	}

@@ -156,6 +156,8 @@ class PropertyDefaultsTests {
 		completion(defaults, field(builder, "completionDefaults"));
 		embedding(defaults, field(builder, "embeddingDefaults"));
 		defaults.put("custom.llm.completion.max-image-bytes", DataSize.ofBytes(field(builder, "maxImageBytes")));
+		defaults.put("custom.llm.logging.level", field(builder, "httpLogLevel"));
+		defaults.put("custom.llm.logging.max-body-length", field(builder, "httpLogMaxBodyLength"));
 		RerankDefaults rerank = field(builder, "rerankDefaults");
 		defaults.put("custom.llm.rerank.model", rerank.model());
 		defaults.put("custom.llm.rerank.path", rerank.path());

@@ -1,0 +1,171 @@
+package dev.customllm.internal.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.http.HttpLogLevel;
+import dev.customllm.internal.json.LlmJson;
+
+/**
+ * Logs each HTTP attempt of a client, for debugging, at INFO on the logger
+ * {@code dev.customllm.http}: method, URL, status and latency; with
+ * {@link HttpLogLevel#HEADERS} the request headers (secret ones masked); with
+ * {@link HttpLogLevel#BODY} the request body and the answer as read, truncated and with
+ * the client's secrets masked. Wraps the transport directly, below retries, so that each
+ * attempt is one entry.
+ *
+ * @author Custom LLM team
+ */
+public final class LoggingTransport implements HttpTransport {
+
+	private static final Log logger = LogFactory.getLog("dev.customllm.http");
+
+	private final HttpTransport delegate;
+
+	private final HttpLogLevel level;
+
+	private final int maxBodyLength;
+
+	private final SecretRedactor redactor;
+
+	private final String headers;
+
+	private LoggingTransport(HttpTransport delegate, HttpLogLevel level, int maxBodyLength) {
+		this.delegate = delegate;
+		this.level = level;
+		this.maxBodyLength = maxBodyLength;
+		this.redactor = new SecretRedactor(delegate.settings());
+		this.headers = describeHeaders(delegate.settings());
+	}
+
+	/**
+	 * Wrap a transport, unless nothing is to be logged.
+	 * @param delegate the transport
+	 * @param level how much to log
+	 * @param maxBodyLength most characters of a body to log
+	 * @return the logging transport, or the transport itself for {@link HttpLogLevel#NONE}
+	 */
+	public static HttpTransport wrap(HttpTransport delegate, HttpLogLevel level, int maxBodyLength) {
+		return (level == HttpLogLevel.NONE) ? delegate : new LoggingTransport(delegate, level, maxBodyLength);
+	}
+
+	@Override
+	public HttpSettings settings() {
+		return this.delegate.settings();
+	}
+
+	@Override
+	public URI endpoint(String path) {
+		return this.delegate.endpoint(path);
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			request("POST", operation, uri, body);
+			return this.delegate.post(operation, uri, body, answerType)
+				.doOnNext((answer) -> answered(operation, uri, start, answer))
+				.doOnError((failure) -> failed(operation, uri, start, failure));
+		});
+	}
+
+	@Override
+	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			request("POST", operation, uri, body);
+			return this.delegate.stream(operation, uri, body, chunkType).map((chunks) -> {
+				logger.info("<-- stream opened: " + operation + " " + uri + " (" + millis(start) + " ms)");
+				AtomicInteger events = new AtomicInteger();
+				return chunks.doOnNext((chunk) -> events.incrementAndGet())
+					.doOnComplete(() -> logger.info("<-- stream ended: " + operation + " " + uri + ", " + events.get()
+							+ " events (" + millis(start) + " ms)"))
+					.doOnError((failure) -> failed(operation, uri, start, failure));
+			}).doOnError((failure) -> failed(operation, uri, start, failure));
+		});
+	}
+
+	@Override
+	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			request("GET", operation, uri, null);
+			return this.delegate.get(operation, uri, answerType)
+				.doOnNext((answer) -> answered(operation, uri, start, answer))
+				.doOnError((failure) -> failed(operation, uri, start, failure));
+		});
+	}
+
+	private void request(String method, LlmOperation operation, URI uri, byte[] body) {
+		StringBuilder entry = new StringBuilder("--> ").append(method).append(' ').append(uri).append(" (")
+			.append(operation).append((body != null) ? ", " + body.length + " bytes)" : ")");
+		if (this.level.compareTo(HttpLogLevel.HEADERS) >= 0) {
+			entry.append('\n').append(this.headers);
+		}
+		if (this.level == HttpLogLevel.BODY && body != null) {
+			entry.append('\n').append(excerpt(new String(body, StandardCharsets.UTF_8)));
+		}
+		logger.info(entry);
+	}
+
+	private void answered(LlmOperation operation, URI uri, long start, Object answer) {
+		StringBuilder entry = new StringBuilder("<-- 2xx ").append(operation).append(' ').append(uri).append(" (")
+			.append(millis(start)).append(" ms)");
+		if (this.level == HttpLogLevel.BODY) {
+			entry.append('\n').append(excerpt(new String(LlmJson.write(answer), StandardCharsets.UTF_8)));
+		}
+		logger.info(entry);
+	}
+
+	private void failed(LlmOperation operation, URI uri, long start, Throwable failure) {
+		logger.info("<-- failed " + operation + " " + uri + " (" + millis(start) + " ms): "
+				+ this.redactor.redact(String.valueOf(failure.getMessage())));
+	}
+
+	private String excerpt(String body) {
+		String masked = this.redactor.redact(body);
+		return (masked.length() > this.maxBodyLength)
+				? masked.substring(0, this.maxBodyLength) + "… (" + masked.length() + " characters)" : masked;
+	}
+
+	private static String describeHeaders(HttpSettings settings) {
+		StringBuilder headers = new StringBuilder();
+		if (settings.apiKey() != null) {
+			headers.append("Authorization: Bearer ******");
+		}
+		for (Map.Entry<String, String> header : settings.headers().entrySet()) {
+			boolean secret = SecretRedactor.isSecret(header.getKey()) || settings.secretHeaders()
+				.stream()
+				.anyMatch((name) -> name.equalsIgnoreCase(header.getKey()));
+			headers.append((headers.length() > 0) ? "\n" : "")
+				.append(header.getKey())
+				.append(": ")
+				.append(secret ? "******" : header.getValue());
+		}
+		return headers.toString();
+	}
+
+	private static long millis(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	@Override
+	public PoolMetrics poolMetrics() {
+		return this.delegate.poolMetrics();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}
