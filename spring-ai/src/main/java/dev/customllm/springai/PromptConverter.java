@@ -1,5 +1,6 @@
 package dev.customllm.springai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -8,14 +9,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.completion.CompletionRequest;
+import dev.customllm.completion.ContentPart;
 import dev.customllm.completion.Message;
 import dev.customllm.completion.ToolCall;
 import dev.customllm.completion.ToolDefinition;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.content.MediaContent;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -49,8 +53,11 @@ final class PromptConverter {
 	}
 
 	private static List<Message> messages(org.springframework.ai.chat.messages.Message message) {
-		rejectMedia(message);
 		String text = Objects.requireNonNullElse(message.getText(), "");
+		if (message.getMessageType() == MessageType.USER && hasMedia(message)) {
+			return List.of(Message.user(parts(text, ((MediaContent) message).getMedia())));
+		}
+		rejectMedia(message);
 		return switch (message.getMessageType()) {
 			case SYSTEM -> List.of(Message.system(text));
 			case USER -> List.of(Message.user(text));
@@ -62,12 +69,42 @@ final class PromptConverter {
 		};
 	}
 
+	private static boolean hasMedia(org.springframework.ai.chat.messages.Message message) {
+		return message instanceof MediaContent content && !content.getMedia().isEmpty();
+	}
+
 	private static void rejectMedia(org.springframework.ai.chat.messages.Message message) {
-		if (message instanceof MediaContent content && !content.getMedia().isEmpty()) {
-			throw new IllegalArgumentException("Images and other media are not supported yet: the "
-					+ message.getMessageType().getValue() + " message carries " + content.getMedia().size()
-					+ " media item(s); send text only");
+		if (hasMedia(message)) {
+			throw new IllegalArgumentException("Media are sent in user messages only: the "
+					+ message.getMessageType().getValue() + " message carries "
+					+ ((MediaContent) message).getMedia().size() + " media item(s)");
 		}
+	}
+
+	/**
+	 * A user message with media: its text, then each image as a content part (a URL as it
+	 * is, bytes as a data URL). Media that are not images fail with an
+	 * {@link IllegalArgumentException} naming the type, before anything is sent.
+	 */
+	private static List<ContentPart> parts(String text, List<Media> media) {
+		List<ContentPart> parts = new ArrayList<>();
+		if (!text.isEmpty()) {
+			parts.add(ContentPart.text(text));
+		}
+		for (Media item : media) {
+			parts.add(part(item));
+		}
+		return parts;
+	}
+
+	private static ContentPart part(Media media) {
+		String mimeType = media.getMimeType().getType() + "/" + media.getMimeType().getSubtype();
+		Object data = media.getData();
+		if (data instanceof String url && (url.startsWith("http://") || url.startsWith("https://")
+				|| url.startsWith("data:"))) {
+			return ContentPart.imageUrl(url);
+		}
+		return ContentPart.image(media.getDataAsByteArray(), mimeType);
 	}
 
 	private static List<ToolCall> toolCalls(AssistantMessage message) {

@@ -137,25 +137,32 @@ class CustomLlmChatModelTests {
 	}
 
 	@Test
-	void imagesAreRejectedRatherThanDropped() {
-		UserMessage withImage = UserMessage.builder()
-			.text("What is in this picture?")
-			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")))
+	void imagesInUserMessagesAreSentAsContentParts() {
+		llm.chat().answers("A cat.");
+		UserMessage withImages = UserMessage.builder()
+			.text("What is in these pictures?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")),
+					Media.builder().mimeType(MimeTypeUtils.IMAGE_JPEG).data(new byte[] { 1, 2, 3 }).build())
 			.build();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.model.call(new Prompt(withImage)))
-			.withMessageContaining("Images and other media are not supported yet");
-		assertThat(llm.requests()).isEmpty();
+		assertThat(this.model.call(new Prompt(withImages)).getResult().getOutput().getText()).isEqualTo("A cat.");
+		assertThat(llm.chatRequests()).singleElement().satisfies((request) -> {
+			assertThat(request.imageUrls()).containsExactly("https://example.com/cat.png", "data:image/jpeg;base64,AQID");
+			assertThat(request.json().at("/messages/0/content/0/text").asString()).isEqualTo("What is in these pictures?");
+		});
 	}
 
 	@Test
-	void imagesInAStreamFailTheStreamWhenSubscribed() {
-		UserMessage withImage = UserMessage.builder()
-			.text("What is in this picture?")
-			.media(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")))
+	void mediaThatAreNotImagesAreRejectedBeforeAnyRequest() {
+		UserMessage withAudio = UserMessage.builder()
+			.text("Transcribe this")
+			.media(Media.builder().mimeType(MimeTypeUtils.parseMimeType("audio/wav")).data(new byte[] { 1 }).build())
 			.build();
-		var stream = this.model.stream(new Prompt(withImage));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.model.call(new Prompt(withAudio)))
+			.withMessageContaining("audio/wav");
+		var stream = this.model.stream(new Prompt(withAudio));
 		assertThatIllegalArgumentException().isThrownBy(() -> stream.blockLast(Duration.ofSeconds(5)))
-			.withMessageContaining("not supported yet");
+			.withMessageContaining("audio/wav");
+		assertThat(llm.requests()).isEmpty();
 	}
 
 	@Test
