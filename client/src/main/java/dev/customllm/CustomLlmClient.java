@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +38,7 @@ import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
+import dev.customllm.retry.RateLimitStoreStatus;
 import dev.customllm.internal.resilience.Resilience;
 import dev.customllm.internal.resilience.ResilienceSettings;
 import dev.customllm.internal.resilience.ResilientTransport;
@@ -83,9 +85,12 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
 
-	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, StreamLimits streamLimits,
-			CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
+	private final Resilience resilience;
+
+	private CustomLlmClient(HttpTransport transport, Resilience resilience, LlmTelemetry telemetry,
+			StreamLimits streamLimits, CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
 		this.transport = transport;
+		this.resilience = resilience;
 		this.telemetry = telemetry;
 		this.streamLimits = streamLimits;
 		this.completionDefaults = completionDefaults;
@@ -201,6 +206,16 @@ public final class CustomLlmClient implements AutoCloseable {
 	 */
 	public ConnectionPool connectionPool() {
 		return this.transport.poolMetrics();
+	}
+
+	/**
+	 * Return where the client's rate limits are kept at the moment, when they are shared
+	 * through a {@link RateLimitStore}: in the store, or, while it cannot be reached, per
+	 * instance or not at all; and since when.
+	 * @return the status, or empty when the client has no rate-limit store
+	 */
+	public Optional<RateLimitStoreStatus> rateLimitStoreStatus() {
+		return this.resilience.storeStatus();
 	}
 
 	/**
@@ -586,7 +601,7 @@ public final class CustomLlmClient implements AutoCloseable {
 			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
 					LlmJson.mapper(), LlmTelemetry.propagation()));
 			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
-			return new CustomLlmClient(new ResilientTransport(http, resilience), telemetry, limits,
+			return new CustomLlmClient(new ResilientTransport(http, resilience), resilience, telemetry, limits,
 					this.completionDefaults, this.embeddingDefaults);
 		}
 

@@ -26,13 +26,16 @@ import dev.customllm.LlmOperation;
  */
 final class LimitBucket {
 
-	private static final Log logger = LogFactory.getLog(LimitBucket.class);
-
-	private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor((task) -> {
+	/**
+	 * Wakes the calls that waited for their permits, and probes stores that are down.
+	 */
+	static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "custom-llm-rate-limiter");
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private static final Log logger = LogFactory.getLog(LimitBucket.class);
 
 	private final String limit;
 
@@ -63,7 +66,9 @@ final class LimitBucket {
 	}
 
 	/**
-	 * Take permits, waiting for them at most a given time.
+	 * Take permits, waiting for them at most a given time. While the shared store is down
+	 * the call does not ask it; a slow answer is followed by a probe of the store, and by a
+	 * second try when the store answers the probe.
 	 * @param operation the operation, for the listener
 	 * @param permits the number of permits
 	 * @param maxWait longest wait
@@ -71,26 +76,50 @@ final class LimitBucket {
 	 */
 	CompletableFuture<Permit> acquire(LlmOperation operation, long permits, Duration maxWait) {
 		AsyncBucketProxy shared = this.shared;
-		if (shared == null) {
+		StoreOutage outage = this.outage;
+		if (shared == null || outage == null) {
 			return acquireLocally(permits, maxWait);
 		}
+		if (outage.isDown()) {
+			return fallBack(operation, outage, permits, maxWait);
+		}
+		return acquireShared(shared, permits, maxWait).exceptionallyCompose((failure) -> outage.failed(failure)
+			.thenCompose((answers) -> answers ? secondTry(operation, shared, permits, maxWait)
+					: fallBack(operation, outage, permits, maxWait)));
+	}
+
+	/**
+	 * Ask the store again after a slow answer that the store answered a probe for; if it
+	 * fails again, the call falls back.
+	 */
+	private CompletableFuture<Permit> secondTry(LlmOperation operation, AsyncBucketProxy shared, long permits,
+			Duration maxWait) {
+		StoreOutage outage = this.outage;
+		return acquireShared(shared, permits, maxWait).exceptionallyCompose((failure) -> outage.failed(failure)
+			.thenCompose((answers) -> fallBack(operation, outage, permits, maxWait)));
+	}
+
+	private static CompletableFuture<Permit> acquireShared(AsyncBucketProxy shared, long permits, Duration maxWait) {
 		return shared.asScheduler()
 			.tryConsume(permits, maxWait, SCHEDULER)
-			.handle((granted, failure) -> (failure != null) ? storeFailed(operation, failure, permits, maxWait)
-					: sharedAnswer(granted))
-			.thenCompose((permit) -> permit);
+			.thenApply((granted) -> granted ? Permit.SHARED : Permit.REFUSED);
 	}
 
-	private CompletableFuture<Permit> sharedAnswer(boolean granted) {
-		this.outage.answered();
-		return CompletableFuture.completedFuture(granted ? Permit.SHARED : Permit.REFUSED);
-	}
-
-	private CompletableFuture<Permit> storeFailed(LlmOperation operation, Throwable failure, long permits,
+	private CompletableFuture<Permit> fallBack(LlmOperation operation, StoreOutage outage, long permits,
 			Duration maxWait) {
-		this.outage.failed(operation, this.limit, failure);
-		return this.outage.rejects() ? CompletableFuture.completedFuture(Permit.STORE_DOWN)
-				: acquireLocally(permits, maxWait);
+		outage.fellBack(operation, this.limit);
+		if (outage.rejects()) {
+			return CompletableFuture.completedFuture(outage.isDown() ? Permit.STORE_DOWN : Permit.STORE_SLOW);
+		}
+		return acquireLocally(permits, maxWait);
+	}
+
+	/**
+	 * Ask the shared store something cheap: how many permits its bucket holds.
+	 * @return completes normally when the store answered
+	 */
+	CompletableFuture<?> probe() {
+		return (this.shared != null) ? this.shared.getAvailableTokens() : CompletableFuture.completedFuture(null);
 	}
 
 	private CompletableFuture<Permit> acquireLocally(long permits, Duration maxWait) {
@@ -112,7 +141,7 @@ final class LimitBucket {
 		if (difference == 0) {
 			return;
 		}
-		if (permit == Permit.SHARED && this.shared != null) {
+		if (permit == Permit.SHARED && this.shared != null && this.outage != null && !this.outage.isDown()) {
 			CompletableFuture<?> done = (difference > 0) ? this.shared.consumeIgnoringRateLimits(difference)
 					: this.shared.addTokens(-difference);
 			done.whenComplete((result, failure) -> logCorrectionFailure(failure));
@@ -156,7 +185,13 @@ final class LimitBucket {
 		/**
 		 * Not granted because the store is unreachable and the action is to reject.
 		 */
-		STORE_DOWN;
+		STORE_DOWN,
+
+		/**
+		 * Not granted because the store answered too slowly twice, although it answered a
+		 * probe in between, and the action is to reject.
+		 */
+		STORE_SLOW;
 
 		boolean granted() {
 			return this == LOCAL || this == SHARED;
