@@ -62,6 +62,7 @@ class CustomLlmHealthGroupsTests {
 				assertThat(groups.get("readiness").isMember("custom-llm")).isTrue();
 				assertThat(groups.get("readiness").isMember("custom-llm-chat")).isTrue();
 				assertThat(groups.get("readiness").isMember("diskSpace")).isFalse();
+				assertThat(groups.get("readiness").isMember("redis")).isFalse();
 				assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
 				assertThat(groups.get("liveness").isMember("custom-llm")).isFalse();
 				assertThat(groups.get("liveness").isMember("custom-llm-chat")).isFalse();
