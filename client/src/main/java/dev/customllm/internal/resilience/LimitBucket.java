@@ -19,8 +19,10 @@ import dev.customllm.LlmOperation;
 
 /**
  * The Bucket4j token bucket of one limit: kept inside this instance, or in a shared
- * {@link RateLimitStore} with a local bucket to fall back on while the store is
- * unreachable. A call waits for its permits without holding a thread. Thread-safe.
+ * {@link RateLimitStore} with a local bucket to fall back on while the store is down
+ * ({@link StoreOutage}). A call waits for its permits without holding a thread. A permit
+ * asked again after a slow answer may have been taken twice in the store: the error is on
+ * the side of the limit. Thread-safe.
  *
  * @author Custom LLM team
  */

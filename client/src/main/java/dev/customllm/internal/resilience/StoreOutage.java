@@ -199,7 +199,7 @@ final class StoreOutage implements AutoCloseable {
 	private void cameBack() {
 		Instant downSince;
 		synchronized (this) {
-			if (!isDown()) {
+			if (!isDown() || this.closed) {
 				return;
 			}
 			downSince = this.status.since();
