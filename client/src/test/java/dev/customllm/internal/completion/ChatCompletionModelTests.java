@@ -13,18 +13,15 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.testing.SimulatedClient;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.internal.json.LlmJson;
-import dev.customllm.test.LlmSimulator;
-import dev.customllm.test.LlmSimulatorExtension;
 import dev.customllm.test.ToolCallStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,31 +37,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link OpenAiCompletionModel} on the chat API against answers shaped like real services.
  */
-@ExtendWith(LlmSimulatorExtension.class)
 class ChatCompletionModelTests {
 
-	private static LlmSimulator simulator;
-
-	private static CustomLlmClient client;
-
-	@BeforeAll
-	static void start(LlmSimulator llm) {
-		simulator = llm;
-		client = CustomLlmClient.builder()
-			.baseUrl(simulator.baseUrl())
+	@RegisterExtension
+	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder
 			.apiKey("sk-test-0123456789")
 			.header("X-Team", "search")
-			.completionDefaults(new CompletionDefaults("default-model", 0.3, 64, CompletionApi.CHAT, null))
-			.build();
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-	}
+			.completionDefaults(new CompletionDefaults("default-model", 0.3, 64, CompletionApi.CHAT, null)));
 
 	private WireMockServer wireMock() {
-		return simulator.wireMock();
+		return fixture.wireMock();
 	}
 
 	@Test
@@ -83,7 +65,7 @@ class ChatCompletionModelTests {
 			.extra("top_k", 20)
 			.extra("chat_template_kwargs", java.util.Map.of("enable_thinking", false))
 			.build();
-		client.completionModel().complete(request);
+		fixture.client().completionModel().complete(request);
 		JsonNode body = lastBody();
 		assertThat(body.get("model").asString()).isEqualTo("qwen2.5-7b");
 		assertThat(body.get("messages")).hasSize(4);
@@ -105,7 +87,7 @@ class ChatCompletionModelTests {
 
 	@Test
 	void usesDefaultsWhereTheRequestLeavesValuesUnsetAndOmitsUnknownOnes() {
-		client.completionModel().complete("Hello there");
+		fixture.client().completionModel().complete("Hello there");
 		JsonNode body = lastBody();
 		assertThat(body.get("model").asString()).isEqualTo("default-model");
 		assertThat(body.get("temperature").asDouble()).isEqualTo(0.3);
@@ -120,22 +102,22 @@ class ChatCompletionModelTests {
 	@Test
 	void contentThatIsNotTextIsAnUnusableAnswer() {
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":42}}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("text must be a JSON string, not a number");
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":true}}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("not a boolean");
 	}
 
 	@Test
 	void namedModelOverridesTheDefaultModel() {
-		client.completionModel("llama3.1:8b").complete("Hello");
+		fixture.client().completionModel("llama3.1:8b").complete("Hello");
 		assertThat(lastBody().get("model").asString()).isEqualTo("llama3.1:8b");
 	}
 
 	@Test
 	void sendsBearerKeyExtraHeadersAndJsonContentType() {
-		client.completionModel().complete("Hello");
+		fixture.client().completionModel().complete("Hello");
 		LoggedRequest request = lastRequest();
 		assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk-test-0123456789");
 		assertThat(request.getHeader("X-Team")).isEqualTo("search");
@@ -152,7 +134,7 @@ class ChatCompletionModelTests {
 				 "usage":{"prompt_tokens":19,"completion_tokens":10,"total_tokens":29,
 				 "prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0}},
 				 "service_tier":"default","system_fingerprint":"fp_abc"}""");
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Hi"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Hi"));
 		assertThat(response.id()).isEqualTo("chatcmpl-abc");
 		assertThat(response.model()).isEqualTo("gpt-4o-2024-08-06");
 		assertThat(response.text()).isEqualTo("Hello!");
@@ -169,7 +151,7 @@ class ChatCompletionModelTests {
 				 "tool_calls":[]},"logprobs":null,"finish_reason":"stop","stop_reason":null}],
 				 "usage":{"prompt_tokens":25,"total_tokens":27,"completion_tokens":2,"prompt_tokens_details":null},
 				 "prompt_logprobs":null,"kv_transfer_params":null}""");
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Capital of France?"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Capital of France?"));
 		assertThat(response.text()).isEqualTo("Paris.");
 		assertThat(response.toolCalls()).isEmpty();
 		assertThat(response.usage()).isEqualTo(new Usage(25, 2, 27));
@@ -183,7 +165,7 @@ class ChatCompletionModelTests {
 				 "created":1733000000,"model":"gpt-3.5-turbo","system_fingerprint":"b4500-abc","object":"chat.completion",
 				 "usage":{"completion_tokens":2,"prompt_tokens":12,"total_tokens":14},"id":"chatcmpl-xyz",
 				 "timings":{"prompt_n":12,"prompt_ms":20.1,"predicted_n":2,"predicted_ms":30.5}}""");
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Tell a story"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Tell a story"));
 		assertThat(response.text()).isEqualTo("Once upon");
 		assertThat(response.finishReason()).isEqualTo("length");
 		assertThat(response.usage()).isEqualTo(new Usage(12, 2, 14));
@@ -195,7 +177,7 @@ class ChatCompletionModelTests {
 				{"id":"chatcmpl-123","object":"chat.completion","created":1733000000,"model":"llama3.2",
 				 "system_fingerprint":"fp_ollama","choices":[{"index":0,"message":{"role":"assistant","content":"Hi."},
 				 "finish_reason":"stop"}],"usage":{"prompt_tokens":26,"completion_tokens":3,"total_tokens":29}}""");
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Say hi"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Say hi"));
 		assertThat(response.text()).isEqualTo("Hi.");
 		assertThat(response.id()).isEqualTo("chatcmpl-123");
 	}
@@ -206,7 +188,7 @@ class ChatCompletionModelTests {
 				{"id":"c1","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":null,
 				 "tool_calls":[{"id":"call_1","type":"function","function":{"name":"lookup","arguments":"{\\"id\\":7}"}}]},
 				 "finish_reason":"tool_calls"}]}""");
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Find 7"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Find 7"));
 		assertThat(response.text()).isEmpty();
 		assertThat(response.finishReason()).isEqualTo("tool_calls");
 		assertThat(response.toolCalls()).containsExactly(new ToolCall("call_1", "lookup", "{\"id\":7}"));
@@ -215,12 +197,12 @@ class ChatCompletionModelTests {
 
 	@Test
 	void readsSeveralToolCallsUnaryAndStreamed() {
-		simulator.chat()
+		fixture.simulator().chat()
 			.times(2)
 			.callsTools(ToolCallStub.of("lookup", "{\"id\":7}"), ToolCallStub.of("convert", "{\"amount\":2}"));
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Find 7 and convert 2"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Find 7 and convert 2"));
 		assertThat(response.toolCalls()).extracting(ToolCall::name).containsExactly("lookup", "convert");
-		CompletionChunk last = client.completionModel()
+		CompletionChunk last = fixture.client().completionModel()
 			.stream(CompletionRequest.of("Find 7 and convert 2"))
 			.blockLast(java.time.Duration.ofSeconds(5));
 		assertThat(last.toolCalls()).extracting(ToolCall::arguments).containsExactly("{\"id\":7}", "{\"amount\":2}");
@@ -231,13 +213,13 @@ class ChatCompletionModelTests {
 	void picksTheChoiceWithIndexZero() {
 		answer("""
 				{"choices":[{"index":1,"message":{"content":"second"}},{"index":0,"message":{"content":"first"}}]}""");
-		assertThat(client.completionModel().complete("Hi")).isEqualTo("first");
+		assertThat(fixture.client().completionModel().complete("Hi")).isEqualTo("first");
 	}
 
 	@Test
 	void answerWithoutChoicesIsAnError() {
 		answer("{\"id\":\"x\",\"model\":\"m\"}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessage("chat failed: unusable response: answer has no choices")
 			.satisfies((ex) -> assertThat(ex.operation()).isEqualTo(LlmOperation.CHAT));
 	}
@@ -245,48 +227,48 @@ class ChatCompletionModelTests {
 	@Test
 	void answerWithEmptyChoicesIsAnError() {
 		answer("{\"choices\":[]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("no choices");
 	}
 
 	@Test
 	void answerWithEmptyContentIsAnErrorNotAnEmptyString() {
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"stop\"}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("no text and no tool calls");
 	}
 
 	@Test
 	void answerWithoutMessageIsAnError() {
 		answer("{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\"}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("choice has no message");
 	}
 
 	@Test
 	void malformedJsonIsAnError() {
 		answer("{\"choices\":[{\"index\":0,");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageStartingWith("chat failed: unusable response: unreadable JSON answer");
 	}
 
 	@Test
 	void emptyBodyIsAnError() {
 		wireMock().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("empty body");
 	}
 
 	@Test
 	void jsonNullBodyIsAnError() {
 		answer("null");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("JSON null");
 	}
 
 	@Test
 	void invalidInputFailsBeforeAnyHttpCall() {
-		CompletionModel model = client.completionModel();
+		CompletionModel model = fixture.client().completionModel();
 		assertThatIllegalArgumentException().isThrownBy(() -> model.complete(" ")).withMessageContaining("prompt");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CompletionRequest.builder().prompt("x").temperature(2.5).build())
@@ -305,17 +287,17 @@ class ChatCompletionModelTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CompletionRequest.builder().prompt("x").extra("temperature", 1).build())
 			.withMessageContaining("temperature");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.completionModel(" "));
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().completionModel(" "));
 		assertThat(wireMock().getAllServeEvents()).isEmpty();
 	}
 
 	@Test
 	void completeAsyncSignalsInvalidInputInTheMono() {
-		CompletionModel textModel = client.completionModel();
+		CompletionModel textModel = fixture.client().completionModel();
 		assertThat(textModel.completeAsync(CompletionRequest.of("Hello")).block().text()).isNotBlank();
 		wireMock().resetRequests();
 		CompletionModel text = CustomLlmClient.builder()
-			.baseUrl(simulator.baseUrl())
+			.baseUrl(fixture.simulator().baseUrl())
 			.completionDefaults(new CompletionDefaults("m", null, null, CompletionApi.TEXT, null))
 			.build()
 			.completionModel();
@@ -327,8 +309,8 @@ class ChatCompletionModelTests {
 
 	@Test
 	void simulatorAnswerIsDeterministic() {
-		String first = client.completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
-		String second = client.completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
+		String first = fixture.client().completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
+		String second = fixture.client().completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
 		assertThat(first).isNotBlank().isEqualTo(second);
 	}
 

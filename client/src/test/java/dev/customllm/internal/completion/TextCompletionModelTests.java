@@ -6,18 +6,14 @@ import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
 import dev.customllm.completion.Usage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import dev.customllm.CustomLlmClient;
+import dev.customllm.testing.SimulatedClient;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.internal.json.LlmJson;
-import dev.customllm.test.LlmSimulator;
-import dev.customllm.test.LlmSimulatorExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -28,37 +24,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link OpenAiCompletionModel}  on the legacy {@code /completions} endpoint.
+ * Tests for {@link OpenAiCompletionModel} on the legacy {@code /completions} endpoint.
  */
-@ExtendWith(LlmSimulatorExtension.class)
 class TextCompletionModelTests {
 
-	private static LlmSimulator simulator;
-
-	private static CustomLlmClient client;
-
-	@BeforeAll
-	static void start(LlmSimulator llm) {
-		simulator = llm;
-		client = CustomLlmClient.builder()
-			.baseUrl(simulator.baseUrl())
-			.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null))
-			.build();
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-	}
+	@RegisterExtension
+	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder
+			.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null)));
 
 	@Test
 	void sendsThePromptToTheCompletionsEndpoint() {
-		CompletionModel model = client.completionModel();
+		CompletionModel model = fixture.client().completionModel();
 		String text = model.complete(CompletionRequest.builder().prompt("Once upon a time").seed(7).extra("echo", false).build())
 			.text();
 		assertThat(text).isNotBlank();
 		JsonNode body = LlmJson.mapper()
-			.readTree(simulator.wireMock().findAll(anyRequestedFor(urlPathEqualTo("/v1/completions"))).get(0).getBody());
+			.readTree(fixture.simulator().wireMock().findAll(anyRequestedFor(urlPathEqualTo("/v1/completions"))).get(0).getBody());
 		assertThat(body.get("model").asString()).isEqualTo("gpt-3.5-turbo-instruct");
 		assertThat(body.get("prompt").asString()).isEqualTo("Once upon a time");
 		assertThat(body.get("max_tokens").asInt()).isEqualTo(16);
@@ -69,12 +50,12 @@ class TextCompletionModelTests {
 
 	@Test
 	void readsAVllmTextAnswer() {
-		simulator.wireMock().stubFor(post(anyUrl()).willReturn(okJson("""
+		fixture.simulator().wireMock().stubFor(post(anyUrl()).willReturn(okJson("""
 				{"id":"cmpl-1","object":"text_completion","created":1733000000,"model":"facebook/opt-125m",
 				 "choices":[{"index":0,"text":" there was a dragon","logprobs":null,"finish_reason":"length",
 				 "stop_reason":null,"prompt_logprobs":null}],
 				 "usage":{"prompt_tokens":5,"total_tokens":9,"completion_tokens":4}}""")));
-		CompletionResponse response = client.completionModel().complete(CompletionRequest.of("Once upon a time"));
+		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Once upon a time"));
 		assertThat(response.text()).isEqualTo(" there was a dragon");
 		assertThat(response.finishReason()).isEqualTo("length");
 		assertThat(response.usage()).isEqualTo(new Usage(5, 4, 9));
@@ -84,9 +65,9 @@ class TextCompletionModelTests {
 
 	@Test
 	void emptyTextIsAnError() {
-		simulator.wireMock()
+		fixture.simulator().wireMock()
 			.stubFor(post(anyUrl()).willReturn(okJson("{\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"stop\"}]}")));
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageStartingWith("text_completion failed: unusable response: answer has no text")
 			.satisfies((ex) -> assertThat(ex.operation()).isEqualTo(LlmOperation.TEXT_COMPLETION));
 	}
