@@ -146,7 +146,8 @@ class CustomLlmHealthIndicatorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			Map<String, Object> rejecting = (Map<String, Object>) health.getDetails().get("rateLimitStore");
 			assertThat(rejecting).containsEntry("state", "rejecting");
-			assertThat(Instant.parse((String) rejecting.get("since"))).isAfterOrEqualTo(Instant.parse((String) shared.get("since")));
+			assertThat(Instant.parse((String) rejecting.get("since")))
+				.isAfterOrEqualTo(Instant.parse((String) shared.get("since")));
 			assertThat(health.getDetails()).containsEntry("modelCount", 1);
 		}
 	}
