@@ -9,6 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +32,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A fleet of three instances sharing their limits through a redis-server of the test's own:
  * a crowd of callers starting cold at once, then Redis stopped, hung and back. Asserts the
- * mechanism (permits within the bucket, Redis round trips per permit, no false outage, one
- * log line per outage and instance, no call waiting for a hung Redis once it is known down)
- * rather than tight timings, so that a slow, shared machine does not make it fail.
+ * mechanism (requests within the burst plus the refill by any moment, every permit from the
+ * shared bucket, Redis round trips per permit, no false outage, one log line per outage and
+ * instance, no call waiting for a hung Redis once it is known down) rather than tight timings,
+ * so that a slow, shared machine does not make it fail.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(120)
@@ -51,6 +56,8 @@ class FleetCrowdTests {
 	private static final int CALLERS_PER_INSTANCE = 96;
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private final List<MeterRegistry> meters = new ArrayList<>();
 
 	@AfterEach
 	void close() throws Exception {
@@ -76,24 +83,39 @@ class FleetCrowdTests {
 		RoundTrips roundTrips = RoundTrips.of(RedisServers.commandCalls(redis.port()));
 		List<Double> arrivals = service.arrivalsSince(start, end);
 		int[] perSecond = perSecond(arrivals);
+		List<Double> granted = this.meters.stream()
+			.map((meters) -> meters.find("gen_ai.client.rate_limit.permits")
+				.tag("store", "redis")
+				.counters()
+				.stream()
+				.mapToDouble(Counter::count)
+				.sum())
+			.toList();
 		System.out.printf("fleet crowd: %d instances x %d callers, limit %d/s: %s requests per second, "
-				+ "%d permits asked, %s, %.2f round trips per permit asked%n", INSTANCES, CALLERS_PER_INSTANCE,
-				LIMIT, Arrays.toString(perSecond), crowd.started(), roundTrips,
+				+ "%d permits asked, %s granted per instance, %s, %.2f round trips per permit asked%n", INSTANCES,
+				CALLERS_PER_INSTANCE, LIMIT, Arrays.toString(perSecond), crowd.started(), granted, roundTrips,
 				(double) roundTrips.total() / crowd.started());
+		// by any moment t, at most the burst plus the refill (+1): robust to stalls, which only
+		// delay requests, and the bound of each second too (20 + 20 by the first, 20 more by
+		// each next one); a second alone may see more when a stall moved requests into it
 		for (int k = 0; k < arrivals.size(); k++) {
 			assertThat(k + 1.0).as("requests by %.3f s: at most the burst plus the refill (+1)", arrivals.get(k))
 				.isLessThanOrEqualTo(LIMIT + LIMIT * arrivals.get(k) + 1);
 		}
 		assertThat(perSecond[0]).as("first second").isLessThanOrEqualTo(2 * LIMIT + 1);
-		for (int second = 1; second < perSecond.length; second++) {
-			// 2 more for requests that a stalled scheduler moved across the boundary of a second
-			assertThat(perSecond[second]).as("second %d", second).isLessThanOrEqualTo(LIMIT + 1 + 2);
-		}
-		assertThat(arrivals).as("requests in 4 s").hasSizeGreaterThan(2 * LIMIT);
-		assertThat(crowd.failures()).as("no call rejected while Redis is healthy").isEmpty();
 		assertThat(fleet).allSatisfy((client) -> assertThat(client.rateLimitStoreStatus()).get()
 			.extracting(RateLimitStoreStatus::state)
 			.isEqualTo(State.SHARED));
+		assertThat(granted).as("permits granted to each instance: no instance waits for the others' crowds")
+			.allSatisfy((permits) -> assertThat(permits).isGreaterThanOrEqualTo(LIMIT / 2));
+		assertThat(this.meters).allSatisfy((meters) -> {
+			assertThat(meters.find("gen_ai.client.rate_limit.permits").tag("store", "local").counter())
+				.as("permits from a local fallback")
+				.isNull();
+			assertThat(meters.find("gen_ai.client.rate_limit.store.failures").counter()).as("store failures").isNull();
+		});
+		assertThat(arrivals).as("requests in 4 s").hasSizeGreaterThan(2 * LIMIT);
+		assertThat(crowd.failures()).as("no call rejected while Redis is healthy").isEmpty();
 		assertThat(output.getOut()).doesNotContain("(keys " + prefix + ":*) is unreachable");
 		assertThat((double) roundTrips.total() / crowd.started()).as("Redis round trips per permit asked")
 			.isLessThan(2.5);
@@ -190,6 +212,7 @@ class FleetCrowdTests {
 					"custom.llm.rate-limit.on-store-failure=" + onStoreFailure,
 					"custom.llm.rate-limit.redis.key-prefix=" + prefix)
 			.run());
+		this.meters.add(context.getBean(MeterRegistry.class));
 		return context.getBean(CustomLlmClient.class);
 	}
 
@@ -251,6 +274,11 @@ class FleetCrowdTests {
 	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
 			CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class })
 	static class Instance {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 	}
 

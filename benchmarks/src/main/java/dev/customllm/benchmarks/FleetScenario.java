@@ -23,6 +23,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -91,8 +94,11 @@ final class FleetScenario {
 		String prefix = "custom-llm-benchmark:" + UUID.randomUUID();
 		List<AutoCloseable> closeables = new ArrayList<>();
 		List<CompletionModel> models = new ArrayList<>();
+		List<MeterRegistry> meters = new ArrayList<>();
 		for (int i = 0; i < INSTANCES; i++) {
+			meters.add(new SimpleMeterRegistry());
 			CustomLlmClient client = CustomLlmClient.builder()
+				.meterRegistry(meters.get(i))
 				.baseUrl(service.baseUrl())
 				.apiKey("benchmark")
 				.retry(RetrySettings.NONE)
@@ -113,7 +119,18 @@ final class FleetScenario {
 		sleep(Duration.ofMillis(300));
 		Map<String, Long> commands = redis.commandCalls();
 		closeAll(closeables);
-		return new Row(store, callers, action, service.perSecond(start, end), asked.get(), failed.get(), commands);
+		List<Long> granted = meters.stream().map(FleetScenario::sharedPermits).toList();
+		return new Row(store, callers, action, service.perSecond(start, end), asked.get(), failed.get(), commands,
+				granted);
+	}
+
+	private static long sharedPermits(MeterRegistry meters) {
+		return (long) meters.find("gen_ai.client.rate_limit.permits")
+			.tag("store", "redis")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	private static Disposable crowd(List<CompletionModel> models, int callers, AtomicInteger asked,
@@ -138,8 +155,8 @@ final class FleetScenario {
 				LIMIT, REDIS_TIMEOUT.toMillis());
 		out.println("| store | callers per instance | on-store-failure | first second (bound " + (2 * LIMIT + 1)
 				+ ") | later seconds, max (bound " + (LIMIT + 1) + ") | later seconds, mean | permits asked "
-				+ "| Redis round trips | per permit asked | CAS conflicts | calls failed |");
-		out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+				+ "| permits per instance | Redis round trips | per permit asked | CAS conflicts | calls failed |");
+		out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
 		for (Row row : rows) {
 			out.println(row);
 		}
@@ -233,7 +250,7 @@ final class FleetScenario {
 	 * The results of one run.
 	 */
 	private record Row(Store store, int callers, StoreFailureAction action, int[] perSecond, int asked, int failed,
-			Map<String, Long> commands) {
+			Map<String, Long> commands, List<Long> granted) {
 
 		@Override
 		public String toString() {
@@ -248,10 +265,11 @@ final class FleetScenario {
 				laterMax = Math.max(laterMax, this.perSecond[second]);
 				laterSum += this.perSecond[second];
 			}
-			return String.format("| %s | %d | %s | %d | %d | %.1f | %d | %d | %.2f | %d | %d |", this.store.label,
+			return String.format("| %s | %d | %s | %d | %d | %.1f | %d | %s | %d | %.2f | %d | %d |", this.store.label,
 					this.callers, this.action.name().toLowerCase(), this.perSecond[0], laterMax,
-					(double) laterSum / (this.perSecond.length - 1), this.asked, roundTrips,
-					(double) roundTrips / Math.max(1, this.asked), conflicts, this.failed);
+					(double) laterSum / (this.perSecond.length - 1), this.asked,
+					this.granted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+					roundTrips, (double) roundTrips / Math.max(1, this.asked), conflicts, this.failed);
 		}
 
 	}

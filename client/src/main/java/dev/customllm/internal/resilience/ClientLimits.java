@@ -29,6 +29,12 @@ import dev.customllm.LlmRequestException.Kind;
  */
 final class ClientLimits implements AutoCloseable {
 
+	/**
+	 * The most calls of an instance that ask a shared token bucket at once: each call asks
+	 * for many tokens. The request-rate bucket allows its burst, one second of requests.
+	 */
+	private static final int MAX_TOKEN_ASKS = 20;
+
 	private final RateLimitSettings settings;
 
 	private final @Nullable ConcurrencyLimiter concurrency;
@@ -52,10 +58,11 @@ final class ClientLimits implements AutoCloseable {
 		this.outage = outage;
 		this.concurrency = (settings.maxConcurrentRequests() != null)
 				? new ConcurrencyLimiter(settings.maxConcurrentRequests()) : null;
-		this.requests = (settings.requestsPerSecond() != null)
-				? new LimitBucket("rate", requestBandwidth(settings.requestsPerSecond()), store, outage) : null;
-		this.tokens = (settings.tokensPerMinute() != null)
-				? new LimitBucket("tokens", tokenBandwidth(settings.tokensPerMinute()), store, outage) : null;
+		this.requests = (settings.requestsPerSecond() != null) ? new LimitBucket("rate",
+				requestBandwidth(settings.requestsPerSecond()), store, outage, burst(settings.requestsPerSecond()))
+				: null;
+		this.tokens = (settings.tokensPerMinute() != null) ? new LimitBucket("tokens",
+				tokenBandwidth(settings.tokensPerMinute()), store, outage, MAX_TOKEN_ASKS) : null;
 	}
 
 	private CompletableFuture<?> probeStore() {
@@ -81,8 +88,12 @@ final class ClientLimits implements AutoCloseable {
 		}
 	}
 
+	private static int burst(double requestsPerSecond) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.ceil(requestsPerSecond));
+	}
+
 	private static BucketConfiguration requestBandwidth(double requestsPerSecond) {
-		long burst = (long) Math.ceil(requestsPerSecond);
+		long burst = burst(requestsPerSecond);
 		Duration period = Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L));
 		return BucketConfiguration.builder().addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period)).build();
 	}
@@ -228,7 +239,7 @@ final class ClientLimits implements AutoCloseable {
 	private <T> Mono<T> permitted(LlmOperation operation, LimitBucket bucket, long permits, String description,
 			java.util.function.Function<LimitBucket.Permit, Mono<T>> then) {
 		long start = System.nanoTime();
-		return Mono.fromFuture(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
+		return Mono.defer(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
 			.flatMap((permit) -> switch (permit) {
 				case REFUSED -> rejected(operation, bucket.limit(), description);
 				case STORE_DOWN -> storeFailed(operation, bucket.limit(), "is unreachable");

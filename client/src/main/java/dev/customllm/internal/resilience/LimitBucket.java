@@ -14,6 +14,7 @@ import io.github.bucket4j.local.LocalBucketBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
 
@@ -47,12 +48,24 @@ final class LimitBucket {
 
 	private final @Nullable StoreOutage outage;
 
+	private final ConcurrencyLimiter asking;
+
+	/**
+	 * Create a new instance.
+	 * @param limit the name of the limit: {@code rate} or {@code tokens}
+	 * @param configuration the bandwidth of the limit
+	 * @param store where the limit is shared, or {@code null} to keep it in this instance
+	 * @param outage whether the store is down, when there is a store
+	 * @param maxAsks the most calls of this instance that ask the store for permits at once
+	 * or hold permits it reserved for later; the others wait here, in order
+	 */
 	LimitBucket(String limit, BucketConfiguration configuration, @Nullable RateLimitStore store,
-			@Nullable StoreOutage outage) {
+			@Nullable StoreOutage outage, int maxAsks) {
 		this.limit = limit;
 		this.local = local(configuration);
 		this.shared = (store != null) ? store.bucket(limit, configuration) : null;
 		this.outage = outage;
+		this.asking = new ConcurrencyLimiter(maxAsks);
 	}
 
 	private static Bucket local(BucketConfiguration configuration) {
@@ -68,15 +81,18 @@ final class LimitBucket {
 	}
 
 	/**
-	 * Take permits, waiting for them at most a given time. While the shared store is down
-	 * the call does not ask it; a slow answer is followed by a probe of the store, and by a
-	 * second try when the store answers the probe.
+	 * Take permits, waiting for them at most a given time. A shared store is asked by at
+	 * most {@code maxAsks} calls of this instance at once, so that a crowd in one instance
+	 * cannot reserve the store's permits far ahead of the other instances; the store itself
+	 * batches the asks that meet. While the store is down the call does not ask it; a slow
+	 * answer is followed by a probe of the store, and by a second try when the store answers
+	 * the probe.
 	 * @param operation the operation, for the listener
 	 * @param permits the number of permits
 	 * @param maxWait longest wait
 	 * @return where the permits came from, or why none came
 	 */
-	CompletableFuture<Permit> acquire(LlmOperation operation, long permits, Duration maxWait) {
+	Mono<Permit> acquire(LlmOperation operation, long permits, Duration maxWait) {
 		AsyncBucketProxy shared = this.shared;
 		StoreOutage outage = this.outage;
 		if (shared == null || outage == null) {
@@ -85,8 +101,21 @@ final class LimitBucket {
 		if (outage.isDown()) {
 			return fallBack(operation, outage, permits, maxWait);
 		}
-		return acquireShared(shared, permits, maxWait).exceptionallyCompose((failure) -> outage.failed(failure)
-			.thenCompose((answers) -> answers ? secondTry(operation, shared, permits, maxWait)
+		long start = System.nanoTime();
+		Mono<Permit> ask = Mono.defer(() -> ask(operation, shared, outage, permits, remaining(maxWait, start)));
+		return this.asking.limit(ask, maxWait, Mono.error(NoTurn::new), (waited) -> {
+		}).onErrorResume(NoTurn.class, (noTurn) -> Mono.just(Permit.REFUSED));
+	}
+
+	private static Duration remaining(Duration maxWait, long start) {
+		Duration remaining = maxWait.minusNanos(System.nanoTime() - start);
+		return remaining.isNegative() ? Duration.ZERO : remaining;
+	}
+
+	private Mono<Permit> ask(LlmOperation operation, AsyncBucketProxy shared, StoreOutage outage, long permits,
+			Duration maxWait) {
+		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
+			.flatMap((answers) -> answers ? secondTry(operation, shared, outage, permits, maxWait)
 					: fallBack(operation, outage, permits, maxWait)));
 	}
 
@@ -94,24 +123,21 @@ final class LimitBucket {
 	 * Ask the store again after a slow answer that the store answered a probe for; if it
 	 * fails again, the call falls back.
 	 */
-	private CompletableFuture<Permit> secondTry(LlmOperation operation, AsyncBucketProxy shared, long permits,
+	private Mono<Permit> secondTry(LlmOperation operation, AsyncBucketProxy shared, StoreOutage outage, long permits,
 			Duration maxWait) {
-		StoreOutage outage = this.outage;
-		return acquireShared(shared, permits, maxWait).exceptionallyCompose((failure) -> outage.failed(failure)
-			.thenCompose((answers) -> fallBack(operation, outage, permits, maxWait)));
+		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
+			.flatMap((answers) -> fallBack(operation, outage, permits, maxWait)));
 	}
 
-	private static CompletableFuture<Permit> acquireShared(AsyncBucketProxy shared, long permits, Duration maxWait) {
-		return shared.asScheduler()
-			.tryConsume(permits, maxWait, SCHEDULER)
-			.thenApply((granted) -> granted ? Permit.SHARED : Permit.REFUSED);
+	private static Mono<Permit> askOnce(AsyncBucketProxy shared, long permits, Duration maxWait) {
+		return Mono.fromFuture(() -> shared.asScheduler().tryConsume(permits, maxWait, SCHEDULER))
+			.map((granted) -> granted ? Permit.SHARED : Permit.REFUSED);
 	}
 
-	private CompletableFuture<Permit> fallBack(LlmOperation operation, StoreOutage outage, long permits,
-			Duration maxWait) {
+	private Mono<Permit> fallBack(LlmOperation operation, StoreOutage outage, long permits, Duration maxWait) {
 		outage.fellBack(operation, this.limit);
 		if (outage.rejects()) {
-			return CompletableFuture.completedFuture(outage.isDown() ? Permit.STORE_DOWN : Permit.STORE_SLOW);
+			return Mono.just(outage.isDown() ? Permit.STORE_DOWN : Permit.STORE_SLOW);
 		}
 		return acquireLocally(permits, maxWait);
 	}
@@ -124,13 +150,12 @@ final class LimitBucket {
 		return (this.shared != null) ? this.shared.getAvailableTokens() : CompletableFuture.completedFuture(null);
 	}
 
-	private CompletableFuture<Permit> acquireLocally(long permits, Duration maxWait) {
+	private Mono<Permit> acquireLocally(long permits, Duration maxWait) {
 		if (this.local.tryConsume(permits)) {
-			return CompletableFuture.completedFuture(Permit.LOCAL);
+			return Mono.just(Permit.LOCAL);
 		}
-		return this.local.asScheduler()
-			.tryConsume(permits, maxWait, SCHEDULER)
-			.thenApply((granted) -> granted ? Permit.LOCAL : Permit.REFUSED);
+		return Mono.fromFuture(() -> this.local.asScheduler().tryConsume(permits, maxWait, SCHEDULER))
+			.map((granted) -> granted ? Permit.LOCAL : Permit.REFUSED);
 	}
 
 	/**
@@ -197,6 +222,17 @@ final class LimitBucket {
 
 		boolean granted() {
 			return this == LOCAL || this == SHARED;
+		}
+
+	}
+
+	/**
+	 * No turn to ask the store came within the longest wait.
+	 */
+	private static final class NoTurn extends RuntimeException {
+
+		NoTurn() {
+			super("no turn to ask the rate-limit store", null, false, false);
 		}
 
 	}
