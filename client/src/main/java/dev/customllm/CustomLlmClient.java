@@ -19,22 +19,30 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
+import dev.customllm.internal.completion.CompletionContext;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
+import dev.customllm.internal.completion.ResponseFormatNegotiation;
 import dev.customllm.internal.completion.StreamLimits;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.internal.completion.StreamUsageNegotiation;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.http.HttpSender;
 import dev.customllm.internal.embedding.EncodingNegotiation;
 import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
+import dev.customllm.internal.rerank.OpenAiRerankModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
+import dev.customllm.internal.http.ResponseMemory;
+import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
+import dev.customllm.rerank.RerankDefaults;
+import dev.customllm.rerank.RerankModel;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
@@ -75,26 +83,27 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final LlmTelemetry telemetry;
 
-	private final StreamLimits streamLimits;
+	private final CompletionContext completions;
 
 	private final CompletionDefaults completionDefaults;
 
 	private final EmbeddingDefaults embeddingDefaults;
 
-	private final EncodingNegotiation encoding = new EncodingNegotiation();
+	private final RerankDefaults rerankDefaults;
 
-	private final StreamUsageNegotiation streamUsage = new StreamUsageNegotiation();
+	private final EncodingNegotiation encoding = new EncodingNegotiation();
 
 	private final Resilience resilience;
 
 	private CustomLlmClient(HttpTransport transport, Resilience resilience, LlmTelemetry telemetry,
-			StreamLimits streamLimits, CompletionDefaults completionDefaults, EmbeddingDefaults embeddingDefaults) {
+			CompletionContext completions, Builder builder) {
 		this.transport = transport;
 		this.resilience = resilience;
 		this.telemetry = telemetry;
-		this.streamLimits = streamLimits;
-		this.completionDefaults = completionDefaults;
-		this.embeddingDefaults = embeddingDefaults;
+		this.completions = completions;
+		this.completionDefaults = builder.completionDefaults;
+		this.embeddingDefaults = builder.embeddingDefaults;
+		this.rerankDefaults = builder.rerankDefaults;
 	}
 
 	/**
@@ -142,8 +151,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	private CompletionModel completionModel(CompletionDefaults defaults) {
-		return OpenAiCompletionModel.create(this.transport, this.telemetry, defaults, this.streamUsage,
-				this.streamLimits);
+		return OpenAiCompletionModel.create(this.completions, defaults);
 	}
 
 	/**
@@ -162,6 +170,24 @@ public final class CustomLlmClient implements AutoCloseable {
 	public EmbeddingModel embeddingModel(String model) {
 		return new OpenAiEmbeddingModel(this.transport, this.telemetry,
 				this.embeddingDefaults.withModel(requireName(model)), this.encoding);
+	}
+
+	/**
+	 * Return the reranking model configured by the client's defaults.
+	 * @return the reranking model
+	 */
+	public RerankModel rerankModel() {
+		return new OpenAiRerankModel(this.transport, this.telemetry, this.rerankDefaults);
+	}
+
+	/**
+	 * Return a reranking model ({@code POST {base-url}/rerank}) for the named model, with
+	 * the client's other defaults.
+	 * @param model the model name, for example {@code BAAI/bge-reranker-v2-m3}
+	 * @return the reranking model
+	 */
+	public RerankModel rerankModel(String model) {
+		return new OpenAiRerankModel(this.transport, this.telemetry, this.rerankDefaults.withModel(requireName(model)));
 	}
 
 	/**
@@ -201,7 +227,9 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	/**
-	 * Return the live counts of the client's connection pool.
+	 * Return the live counts of the client's connection pool. With an
+	 * {@link Builder#httpSender(HttpSender) HTTP sender} the connections are the sender's,
+	 * and every count is zero.
 	 * @return the pool metrics
 	 */
 	public ConnectionPool connectionPool() {
@@ -246,6 +274,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private int maxToolCalls = StreamLimits.DEFAULT_MAX_TOOL_CALLS;
 
+		private @Nullable Long maxBufferedResponseBytes;
+
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		private Duration responseTimeout = Duration.ofSeconds(60);
@@ -264,7 +294,13 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
 
-		private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
+		private @Nullable UnaryOperator<HttpClient> httpClientCustomizer;
+
+		private @Nullable HttpSender httpSender;
+
+		private RerankDefaults rerankDefaults = RerankDefaults.DEFAULT;
+
+		private long maxImageBytes = CompletionContext.DEFAULT_MAX_IMAGE_BYTES;
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -386,7 +422,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Set the Netty SSL context for TLS or mutual TLS, for example
 		 * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. With Spring
-		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead.
+		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead. Not for a client
+		 * with an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param sslContext the context, or {@code null} for the JVM defaults
 		 * @return this builder
 		 */
@@ -416,14 +453,61 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set the defaults of reranking models.
+		 * @param defaults the defaults
+		 * @return this builder
+		 */
+		public Builder rerankDefaults(RerankDefaults defaults) {
+			this.rerankDefaults = argument("rerankDefaults", defaults);
+			return this;
+		}
+
+		/**
+		 * Set the most bytes of one image sent inline in a message
+		 * ({@link dev.customllm.completion.ContentPart#image(byte[], String)} or a
+		 * {@code data:} URL); a request with a larger one fails with an
+		 * {@link IllegalArgumentException} before it is sent.
+		 * @param maxImageBytes the size in bytes, 20 MB by default
+		 * @return this builder
+		 */
+		public Builder maxImageBytes(long maxImageBytes) {
+			if (maxImageBytes < 1) {
+				throw new IllegalArgumentException("maxImageBytes must be positive, but was " + maxImageBytes);
+			}
+			this.maxImageBytes = maxImageBytes;
+			return this;
+		}
+
+		/**
 		 * Adjust the Reactor Netty {@link HttpClient} under the client, after the
 		 * connection settings are applied: for example to add a proxy, wiretap logging or
-		 * Netty channel options. Replaces any customizer set before.
+		 * Netty channel options. Replaces any customizer set before. Not for a client with
+		 * an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param httpClientCustomizer returns the adjusted client
 		 * @return this builder
 		 */
 		public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
 			this.httpClientCustomizer = argument("httpClientCustomizer", httpClientCustomizer);
+			return this;
+		}
+
+		/**
+		 * Send the requests with an HTTP stack of the application's instead of the
+		 * client's own Reactor Netty connection pool: for example Spring's
+		 * {@code WebClient}, so that its filters add OAuth2 tokens or sign each request.
+		 * The connections are then the sender's, with their pool, connect timeout and TLS:
+		 * {@link #connectTimeout}, {@link #maxConnections}, {@link #maxIdleTime} are not
+		 * used, {@link #sslContext} and {@link #httpClientCustomizer} cannot be set, and
+		 * {@link CustomLlmClient#connectionPool()} counts nothing. The rest stays the
+		 * client's: the response timeout (to the answer, then between the buffers of a
+		 * body), the maximum response size, the headers and API key, retries, limits,
+		 * streaming and metrics. Closing the client leaves the sender open.
+		 * @param httpSender the sender, or {@code null} for the client's own connection
+		 * pool
+		 * @return this builder
+		 */
+		public Builder httpSender(@Nullable HttpSender httpSender) {
+			this.httpSender = httpSender;
 			return this;
 		}
 
@@ -533,6 +617,23 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most bytes that the answers of this client may hold in memory at once
+		 * while they are read, so that many large answers arriving together fail fast
+		 * ({@link LlmRequestException} of kind {@code CLIENT_LIMIT}) instead of exhausting
+		 * the heap. By default, all clients without a budget of their own share one of a
+		 * quarter of the maximum heap.
+		 * @param bytes the budget, at least 1KB
+		 * @return this builder
+		 */
+		public Builder maxBufferedResponseBytes(long bytes) {
+			if (bytes < 1024) {
+				throw new IllegalArgumentException("maxBufferedResponseBytes must be at least 1KB, but was " + bytes);
+			}
+			this.maxBufferedResponseBytes = bytes;
+			return this;
+		}
+
+		/**
 		 * Set the most tool calls one answer may hold; an answer with more fails with an
 		 * {@link LlmResponseException}. The tool calls of a streamed answer, which the
 		 * client puts together from their pieces, are also bounded by
@@ -577,6 +678,9 @@ public final class CustomLlmClient implements AutoCloseable {
 			if (this.embeddingDefaults.model() != null) {
 				models.add(this.embeddingDefaults.model());
 			}
+			if (this.rerankDefaults.model() != null) {
+				models.add(this.rerankDefaults.model());
+			}
 			return models;
 		}
 
@@ -588,7 +692,9 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext, this.secretHeaders);
+					this.maxResponseSize, this.sslContext, this.secretHeaders,
+					(this.maxBufferedResponseBytes != null) ? new ResponseMemory(this.maxBufferedResponseBytes)
+							: ResponseMemory.shared());
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}
@@ -598,11 +704,25 @@ public final class CustomLlmClient implements AutoCloseable {
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);
-			HttpTransport http = MaskingTransport.wrap(new NettyTransport(settings, this.httpClientCustomizer,
-					LlmJson.mapper(), LlmTelemetry.propagation()));
-			StreamLimits limits = new StreamLimits(settings.maxResponseSize(), this.maxToolCalls);
-			return new CustomLlmClient(new ResilientTransport(http, resilience), resilience, telemetry, limits,
-					this.completionDefaults, this.embeddingDefaults);
+			HttpTransport http = MaskingTransport.wrap(transport(settings));
+			HttpTransport transport = new ResilientTransport(http, resilience);
+			CompletionContext completions = new CompletionContext(transport, telemetry, new StreamUsageNegotiation(),
+					new ResponseFormatNegotiation(), new StreamLimits(settings.maxResponseSize(), this.maxToolCalls),
+					this.maxImageBytes);
+			return new CustomLlmClient(transport, resilience, telemetry, completions, this);
+		}
+
+		private HttpTransport transport(HttpSettings settings) {
+			if (this.httpSender == null) {
+				UnaryOperator<HttpClient> customizer = (this.httpClientCustomizer != null) ? this.httpClientCustomizer
+						: UnaryOperator.identity();
+				return new NettyTransport(settings, customizer, LlmJson.mapper(), LlmTelemetry.propagation());
+			}
+			if (this.sslContext != null || this.httpClientCustomizer != null) {
+				throw new IllegalArgumentException("sslContext and httpClientCustomizer configure the client's own"
+						+ " Reactor Netty connections: with an httpSender, configure TLS and proxies on the sender");
+			}
+			return new SenderTransport(settings, this.httpSender, LlmJson.mapper(), LlmTelemetry.propagation());
 		}
 
 	}

@@ -23,6 +23,11 @@ public enum LlmOperation {
 	EMBEDDINGS("embeddings"),
 
 	/**
+	 * {@code POST /rerank}: documents ordered by their relevance to a query.
+	 */
+	RERANK("rerank"),
+
+	/**
 	 * {@code GET /models}, to list models and check health.
 	 */
 	MODELS("models");

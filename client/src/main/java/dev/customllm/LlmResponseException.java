@@ -4,13 +4,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The service answered with a 2xx status but the answer cannot be used: malformed JSON, no
- * choices, an empty or wrong-length embedding, a count mismatch, or an oversized body.
+ * choices, an empty or wrong-length embedding, a count mismatch, an oversized body, or a
+ * structured answer that is not the JSON that was asked for.
  *
  * @author Custom LLM team
  */
 public class LlmResponseException extends LlmException {
 
+	/**
+	 * Most characters of an answer's text kept by {@link #rawAnswer()}.
+	 */
+	public static final int MAX_RAW_ANSWER = 4096;
+
+	private static final int MESSAGE_EXCERPT = 200;
+
 	private final String problem;
+
+	private final @Nullable String rawAnswer;
 
 	/**
 	 * Create a new instance.
@@ -28,8 +38,23 @@ public class LlmResponseException extends LlmException {
 	 * @param cause the underlying failure, if any
 	 */
 	public LlmResponseException(LlmOperation operation, String problem, @Nullable Throwable cause) {
-		super(operation, "unusable response: " + problem, cause);
+		this(operation, problem, null, cause);
+	}
+
+	/**
+	 * Create an instance that keeps the text the model answered, such as JSON that does not
+	 * match the schema asked for. The text is cut to {@value #MAX_RAW_ANSWER} characters,
+	 * and the message shows its start.
+	 * @param operation the operation that failed
+	 * @param problem what was wrong with the answer
+	 * @param rawAnswer the text of the answer, or {@code null}
+	 * @param cause the underlying failure, if any
+	 */
+	public LlmResponseException(LlmOperation operation, String problem, @Nullable String rawAnswer,
+			@Nullable Throwable cause) {
+		super(operation, "unusable response: " + problem + excerpt(rawAnswer), cause);
 		this.problem = problem;
+		this.rawAnswer = (rawAnswer != null) ? bounded(rawAnswer, MAX_RAW_ANSWER) : null;
 	}
 
 	/**
@@ -38,6 +63,25 @@ public class LlmResponseException extends LlmException {
 	 */
 	public String problem() {
 		return this.problem;
+	}
+
+	/**
+	 * Return the text the model answered, when the problem lies in that text (a structured
+	 * answer that is not valid JSON or misses required fields), cut to
+	 * {@value #MAX_RAW_ANSWER} characters.
+	 * @return the text of the answer, or {@code null} when the problem is elsewhere
+	 */
+	public @Nullable String rawAnswer() {
+		return this.rawAnswer;
+	}
+
+	private static String excerpt(@Nullable String rawAnswer) {
+		return (rawAnswer != null) ? "; the answer was: " + bounded(rawAnswer, MESSAGE_EXCERPT) : "";
+	}
+
+	private static String bounded(String text, int limit) {
+		return (text.length() <= limit) ? text
+				: text.substring(0, limit) + "… (" + text.length() + " characters in all)";
 	}
 
 }

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RetryBudget;
 import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Applies the properties and connection details to a {@link CustomLlmClient.Builder}.
@@ -49,7 +51,8 @@ final class ClientBuilderConfigurer {
 			.streamIdleTimeout(this.properties.getStreamIdleTimeout())
 			.maxConnections(this.properties.getMaxConnections())
 			.maxIdleTime(this.properties.getMaxIdleTime())
-			.maxResponseSize(Math.toIntExact(this.properties.getMaxResponseSize().toBytes()))
+			.maxResponseSize(maxResponseSize())
+			.maxToolCalls(this.properties.getMaxToolCalls())
 			.callTimeout(this.properties.getCallTimeout())
 			.providerName(this.properties.getProviderName())
 			.includeContent(this.properties.getObservations().isIncludeContent())
@@ -57,8 +60,15 @@ final class ClientBuilderConfigurer {
 			.retryBudget(retryBudget())
 			.rateLimits(rateLimits())
 			.completionDefaults(completionDefaults())
-			.embeddingDefaults(embeddingDefaults());
+			.embeddingDefaults(embeddingDefaults())
+			.maxImageBytes(this.properties.getCompletion().getMaxImageBytes().toBytes())
+			.rerankDefaults(rerankDefaults());
 		this.properties.getHeaders().forEach(builder::header);
+		this.properties.getSecretHeaders().forEach(builder::secretHeader);
+		DataSize budget = this.properties.getMaxBufferedResponseBytes();
+		if (budget != null) {
+			builder.maxBufferedResponseBytes(budget.toBytes());
+		}
 		String bundle = this.properties.getSsl().getBundle();
 		if (bundle != null) {
 			if (this.sslBundles == null) {
@@ -78,6 +88,16 @@ final class ClientBuilderConfigurer {
 			throw CustomLlmConfigurationException.invalid(this.prefix,
 					this.prefix + ".ssl.bundle '" + bundle + "' cannot be used for TLS: " + ex.getMessage());
 		}
+	}
+
+	private int maxResponseSize() {
+		long bytes = this.properties.getMaxResponseSize().toBytes();
+		if (bytes > Integer.MAX_VALUE) {
+			throw CustomLlmConfigurationException.invalid(this.prefix, this.prefix + ".max-response-size must be at most"
+					+ " 2GB (one answer is held in one array), but was " + this.properties.getMaxResponseSize().toMegabytes()
+					+ "MB");
+		}
+		return (int) bytes;
 	}
 
 	private boolean isKeyRequired() {
@@ -114,6 +134,11 @@ final class ClientBuilderConfigurer {
 		return new EmbeddingDefaults(embedding.getModel(), embedding.getDimensions(), embedding.isRequestDimensions(),
 				embedding.getBatchSize(), embedding.getMaxConcurrency(), embedding.getEncodingFormat(),
 				embedding.getPath());
+	}
+
+	private RerankDefaults rerankDefaults() {
+		CustomLlmProperties.Rerank rerank = this.properties.getRerank();
+		return new RerankDefaults(rerank.getModel(), rerank.getPath(), rerank.getBatchSize(), rerank.getMaxConcurrency());
 	}
 
 }

@@ -6,12 +6,14 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.agent.AgentBuilderFactory;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.rerank.RerankModel;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -22,7 +24,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the default {@link CustomLlmClient} ({@code custom.llm.*}) with its
- * {@link CompletionModel} and {@link EmbeddingModel}, and of the named clients
+ * {@link CompletionModel} and {@link EmbeddingModel} (and {@link RerankModel} when
+ * {@code custom.llm.rerank.model} is set), and of the named clients
  * ({@code custom.llm.clients.<name>.*}).
  *
  * @author Custom LLM team
@@ -67,6 +70,15 @@ public final class CustomLlmAutoConfiguration {
 	@Conditional(DefaultClientCondition.class)
 	EmbeddingModel embeddingModel(CustomLlmClient client) {
 		return client.embeddingModel();
+	}
+
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = CustomLlmProperties.PREFIX + ".rerank", name = "model")
+	@Conditional(DefaultClientCondition.class)
+	RerankModel rerankModel(CustomLlmClient client) {
+		return client.rerankModel();
 	}
 
 	@Bean

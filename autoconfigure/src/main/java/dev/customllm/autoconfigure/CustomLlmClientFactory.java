@@ -6,21 +6,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.customllm.http.HttpSender;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.retry.RateLimitStore;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.ClassUtils;
 
 /**
  * Creates a {@link CustomLlmClient} from properties and connection details, with the
- * application's SSL bundles, observation and meter registries and customizers. Shared by the
- * default client and the named clients.
+ * application's SSL bundles, observation and meter registries, WebClient and customizers.
+ * Shared by the default client and the named clients.
  *
  * @author Custom LLM team
  */
 final class CustomLlmClientFactory {
+
+	private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
+
+	private final BeanFactory beanFactory;
 
 	private final ObjectProvider<SslBundles> sslBundles;
 
@@ -34,16 +41,14 @@ final class CustomLlmClientFactory {
 
 	private final ObjectProvider<RateLimitStoreFactory> rateLimitStores;
 
-	CustomLlmClientFactory(ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<CustomLlmClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<LlmObservationConvention> observationConvention,
-			ObjectProvider<RateLimitStoreFactory> rateLimitStores) {
-		this.sslBundles = sslBundles;
-		this.customizers = customizers;
-		this.observationRegistry = observationRegistry;
-		this.meterRegistry = meterRegistry;
-		this.observationConvention = observationConvention;
-		this.rateLimitStores = rateLimitStores;
+	private CustomLlmClientFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+		this.sslBundles = beanFactory.getBeanProvider(SslBundles.class);
+		this.customizers = beanFactory.getBeanProvider(CustomLlmClientCustomizer.class);
+		this.observationRegistry = beanFactory.getBeanProvider(ObservationRegistry.class);
+		this.meterRegistry = beanFactory.getBeanProvider(MeterRegistry.class);
+		this.observationConvention = beanFactory.getBeanProvider(LlmObservationConvention.class);
+		this.rateLimitStores = beanFactory.getBeanProvider(RateLimitStoreFactory.class);
 	}
 
 	/**
@@ -52,10 +57,7 @@ final class CustomLlmClientFactory {
 	 * @return the factory
 	 */
 	static CustomLlmClientFactory of(BeanFactory beanFactory) {
-		return new CustomLlmClientFactory(beanFactory.getBeanProvider(SslBundles.class), beanFactory.getBeanProvider(CustomLlmClientCustomizer.class),
-				beanFactory.getBeanProvider(ObservationRegistry.class), beanFactory.getBeanProvider(MeterRegistry.class),
-				beanFactory.getBeanProvider(LlmObservationConvention.class),
-				beanFactory.getBeanProvider(RateLimitStoreFactory.class));
+		return new CustomLlmClientFactory(beanFactory);
 	}
 
 	/**
@@ -73,6 +75,9 @@ final class CustomLlmClientFactory {
 			this.meterRegistry.ifAvailable(builder::meterRegistry);
 			this.observationConvention.ifAvailable(builder::observationConvention);
 			builder.rateLimitStore(rateLimitStore(prefix, properties));
+			if (properties.getHttp().getClient() == CustomLlmClientProperties.Http.Client.WEBCLIENT) {
+				builder.httpSender(webClientSender(prefix, properties));
+			}
 			new ClientBuilderConfigurer(prefix, properties, connectionDetails, this.sslBundles.getIfAvailable())
 				.configure(builder);
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -81,6 +86,25 @@ final class CustomLlmClientFactory {
 		catch (IllegalArgumentException ex) {
 			throw CustomLlmConfigurationException.invalid(prefix, ex.getMessage());
 		}
+	}
+
+	private HttpSender webClientSender(String prefix, CustomLlmClientProperties properties) {
+		if (properties.getSsl().getBundle() != null) {
+			throw CustomLlmConfigurationException.invalid(prefix, prefix + ".ssl.bundle configures the client's own"
+					+ " connections; with " + prefix + ".http.client=webclient, set the WebClient's SSL bundle"
+					+ " (spring.http.clients.ssl.bundle) instead");
+		}
+		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : null;
+		HttpSender sender = ClassUtils.isPresent(WEB_CLIENT, classLoader)
+				? WebClientHttpSender.fromApplication(this.beanFactory) : null;
+		if (sender == null) {
+			throw new CustomLlmConfigurationException(
+					"'" + prefix + ".http.client' is webclient but the application has no WebClient.Builder bean",
+					"Add spring-boot-starter-webclient to the application, or set '" + prefix
+							+ ".http.client=netty'.");
+		}
+		return sender;
 	}
 
 	private @Nullable RateLimitStore rateLimitStore(String prefix, CustomLlmClientProperties properties) {

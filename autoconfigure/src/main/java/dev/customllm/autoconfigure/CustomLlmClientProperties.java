@@ -1,7 +1,9 @@
 package dev.customllm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +80,25 @@ public class CustomLlmClientProperties {
 	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
 
 	/**
+	 * Most bytes the answers of this client may hold in memory at once while they are read;
+	 * past it, calls fail fast. Unset, all clients share a budget of a quarter of the
+	 * maximum heap.
+	 */
+	private @Nullable DataSize maxBufferedResponseBytes;
+
+	/**
+	 * Most tool calls one answer may hold; an answer with more is an error.
+	 */
+	private int maxToolCalls = 128;
+
+	/**
+	 * Names of further headers whose values are secrets, masked like the API key.
+	 * Authorization, Proxy-Authorization, Cookie and names ending in api-key, -key, -token
+	 * or -secret are secret without this.
+	 */
+	private List<String> secretHeaders = new ArrayList<>();
+
+	/**
 	 * Deadline of a whole unary call, retries and waits included. Streams are not bound by
 	 * it.
 	 */
@@ -91,6 +112,8 @@ public class CustomLlmClientProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Http http = new Http();
+
 	private final Observations observations = new Observations();
 
 	private final Health health = new Health();
@@ -102,6 +125,8 @@ public class CustomLlmClientProperties {
 	private final Completion completion = new Completion();
 
 	private final Embedding embedding = new Embedding();
+
+	private final Rerank rerank = new Rerank();
 
 	public String getBaseUrl() {
 		return this.baseUrl;
@@ -183,6 +208,30 @@ public class CustomLlmClientProperties {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	public @Nullable DataSize getMaxBufferedResponseBytes() {
+		return this.maxBufferedResponseBytes;
+	}
+
+	public void setMaxBufferedResponseBytes(@Nullable DataSize maxBufferedResponseBytes) {
+		this.maxBufferedResponseBytes = maxBufferedResponseBytes;
+	}
+
+	public int getMaxToolCalls() {
+		return this.maxToolCalls;
+	}
+
+	public void setMaxToolCalls(int maxToolCalls) {
+		this.maxToolCalls = maxToolCalls;
+	}
+
+	public List<String> getSecretHeaders() {
+		return this.secretHeaders;
+	}
+
+	public void setSecretHeaders(List<String> secretHeaders) {
+		this.secretHeaders = secretHeaders;
+	}
+
 	public Duration getCallTimeout() {
 		return this.callTimeout;
 	}
@@ -211,6 +260,10 @@ public class CustomLlmClientProperties {
 		return this.ssl;
 	}
 
+	public Http getHttp() {
+		return this.http;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -225,6 +278,10 @@ public class CustomLlmClientProperties {
 
 	public Embedding getEmbedding() {
 		return this.embedding;
+	}
+
+	public Rerank getRerank() {
+		return this.rerank;
 	}
 
 	/**
@@ -248,6 +305,48 @@ public class CustomLlmClientProperties {
 	}
 
 	/**
+	 * HTTP client that sends the requests.
+	 */
+	public static class Http {
+
+		/**
+		 * HTTP client that sends the requests: the client's own Reactor Netty connection
+		 * pool, or a WebClient built from the application's WebClient.Builder, so that its
+		 * customizers and filters (OAuth2 tokens, request signing, proxies) apply to every
+		 * call. With webclient, the connections are the WebClient's: connect-timeout,
+		 * max-connections, max-idle-time and ssl.bundle are not used.
+		 */
+		private Client client = Client.NETTY;
+
+		public Client getClient() {
+			return this.client;
+		}
+
+		public void setClient(Client client) {
+			this.client = client;
+		}
+
+		/**
+		 * HTTP clients that can send the requests.
+		 */
+		public enum Client {
+
+			/**
+			 * The client's own Reactor Netty connection pool, the fastest.
+			 */
+			NETTY,
+
+			/**
+			 * A WebClient built from the application's WebClient.Builder
+			 * (spring-boot-starter-webclient).
+			 */
+			WEBCLIENT
+
+		}
+
+	}
+
+	/**
 	 * Defaults of the completion model; each request may override them.
 	 */
 	public static class Completion {
@@ -256,6 +355,12 @@ public class CustomLlmClientProperties {
 		 * Model name sent with completion requests. When unset, the service chooses.
 		 */
 		private @Nullable String model;
+
+		/**
+		 * Maximum size of one image sent inline in a message; a request with a larger one
+		 * fails before it is sent.
+		 */
+		private DataSize maxImageBytes = DataSize.ofMegabytes(20);
 
 		/**
 		 * Sampling temperature, between 0 and 2. When unset, the service's default applies.
@@ -318,6 +423,14 @@ public class CustomLlmClientProperties {
 			this.path = path;
 		}
 
+
+		public DataSize getMaxImageBytes() {
+			return this.maxImageBytes;
+		}
+
+		public void setMaxImageBytes(DataSize maxImageBytes) {
+			this.maxImageBytes = maxImageBytes;
+		}
 	}
 
 	/**
@@ -760,6 +873,66 @@ public class CustomLlmClientProperties {
 
 		public void setCacheTime(Duration cacheTime) {
 			this.cacheTime = cacheTime;
+		}
+
+	}
+
+	/**
+	 * Settings of the reranking model ({@code POST /rerank}).
+	 */
+	public static class Rerank {
+
+		/**
+		 * Model name sent with rerank requests. When set, a RerankModel bean is defined.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Endpoint path, relative to the base URL, such as /rerank or /v1/rerank.
+		 */
+		private String path = "/rerank";
+
+		/**
+		 * Maximum number of documents sent in one request; larger inputs are split and the
+		 * results merged by score.
+		 */
+		private int batchSize = 32;
+
+		/**
+		 * Maximum number of batch requests in flight for one call.
+		 */
+		private int maxConcurrency = 4;
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}

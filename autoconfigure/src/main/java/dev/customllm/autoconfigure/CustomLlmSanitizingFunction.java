@@ -1,6 +1,9 @@
 package dev.customllm.autoconfigure;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.customllm.internal.http.SecretRedactor;
 
@@ -19,12 +22,22 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 final class CustomLlmSanitizingFunction implements SanitizingFunction {
 
+	private final Set<String> secretHeaders;
+
+	/**
+	 * Create a new instance.
+	 * @param secretHeaders further secret headers, from {@code custom.llm.secret-headers}
+	 */
+	CustomLlmSanitizingFunction(Collection<String> secretHeaders) {
+		this.secretHeaders = secretHeaders.stream().map((name) -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+	}
+
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		return isSecret(data.getKey()) ? data.withSanitizedValue() : data;
 	}
 
-	static boolean isSecret(String key) {
+	boolean isSecret(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
 		if (lower.equals("custom_api_key")) {
 			return true;
@@ -38,7 +51,11 @@ final class CustomLlmSanitizingFunction implements SanitizingFunction {
 			return !normalized.contains(".headers.");
 		}
 		int headers = lower.indexOf(".headers.");
-		return headers >= 0 && SecretRedactor.isSecret(headerName(key.substring(headers + ".headers.".length())));
+		if (headers < 0) {
+			return false;
+		}
+		String header = headerName(key.substring(headers + ".headers.".length()));
+		return SecretRedactor.isSecret(header) || this.secretHeaders.contains(header.toLowerCase(Locale.ROOT));
 	}
 
 	private static String headerName(String rest) {

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.LlmApiException;
+import dev.customllm.LlmResponseException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
 import dev.customllm.internal.json.LlmJson;
+import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
+import dev.customllm.test.ToolCallStub;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,6 +29,7 @@ import org.springframework.core.annotation.Order;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -195,6 +200,44 @@ class CustomLlmAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("batchSize"));
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.ssl.bundle=missing")
 			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void sizesAndDurationsBeyondWhatTheClientCanHoldFailNamingTheProperty() {
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.max-response-size=3GB")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("custom.llm.max-response-size must be at most 2GB")
+				.hasMessageContaining("3072MB"));
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.response-timeout=10000d")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("responseTimeout must be at most PT24H"));
+		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=http://admin:pw-77@llm/v1")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("must not contain credentials")
+				.hasMessageNotContaining("pw-77"));
+	}
+
+	@Test
+	void secretHeadersAndToolCallLimitAreTakenFromProperties() {
+		simulator.chat().fails(LlmFault.status(403, "signature sig-secret-1 expired"));
+		this.contextRunner
+			.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.retry.max-retries=0", "custom.llm.max-tool-calls=1",
+					"custom.llm.max-buffered-response-bytes=8MB", "custom.llm.secret-headers=X-Signature",
+					"custom.llm.headers.X-Signature=sig-secret-1")
+			.run((context) -> {
+				CompletionModel model = context.getBean(CompletionModel.class);
+				assertThatExceptionOfType(LlmApiException.class).isThrownBy(() -> model.complete("Hi"))
+					.withMessageNotContaining("sig-secret-1")
+					.withMessageContaining("******");
+				simulator.reset();
+				simulator.chat().callsTools(ToolCallStub.of("lookup", "{}"), ToolCallStub.of("lookup", "{}"));
+				assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> model.complete("Hi"))
+					.withMessageContaining("more than 1 tool calls (max-tool-calls)");
+			});
 	}
 
 	@Test

@@ -33,7 +33,8 @@ class CustomLlmSanitizingAutoConfigurationTests {
 					"sk-env-2", "CUSTOM_LLM_CLIENTS_CHAT_API_KEY", "sk-env-3", "custom.llm.clients.embed.apiKey",
 					"sk-yaml-4", "custom.llm.headers.X-Tenant-Token", "tok-5", "custom.llm.headers.Authorization",
 					"Bearer t-6", "custom.llm.headers.x-portkey-provider", "openai", "custom.llm.base-url",
-					"http://llm.internal/v1"))))
+					"http://llm.internal/v1", "custom.llm.headers.X-Signature", "sig-7", "custom.llm.secret-headers",
+					"x-signature"))))
 			.run((context) -> {
 				EnvironmentEndpoint endpoint = new EnvironmentEndpoint((ConfigurableEnvironment) context.getEnvironment(),
 						List.copyOf(context.getBeansOfType(SanitizingFunction.class).values()), Show.ALWAYS);
@@ -44,6 +45,7 @@ class CustomLlmSanitizingAutoConfigurationTests {
 				assertThat(value(endpoint, "custom.llm.headers.X-Tenant-Token")).isEqualTo("******");
 				assertThat(value(endpoint, "custom.llm.headers.Authorization")).isEqualTo("******");
 				assertThat(value(endpoint, "custom.llm.headers.x-portkey-provider")).isEqualTo("openai");
+				assertThat(value(endpoint, "custom.llm.headers.X-Signature")).isEqualTo("******");
 				assertThat(value(endpoint, "custom.llm.base-url")).isEqualTo("http://llm.internal/v1");
 			});
 	}

@@ -21,6 +21,7 @@ import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RetryBudget;
+import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.retry.RetrySettings;
 
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -50,7 +51,7 @@ class PropertyDefaultsTests {
 	 */
 	private static final Set<String> WIRING_ONLY = Set.of("custom.llm.enabled", "custom.llm.api-key-required",
 			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout", "custom.llm.health.path",
-			"custom.llm.health.cache-time");
+			"custom.llm.health.cache-time", "custom.llm.http.client");
 
 	@Test
 	void everyDefaultInTheMetadataIsTheDefaultOfTheClient() throws Exception {
@@ -82,13 +83,13 @@ class PropertyDefaultsTests {
 		ObjectNode metadata = metadata();
 		metadata.withArray("properties")
 			.addObject()
-			.put("name", "custom.llm.http.client")
+			.put("name", "custom.llm.http.protocol")
 			.put("type", "java.lang.String")
-			.put("defaultValue", "netty");
+			.put("defaultValue", "http1");
 		Map<String, @Nullable Object> client = clientDefaults();
 		client.put("custom.llm.pool-name", "custom-llm");
 		assertThat(mismatches(metadata, client)).containsExactly(
-				"custom.llm.http.client: the metadata says netty, and nothing in the client corresponds; "
+				"custom.llm.http.protocol: the metadata says http1, and nothing in the client corresponds; "
 						+ "map it in clientDefaults() or, if only the Spring Boot wiring uses it, in WIRING_ONLY",
 				"custom.llm.pool-name: not in the metadata");
 	}
@@ -143,7 +144,8 @@ class PropertyDefaultsTests {
 		CustomLlmClient.Builder builder = CustomLlmClient.builder();
 		Map<String, @Nullable Object> defaults = new LinkedHashMap<>();
 		for (String property : List.of("base-url", "api-key", "connect-timeout", "response-timeout",
-				"stream-idle-timeout", "max-connections", "max-idle-time", "call-timeout", "provider-name")) {
+				"stream-idle-timeout", "max-connections", "max-idle-time", "call-timeout", "provider-name",
+				"max-tool-calls", "max-buffered-response-bytes")) {
 			defaults.put("custom.llm." + property, field(builder, camelCase(property)));
 		}
 		int maxResponseSize = field(builder, "maxResponseSize");
@@ -153,6 +155,12 @@ class PropertyDefaultsTests {
 		rateLimit(defaults, field(builder, "rateLimits"));
 		completion(defaults, field(builder, "completionDefaults"));
 		embedding(defaults, field(builder, "embeddingDefaults"));
+		defaults.put("custom.llm.completion.max-image-bytes", DataSize.ofBytes(field(builder, "maxImageBytes")));
+		RerankDefaults rerank = field(builder, "rerankDefaults");
+		defaults.put("custom.llm.rerank.model", rerank.model());
+		defaults.put("custom.llm.rerank.path", rerank.path());
+		defaults.put("custom.llm.rerank.batch-size", rerank.batchSize());
+		defaults.put("custom.llm.rerank.max-concurrency", rerank.maxConcurrency());
 		return defaults;
 	}
 

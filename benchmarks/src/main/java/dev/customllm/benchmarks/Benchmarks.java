@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
  * baseline, both against a loopback stub in this JVM.
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
- * {@code --only=chat,concurrency,embeddings,stream,fleet} for some scenarios;
+ * {@code --only=chat,structured,concurrency,embeddings,stream,fleet} for some scenarios;
  * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler.
  *
  * @author Custom LLM team
  */
 public final class Benchmarks {
 
-	private static final List<String> SCENARIOS = List.of("chat", "concurrency", "stream", "embeddings", "fleet");
-
+	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "embeddings",
+			"fleet");
 	private Benchmarks() {
 	}
 
@@ -41,6 +41,7 @@ public final class Benchmarks {
 		long start = System.nanoTime();
 		try (StubServer stub = new StubServer()) {
 			run(only, "chat", () -> new SequentialChatScenario(sizes).run(stub, report));
+			run(only, "structured", () -> new StructuredScenario(sizes).run(stub, report));
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 64, false).run(stub, report));
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));

@@ -23,14 +23,18 @@ import dev.customllm.retry.RetrySettings;
  */
 final class LibraryContender implements Contender {
 
+	private final String name;
+
 	private final CustomLlmClient client;
+
+	private final AutoCloseable resources;
 
 	private final CompletionModel completions;
 
 	private final EmbeddingModel embeddings;
 
 	LibraryContender(ContenderSettings settings) {
-		this.client = CustomLlmClient.builder()
+		this("library", CustomLlmClient.builder()
 			.baseUrl(settings.baseUrl())
 			.apiKey(ContenderSettings.API_KEY)
 			.maxConnections(settings.maxConnections())
@@ -38,7 +42,20 @@ final class LibraryContender implements Contender {
 			.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
 			.retry(RetrySettings.NONE)
 			.embeddingDefaults(embeddingDefaults(settings))
-			.build();
+			.build(), () -> {
+			});
+	}
+
+	/**
+	 * Create a contender on a client built elsewhere.
+	 * @param name the name shown in reports
+	 * @param client the client
+	 * @param resources closed after the client
+	 */
+	LibraryContender(String name, CustomLlmClient client, AutoCloseable resources) {
+		this.name = name;
+		this.client = client;
+		this.resources = resources;
 		this.completions = this.client.completionModel(ContenderSettings.MODEL);
 		this.embeddings = this.client.embeddingModel("bench-embedding");
 	}
@@ -55,7 +72,7 @@ final class LibraryContender implements Contender {
 
 	@Override
 	public String name() {
-		return "library";
+		return this.name;
 	}
 
 	@Override
@@ -76,6 +93,12 @@ final class LibraryContender implements Contender {
 	@Override
 	public void close() {
 		this.client.close();
+		try {
+			this.resources.close();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -29,8 +29,10 @@ final class SequentialChatScenario {
 				Contender baseline = new BaselineContender(settings);
 				Contender webClient = new WebClientContender(settings);
 				Contender chatModel = new SpringAiContender(settings, false);
-				Contender chatClient = new SpringAiContender(settings, true)) {
-			List<Contender> contenders = List.of(library, baseline, webClient, chatModel, chatClient);
+				Contender chatClient = new SpringAiContender(settings, true);
+				Contender libraryOverWebClient = LibraryOverWebClient.create(settings)) {
+			List<Contender> contenders = List.of(library, baseline, webClient, libraryOverWebClient, chatModel,
+					chatClient);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> calls(contender, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -48,6 +50,10 @@ final class SequentialChatScenario {
 					samples.median(baseline, "cpu"), null);
 			report.ratio(NAME, "allocated per call (KB), WebClient alone", samples.median(webClient, "alloc"),
 					samples.median(baseline, "alloc"), null);
+			report.ratio(NAME, "client CPU per call (µs), library over WebClient",
+					samples.median(libraryOverWebClient, "cpu"), samples.median(baseline, "cpu"), null);
+			report.ratio(NAME, "allocated per call (KB), library over WebClient",
+					samples.median(libraryOverWebClient, "alloc"), samples.median(baseline, "alloc"), null);
 			for (Contender springAi : List.of(chatModel, chatClient)) {
 				String label = (springAi == chatModel) ? "Spring AI ChatModel on the library"
 						: "Spring AI ChatClient on the library";

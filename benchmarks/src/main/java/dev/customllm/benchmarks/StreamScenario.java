@@ -29,8 +29,9 @@ final class StreamScenario {
 		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), 8);
 		try (Contender library = new LibraryContender(settings);
 				Contender baseline = new BaselineContender(settings);
-				Contender webClient = new WebClientContender(settings)) {
-			List<Contender> contenders = List.of(library, baseline, webClient);
+				Contender webClient = new WebClientContender(settings);
+				Contender libraryOverWebClient = LibraryOverWebClient.create(settings)) {
+			List<Contender> contenders = List.of(library, baseline, webClient, libraryOverWebClient);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> streams(contender, this.sizes.warmupStreams()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -43,12 +44,8 @@ final class StreamScenario {
 				samples.add(contender, "first", firstChunk);
 			});
 			report(report, samples, library, baseline);
-			report.ratio("stream of " + CHUNKS + " chunks", "client CPU per chunk (µs), WebClient alone",
-					samples.median(webClient, "cpu"), samples.median(baseline, "cpu"), null);
-			report.ratio("stream of " + CHUNKS + " chunks", "allocated per chunk (bytes), WebClient alone",
-					samples.median(webClient, "alloc"), samples.median(baseline, "alloc"), null);
-			report.ratio("stream of " + CHUNKS + " chunks", "time to first chunk, median (ms), WebClient alone",
-					samples.median(webClient, "first"), samples.median(baseline, "first"), null);
+			informative(report, samples, webClient, baseline, "WebClient alone");
+			informative(report, samples, libraryOverWebClient, baseline, "library over WebClient");
 		}
 	}
 
@@ -63,6 +60,17 @@ final class StreamScenario {
 		double firstBaseline = samples.median(baseline, "first");
 		report.absolute(name, "time to first chunk, median (ms)", Report.format(first), Report.format(firstBaseline),
 				"≤ baseline + 1 ms", first - firstBaseline <= 1);
+	}
+
+	private static void informative(Report report, Samples samples, Contender contender, Contender baseline,
+			String label) {
+		String name = "stream of " + CHUNKS + " chunks";
+		report.ratio(name, "client CPU per chunk (µs), " + label, samples.median(contender, "cpu"),
+				samples.median(baseline, "cpu"), null);
+		report.ratio(name, "allocated per chunk (bytes), " + label, samples.median(contender, "alloc"),
+				samples.median(baseline, "alloc"), null);
+		report.ratio(name, "time to first chunk, median (ms), " + label, samples.median(contender, "first"),
+				samples.median(baseline, "first"), null);
 	}
 
 	/**

@@ -22,6 +22,12 @@ final class StubResponses {
 			+ "\"content\":\"The quick brown fox jumps over the lazy dog, and the benchmark measures the client.\"},"
 			+ "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":18,\"total_tokens\":30}}";
 
+	private static final String STRUCTURED = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\","
+			+ "\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+			+ "\"assistant\",\"content\":\"{\\\"summary\\\":\\\"The quick brown fox jumps over the lazy dog, and the "
+			+ "benchmark measures the client.\\\",\\\"keywords\\\":[\\\"fox\\\",\\\"dog\\\",\\\"benchmark\\\"]}\"},"
+			+ "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":24,\"total_tokens\":36}}";
+
 	private static final String CHUNK = "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\","
 			+ "\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},"
 			+ "\"finish_reason\":null}]}\n\n";
@@ -34,6 +40,8 @@ final class StubResponses {
 
 	private final byte[] chat = CHAT.getBytes(StandardCharsets.UTF_8);
 
+	private final byte[] structured = STRUCTURED.getBytes(StandardCharsets.UTF_8);
+
 	private final Map<Integer, byte[][]> streams = new ConcurrentHashMap<>();
 
 	private final Map<String, byte[]> embeddings = new ConcurrentHashMap<>();
@@ -44,6 +52,15 @@ final class StubResponses {
 	 */
 	byte[] chat() {
 		return this.chat;
+	}
+
+	/**
+	 * Return the body of a chat completion whose text is a JSON object, the answer to a
+	 * request with a response format.
+	 * @return the body
+	 */
+	byte[] structuredChat() {
+		return this.structured;
 	}
 
 	/**

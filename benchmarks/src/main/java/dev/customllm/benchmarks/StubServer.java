@@ -25,7 +25,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * A loopback stub of an OpenAI-compatible service on Reactor Netty's {@link HttpServer}:
  * {@code POST /v1/chat/completions} (unary, or server-sent events when the body asks for a
- * stream) and {@code POST /v1/embeddings} (float arrays or base64). Answers are built once
+ * stream; a JSON answer when it has a response format) and {@code POST /v1/embeddings} (float arrays or base64). Answers are built once
  * by {@link StubResponses}; latency is a non-blocking delay. Its threads are named
  * {@code stub-…}, so that {@link ClientMeter} leaves them out of the client's cost.
  *
@@ -39,6 +39,8 @@ final class StubServer implements AutoCloseable {
 	static final String THREAD_PREFIX = "stub-";
 
 	private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] RESPONSE_FORMAT = "\"response_format\"".getBytes(StandardCharsets.US_ASCII);
 
 	private static final JsonFactory JSON = new JsonFactory();
 
@@ -136,7 +138,11 @@ final class StubServer implements AutoCloseable {
 			.aggregate()
 			.asByteArray()
 			.flatMap((body) -> delay().then(Mono.defer(() -> contains(body, STREAM_TRUE)
-					? stream(response, this.responses.stream(this.streamChunks)) : json(response, this.responses.chat()))));
+					? stream(response, this.responses.stream(this.streamChunks)) : json(response, chatAnswer(body)))));
+	}
+
+	private byte[] chatAnswer(byte[] body) {
+		return contains(body, RESPONSE_FORMAT) ? this.responses.structuredChat() : this.responses.chat();
 	}
 
 	private Publisher<Void> embed(HttpServerRequest request, HttpServerResponse response) {

@@ -17,14 +17,17 @@ import dev.customllm.completion.ToolDefinition;
 
 /**
  * A completion model with instructions, context documents, tools and retrieval, built by
- * an {@link AgentBuilder}. For each prompt the agent searches its indexes, renders the
- * preamble and the documents into a system message, and runs the tool loop: while the
+ * an {@link AgentBuilder}. For each prompt the agent searches its indexes (narrowing what
+ * they find with a reranker, if it has one), renders the preamble and the documents into a
+ * system message, and runs the tool loop: while the
  * model asks for tools, it runs them (the calls of one round concurrently) and sends the
  * results back, for at most {@code maxToolRounds} rounds. Immutable and thread-safe.
  *
  * @author Custom LLM team
  */
 public final class Agent {
+
+	static final String STRUCTURED_INSTRUCTION = "Now give your answer as JSON that matches the schema.";
 
 	private final CompletionModel model;
 
@@ -75,6 +78,53 @@ public final class Agent {
 	 */
 	public Mono<String> promptAsync(String prompt) {
 		return chatAsync(prompt, List.of());
+	}
+
+	/**
+	 * Answer a prompt with a value of a Java type, blocking until it arrives. See
+	 * {@link #promptAsync(String, Class)}.
+	 * @param <T> the type of the answer
+	 * @param prompt the prompt
+	 * @param type the type of the answer, typically a record
+	 * @return the answer
+	 * @throws dev.customllm.LlmResponseException if the answer is not valid JSON or misses
+	 * required fields
+	 */
+	public <T> T prompt(String prompt, Class<T> type) {
+		T answer = promptAsync(prompt, type).block();
+		if (answer == null) {
+			throw new IllegalStateException("the agent completed without an answer");
+		}
+		return answer;
+	}
+
+	/**
+	 * Answer a prompt with a value of a Java type, without blocking, as
+	 * {@link CompletionModel#completeAsync(CompletionRequest, Class)} does. An agent
+	 * without tools asks for the type's schema in its one call. An agent with tools runs
+	 * the tool loop first, as {@link #prompt(String)} does, then makes one more call
+	 * without tools that asks for the answer in the type's schema: servers that constrain
+	 * decoding to a schema cannot also call tools.
+	 * @param <T> the type of the answer
+	 * @param prompt the prompt
+	 * @param type the type of the answer, typically a record
+	 * @return a {@link Mono} of the answer
+	 */
+	public <T> Mono<T> promptAsync(String prompt, Class<T> type) {
+		List<Message> past = checked(prompt, List.of());
+		if (type == null) {
+			throw new IllegalArgumentException("type must not be null");
+		}
+		return messages(prompt, past).flatMap((messages) -> {
+			if (this.definitions.isEmpty()) {
+				return this.model.completeAsync(structuredRequest(messages), type);
+			}
+			return this.loop.converse(messages).flatMap((conversation) -> {
+				List<Message> asked = new ArrayList<>(conversation);
+				asked.add(Message.user(STRUCTURED_INSTRUCTION));
+				return this.model.completeAsync(structuredRequest(asked), type);
+			});
+		});
 	}
 
 	/**
@@ -146,9 +196,8 @@ public final class Agent {
 
 	private Mono<List<Document>> context(String prompt) {
 		return Flux.fromIterable(this.dynamicContexts)
-			.concatMap((context) -> context.index().searchAsync(prompt, context.k()))
+			.concatMap((context) -> context.search(prompt))
 			.flatMapIterable((found) -> found)
-			.map(ScoredDocument::document)
 			.collectList()
 			.map((found) -> {
 				List<Document> documents = new ArrayList<>(this.documents);
@@ -158,7 +207,14 @@ public final class Agent {
 	}
 
 	private CompletionRequest request(List<Message> messages) {
-		CompletionRequest.Builder builder = CompletionRequest.builder().messages(messages).tools(this.definitions);
+		return settings(CompletionRequest.builder().messages(messages).tools(this.definitions));
+	}
+
+	private CompletionRequest structuredRequest(List<Message> messages) {
+		return settings(CompletionRequest.builder().messages(messages));
+	}
+
+	private CompletionRequest settings(CompletionRequest.Builder builder) {
 		if (this.temperature != null) {
 			builder.temperature(this.temperature);
 		}

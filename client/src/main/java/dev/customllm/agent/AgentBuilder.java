@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import dev.customllm.completion.CompletionModel;
+import dev.customllm.rerank.RankedDocument;
+import dev.customllm.rerank.RerankModel;
 
 /**
  * Builds an {@link Agent}: instructions, context documents, sampling settings, tools and
@@ -16,7 +19,7 @@ import dev.customllm.completion.CompletionModel;
  * <pre class="code">
  * Agent agent = client.agent("gpt-4o-mini")
  *     .preamble("You answer questions about our products.")
- *     .dynamicContext(3, index)
+ *     .dynamicContext(20, index).rerank(reranker, 3)
  *     .tools(Tools.fromAnnotated(orders))
  *     .build();
  * String answer = agent.prompt("Where is order 42?");
@@ -156,7 +159,41 @@ public final class AgentBuilder {
 		if (k < 1) {
 			throw new IllegalArgumentException("k must be at least 1, but was " + k);
 		}
-		this.dynamicContexts.add(new DynamicContext(k, index));
+		this.dynamicContexts.add(new DynamicContext(k, index, null, k));
+		return this;
+	}
+
+	/**
+	 * Narrow the dynamic context added last: of the {@code k} documents found by vectors,
+	 * keep the {@code n} a reranker finds most relevant to the prompt, most relevant first.
+	 * Retrieve generously ({@code k} of 20 to 50) and keep few: vectors find candidates
+	 * cheaply, a cross-encoder orders them well.
+	 * <pre class="code">
+	 * builder.dynamicContext(20, index).rerank(client.rerankModel("BAAI/bge-reranker-v2-m3"), 3)
+	 * </pre>
+	 * @param rerankModel the reranker
+	 * @param n how many documents to keep, between 1 and {@code k}
+	 * @return this builder
+	 * @throws IllegalStateException if no dynamic context was added before, or the last
+	 * one is reranked already
+	 */
+	public AgentBuilder rerank(RerankModel rerankModel, int n) {
+		if (this.dynamicContexts.isEmpty()) {
+			throw new IllegalStateException(
+					"rerank(..) narrows the dynamic context added before it: call dynamicContext(k, index) first");
+		}
+		int last = this.dynamicContexts.size() - 1;
+		DynamicContext context = this.dynamicContexts.get(last);
+		if (context.reranker() != null) {
+			throw new IllegalStateException("the dynamic context added last is reranked already");
+		}
+		if (rerankModel == null) {
+			throw new IllegalArgumentException("rerankModel must not be null");
+		}
+		if (n < 1 || n > context.k()) {
+			throw new IllegalArgumentException("n must be between 1 and k (" + context.k() + "), but was " + n);
+		}
+		this.dynamicContexts.set(last, new DynamicContext(context.k(), context.index(), rerankModel, n));
 		return this;
 	}
 
@@ -184,12 +221,26 @@ public final class AgentBuilder {
 	}
 
 	/**
-	 * Retrieval from an index for each prompt.
+	 * Retrieval from an index for each prompt, narrowed by a reranker or not.
 	 *
-	 * @param k how many documents to add
+	 * @param k how many documents to retrieve
 	 * @param index the index
+	 * @param reranker the reranker that keeps the best, if any
+	 * @param keep how many documents the reranker keeps
 	 */
-	record DynamicContext(int k, VectorIndex index) {
+	record DynamicContext(int k, VectorIndex index, @Nullable RerankModel reranker, int keep) {
+
+		Mono<List<Document>> search(String prompt) {
+			Mono<List<Document>> found = this.index.searchAsync(prompt, this.k)
+				.map((scored) -> scored.stream().map(ScoredDocument::document).toList());
+			RerankModel reranker = this.reranker;
+			if (reranker == null) {
+				return found;
+			}
+			return found.flatMap((documents) -> documents.isEmpty() ? Mono.just(documents)
+					: reranker.rerankAsync(prompt, documents.stream().map(Document::text).toList(), this.keep)
+						.map((ranked) -> ranked.stream().map(RankedDocument::index).map(documents::get).toList()));
+		}
 
 	}
 

@@ -39,20 +39,29 @@ final class ToolLoop {
 	}
 
 	Mono<String> complete(List<Message> messages) {
-		return complete(messages, 0);
+		return converse(messages, 0).map((conversation) -> conversation.get(conversation.size() - 1).content());
+	}
+
+	/**
+	 * Run the loop and return the whole conversation, ending with the model's answer.
+	 */
+	Mono<List<Message>> converse(List<Message> messages) {
+		return converse(messages, 0);
 	}
 
 	Flux<String> stream(List<Message> messages) {
 		return stream(messages, 0);
 	}
 
-	private Mono<String> complete(List<Message> messages, int round) {
+	private Mono<List<Message>> converse(List<Message> messages, int round) {
 		return this.model.completeAsync(this.requests.apply(messages)).flatMap((response) -> {
 			if (response.toolCalls().isEmpty()) {
-				return Mono.just(response.text());
+				List<Message> conversation = new ArrayList<>(messages);
+				conversation.add(Message.assistant(response.text()));
+				return Mono.just(conversation);
 			}
 			return runTools(messages, response.text(), response.toolCalls(), round)
-				.flatMap((next) -> complete(next, round + 1));
+				.flatMap((next) -> converse(next, round + 1));
 		});
 	}
 

@@ -5,52 +5,23 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.github.victools.jsonschema.generator.FieldScope;
-import com.github.victools.jsonschema.generator.Option;
-import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
-import com.github.victools.jsonschema.generator.SchemaGenerator;
-import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
-import com.github.victools.jsonschema.generator.SchemaVersion;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.customllm.internal.json.JsonSchemas;
+
 /**
- * Generates the JSON Schema of tool arguments from Java types with the victools
- * jsonschema-generator: plain JSON, no additional properties, fields required unless
- * {@link Optional} or {@link Nullable}, descriptions from {@link JsonPropertyDescription}.
+ * Generates the JSON Schema of tool arguments from Java types, with the conventions of
+ * {@link JsonSchemas}: plain JSON, no additional properties, fields required unless
+ * {@code Optional} or {@code @Nullable}, descriptions from {@code @JsonPropertyDescription}.
  *
  * @author Custom LLM team
  */
 final class ToolSchemas {
 
-	private static final SchemaGenerator generator = new SchemaGenerator(config());
-
 	private ToolSchemas() {
-	}
-
-	private static com.github.victools.jsonschema.generator.SchemaGeneratorConfig config() {
-		SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(ToolJson.mapper,
-				SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-			.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.FLATTENED_OPTIONALS)
-			.without(Option.SCHEMA_VERSION_INDICATOR);
-		builder.forFields().withRequiredCheck(ToolSchemas::required);
-		builder.forFields().withDescriptionResolver(ToolSchemas::description);
-		return builder.build();
-	}
-
-	private static boolean required(FieldScope field) {
-		return !field.getType().isInstanceOf(Optional.class)
-				&& !field.getRawMember().getAnnotatedType().isAnnotationPresent(Nullable.class);
-	}
-
-	private static @Nullable String description(FieldScope field) {
-		JsonPropertyDescription description = field.getAnnotationConsideringFieldAndGetter(JsonPropertyDescription.class);
-		return (description != null) ? description.value() : null;
 	}
 
 	/**
@@ -59,11 +30,7 @@ final class ToolSchemas {
 	 * @return its schema
 	 */
 	static ObjectNode forType(Type type) {
-		ObjectNode schema = generator.generateSchema(type);
-		if (!"object".equals(schema.path("type").asString(""))) {
-			throw new IllegalArgumentException("tool arguments must be an object type, such as a record, not " + type);
-		}
-		return schema;
+		return JsonSchemas.forObjectType(type, "tool arguments");
 	}
 
 	/**
@@ -73,7 +40,7 @@ final class ToolSchemas {
 	 * @return the schema
 	 */
 	static ObjectNode forParameters(Method method) {
-		SchemaBuilder builder = generator.buildMultipleSchemaDefinitions();
+		SchemaBuilder builder = JsonSchemas.generator().buildMultipleSchemaDefinitions();
 		Map<Parameter, ObjectNode> references = new LinkedHashMap<>();
 		for (Parameter parameter : method.getParameters()) {
 			references.put(parameter, builder.createSchemaReference(MethodParameters.valueType(parameter)));

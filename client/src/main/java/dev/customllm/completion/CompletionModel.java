@@ -44,6 +44,43 @@ public interface CompletionModel {
 	Mono<CompletionResponse> completeAsync(CompletionRequest request);
 
 	/**
+	 * Complete a request whose answer is a value of a Java type, blocking until it arrives.
+	 * See {@link #completeAsync(CompletionRequest, Class)}.
+	 * @param <T> the type of the answer
+	 * @param request the request
+	 * @param type the type of the answer, typically a record
+	 * @return the answer
+	 * @throws dev.customllm.LlmResponseException if the answer is not valid JSON, misses
+	 * required fields or cannot be read as the type, after any repair rounds
+	 */
+	default <T> T complete(CompletionRequest request, Class<T> type) {
+		T answer = completeAsync(request, type).block();
+		if (answer == null) {
+			throw new IllegalStateException("completeAsync completed without an answer");
+		}
+		return answer;
+	}
+
+	/**
+	 * Complete a request whose answer is a value of a Java type, without blocking. Unless
+	 * the request has a {@link CompletionRequest#responseFormat() response format}, it asks
+	 * for {@link ResponseFormat#of(Class) the type's JSON Schema} ({@code json_schema},
+	 * strict). The answer's text, inside a Markdown code fence or not, must be one JSON
+	 * value that matches the schema (every required field present, of its type); it is
+	 * then read as the type with the client's JSON mapper. Otherwise the call fails with a
+	 * {@link dev.customllm.LlmResponseException} that carries the text, or, when the
+	 * request has {@link CompletionRequest#repairAttempts() repair attempts}, the text and
+	 * what was wrong are first sent back to the model that many times.
+	 * @param <T> the type of the answer
+	 * @param request the request (chat API)
+	 * @param type the type of the answer, typically a record
+	 * @return a {@link Mono} of the answer
+	 */
+	default <T> Mono<T> completeAsync(CompletionRequest request, Class<T> type) {
+		return StructuredCompletion.complete(this, request, type);
+	}
+
+	/**
 	 * Stream the answer to a request as the model produces it: chunks of text, then a
 	 * {@link CompletionChunk#last() last} chunk with the finish reason, the token usage
 	 * and any tool calls. Nothing is sent until the {@link Flux} is subscribed to;

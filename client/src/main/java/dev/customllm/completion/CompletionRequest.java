@@ -25,14 +25,25 @@ import org.jspecify.annotations.Nullable;
  * @param tools tools the model may call, possibly empty; chat API only
  * @param toolChoice whether and which tool the model must call: {@code auto}, {@code none},
  * {@code required} or the name of a tool; {@code null} for the service's default
+ * @param responseFormat the shape the answer must take, or {@code null} for free text; chat
+ * API only
+ * @param repairAttempts how many times a structured answer that cannot be used is sent
+ * back to the model with what was wrong, for
+ * {@link CompletionModel#complete(CompletionRequest, Class)}; 0 (the default) to 3
  * @author Custom LLM team
  */
 public record CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
 		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
-		@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice) {
+		@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice,
+		@Nullable ResponseFormat responseFormat, int repairAttempts) {
+
+	/**
+	 * Most repair rounds a request may ask for.
+	 */
+	public static final int MAX_REPAIR_ATTEMPTS = 3;
 
 	private static final Set<String> TYPED_PARAMETERS = Set.of("model", "messages", "prompt", "temperature",
-			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice");
+			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice", "response_format");
 
 	public CompletionRequest {
 		messages = List.copyOf(messages);
@@ -52,12 +63,36 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		RequestChecks.checkTemperature(temperature);
 		RequestChecks.checkMaxTokens(maxTokens);
 		RequestChecks.checkTopP(topP);
+		if (repairAttempts < 0 || repairAttempts > MAX_REPAIR_ATTEMPTS) {
+			throw new IllegalArgumentException(
+					"repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS + ", but was " + repairAttempts);
+		}
 		for (String name : extra.keySet()) {
 			if (TYPED_PARAMETERS.contains(name)) {
 				throw new IllegalArgumentException(
 						"extra parameter '" + name + "' has a typed setter on CompletionRequest.Builder; use it");
 			}
 		}
+	}
+
+	/**
+	 * Create a request without a response format.
+	 * @param model model name, or {@code null} for the default
+	 * @param messages conversation so far, possibly empty
+	 * @param prompt the prompt, or {@code null} when the messages say everything
+	 * @param temperature sampling temperature, or {@code null} for the default
+	 * @param maxTokens maximum tokens to generate, or {@code null} for the default
+	 * @param topP nucleus sampling probability mass, or {@code null}
+	 * @param stop sequences that end the generation, possibly empty
+	 * @param seed seed for reproducible sampling, or {@code null}
+	 * @param extra further body parameters
+	 * @param tools tools the model may call, possibly empty
+	 * @param toolChoice whether and which tool the model must call, or {@code null}
+	 */
+	public CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
+			@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice) {
+		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, tools, toolChoice, null, 0);
 	}
 
 	/**
@@ -75,7 +110,7 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 	public CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
 			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
 			@Nullable Long seed, Map<String, Object> extra) {
-		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, List.of(), null);
+		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, List.of(), null, null, 0);
 	}
 
 	private static void checkTools(List<ToolDefinition> tools, @Nullable String toolChoice) {
@@ -130,6 +165,10 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		private final List<ToolDefinition> tools = new ArrayList<>();
 
 		private @Nullable String toolChoice;
+
+		private @Nullable ResponseFormat responseFormat;
+
+		private int repairAttempts;
 
 		private Builder() {
 		}
@@ -268,13 +307,41 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		}
 
 		/**
+		 * Ask for an answer of a given shape (chat API only), such as
+		 * {@link ResponseFormat#of(Class)}. The typed
+		 * {@link CompletionModel#complete(CompletionRequest, Class)} sets it when it is
+		 * not set.
+		 * @param responseFormat the format
+		 * @return this builder
+		 */
+		public Builder responseFormat(ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
+		}
+
+		/**
+		 * Set how many times a structured answer that is not valid JSON or does not match
+		 * the schema is sent back to the model, with what was wrong, before
+		 * {@link CompletionModel#complete(CompletionRequest, Class)} gives up. Each
+		 * attempt is one more call.
+		 * @param repairAttempts the number of repair rounds, 0 (the default) to
+		 * {@value CompletionRequest#MAX_REPAIR_ATTEMPTS}
+		 * @return this builder
+		 */
+		public Builder repairAttempts(int repairAttempts) {
+			this.repairAttempts = repairAttempts;
+			return this;
+		}
+
+		/**
 		 * Build the request.
 		 * @return the request
 		 * @throws IllegalArgumentException if a value is invalid
 		 */
 		public CompletionRequest build() {
 			return new CompletionRequest(this.model, this.messages, this.prompt, this.temperature, this.maxTokens,
-					this.topP, this.stop, this.seed, this.extra, this.tools, this.toolChoice);
+					this.topP, this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat,
+					this.repairAttempts);
 		}
 
 	}

@@ -26,8 +26,12 @@ public interface HttpAnswer {
 
 	/**
 	 * Return the body as it arrives. The client subscribes once, and either reads it to
-	 * the end or cancels it (a stream the caller stops). Each buffer belongs to the client
-	 * once emitted: the client releases it when read.
+	 * the end or cancels it (a stream the caller stops, a body larger than the maximum
+	 * response size). Each buffer belongs to the client once emitted, and the client
+	 * releases it as soon as it is read: a sender on pooled memory emits buffers with a
+	 * reference of their own (Reactor Netty's {@code receive().retain()}, Spring's
+	 * {@code NettyDataBuffer}). Buffers not emitted before a cancellation stay the
+	 * sender's.
 	 * @return the body
 	 */
 	Flux<ByteBuf> body();

@@ -5,9 +5,11 @@ import reactor.core.publisher.Mono;
 /**
  * Sends the client's HTTP requests on an HTTP stack of the application's choosing, such
  * as Spring's {@code WebClient} with the application's filters (OAuth2 tokens, request
- * signing, a corporate proxy). The client keeps everything above one exchange: JSON,
- * errors, retries, limits, streaming, the response timeout and metrics. Without a sender,
- * the client uses its own Reactor Netty connection pool, which is faster.
+ * signing, a corporate proxy). The client keeps everything above one exchange: headers,
+ * JSON, errors, retries, limits, streaming, the response timeout, the maximum response
+ * size and metrics. The connections are the sender's: their pool, connect timeout and TLS.
+ * Without a sender, the client uses its own Reactor Netty connection pool, which is
+ * faster.
  *
  * @author Custom LLM team
  * @see dev.customllm.CustomLlmClient.Builder#httpSender(HttpSender)

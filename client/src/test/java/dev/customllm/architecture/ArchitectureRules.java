@@ -78,7 +78,7 @@ final class ArchitectureRules {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(root + ".internal.resilience..", root + ".internal.telemetry..",
-					root + ".internal.completion..", root + ".internal.embedding..");
+					root + ".internal.completion..", root + ".internal.embedding..", root + ".internal.rerank..");
 	}
 
 	/**
@@ -90,7 +90,7 @@ final class ArchitectureRules {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(root + ".internal.telemetry..", root + ".internal.completion..",
-					root + ".internal.embedding..");
+					root + ".internal.embedding..", root + ".internal.rerank..");
 	}
 
 	private static DescribedPredicate<JavaCodeUnit> arePublicApi(String root) {

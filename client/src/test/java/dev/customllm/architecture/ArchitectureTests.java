@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The architecture of the client module: no Spring Boot, no package cycles, a public API
- * that never exposes {@code dev.customllm.internal}, and a transport that knows nothing of
- * what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
+ * The architecture of the client module: no Spring Boot, no Spring Web, no package
+ * cycles, a public API that never exposes {@code dev.customllm.internal}, and a transport
+ * that knows nothing of what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
  * can no longer fail does not pass unnoticed.
  */
 class ArchitectureTests {
@@ -35,6 +35,12 @@ class ArchitectureTests {
 	@Test
 	void clientDoesNotDependOnSpringBoot() {
 		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.boot..").check(CLIENT);
+	}
+
+	@Test
+	void clientDoesNotDependOnSpringWebOrWebFlux() {
+		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.web..").check(CLIENT);
+		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.http..").check(CLIENT);
 	}
 
 	@Test

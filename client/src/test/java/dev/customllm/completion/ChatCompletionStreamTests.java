@@ -9,10 +9,13 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,7 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmResponseException;
+import dev.customllm.http.TestTransport;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
@@ -34,10 +38,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link CompletionModel#stream(CompletionRequest)} on the chat API against streams shaped
- * like real services'.
+ * like real services', whichever way the client makes its exchanges.
  *
  * @author Custom LLM team
  */
+@ParameterizedClass
+@EnumSource(TestTransport.class)
 class ChatCompletionStreamTests {
 
 	private static final RetrySettings QUICK_RETRY = new RetrySettings(2, Duration.ofMillis(10), 2,
@@ -47,13 +53,16 @@ class ChatCompletionStreamTests {
 
 	private static CustomLlmClient client;
 
-	@BeforeAll
-	static void start() {
+	@Parameter
+	TestTransport transport;
+
+	@BeforeParameterizedClassInvocation
+	static void start(TestTransport transport) {
 		simulator = LlmSimulator.start();
-		client = client();
+		client = client(transport);
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void stop() {
 		client.close();
 		simulator.close();
@@ -64,8 +73,8 @@ class ChatCompletionStreamTests {
 		simulator.reset();
 	}
 
-	private static CustomLlmClient client() {
-		return CustomLlmClient.builder()
+	private static CustomLlmClient client(TestTransport transport) {
+		return transport.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test-0123456789")
 			.retry(QUICK_RETRY)
@@ -129,7 +138,7 @@ class ChatCompletionStreamTests {
 
 	@Test
 	void refusedStreamOptionsAreDroppedAndTheRefusalIsRemembered() {
-		try (CustomLlmClient fresh = client()) {
+		try (CustomLlmClient fresh = client(this.transport)) {
 			wireMock().stubFor(post(anyUrl()).withRequestBody(matchingJsonPath("$.stream_options"))
 				.atPriority(1)
 				.willReturn(aResponse().withStatus(400)

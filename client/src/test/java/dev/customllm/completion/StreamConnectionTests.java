@@ -11,6 +11,9 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
@@ -18,6 +21,7 @@ import reactor.core.publisher.Mono;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
+import dev.customllm.http.TestTransport;
 import dev.customllm.retry.RateLimitSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +29,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests of streams at the connection level: cancellation, connection reuse, cut
- * connections, packets split anywhere, backpressure, memory and timeouts.
+ * connections, packets split anywhere, backpressure, memory and timeouts, whichever way the
+ * client makes its exchanges.
  *
  * @author Custom LLM team
  */
+@ParameterizedClass
+@EnumSource(TestTransport.class)
 class StreamConnectionTests {
 
 	private static final String ROLE = chunk("{\"role\":\"assistant\",\"content\":\"\"}", null);
@@ -36,6 +43,9 @@ class StreamConnectionTests {
 	private static final String DONE = "data: [DONE]\n\n";
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	@Parameter
+	TestTransport transport;
 
 	@AfterEach
 	void close() throws Exception {
@@ -61,7 +71,7 @@ class StreamConnectionTests {
 			.block(Duration.ofSeconds(5));
 		long cancelled = System.nanoTime();
 		assertThat(chunks).extracting(CompletionChunk::text).containsExactly("word0 ", "word1 ", "word2 ");
-		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(1));
+		awaitTrue(() -> acquired(client) == 0, Duration.ofSeconds(1));
 		assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofMillis(500));
 		awaitTrue(() -> server.closedByClient() == 1, Duration.ofSeconds(2));
 	}
@@ -129,9 +139,9 @@ class StreamConnectionTests {
 			.stream(CompletionRequest.of("Talk"))
 			.subscribe((chunk) -> received.incrementAndGet());
 		awaitTrue(() -> received.get() >= 2, Duration.ofSeconds(2));
-		assertThat(client.connectionPool().acquired()).isEqualTo(1);
+		assertThat(acquired(client)).isEqualTo(1);
 		subscription.dispose();
-		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofMillis(500));
+		awaitTrue(() -> acquired(client) == 0, Duration.ofMillis(500));
 		awaitTrue(() -> server.closedByClient() == 1, Duration.ofSeconds(2));
 	}
 
@@ -144,7 +154,7 @@ class StreamConnectionTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(joined(client.completionModel("m").stream(CompletionRequest.of("Hi")).collectList().block()))
 				.isEqualTo("Hello there");
-			awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(1));
+			awaitTrue(() -> acquired(client) == 0, Duration.ofSeconds(1));
 		}
 		assertThat(server.connections()).isEqualTo(1);
 	}
@@ -162,7 +172,7 @@ class StreamConnectionTests {
 			.blockLast(Duration.ofSeconds(5)));
 		assertThat(texts).containsExactly("Once upon", " a time");
 		assertThat(failure).isInstanceOf(LlmResponseException.class).hasMessageContaining("stream cut before");
-		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(1));
+		awaitTrue(() -> acquired(client) == 0, Duration.ofSeconds(1));
 	}
 
 	@Test
@@ -267,7 +277,7 @@ class StreamConnectionTests {
 			}
 			exchange.send(chunk("{}", "stop")).send(DONE).end();
 		});
-		CustomLlmClient client = CustomLlmClient.builder()
+		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
 			.maxResponseSize(64 * 1024)
 			.responseTimeout(Duration.ofSeconds(30))
@@ -322,7 +332,7 @@ class StreamConnectionTests {
 			}
 			exchange.send(DONE).end();
 		});
-		CustomLlmClient client = CustomLlmClient.builder()
+		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
 			.responseTimeout(Duration.ofMillis(400))
 			.callTimeout(Duration.ofMillis(500))
@@ -342,7 +352,7 @@ class StreamConnectionTests {
 			exchange.send(text("b")).pause(700);
 			exchange.send(DONE).end();
 		});
-		CustomLlmClient client = CustomLlmClient.builder()
+		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
 			.responseTimeout(Duration.ofMillis(300))
 			.streamIdleTimeout(Duration.ofSeconds(2))
@@ -361,7 +371,7 @@ class StreamConnectionTests {
 			exchange.openEventStream().send(text("a")).pause(800);
 			exchange.send(text("b")).send(DONE).end();
 		});
-		CustomLlmClient client = CustomLlmClient.builder()
+		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
 			.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(200)))
 			.build();
@@ -386,13 +396,17 @@ class StreamConnectionTests {
 	}
 
 	private CustomLlmClient client(EventStreamServer server, Duration timeout) {
-		CustomLlmClient client = CustomLlmClient.builder()
+		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
 			.responseTimeout(timeout)
 			.streamIdleTimeout(timeout)
 			.build();
 		this.resources.add(client);
 		return client;
+	}
+
+	private int acquired(CustomLlmClient client) {
+		return this.transport.pool(client).acquired();
 	}
 
 	private static String text(String content) {

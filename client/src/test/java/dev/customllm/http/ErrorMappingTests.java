@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
@@ -33,8 +36,10 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Tests that every failure reaches the caller as the matching {@link LlmException}, with
- * status, provider message and no secret.
+ * status, provider message and no secret, whichever way the client makes its exchanges.
  */
+@ParameterizedClass
+@EnumSource(TestTransport.class)
 @ExtendWith(LlmSimulatorExtension.class)
 class ErrorMappingTests {
 
@@ -44,10 +49,13 @@ class ErrorMappingTests {
 
 	private static CustomLlmClient client;
 
-	@BeforeAll
-	static void start(LlmSimulator llm) {
+	@Parameter
+	TestTransport transport;
+
+	@BeforeParameterizedClassInvocation
+	static void start(TestTransport transport, LlmSimulator llm) {
 		simulator = llm;
-		client = CustomLlmClient.builder()
+		client = transport.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey(KEY)
 			.header("X-Gateway-Token", "gw-secret-token-42")
@@ -57,7 +65,7 @@ class ErrorMappingTests {
 			.build();
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void stop() {
 		client.close();
 	}
@@ -185,7 +193,7 @@ class ErrorMappingTests {
 	@Test
 	void connectionRefusedIsARequestError() {
 		int port = simulator.port();
-		try (CustomLlmClient closed = CustomLlmClient.builder()
+		try (CustomLlmClient closed = this.transport.builder()
 			.baseUrl("http://127.0.0.1:1/v1")
 			.apiKey(KEY)
 			.retry(RetrySettings.NONE)

@@ -12,11 +12,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.customllm.CustomLlmClient;
@@ -29,6 +32,7 @@ import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.LlmResponseException;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EncodingFormat;
+import dev.customllm.http.TestTransport;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -42,8 +46,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The fault matrix: each way an OpenAI-compatible service can misbehave, with the outcome
- * the caller gets, the number of attempts made and the wait honoured.
+ * the caller gets, the number of attempts made and the wait honoured, whichever way the
+ * client makes its exchanges.
  */
+@ParameterizedClass
+@EnumSource(TestTransport.class)
 @ExtendWith(LlmSimulatorExtension.class)
 class FaultMatrixTests {
 
@@ -55,10 +62,13 @@ class FaultMatrixTests {
 
 	private static CustomLlmClient client;
 
-	@BeforeAll
-	static void start(LlmSimulator llm) {
+	@Parameter
+	TestTransport transport;
+
+	@BeforeParameterizedClassInvocation
+	static void start(TestTransport transport, LlmSimulator llm) {
 		simulator = llm;
-		client = CustomLlmClient.builder()
+		client = transport.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-fault-matrix-0001")
 			.responseTimeout(Duration.ofMillis(500))
@@ -70,7 +80,7 @@ class FaultMatrixTests {
 			.build();
 	}
 
-	@AfterAll
+	@AfterParameterizedClassInvocation
 	static void stop() {
 		client.close();
 	}
@@ -168,7 +178,7 @@ class FaultMatrixTests {
 
 	@Test
 	void connectionRefusedIsRetriedThenReported() {
-		try (CustomLlmClient refused = CustomLlmClient.builder()
+		try (CustomLlmClient refused = this.transport.builder()
 			.baseUrl("http://127.0.0.1:1/v1")
 			.retry(new RetrySettings(2, Duration.ofMillis(20), 2, Duration.ofMillis(50), 0, Duration.ofSeconds(1)))
 			.build()) {

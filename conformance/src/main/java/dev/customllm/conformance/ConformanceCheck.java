@@ -12,7 +12,8 @@ import dev.customllm.conformance.Finding.Support;
 
 /**
  * Probes an OpenAI-compatible service for chat and text completions, streaming with usage,
- * {@code stream_options}, embeddings as base64 and float, tool calls, the error format and
+ * {@code stream_options}, embeddings as base64 and float, tool calls, structured output
+ * ({@code json_schema}, {@code json_object}), images, {@code /rerank}, the error format and
  * {@code /models}, and prints what it supports and what the starter does about each
  * difference.
  *
@@ -40,7 +41,7 @@ public final class ConformanceCheck {
 	/**
 	 * Run the check from the command line and print the table.
 	 * @param args {@code --base-url=URL [--api-key=KEY] [--chat-model=NAME]
-	 * [--embedding-model=NAME]}
+	 * [--embedding-model=NAME] [--rerank-model=NAME]}
 	 */
 	public static void main(String[] args) {
 		run(args, System.out, System.err);
@@ -70,6 +71,7 @@ public final class ConformanceCheck {
 		findings.add(models(models));
 		String chatModel = chatModel(models.json());
 		String embeddingModel = embeddingModel(models.json(), chatModel);
+		String rerankModel = rerankModel(models.json(), chatModel);
 		CompletionProbes completions = new CompletionProbes(this.client, chatModel);
 		findings.add(completions.chat());
 		findings.add(completions.text());
@@ -79,8 +81,13 @@ public final class ConformanceCheck {
 		findings.add(embeddings.floats());
 		findings.add(embeddings.base64());
 		findings.add(completions.toolCalls());
+		FeatureProbes features = new FeatureProbes(this.client, chatModel);
+		findings.add(features.jsonSchema());
+		findings.add(features.jsonObject());
+		findings.add(features.images());
+		findings.add(new RerankProbe(this.client, rerankModel).rerank());
 		findings.add(completions.errorFormat());
-		findings.addAll(new StarterProbe(this.settings).run(chatModel, embeddingModel));
+		findings.addAll(new StarterProbe(this.settings).run(chatModel, embeddingModel, rerankModel));
 		return findings;
 	}
 
@@ -103,6 +110,11 @@ public final class ConformanceCheck {
 	private String embeddingModel(JsonNode models, String chatModel) {
 		String configured = this.settings.embeddingModel();
 		return (configured != null) ? configured : firstModel(models, "embed", chatModel);
+	}
+
+	private String rerankModel(JsonNode models, String chatModel) {
+		String configured = this.settings.rerankModel();
+		return (configured != null) ? configured : firstModel(models, "rerank", chatModel);
 	}
 
 	private static String firstModel(JsonNode models, String containing, String fallback) {

@@ -16,15 +16,31 @@ import dev.customllm.CustomLlmClient;
  * @param chatModel the model for completions, or {@code null} for the first one listed
  * @param embeddingModel the model for embeddings, or {@code null} for the first listed
  * one whose name contains "embed"
+ * @param rerankModel the model for {@code /rerank}, or {@code null} for the first listed
+ * one whose name contains "rerank"
  */
 public record ConformanceSettings(String baseUrl, @Nullable String apiKey, @Nullable String chatModel,
-		@Nullable String embeddingModel) {
+		@Nullable String embeddingModel, @Nullable String rerankModel) {
 
 	static final String USAGE = """
 			Usage: ConformanceCheck --base-url=URL [--api-key=KEY] [--chat-model=NAME] [--embedding-model=NAME]
+			                        [--rerank-model=NAME]
 			  The key defaults to the CUSTOM_API_KEY environment variable.""";
 
-	private static final List<String> OPTIONS = List.of("base-url", "api-key", "chat-model", "embedding-model");
+	private static final List<String> OPTIONS = List.of("base-url", "api-key", "chat-model", "embedding-model",
+			"rerank-model");
+
+	/**
+	 * Create settings that find the rerank model in the list of models.
+	 * @param baseUrl the base URL of the service
+	 * @param apiKey the API key, or {@code null}
+	 * @param chatModel the model for completions, or {@code null}
+	 * @param embeddingModel the model for embeddings, or {@code null}
+	 */
+	public ConformanceSettings(String baseUrl, @Nullable String apiKey, @Nullable String chatModel,
+			@Nullable String embeddingModel) {
+		this(baseUrl, apiKey, chatModel, embeddingModel, null);
+	}
 
 	/**
 	 * Read the settings from command-line arguments of the form {@code --name=value}.
@@ -51,7 +67,7 @@ public record ConformanceSettings(String baseUrl, @Nullable String apiKey, @Null
 		String apiKey = blankToNull(options.getOrDefault("api-key",
 				environment.get(CustomLlmClient.API_KEY_ENVIRONMENT_VARIABLE)));
 		return new ConformanceSettings(baseUrl.replaceAll("/+$", ""), apiKey, blankToNull(options.get("chat-model")),
-				blankToNull(options.get("embedding-model")));
+				blankToNull(options.get("embedding-model")), blankToNull(options.get("rerank-model")));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -61,7 +77,8 @@ public record ConformanceSettings(String baseUrl, @Nullable String apiKey, @Null
 	@Override
 	public String toString() {
 		return "ConformanceSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
-				+ ", chatModel=" + this.chatModel + ", embeddingModel=" + this.embeddingModel + "]";
+				+ ", chatModel=" + this.chatModel + ", embeddingModel=" + this.embeddingModel + ", rerankModel="
+				+ this.rerankModel + "]";
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.customllm.conformance;
 
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,6 +38,47 @@ final class Requests {
 		ObjectNode parameters = function.putObject("parameters").put("type", "object");
 		parameters.putObject("properties").putObject("city").put("type", "string");
 		parameters.putArray("required").add("city");
+		return body;
+	}
+
+	/**
+	 * A 1×1 PNG, as a base64 {@code data:} URL.
+	 */
+	static final String PIXEL = "data:image/png;base64,"
+			+ "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+	static ObjectNode jsonSchema(String model) {
+		ObjectNode body = chat(model, "Reply with a JSON object whose answer is the word OK.");
+		ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+		ObjectNode jsonSchema = format.putObject("json_schema").put("name", "answer").put("strict", true);
+		ObjectNode schema = jsonSchema.putObject("schema").put("type", "object");
+		schema.putObject("properties").putObject("answer").put("type", "string");
+		schema.putArray("required").add("answer");
+		schema.put("additionalProperties", false);
+		return body;
+	}
+
+	static ObjectNode jsonObject(String model) {
+		ObjectNode body = chat(model, "Reply with a JSON object whose answer is the word OK, as {\"answer\": \"OK\"}.");
+		body.putObject("response_format").put("type", "json_object");
+		return body;
+	}
+
+	static ObjectNode image(String model) {
+		ObjectNode body = ProbeClient.json.createObjectNode().put("model", model).put("max_tokens", 64);
+		ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+		parts.addObject().put("type", "text").put("text", "What colour is this image? Answer in one word.");
+		parts.addObject().put("type", "image_url").putObject("image_url").put("url", PIXEL);
+		return body;
+	}
+
+	static ObjectNode rerank(String model) {
+		ObjectNode body = ProbeClient.json.createObjectNode()
+			.put("model", model)
+			.put("query", "What is the capital of France?")
+			.put("top_n", 2)
+			.put("return_documents", false);
+		body.putArray("documents").add("Bananas are yellow.").add("Paris is the capital of France.");
 		return body;
 	}
 

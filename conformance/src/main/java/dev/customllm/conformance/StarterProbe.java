@@ -6,11 +6,13 @@ import java.util.List;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmException;
 import dev.customllm.conformance.Finding.Support;
+import dev.customllm.completion.CompletionRequest;
 import dev.customllm.embedding.Embedding;
+import dev.customllm.rerank.RankedDocument;
 
 /**
- * Runs a completion and an embedding through the starter's own client, to show that it
- * copes with the differences found by the raw probes.
+ * Runs a completion, an embedding, a structured completion and a rerank through the
+ * starter's own client, to show that it copes with the differences found by the raw probes.
  */
 final class StarterProbe {
 
@@ -20,7 +22,7 @@ final class StarterProbe {
 		this.settings = settings;
 	}
 
-	List<Finding> run(String chatModel, String embeddingModel) {
+	List<Finding> run(String chatModel, String embeddingModel, String rerankModel) {
 		List<Finding> findings = new ArrayList<>();
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(this.settings.baseUrl())
@@ -28,6 +30,8 @@ final class StarterProbe {
 			.build()) {
 			findings.add(complete(client, chatModel));
 			findings.add(embed(client, embeddingModel));
+			findings.add(structured(client, chatModel));
+			findings.add(rerank(client, rerankModel));
 		}
 		return findings;
 	}
@@ -52,6 +56,39 @@ final class StarterProbe {
 		catch (LlmException | IllegalArgumentException ex) {
 			return failed("starter: EmbeddingModel", ex);
 		}
+	}
+
+	private static Finding structured(CustomLlmClient client, String model) {
+		try {
+			Answer answer = client.completionModel(model)
+				.complete(CompletionRequest.builder().prompt(Requests.QUESTION).repairAttempts(1).build(), Answer.class);
+			return new Finding("starter: structured output", Support.YES,
+					"answered {\"answer\": \"" + CompletionProbes.brief(answer.answer()) + "\"}", "Works as configured.");
+		}
+		catch (LlmException | IllegalArgumentException ex) {
+			return failed("starter: structured output", ex);
+		}
+	}
+
+	private static Finding rerank(CustomLlmClient client, String model) {
+		try {
+			List<RankedDocument> ranked = client.rerankModel(model)
+				.rerank("What is the capital of France?", List.of("Bananas are yellow.", "Paris is in France."));
+			return new Finding("starter: RerankModel", Support.YES, "best index " + ranked.get(0).index(),
+					"Works as configured.");
+		}
+		catch (LlmException | IllegalArgumentException ex) {
+			return failed("starter: RerankModel", ex);
+		}
+	}
+
+	/**
+	 * The answer of the structured output probe.
+	 *
+	 * @param answer the answer
+	 */
+	record Answer(String answer) {
+
 	}
 
 	private static Finding failed(String capability, RuntimeException ex) {

@@ -56,8 +56,10 @@ class ConformanceCheckTests {
 		List<Finding> findings = check(simulator);
 		assertThat(findings).extracting(Finding::capability)
 			.containsExactly("/models", "chat completions", "text completions", "streaming", "stream_options",
-					"usage in streams", "embeddings (float)", "embeddings (base64)", "tool calls", "error format",
-					"starter: CompletionModel", "starter: EmbeddingModel");
+					"usage in streams", "embeddings (float)", "embeddings (base64)", "tool calls",
+					"response_format json_schema", "response_format json_object", "images", "/rerank", "error format",
+					"starter: CompletionModel", "starter: EmbeddingModel", "starter: structured output",
+					"starter: RerankModel");
 		assertThat(findings).allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString())
 			.isEqualTo(Support.YES));
 		assertThat(simulator.chatRequests()).allSatisfy(
@@ -124,6 +126,70 @@ class ConformanceCheckTests {
 			.containsExactly("/models", "text completions", "streaming", "stream_options", "usage in streams",
 					"tool calls");
 		assertThat(simulator.chatRequests()).allSatisfy((request) -> assertThat(request.model()).isEqualTo("my-model"));
+	}
+
+	@Test
+	void llamaCppRefusingJsonSchemaIsReportedAndTheStarterFallsBackToJsonObject(LlmSimulator simulator) {
+		simulator.chat().refusesJsonSchema();
+		List<Finding> findings = check(simulator);
+		assertThat(finding(findings, "response_format json_schema")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.observed()).contains("400", "Either \"json_schema\" or \"grammar\"");
+			assertThat(finding.starter()).contains("json_object with the schema in the system message");
+		});
+		assertThat(finding(findings, "response_format json_object").support()).isEqualTo(Support.YES);
+		assertThat(finding(findings, "starter: structured output").support()).isEqualTo(Support.YES);
+	}
+
+	@Test
+	void jsonInCodeFencesIsReportedAsPartly(LlmSimulator simulator) {
+		simulator.chat().whenRequestContains("json_schema").wrapsJsonInFences();
+		assertThat(finding(check(simulator), "response_format json_schema")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.PARTLY);
+			assertThat(finding.observed()).isEqualTo("answered JSON in a code fence");
+		});
+	}
+
+	@Test
+	void refusedImagesAreReported(LlmSimulator simulator) {
+		simulator.chat().whenRequestContains("image_url").fails(LlmFault.status(400, "image input is not supported"));
+		assertThat(finding(check(simulator), "images")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.observed()).isEqualTo("400 image input is not supported");
+		});
+	}
+
+	@Test
+	void rerankNotServedIsReported(LlmSimulator simulator) {
+		simulator.rerank().fails(LlmFault.status(404, "Not Found"));
+		List<Finding> findings = check(simulator);
+		assertThat(finding(findings, "/rerank")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.starter()).contains("custom.llm.rerank.path");
+		});
+		assertThat(finding(findings, "starter: RerankModel").support()).isEqualTo(Support.NO);
+	}
+
+	@Test
+	void textEmbeddingsInferenceRerankShapeIsReported(LlmSimulator simulator) {
+		simulator.rerank().fails(LlmFault.body(200, "application/json", "[{\"index\":1,\"score\":0.9}]"));
+		assertThat(finding(check(simulator), "/rerank")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.observed()).contains("bare array");
+		});
+	}
+
+	@Test
+	void rerankModelIsTheOneNamedOrTheFirstListedReranker(LlmSimulator simulator) {
+		simulator.wireMock().stubFor(WireMock.get("/v1/models").willReturn(WireMock.okJson(
+				"{\"data\":[{\"id\":\"qwen\"},{\"id\":\"bge-reranker-v2-m3\"},{\"id\":\"bge-m3-embed\"}]}")));
+		check(simulator);
+		assertThat(simulator.rerankRequests()).isNotEmpty()
+			.allSatisfy((request) -> assertThat(request.model()).isEqualTo("bge-reranker-v2-m3"));
+		simulator.reset();
+		new ConformanceCheck(new ConformanceSettings(simulator.baseUrl(), null, null, null, "my-reranker")).run();
+		assertThat(simulator.rerankRequests()).isNotEmpty()
+			.allSatisfy((request) -> assertThat(request.model()).isEqualTo("my-reranker"));
 	}
 
 	@Test

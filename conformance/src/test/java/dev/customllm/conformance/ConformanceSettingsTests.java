@@ -15,8 +15,9 @@ class ConformanceSettingsTests {
 	@Test
 	void readsAllOptions() {
 		ConformanceSettings settings = ConformanceSettings.parse(new String[] { "--base-url=http://localhost:8000/v1/",
-				"--api-key=sk-1", "--chat-model=qwen", "--embedding-model=bge" }, Map.of());
-		assertThat(settings).isEqualTo(new ConformanceSettings("http://localhost:8000/v1", "sk-1", "qwen", "bge"));
+				"--api-key=sk-1", "--chat-model=qwen", "--embedding-model=bge", "--rerank-model=bge-reranker" }, Map.of());
+		assertThat(settings)
+			.isEqualTo(new ConformanceSettings("http://localhost:8000/v1", "sk-1", "qwen", "bge", "bge-reranker"));
 	}
 
 	@Test

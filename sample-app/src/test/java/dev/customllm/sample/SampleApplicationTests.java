@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.customllm.autoconfigure.CustomLlmConnectionDetails;
 import dev.customllm.sample.search.SearchResult;
+import dev.customllm.sample.summary.StructuredSummary;
 import dev.customllm.sample.summary.SummarizeResponse;
 import dev.customllm.test.LlmSimulator;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,24 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void summarizeStructuredReturnsSummaryAndKeywords() {
+		String text = "The Moon shows phases because we see different parts of its sunlit half. "
+				+ "A full cycle from new moon to new moon takes about 29.5 days.";
+		StructuredSummary response = this.client.post()
+			.uri("/api/summarize?structured=true")
+			.bodyValue(new SummaryBody(text))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(StructuredSummary.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response).isNotNull();
+		assertThat(response.summary()).isEqualTo("The Moon shows phases because we see different parts of its sunlit half.");
+		assertThat(response.keywords()).containsExactly("different", "because", "phases");
+	}
+
+	@Test
 	void summarizeWithBlankTextIsBadRequest() {
 		this.client.post()
 			.uri("/api/summarize")
@@ -104,6 +123,17 @@ class SampleApplicationTests {
 			.first()
 			.extracting(SearchResult::id)
 			.isEqualTo("black-holes");
+	}
+
+	@Test
+	void searchRerankedOrdersTheClosestDocumentsByTheReranker() {
+		List<SearchResult> results = search("/api/search?q={q}&k=3&rerank=true", "Black holes and the event horizon");
+		assertThat(results).hasSize(3).first().extracting(SearchResult::id).isEqualTo("black-holes");
+		assertThat(results).extracting(SearchResult::score)
+			.isSortedAccordingTo((a, b) -> Double.compare(b, a))
+			.allSatisfy((score) -> assertThat(score).isBetween(0.0, 1.0));
+		List<SearchResult> vectors = search("/api/search?q={q}&k=3", "Black holes and the event horizon");
+		assertThat(results.get(0).score()).isNotEqualTo(vectors.get(0).score());
 	}
 
 	@Test

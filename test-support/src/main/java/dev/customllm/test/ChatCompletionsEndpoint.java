@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
 	static final String NAME = "custom-llm-simulator-chat";
+
+	/**
+	 * Parameter of a stub: whether structured answers come inside a Markdown code fence.
+	 */
+	static final String FENCES = "fences";
 
 	private final AtomicLong ids;
 
@@ -32,19 +38,30 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
 	@Override
 	ResponseDefinition respond(ObjectNode request) {
+		return respond(request, Parameters.empty());
+	}
+
+	@Override
+	ResponseDefinition respond(ObjectNode request, Parameters parameters) {
 		ChatPrompt prompt = ChatPrompt.from(request.path("messages"));
+		SimulatedAnswer structured = SimulatedJson.answer(request.path("response_format"), prompt, maxTokens(request),
+				parameters.getBoolean(FENCES, false));
 		Script toolCall = SimulatedTools.call(request, prompt);
 		if (toolCall != null) {
 			return this.toolCalls.chat(toolCall, request);
 		}
-		SimulatedAnswer fromTools = SimulatedTools.answer(request.path("messages"), maxTokens(request));
-		SimulatedAnswer answer = (fromTools != null) ? fromTools
-				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request));
+		SimulatedAnswer answer = (structured != null) ? structured : textAnswer(request, prompt);
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
 		if (streamed(request)) {
 			return EventStream.of(chunks(id, request, answer, usage(prompt.tokens(), answer.tokens())));
 		}
 		return ok(completion(id, request, answer, prompt.tokens()));
+	}
+
+	private static SimulatedAnswer textAnswer(ObjectNode request, ChatPrompt prompt) {
+		SimulatedAnswer fromTools = SimulatedTools.answer(request.path("messages"), maxTokens(request));
+		return (fromTools != null) ? fromTools
+				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request), prompt.images());
 	}
 
 	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int promptTokens) {

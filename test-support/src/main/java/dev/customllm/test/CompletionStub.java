@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * simulator.chat().answers("Paris.");
  * simulator.chat().whenRequestContains("weather").once().callsTool("get_weather", "{\"city\":\"Paris\"}");
  * simulator.completions().streams("Once", " upon", " a time");
+ * simulator.chat().refusesJsonSchema();
  * </pre>
  */
 public final class CompletionStub extends LlmStub<CompletionStub> {
@@ -23,6 +25,14 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	private static final Pattern WORD = Pattern.compile("\\s*\\S+");
 
 	private static final int WORDS_PER_FRAGMENT = 3;
+
+	/**
+	 * What llama.cpp answers when a request has both a JSON Schema and a grammar, and what
+	 * {@link #refusesJsonSchema()} answers.
+	 */
+	static final String JSON_SCHEMA_REFUSAL = "Either \"json_schema\" or \"grammar\" can be specified, but not both";
+
+	private static final String INVALID_JSON = "{\"summary\": \"The answer stops in the middle";
 
 	CompletionStub(LlmSimulator simulator, SimulatedEndpoint endpoint) {
 		super(simulator, endpoint);
@@ -60,9 +70,7 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	 * @param calls the calls, in order
 	 */
 	public void callsTools(ToolCallStub... calls) {
-		if (endpoint() != SimulatedEndpoint.CHAT) {
-			throw new IllegalStateException("Only chat completions call tools");
-		}
+		chatOnly("callsTools");
 		if (calls.length == 0) {
 			throw new IllegalArgumentException("callsTools needs at least one call");
 		}
@@ -70,6 +78,44 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 			checkObject(call.argumentsJson());
 		}
 		respond(scripted(Script.tools(List.of(calls))));
+	}
+
+	/**
+	 * Refuse requests whose {@code response_format} is {@code json_schema} with a 400, as
+	 * some llama.cpp builds, older vLLM and gateways that only know {@code json_object} do;
+	 * other requests are answered as before. Chat only.
+	 */
+	public void refusesJsonSchema() {
+		chatOnly("refusesJsonSchema");
+		whenBodyMatches(WireMock.matchingJsonPath("$.response_format.type", WireMock.equalTo("json_schema")))
+			.fails(LlmFault.status(400, JSON_SCHEMA_REFUSAL));
+	}
+
+	/**
+	 * Answer with text that starts as JSON and breaks off, as a model cut by its token
+	 * limit writes it. Chat only.
+	 */
+	public void answersInvalidJson() {
+		chatOnly("answersInvalidJson");
+		answers(INVALID_JSON);
+	}
+
+	/**
+	 * Answer as the simulator does, but with a structured answer wrapped in a Markdown code
+	 * fence ({@code ```json … ```}), as models without guided decoding often write it. Chat
+	 * only.
+	 */
+	public void wrapsJsonInFences() {
+		chatOnly("wrapsJsonInFences");
+		respond(WireMock.aResponse()
+			.withTransformers(ChatCompletionsEndpoint.NAME)
+			.withTransformerParameter(ChatCompletionsEndpoint.FENCES, true));
+	}
+
+	private void chatOnly(String method) {
+		if (endpoint() != SimulatedEndpoint.CHAT) {
+			throw new IllegalStateException(method + " applies to chat completions only");
+		}
 	}
 
 	static List<String> fragments(String text) {

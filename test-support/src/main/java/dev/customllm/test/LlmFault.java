@@ -122,8 +122,8 @@ public final class LlmFault {
 	 */
 	public static LlmFault cutStream(String... fragments) {
 		return new LlmFault("stream cut after " + fragments.length + " fragments", (endpoint) -> {
-			if (endpoint == SimulatedEndpoint.EMBEDDINGS) {
-				throw new IllegalArgumentException("Embeddings are never streamed");
+			if (endpoint == SimulatedEndpoint.EMBEDDINGS || endpoint == SimulatedEndpoint.RERANK) {
+				throw new IllegalArgumentException("Only completions are streamed");
 			}
 			return LlmStub.scripted(Script.text(endpoint, List.of(fragments), true));
 		});

@@ -114,6 +114,29 @@ public final class LlmRequest {
 		return input.values().stream().map((text) -> text.asString("")).toList();
 	}
 
+	/**
+	 * Return the URLs of the images of a chat request, {@code data:} URLs included.
+	 * @return the URLs, in the order of the messages and their parts
+	 */
+	public List<String> imageUrls() {
+		return json().path("messages")
+			.values()
+			.stream()
+			.flatMap((message) -> message.path("content").values().stream())
+			.map((part) -> part.path("image_url").path("url"))
+			.filter(JsonNode::isString)
+			.map(JsonNode::stringValue)
+			.toList();
+	}
+
+	/**
+	 * Return the documents of a rerank request.
+	 * @return the documents, empty when there are none
+	 */
+	public List<String> documents() {
+		return json().path("documents").values().stream().map((text) -> text.asString("")).toList();
+	}
+
 	@Override
 	public String toString() {
 		return method() + " " + path() + " " + body();

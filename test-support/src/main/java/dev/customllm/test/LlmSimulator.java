@@ -14,10 +14,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * A fake OpenAI-compatible LLM service on loopback that answers chat, text completion,
- * embedding and model-listing requests deterministically.
+ * embedding, rerank and model-listing requests deterministically. Chat answers honour
+ * {@code response_format} with JSON in the shape of the schema asked for, and count the
+ * images of a message.
  * <p>
  * Tests change its answers with fluent stubs ({@link #chat()}, {@link #completions()},
- * {@link #embeddings()}), make it misbehave with {@link LlmFault faults}, and check what
+ * {@link #embeddings()}, {@link #rerank()}), make it misbehave with {@link LlmFault faults}, and check what
  * it received with {@link #requests()}. User stubs take precedence over the simulated
  * behaviour until {@link #reset()}. Plain WireMock stubs added through {@link #wireMock()}
  * work too.
@@ -138,6 +140,14 @@ public final class LlmSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Stub {@code POST /v1/rerank}.
+	 * @return a new stub, effective once answered with
+	 */
+	public RerankStub rerank() {
+		return new RerankStub(this);
+	}
+
+	/**
 	 * Return the requests received since the start or the last {@link #reset()}.
 	 * @return the requests, oldest first
 	 */
@@ -169,6 +179,14 @@ public final class LlmSimulator implements AutoCloseable {
 	 */
 	public List<LlmRequest> embeddingRequests() {
 		return requests(SimulatedEndpoint.EMBEDDINGS);
+	}
+
+	/**
+	 * Return the rerank requests received.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> rerankRequests() {
+		return requests(SimulatedEndpoint.RERANK);
 	}
 
 	private List<LlmRequest> requests(SimulatedEndpoint endpoint) {

@@ -7,6 +7,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.ContentPattern;
 
 /**
  * Base of the fluent stubs of one endpoint of an {@link LlmSimulator}: which requests a
@@ -33,6 +34,8 @@ public abstract class LlmStub<S extends LlmStub<S>> {
 
 	private final List<String> fragments = new ArrayList<>();
 
+	private final List<ContentPattern<?>> patterns = new ArrayList<>();
+
 	private int times;
 
 	private Duration delay = Duration.ZERO;
@@ -50,6 +53,17 @@ public abstract class LlmStub<S extends LlmStub<S>> {
 	 */
 	public S whenRequestContains(String text) {
 		this.fragments.add(text);
+		return self();
+	}
+
+	/**
+	 * Apply only to requests whose body matches a pattern, for example
+	 * {@code WireMock.matchingJsonPath("$.response_format.type", WireMock.equalTo("json_schema"))}.
+	 * @param pattern the pattern
+	 * @return this stub
+	 */
+	S whenBodyMatches(ContentPattern<?> pattern) {
+		this.patterns.add(pattern);
 		return self();
 	}
 
@@ -101,7 +115,7 @@ public abstract class LlmStub<S extends LlmStub<S>> {
 			response.withFixedDelay(Math.toIntExact(this.delay.toMillis()));
 		}
 		if (this.times == 0) {
-			int priority = this.fragments.isEmpty() ? DEFAULT_PRIORITY : NARROWED_PRIORITY;
+			int priority = (this.fragments.isEmpty() && this.patterns.isEmpty()) ? DEFAULT_PRIORITY : NARROWED_PRIORITY;
 			this.simulator.wireMock().stubFor(mapping(priority).willReturn(response));
 			return;
 		}
@@ -111,6 +125,7 @@ public abstract class LlmStub<S extends LlmStub<S>> {
 	private MappingBuilder mapping(int priority) {
 		MappingBuilder mapping = WireMock.post(WireMock.urlPathEqualTo(this.endpoint.path())).atPriority(priority);
 		this.fragments.forEach((fragment) -> mapping.withRequestBody(WireMock.containing(fragment)));
+		this.patterns.forEach(mapping::withRequestBody);
 		return mapping;
 	}
 

@@ -15,9 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  * @param calls the tool calls of the answer, possibly none
  * @param vectors the embeddings to answer with
  * @param cut whether a stream ends before its last event and {@code [DONE]}
+ * @param scores the rerank scores to answer with, by document index
  */
 record Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub> calls, List<float[]> vectors,
-		boolean cut) {
+		boolean cut, List<Double> scores) {
+
+	Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub> calls, List<float[]> vectors,
+			boolean cut) {
+		this(endpoint, chunks, calls, vectors, cut, List.of());
+	}
 
 	static final String PARAMETER = "script";
 
@@ -35,6 +41,10 @@ record Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub
 
 	static Script embeddings(List<float[]> vectors) {
 		return new Script(SimulatedEndpoint.EMBEDDINGS, List.of(), List.of(), List.copyOf(vectors), false);
+	}
+
+	static Script scores(List<Double> scores) {
+		return new Script(SimulatedEndpoint.RERANK, List.of(), List.of(), List.of(), false, List.copyOf(scores));
 	}
 
 	String text() {
@@ -60,6 +70,8 @@ record Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub
 			}
 		}
 		node.put("cut", this.cut);
+		ArrayNode scores = node.putArray("scores");
+		this.scores.forEach(scores::add);
 		return SimulatorEndpoint.json.writeValueAsString(node);
 	}
 
@@ -72,8 +84,9 @@ record Script(SimulatedEndpoint endpoint, List<String> chunks, List<ToolCallStub
 			.stream()
 			.map((call) -> ToolCallStub.of(call.path("name").asString(""), call.path("arguments").asString("{}")))
 			.toList();
+		List<Double> scores = node.path("scores").values().stream().map(JsonNode::doubleValue).toList();
 		return new Script(SimulatedEndpoint.valueOf(node.path("endpoint").stringValue()), chunks, calls, vectors,
-				node.path("cut").asBoolean(false));
+				node.path("cut").asBoolean(false), scores);
 	}
 
 	private static float[] vector(JsonNode values) {

@@ -47,6 +47,8 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 			case CHAT -> chat(script, request);
 			case TEXT -> text(script, request);
 			case EMBEDDINGS -> embeddings(script, request);
+			case RERANK -> SimulatorEndpoint.ok(RerankEndpoint.answer("rerank-sim-" + this.ids.incrementAndGet(),
+					request, RerankEndpoint.documents(request.path("documents")), script.scores()));
 		};
 		return ResponseDefinitionBuilder.like(answer).withFixedDelay(stub.getFixedDelayMilliseconds()).build();
 	}

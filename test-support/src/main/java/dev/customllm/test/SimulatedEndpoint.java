@@ -20,7 +20,12 @@ enum SimulatedEndpoint {
 	/**
 	 * {@code POST /v1/embeddings}.
 	 */
-	EMBEDDINGS("/v1/embeddings", "list");
+	EMBEDDINGS("/v1/embeddings", "list"),
+
+	/**
+	 * {@code POST /v1/rerank}.
+	 */
+	RERANK("/v1/rerank", "rerank");
 
 	private final String path;
 

@@ -33,7 +33,19 @@ final class SimulatedText {
 	 * @return the answer
 	 */
 	static SimulatedAnswer answer(String instructions, String question, int maxTokens) {
-		List<String> words = words(wantsSummary(instructions, question) ? summary(question) : echo(question));
+		return answer(instructions, question, maxTokens, 0);
+	}
+
+	/**
+	 * Answer a prompt that may come with images, whose number the echo tells.
+	 * @param instructions the system instructions, possibly empty
+	 * @param question the user's message
+	 * @param maxTokens the most tokens the answer may have
+	 * @param images the number of images in the user's message
+	 * @return the answer
+	 */
+	static SimulatedAnswer answer(String instructions, String question, int maxTokens, int images) {
+		List<String> words = words(wantsSummary(instructions, question) ? summary(question) : echo(question, images));
 		if (words.size() > maxTokens) {
 			return new SimulatedAnswer(String.join(" ", words.subList(0, maxTokens)), "length");
 		}
@@ -59,18 +71,29 @@ final class SimulatedText {
 		return lower.startsWith("summarize") || lower.startsWith("summarise");
 	}
 
-	private static String echo(String question) {
-		return ECHO_PREFIX + " " + firstWords(question, ECHO_WORDS);
+	private static String echo(String question, int images) {
+		String seen = (images == 0) ? "" : " [" + images + ((images == 1) ? " image]" : " images]");
+		return ECHO_PREFIX + seen + " " + firstWords(question, ECHO_WORDS);
 	}
 
-	private static String summary(String question) {
+	/**
+	 * Summarize a question: its first sentence, without a leading instruction.
+	 * @param question the question
+	 * @return the summary
+	 */
+	static String summary(String question) {
 		Matcher sentence = FIRST_SENTENCE.matcher(withoutInstruction(question));
 		String text = sentence.find() ? sentence.group(1) : withoutInstruction(question);
 		String summary = firstWords(text, SUMMARY_WORDS);
 		return summary.isEmpty() ? "Nothing to summarize." : summary;
 	}
 
-	private static String withoutInstruction(String text) {
+	/**
+	 * Return a text without a leading instruction line such as {@code Summarize:}.
+	 * @param text the text
+	 * @return the text that follows the instruction
+	 */
+	static String withoutInstruction(String text) {
 		String stripped = text.strip();
 		int newline = stripped.indexOf('\n');
 		String firstLine = (newline >= 0) ? stripped.substring(0, newline).strip() : stripped;

@@ -3,6 +3,7 @@ package dev.customllm.test;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -26,7 +27,9 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 	@Override
 	public final ResponseDefinition transform(ServeEvent serveEvent) {
 		try {
-			return respond(parse(serveEvent.getRequest().getBodyAsString()));
+			Parameters parameters = serveEvent.getResponseDefinition().getTransformerParameters();
+			return respond(parse(serveEvent.getRequest().getBodyAsString()),
+					(parameters != null) ? parameters : Parameters.empty());
 		}
 		catch (InvalidRequestException ex) {
 			return answer(400, "application/json", json.writeValueAsString(error(ex.getMessage()))).build();
@@ -45,6 +48,17 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 	 * @throws InvalidRequestException if the request cannot be answered
 	 */
 	abstract ResponseDefinition respond(ObjectNode request);
+
+	/**
+	 * Answer a well-formed request, as a stub with parameters asks.
+	 * @param request the request body
+	 * @param parameters the parameters of the stub
+	 * @return the response
+	 * @throws InvalidRequestException if the request cannot be answered
+	 */
+	ResponseDefinition respond(ObjectNode request, Parameters parameters) {
+		return respond(request);
+	}
 
 	private static ObjectNode parse(String body) {
 		JsonNode node;

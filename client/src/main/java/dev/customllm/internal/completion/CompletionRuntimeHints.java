@@ -20,7 +20,8 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ToolBody.Function.class, ToolCallBody.class, FunctionCallBody.class, ChatCompletionResult.class,
 				ChatChoice.class, ChatChoiceMessage.class, ChatChunkResult.class, ChatChunkChoice.class,
 				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
-				TextChunkResult.class, TextChoice.class, UsageBody.class);
+				TextChunkResult.class, TextChoice.class, UsageBody.class, ContentPartBody.class, ImageUrlBody.class,
+				ResponseFormatBody.class, JsonSchemaBody.class);
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.customllm.internal.completion;
 
 import java.net.URI;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,7 +14,8 @@ import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
-import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.completion.ContentPart;
+import dev.customllm.completion.Message;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
@@ -29,81 +33,99 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 
 	private final CompletionEndpoint<B, R, C> endpoint;
 
-	private final HttpTransport transport;
-
-	private final LlmTelemetry telemetry;
+	private final CompletionContext context;
 
 	private final CompletionDefaults defaults;
 
 	private final URI uri;
 
-	private final StreamUsageNegotiation streamUsage;
-
-	private final StreamLimits limits;
-
-	private OpenAiCompletionModel(CompletionEndpoint<B, R, C> endpoint, HttpTransport transport, LlmTelemetry telemetry,
-			CompletionDefaults defaults, StreamUsageNegotiation streamUsage, StreamLimits limits) {
+	private OpenAiCompletionModel(CompletionEndpoint<B, R, C> endpoint, CompletionContext context,
+			CompletionDefaults defaults) {
 		this.endpoint = endpoint;
-		this.transport = transport;
-		this.telemetry = telemetry;
+		this.context = context;
 		this.defaults = defaults;
-		this.uri = transport.endpoint(defaults.endpointPath());
-		this.streamUsage = streamUsage;
-		this.limits = limits;
+		this.uri = context.transport().endpoint(defaults.endpointPath());
 	}
 
 	/**
 	 * Create a model on the API its defaults name.
-	 * @param transport the transport of the client
-	 * @param telemetry the observations and meters of the client
+	 * @param context what the models of the client share
 	 * @param defaults the values used where a request leaves them unset
-	 * @param streamUsage whether the service accepts {@code stream_options}, shared per
-	 * client
-	 * @param limits the bounds of an answer
 	 * @return the model
 	 */
-	public static CompletionModel create(HttpTransport transport, LlmTelemetry telemetry, CompletionDefaults defaults,
-			StreamUsageNegotiation streamUsage, StreamLimits limits) {
-		return new OpenAiCompletionModel<>(CompletionEndpoint.of(defaults.api()), transport, telemetry, defaults,
-				streamUsage, limits);
+	public static CompletionModel create(CompletionContext context, CompletionDefaults defaults) {
+		return new OpenAiCompletionModel<>(CompletionEndpoint.of(defaults.api()), context, defaults);
 	}
 
 	@Override
 	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
+		return Mono.fromCallable(() -> checkImages(request))
+			.flatMap((checked) -> this.context.responseFormats().complete(checked, model(checked), this::send));
+	}
+
+	private Mono<CompletionResponse> send(CompletionRequest request) {
 		return Mono.fromCallable(() -> LlmJson.write(this.endpoint.body().apply(request, this.defaults)))
 			.flatMap((body) -> {
-				Mono<CompletionResponse> answer = this.transport
+				Mono<CompletionResponse> answer = this.context.transport()
 					.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType())
 					.map(this.endpoint.response())
 					.map(this::checkToolCalls);
-				return this.telemetry.observe(call(request), answer,
-						(context, response) -> CompletionObservations.answer(this.telemetry, context, response));
+				return this.context.telemetry()
+					.observe(call(request), answer,
+							(context, response) -> CompletionObservations.answer(this.context.telemetry(), context,
+									response));
 			});
 	}
 
 	@Override
 	public Flux<CompletionChunk> stream(CompletionRequest request) {
+		return Mono.fromCallable(() -> checkImages(request))
+			.flatMapMany((checked) -> this.context.responseFormats().stream(checked, model(checked), this::streamOnce));
+	}
+
+	private Flux<CompletionChunk> streamOnce(CompletionRequest request) {
 		return Mono.fromCallable(() -> this.endpoint.body().apply(request, this.defaults)).flatMapMany((body) -> {
-			Flux<CompletionChunk> chunks = this.streamUsage.stream((includeUsage) -> {
+			Flux<CompletionChunk> chunks = this.context.streamUsage().stream((includeUsage) -> {
 				byte[] bytes = LlmJson.write(this.endpoint.streaming().apply(body, includeUsage));
-				return this.transport.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
+				return this.context.transport()
+					.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);
-			}).transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.limits, results));
-			return this.telemetry.observeStream(call(request), chunks, CompletionObservations::chunk);
+			}).transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.context.limits(), results));
+			return this.context.telemetry().observeStream(call(request), chunks, CompletionObservations::chunk);
 		});
 	}
 
+	private CompletionRequest checkImages(CompletionRequest request) {
+		List<Message> messages = request.messages();
+		for (int i = 0; i < messages.size(); i++) {
+			List<ContentPart> parts = messages.get(i).parts();
+			for (int j = 0; j < parts.size(); j++) {
+				long bytes = parts.get(j).imageBytes();
+				if (bytes > this.context.maxImageBytes()) {
+					throw new IllegalArgumentException("messages[" + i + "].parts[" + j + "] is an image of " + bytes
+							+ " bytes, more than max-image-bytes (" + this.context.maxImageBytes() + ")");
+				}
+			}
+		}
+		return request;
+	}
+
 	private CompletionResponse checkToolCalls(CompletionResponse response) {
-		if (response.toolCalls().size() > this.limits.maxToolCalls()) {
+		int maxToolCalls = this.context.limits().maxToolCalls();
+		if (response.toolCalls().size() > maxToolCalls) {
 			throw new LlmResponseException(this.endpoint.operation(),
-					"answer has more than " + this.limits.maxToolCalls() + " tool calls (max-tool-calls)");
+					"answer has more than " + maxToolCalls + " tool calls (max-tool-calls)");
 		}
 		return response;
 	}
 
+	private @Nullable String model(CompletionRequest request) {
+		return Requests.model(request, this.defaults);
+	}
+
 	private LlmTelemetry.Call call(CompletionRequest request) {
-		return CompletionObservations.call(this.endpoint.operation(), Requests.model(request, this.defaults),
-				request.messages(), request.prompt());
+		return CompletionObservations.call(this.endpoint.operation(), model(request), request.messages(),
+				request.prompt());
 	}
 
 	@Override

@@ -27,6 +27,10 @@ record TextCompletionBody(@Nullable String model, String prompt, @Nullable Doubl
 			throw new IllegalArgumentException(
 					"messages are not supported by the text completion API (custom.llm.completion.api=text): give a prompt only");
 		}
+		if (request.responseFormat() != null) {
+			throw new IllegalArgumentException(
+					"responseFormat is not supported by the text completion API (custom.llm.completion.api=text): use the chat API");
+		}
 		if (!request.tools().isEmpty() || request.toolChoice() != null) {
 			throw new IllegalArgumentException(
 					"tools are not supported by the text completion API (custom.llm.completion.api=text): use the chat API");

@@ -17,7 +17,11 @@ final class BodyBuffer {
 
 	private final int maxSize;
 
+	private final ResponseMemory memory;
+
 	private byte[] bytes;
+
+	private long reserved;
 
 	private int size;
 
@@ -26,13 +30,16 @@ final class BodyBuffer {
 	 * @param maxSize the most bytes accepted
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number when
 	 * unknown
+	 * @param memory the budget the buffer reserves its bytes from, until
+	 * {@link #release()}
 	 */
-	BodyBuffer(int maxSize, long expectedSize) {
+	BodyBuffer(int maxSize, long expectedSize, ResponseMemory memory) {
 		this.maxSize = maxSize;
+		this.memory = memory;
 		if (expectedSize > maxSize) {
 			throw tooLarge();
 		}
-		this.bytes = new byte[(expectedSize >= 0) ? (int) expectedSize : Math.min(maxSize, 1024)];
+		this.bytes = allocate((expectedSize >= 0) ? (int) expectedSize : Math.min(maxSize, 1024));
 	}
 
 	/**
@@ -48,10 +55,33 @@ final class BodyBuffer {
 		int needed = this.size + length;
 		if (needed > this.bytes.length) {
 			int grown = (int) Math.min(this.maxSize, Math.max(needed, 2L * this.bytes.length));
-			this.bytes = Arrays.copyOf(this.bytes, grown);
+			byte[] larger = allocate(grown);
+			this.memory.release(this.bytes.length);
+			this.reserved -= this.bytes.length;
+			System.arraycopy(this.bytes, 0, larger, 0, this.size);
+			this.bytes = larger;
 		}
 		buffer.getBytes(buffer.readerIndex(), this.bytes, this.size, length);
 		this.size = needed;
+	}
+
+	private byte[] allocate(int size) {
+		this.memory.reserve(size);
+		this.reserved += size;
+		try {
+			return new byte[size];
+		}
+		catch (OutOfMemoryError error) {
+			throw new FatalReadException(error);
+		}
+	}
+
+	/**
+	 * Give the bytes this buffer holds back to the budget; the buffer is not used after.
+	 */
+	void release() {
+		this.memory.release(this.reserved);
+		this.reserved = 0;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.customllm.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,8 +16,6 @@ import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
 
-import io.netty.handler.codec.http.HttpHeaders;
-
 /**
  * Turns a non-2xx answer into the matching {@link LlmApiException}. Reads the error shapes
  * that OpenAI-compatible services send ({@code {"error": {...}}}, {@code {"error": "..."}},
@@ -26,6 +25,8 @@ import io.netty.handler.codec.http.HttpHeaders;
  * @author Custom LLM team
  */
 public final class ErrorResponses {
+
+	private static final byte[] ERROR_MEMBER = "\"error\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private static final int EXCERPT_LENGTH = 200;
 
@@ -51,12 +52,14 @@ public final class ErrorResponses {
 	 * Create the exception for a non-2xx answer.
 	 * @param operation the operation that failed
 	 * @param status the HTTP status code
-	 * @param headers the response headers
+	 * @param headers the value of a response header by its case-insensitive name, or
+	 * {@code null}
 	 * @param body the response body, possibly empty
 	 * @return the exception
 	 */
-	public LlmApiException toException(LlmOperation operation, int status, HttpHeaders headers, byte[] body) {
-		ProviderError error = parse(status, body);
+	public LlmApiException toException(LlmOperation operation, int status, Function<String, @Nullable String> headers,
+			byte[] body) {
+		ProviderError error = (status >= 300 && status < 400) ? redirect(status, headers) : parse(status, body);
 		if (status == 401 || status == 403) {
 			return new LlmAuthenticationException(operation, status, error);
 		}
@@ -67,8 +70,71 @@ public final class ErrorResponses {
 		return new LlmApiException(operation, status, error, hints);
 	}
 
-	private static @Nullable Boolean shouldRetry(HttpHeaders headers) {
-		String value = headers.get("x-should-retry");
+	/**
+	 * Describe a redirect, which the client never follows: an API client talks to one base
+	 * URL, and following would send the prompt and the credentials elsewhere.
+	 */
+	private ProviderError redirect(int status, Function<String, @Nullable String> headers) {
+		String location = headers.apply("location");
+		String target = (location != null) ? "'" + redact(Endpoints.withoutUserInfo(withoutQuery(location))) + "'"
+				: "no Location";
+		return new ProviderError("redirect (HTTP " + status + ") to " + target
+				+ " not followed: the client sends requests to its base URL only; set the base URL to the service's"
+				+ " current address", null, null, null);
+	}
+
+	private static String withoutQuery(String location) {
+		int query = location.indexOf('?');
+		return (query >= 0) ? location.substring(0, query) : location;
+	}
+
+	/**
+	 * Create the exception for a 2xx answer that holds an error object instead of an
+	 * answer, as some gateways send: the provider's message, as for an error status.
+	 * @param operation the operation that failed
+	 * @param status the 2xx status
+	 * @param body the body
+	 * @return the exception
+	 */
+	public LlmApiException inSuccessfulAnswer(LlmOperation operation, int status, byte[] body) {
+		return new LlmApiException(operation, status, parse(status, body), RetryHints.NONE);
+	}
+
+	/**
+	 * Return whether a 2xx body is an error object rather than an answer: a JSON object
+	 * whose first member is {@code error}, as in {@code {"error": {...}}}.
+	 * @param body the body
+	 * @param size the number of bytes of the body
+	 * @return whether it holds an error
+	 */
+	static boolean isErrorObject(byte[] body, int size) {
+		int i = skipWhitespace(body, 0, size);
+		if (i >= size || body[i] != '{') {
+			return false;
+		}
+		i = skipWhitespace(body, i + 1, size);
+		byte[] name = ERROR_MEMBER;
+		if (i + name.length > size) {
+			return false;
+		}
+		for (int j = 0; j < name.length; j++) {
+			if (body[i + j] != name[j]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int skipWhitespace(byte[] body, int from, int size) {
+		int i = from;
+		while (i < size && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+			i++;
+		}
+		return i;
+	}
+
+	private static @Nullable Boolean shouldRetry(Function<String, @Nullable String> headers) {
+		String value = headers.apply("x-should-retry");
 		if ("true".equalsIgnoreCase(value)) {
 			return Boolean.TRUE;
 		}

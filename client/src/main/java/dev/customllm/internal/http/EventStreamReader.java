@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -21,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.customllm.LlmException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
-
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 
 /**
  * Reads the body of an OpenAI-style event stream: the JSON payload of each {@code data:}
@@ -66,7 +65,7 @@ final class EventStreamReader {
 	}
 
 	/**
-	 * Read an event stream body.
+	 * Read an event stream body whose buffers the connection releases.
 	 * @param <T> the payload type
 	 * @param body the body, in network buffers as they arrive; each is read during the
 	 * signal that delivers it and not kept
@@ -74,7 +73,21 @@ final class EventStreamReader {
 	 * @return the payloads of the data events
 	 */
 	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType) {
-		return Flux.defer(() -> new Reading<>(payloadType).read(body));
+		return read(body, payloadType, false);
+	}
+
+	/**
+	 * Read an event stream body.
+	 * @param <T> the payload type
+	 * @param body the body, in network buffers as they arrive; each is read during the
+	 * signal that delivers it and not kept
+	 * @param payloadType the type to read each JSON payload as
+	 * @param release whether each buffer is released once read, for buffers handed over to
+	 * the reader
+	 * @return the payloads of the data events
+	 */
+	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType, boolean release) {
+		return Flux.defer(() -> new Reading<>(payloadType, release).read(body));
 	}
 
 	/**
@@ -96,14 +109,17 @@ final class EventStreamReader {
 
 		private volatile boolean seenPayload;
 
-		Reading(Class<T> payloadType) {
+		private final boolean release;
+
+		Reading(Class<T> payloadType, boolean release) {
 			this.payloadType = payloadType;
+			this.release = release;
 		}
 
 		Flux<T> read(Flux<ByteBuf> body) {
 			Sinks.Empty<Void> finished = Sinks.empty();
 			// decoded as each buffer arrives, before the connection releases it
-			Flux<T> payloads = body.map(this.decoder::decode)
+			Flux<T> payloads = body.map(this::decode)
 				.concatMapIterable(Function.identity(), 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
 				.<T>handle(this::next)
@@ -112,6 +128,20 @@ final class EventStreamReader {
 				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
+		}
+
+		private List<SseEvent> decode(ByteBuf buffer) {
+			try {
+				return this.decoder.decode(buffer);
+			}
+			catch (VirtualMachineError | LinkageError error) {
+				throw new FatalReadException(error);
+			}
+			finally {
+				if (this.release) {
+					buffer.release();
+				}
+			}
 		}
 
 		/**
@@ -131,6 +161,15 @@ final class EventStreamReader {
 		}
 
 		private void next(SseEvent event, SynchronousSink<T> sink) {
+			try {
+				handle(event, sink);
+			}
+			catch (VirtualMachineError | LinkageError error) {
+				sink.error(new FatalReadException(error));
+			}
+		}
+
+		private void handle(SseEvent event, SynchronousSink<T> sink) {
 			if (this.done) {
 				return;
 			}
@@ -222,7 +261,7 @@ final class EventStreamReader {
 
 	private LlmException apiError(String payload) {
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-		return this.errorResponses.toException(this.operation, status(payload), EmptyHttpHeaders.INSTANCE, bytes);
+		return this.errorResponses.toException(this.operation, status(payload), (name) -> null, bytes);
 	}
 
 	/**

@@ -23,6 +23,11 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class HttpClientFactory {
 
+	/**
+	 * The {@code Accept} header of a request that asks for a stream.
+	 */
+	static final String STREAM_ACCEPT = "text/event-stream, application/json";
+
 	private static final String USER_AGENT = "custom-llm-spring-boot/0.1";
 
 	private HttpClientFactory() {

@@ -24,14 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param sslContext Netty SSL context for TLS or mutual TLS, or {@code null} for the JVM defaults
  * @param secretHeaders names of headers whose values are secret, besides those
  * {@link SecretRedactor} knows by name
+ * @param responseMemory the budget that the bodies of answers being read reserve their
+ * bytes from
  * @author Custom LLM team
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
 		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
 		Duration maxIdleTime,
-		int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders) {
+		int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders,
+		ResponseMemory responseMemory) {
 
 	public HttpSettings {
+		if (responseMemory == null) {
+			throw new IllegalArgumentException("responseMemory must not be null");
+		}
 		secretHeaders = Set.copyOf(secretHeaders);
 		baseUrl = Endpoints.checkBaseUrl(baseUrl);
 		if (headers == null) {
@@ -59,7 +65,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 			Duration responseTimeout, Duration streamIdleTimeout, int maxConnections, Duration maxIdleTime,
 			int maxResponseSize, @Nullable SslContext sslContext) {
 		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, maxConnections, maxIdleTime,
-				maxResponseSize, sslContext, Set.of());
+				maxResponseSize, sslContext, Set.of(), ResponseMemory.shared());
 	}
 
 	private static void requirePositive(String name, @Nullable Duration duration) {

@@ -1,7 +1,6 @@
 package dev.customllm.internal.http;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -21,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
-import dev.customllm.LlmResponseException;
-
 
 /**
  * The default {@link HttpTransport}, directly on Reactor Netty's {@link HttpClient} with a
@@ -33,8 +30,6 @@ import dev.customllm.LlmResponseException;
  */
 public final class NettyTransport implements HttpTransport {
 
-	private static final String STREAM_ACCEPT = "text/event-stream, application/json";
-
 	private final HttpSettings settings;
 
 	private final ConnectionProvider pool;
@@ -43,11 +38,7 @@ public final class NettyTransport implements HttpTransport {
 
 	private final HttpClient httpClient;
 
-	private final JsonMapper jsonMapper;
-
-	private final ErrorResponses errorResponses;
-
-	private final RequestFailures requestFailures;
+	private final AnswerReader answers;
 
 	private final RequestHook requestHook;
 
@@ -64,10 +55,7 @@ public final class NettyTransport implements HttpTransport {
 		this.requestHook = requestHook;
 		this.pool = HttpClientFactory.pool(settings, this.poolMetrics);
 		this.httpClient = HttpClientFactory.create(settings, this.pool, customizer);
-		this.jsonMapper = jsonMapper;
-		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings),
-				Clock.systemUTC());
-		this.requestFailures = new RequestFailures(settings.maxResponseSize());
+		this.answers = new AnswerReader(settings, jsonMapper);
 	}
 
 	@Override
@@ -87,7 +75,7 @@ public final class NettyTransport implements HttpTransport {
 			.uri(uri)
 			.response((response, body) -> read(operation, response, body, answerType))
 			.next())
-			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	@Override
@@ -100,7 +88,7 @@ public final class NettyTransport implements HttpTransport {
 			})
 			.response((response, content) -> read(operation, response, content, answerType))
 			.next())
-			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	private void propagate(ContextView context, HttpClientRequest request) {
@@ -109,14 +97,11 @@ public final class NettyTransport implements HttpTransport {
 
 	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
 			Class<T> answerType) {
-		return collect(response, content).map((body) -> {
+		return this.answers.readBody(content, contentLength(response), false, (body) -> {
 			if (!isSuccess(response)) {
 				throw failure(operation, response, body);
 			}
-			if (body.size() == 0) {
-				throw new LlmResponseException(operation, "empty body");
-			}
-			return parse(operation, body, answerType);
+			return this.answers.parse(operation, body, answerType);
 		});
 	}
 
@@ -124,23 +109,13 @@ public final class NettyTransport implements HttpTransport {
 		return response.status().codeClass() == HttpStatusClass.SUCCESS;
 	}
 
-	private Mono<BodyBuffer> collect(HttpClientResponse response, ByteBufFlux content) {
+	private static long contentLength(HttpClientResponse response) {
 		Integer announced = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH);
-		long expected = (announced != null) ? announced : -1;
-		return content.collect(() -> new BodyBuffer(this.settings.maxResponseSize(), expected), BodyBuffer::append);
+		return (announced != null) ? announced : -1;
 	}
 
 	private LlmApiException failure(LlmOperation operation, HttpClientResponse response, BodyBuffer body) {
-		return this.errorResponses.toException(operation, response.status().code(), response.responseHeaders(),
-				body.toByteArray());
-	}
-
-	private <T> T parse(LlmOperation operation, BodyBuffer body, Class<T> answerType) {
-		T answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);
-		if (answer == null) {
-			throw new LlmResponseException(operation, "body is JSON null");
-		}
-		return answer;
+		return this.answers.failure(operation, response.status().code(), response.responseHeaders()::get, body);
 	}
 
 	/**
@@ -149,10 +124,8 @@ public final class NettyTransport implements HttpTransport {
 	 */
 	@Override
 	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		EventStreamReader reader = new EventStreamReader(operation, this.jsonMapper, this.errorResponses,
-				this.settings);
-		return openStream(operation, uri, body).map((events) -> reader.read(events, chunkType)
-			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure)));
+		return openStream(operation, uri, body)
+			.map((events) -> this.answers.events(operation, uri, events, chunkType, false));
 	}
 
 	/**
@@ -165,7 +138,7 @@ public final class NettyTransport implements HttpTransport {
 			.uri(uri)
 			.send((request, outbound) -> {
 				propagate(context, request);
-				request.header(HttpHeaderNames.ACCEPT, STREAM_ACCEPT);
+				request.header(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT);
 				streamReadTimeout(request);
 				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
 			})
@@ -173,11 +146,13 @@ public final class NettyTransport implements HttpTransport {
 				if (isSuccess(response)) {
 					return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
 				}
-				return collect(response, connection.inbound().receive())
-					.flatMap((error) -> Mono.error(failure(operation, response, error)));
+				return this.answers.<Flux<ByteBuf>>readBody(connection.inbound().receive(), contentLength(response),
+						false, (error) -> {
+							throw failure(operation, response, error);
+						});
 			})
 			.next())
-			.onErrorMap((failure) -> this.requestFailures.map(operation, uri, failure));
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	private void streamReadTimeout(HttpClientRequest request) {

@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-
-import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Reads the delay a service asks for before the next attempt: {@code retry-after-ms}, then
@@ -23,16 +22,17 @@ public final class RetryAfter {
 
 	/**
 	 * Return the delay the headers ask for.
-	 * @param headers the response headers
+	 * @param headers the value of a response header by its case-insensitive name, or
+	 * {@code null}
 	 * @param clock the clock to compare an HTTP-date with
 	 * @return the delay, or {@code null} when the headers ask for none or it cannot be read
 	 */
-	public static @Nullable Duration parse(HttpHeaders headers, Clock clock) {
-		Duration millis = parseNumber(headers.get("retry-after-ms"), 1);
+	public static @Nullable Duration parse(Function<String, @Nullable String> headers, Clock clock) {
+		Duration millis = parseNumber(headers.apply("retry-after-ms"), 1);
 		if (millis != null) {
 			return millis;
 		}
-		String value = headers.get("retry-after");
+		String value = headers.apply("retry-after");
 		if (value == null) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 /**
- * The JSON mapper of the wire protocol.
+ * The JSON mapper of the wire protocol, JSON Schemas generated from Java types, and the
+ * reading of structured answers.
  * Internal: no compatibility promise; types here may change in any version.
  */
 @NullMarked

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
+import dev.customllm.internal.http.Timeouts;
 
 /**
  * Everything that protects the service and the caller around one call: client-side limits
@@ -72,7 +73,7 @@ public final class Resilience implements AutoCloseable {
 	 */
 	public <T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> attempt) {
 		return this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt)))
-			.timeout(CallDeadline.after(this.callTimeout), Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
+			.timeout(Timeouts.after(this.callTimeout), Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
 					"no answer within the call timeout of " + this.callTimeout.toMillis() + " ms, retries included",
 					null)));
 	}

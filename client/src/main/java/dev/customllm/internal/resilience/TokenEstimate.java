@@ -11,7 +11,9 @@ import dev.customllm.internal.json.LlmJson;
 /**
  * Estimates the tokens of a request before it is sent, from its JSON body read once with a
  * streaming parser: the characters of its prompt text ({@code messages}, {@code prompt},
- * {@code input} and {@code tools}) divided by four, rounded up, plus the
+ * {@code input}, {@code tools}, and the {@code query} and {@code documents} of a rerank)
+ * divided by four, rounded up, with {@value #IMAGE_TOKENS} tokens for each image
+ * ({@code url} of an image part: a base64 {@code data:} URL is no text), plus the
  * {@code max_tokens} (or {@code max_completion_tokens}) it asks for. Four characters per token is the usual rule
  * of thumb for English text with OpenAI's tokenizers; the estimate is settled against the
  * reported usage afterwards, so it only has to be close.
@@ -20,7 +22,14 @@ import dev.customllm.internal.json.LlmJson;
  */
 final class TokenEstimate {
 
-	private static final List<String> PROMPT_FIELDS = List.of("messages", "prompt", "input", "tools");
+	/**
+	 * Tokens counted for one image, about what a vision model spends on a 1024-pixel image
+	 * at high detail; settled against the reported usage like the rest.
+	 */
+	static final int IMAGE_TOKENS = 1000;
+
+	private static final List<String> PROMPT_FIELDS = List.of("messages", "prompt", "input", "tools", "query",
+			"documents");
 
 	private static final List<String> COMPLETION_FIELDS = List.of("max_tokens", "max_completion_tokens");
 
@@ -85,7 +94,8 @@ final class TokenEstimate {
 				depth--;
 			}
 			else if (token == JsonToken.VALUE_STRING) {
-				characters += parser.getStringLength();
+				boolean image = "url".equals(parser.currentName());
+				characters += image ? IMAGE_TOKENS * 4L : parser.getStringLength();
 			}
 		}
 		return characters;

@@ -19,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BodyBufferTests {
 
+	private static final ResponseMemory MEMORY = new ResponseMemory(1 << 30);
+
+
 	@Test
 	void collectsPiecesOfUnknownLengthInOrderFromTheirReaderIndex() {
-		BodyBuffer body = new BodyBuffer(1 << 20, -1);
+		BodyBuffer body = new BodyBuffer(1 << 20, -1, MEMORY);
 		StringBuilder expected = new StringBuilder();
 		for (int i = 0; i < 500; i++) {
 			String piece = "{\"n\":" + i + "}";
@@ -38,7 +41,7 @@ class BodyBufferTests {
 	@Test
 	void announcedLengthIsAllocatedOnceAndReturnedWithoutCopy() {
 		byte[] answer = bytes("{\"choices\":[]}");
-		BodyBuffer body = new BodyBuffer(1024, answer.length);
+		BodyBuffer body = new BodyBuffer(1024, answer.length, MEMORY);
 		body.append(Unpooled.wrappedBuffer(answer, 0, 5));
 		body.append(Unpooled.wrappedBuffer(answer, 5, answer.length - 5));
 		assertThat(body.array()).isEqualTo(answer);
@@ -47,19 +50,19 @@ class BodyBufferTests {
 
 	@Test
 	void emptyBodyHasNoBytes() {
-		assertThat(new BodyBuffer(1024, -1).toByteArray()).isEmpty();
-		assertThat(new BodyBuffer(1024, 0).toByteArray()).isEmpty();
+		assertThat(new BodyBuffer(1024, -1, MEMORY).toByteArray()).isEmpty();
+		assertThat(new BodyBuffer(1024, 0, MEMORY).toByteArray()).isEmpty();
 	}
 
 	@Test
 	void announcedLengthAboveTheMaximumFailsBeforeReading() {
-		assertThatExceptionOfType(DataBufferLimitException.class).isThrownBy(() -> new BodyBuffer(100, 101))
+		assertThatExceptionOfType(DataBufferLimitException.class).isThrownBy(() -> new BodyBuffer(100, 101, MEMORY))
 			.withMessageContaining("100");
 	}
 
 	@Test
 	void bodyGrowingPastTheMaximumFailsAtThePieceThatCrossesIt() {
-		BodyBuffer body = new BodyBuffer(100, -1);
+		BodyBuffer body = new BodyBuffer(100, -1, MEMORY);
 		byte[] piece = new byte[40];
 		Arrays.fill(piece, (byte) 'x');
 		body.append(Unpooled.wrappedBuffer(piece));
@@ -71,14 +74,14 @@ class BodyBufferTests {
 
 	@Test
 	void bodyOfExactlyTheMaximumIsAccepted() {
-		BodyBuffer body = new BodyBuffer(100, -1);
+		BodyBuffer body = new BodyBuffer(100, -1, MEMORY);
 		body.append(Unpooled.wrappedBuffer(new byte[100]));
 		assertThat(body.size()).isEqualTo(100);
 	}
 
 	@Test
 	void serverSendingMoreThanItAnnouncedIsStillBounded() {
-		BodyBuffer body = new BodyBuffer(100, 10);
+		BodyBuffer body = new BodyBuffer(100, 10, MEMORY);
 		body.append(Unpooled.wrappedBuffer(new byte[60]));
 		assertThatExceptionOfType(DataBufferLimitException.class)
 			.isThrownBy(() -> body.append(Unpooled.wrappedBuffer(new byte[60])));
@@ -86,6 +89,22 @@ class BodyBufferTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void reservesWhatItHoldsFromTheBudgetAndGivesItBack() {
+		ResponseMemory memory = new ResponseMemory(4096);
+		BodyBuffer body = new BodyBuffer(8192, 1000, memory);
+		assertThat(memory.reserved()).isEqualTo(1000);
+		body.append(Unpooled.wrappedBuffer(new byte[1500]));
+		assertThat(memory.reserved()).isEqualTo(2000);
+		assertThatExceptionOfType(ResponseMemory.BudgetExceededException.class)
+			.isThrownBy(() -> new BodyBuffer(8192, 3000, memory))
+			.withMessageContaining("max-buffered-response-bytes");
+		body.release();
+		assertThat(memory.reserved()).isZero();
+		new BodyBuffer(8192, 3000, memory).release();
+		assertThat(memory.reserved()).isZero();
 	}
 
 }

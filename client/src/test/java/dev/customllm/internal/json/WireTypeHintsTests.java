@@ -25,13 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WireTypeHintsTests {
 
 	private static final List<String> WIRE_PACKAGES = List.of("dev.customllm.internal.completion",
-			"dev.customllm.internal.embedding", "dev.customllm.internal.http");
+			"dev.customllm.internal.embedding", "dev.customllm.internal.http", "dev.customllm.internal.rerank");
 
 	/**
 	 * Records of those packages that never go through the wire mapper.
 	 */
 	private static final Set<String> NOT_ON_THE_WIRE = Set.of("dev.customllm.internal.completion.CompletionEndpoint",
-			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings");
+			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings",
+			"dev.customllm.internal.http.SenderTransport$Shape",
+			"dev.customllm.internal.completion.CompletionContext");
 
 	@Test
 	void everyWireRecordHasReflectionHintsForTheMapper() throws IOException {

@@ -44,6 +44,22 @@ class TokenEstimateTests {
 	}
 
 	@Test
+	void imagesCountAFixedNumberOfTokensWhateverTheirUrl() {
+		String image = "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64," + "A".repeat(100_000)
+				+ "\"}}";
+		String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"1234\"}," + image
+				+ "]}]}";
+		// "user" + "text" + "1234" + "image_url" = 21 characters, and one image
+		assertThat(TokenEstimate.of(bytes(body))).isEqualTo((21 + 4 * TokenEstimate.IMAGE_TOKENS + 3) / 4);
+	}
+
+	@Test
+	void rerankCountsTheQueryAndTheDocuments() {
+		assertThat(TokenEstimate.of(bytes("{\"model\":\"r\",\"query\":\"1234\",\"documents\":[\"12345678\",\"1234\"],"
+				+ "\"top_n\":2}"))).isEqualTo(4);
+	}
+
+	@Test
 	void bodyThatIsNotAnObjectOrIsCutCountsItsBytes() {
 		assertThat(TokenEstimate.of(bytes("[\"12345678\"]"))).isEqualTo(3);
 		assertThat(TokenEstimate.of(bytes("{\"prompt\":\"1234\",\"messages\":[{\"content\":\"ab"))).isEqualTo(11);

@@ -11,13 +11,4 @@ import dev.customllm.embedding.Embedding;
  */
 record EmbeddedDocument(CorpusDocument document, Embedding embedding) {
 
-	/**
-	 * Score this document against a query.
-	 * @param query the query's embedding
-	 * @return the search result, scored by cosine similarity
-	 */
-	SearchResult scoreAgainst(Embedding query) {
-		return new SearchResult(this.document.id(), this.document.title(), this.embedding.cosineSimilarity(query));
-	}
-
 }

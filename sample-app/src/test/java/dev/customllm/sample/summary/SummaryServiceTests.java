@@ -5,10 +5,13 @@ import java.util.List;
 
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
+import dev.customllm.completion.ResponseFormat;
+import dev.customllm.LlmResponseException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -20,9 +23,11 @@ class SummaryServiceTests {
 
 	private final List<CompletionRequest> requests = new ArrayList<>();
 
+	private String answer = "  A summary.\n";
+
 	private final SummaryService service = new SummaryService((request) -> {
 		this.requests.add(request);
-		return Mono.just(new CompletionResponse(null, "test-model", "  A summary.\n", "stop", null, List.of()));
+		return Mono.just(new CompletionResponse(null, "test-model", this.answer, "stop", null, List.of()));
 	});
 
 	@Test
@@ -39,9 +44,31 @@ class SummaryServiceTests {
 	}
 
 	@Test
+	void asksForASummaryWithKeywordsInTheSchemaOfStructuredSummary() {
+		this.answer = "{\"summary\": \"A summary.\", \"keywords\": [\"moon\", \"phases\"]}";
+		StructuredSummary summary = this.service.summarizeStructured("Some long text.").block();
+		assertThat(summary).isEqualTo(new StructuredSummary("A summary.", List.of("moon", "phases")));
+		assertThat(this.requests).singleElement().satisfies((request) -> {
+			assertThat(request.messages().get(0).content()).contains("keywords");
+			assertThat(request.responseFormat()).isEqualTo(ResponseFormat.of(StructuredSummary.class));
+			assertThat(request.repairAttempts()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void structuredSummaryWithoutKeywordsIsRepairedOnce() {
+		this.answer = "{\"summary\": \"A summary.\"}";
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> this.service.summarizeStructured("Some long text.").block())
+			.satisfies((ex) -> assertThat(ex.problem()).contains("missing required property 'keywords'"));
+		assertThat(this.requests).hasSize(2);
+	}
+
+	@Test
 	void rejectsBlankTextWithoutCallingModel() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.service.summarize(" \n"));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.service.summarize(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.service.summarizeStructured(" "));
 		assertThat(this.requests).isEmpty();
 	}
 

@@ -1,4 +1,4 @@
-package dev.customllm.internal.resilience;
+package dev.customllm.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -10,19 +10,20 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Fires the whole-call deadline of unary calls from one hashed wheel timer shared by all
- * clients. Arming and cancelling a deadline is a lock-free enqueue that wakes no thread,
- * where a task on Reactor's parallel scheduler woke its thread twice per call. The
- * deadline fires up to one tick ({@value #TICK_MILLIS} ms) late, which does not matter for
- * a limit on a whole call.
+ * Fires timeouts, such as the whole-call deadline of unary calls or the response timeout
+ * of a transport on an {@link dev.customllm.http.HttpSender}, from one hashed wheel timer
+ * shared by all clients. Arming and cancelling a timeout is a lock-free enqueue that wakes
+ * no thread, where a task on Reactor's parallel scheduler woke its thread twice per call.
+ * A timeout fires up to one tick ({@value #TICK_MILLIS} ms) late, which does not matter for
+ * limits of seconds.
  *
  * @author Custom LLM team
  */
-final class CallDeadline {
+public final class Timeouts {
 
 	private static final long TICK_MILLIS = 100;
 
-	private CallDeadline() {
+	private Timeouts() {
 	}
 
 	/**
@@ -32,7 +33,7 @@ final class CallDeadline {
 	 * @param timeout the time to wait
 	 * @return the signal
 	 */
-	static Mono<Long> after(Duration timeout) {
+	public static Mono<Long> after(Duration timeout) {
 		long millis = timeout.toMillis();
 		return Mono.create((sink) -> {
 			Timeout armed = Shared.TIMER.newTimeout((fired) -> sink.success(0L), millis, TimeUnit.MILLISECONDS);

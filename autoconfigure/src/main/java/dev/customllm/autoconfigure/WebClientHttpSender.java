@@ -1,0 +1,129 @@
+package dev.customllm.autoconfigure;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.customllm.http.HttpAnswer;
+import dev.customllm.http.HttpCall;
+import dev.customllm.http.HttpSender;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBuffer;
+import org.springframework.core.io.buffer.PooledDataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Sends the client's requests with a {@link WebClient}, so that the application's
+ * {@code WebClientCustomizer}s and filters apply to every attempt
+ * ({@code custom.llm.http.client=webclient}). Every status is an answer for the client to
+ * read (an error status is not WebClient's error to raise); the body is handed over as it
+ * arrives, in the connector's own buffers when they are Netty's.
+ *
+ * @author Custom LLM team
+ */
+final class WebClientHttpSender implements HttpSender {
+
+	private final WebClient webClient;
+
+	WebClientHttpSender(WebClient webClient) {
+		this.webClient = webClient;
+	}
+
+	/**
+	 * Create a sender on a clone of the application's {@link WebClient.Builder}.
+	 * @param beanFactory the application's bean factory
+	 * @return the sender, or {@code null} when the application has no
+	 * {@link WebClient.Builder}
+	 */
+	static @Nullable HttpSender fromApplication(BeanFactory beanFactory) {
+		WebClient.Builder builder = beanFactory.getBeanProvider(WebClient.Builder.class).getIfAvailable();
+		return (builder != null) ? new WebClientHttpSender(builder.clone().build()) : null;
+	}
+
+	@Override
+	public Mono<HttpAnswer> send(HttpCall call) {
+		WebClient.RequestBodySpec request = this.webClient.method(HttpMethod.valueOf(call.method()))
+			.uri(call.uri())
+			.headers((headers) -> call.headers().forEach(headers::set));
+		byte[] body = call.body();
+		return ((body != null) ? request.bodyValue(body) : request).retrieve()
+			.onStatus(HttpStatusCode::isError, (response) -> Mono.empty())
+			.toEntityFlux(BodyExtractors.toDataBuffers())
+			.map(Answer::new);
+	}
+
+	/**
+	 * Return a data buffer as a Netty buffer that the client releases once read. Netty's
+	 * own buffer is handed over as it is; other pooled memory is copied and given back at
+	 * once; memory of the garbage collector is wrapped.
+	 * @param buffer the buffer, released with the returned one
+	 * @return the Netty buffer
+	 */
+	static ByteBuf toByteBuf(DataBuffer buffer) {
+		if (buffer instanceof NettyDataBuffer netty) {
+			return netty.getNativeBuffer();
+		}
+		if (buffer instanceof PooledDataBuffer) {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return Unpooled.wrappedBuffer(bytes);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}
+		List<ByteBuffer> parts = new ArrayList<>(1);
+		try (DataBuffer.ByteBufferIterator readable = buffer.readableByteBuffers()) {
+			readable.forEachRemaining(parts::add);
+		}
+		return Unpooled.wrappedBuffer(parts.toArray(ByteBuffer[]::new));
+	}
+
+	/**
+	 * What arrived: status and headers, and the body still to read.
+	 */
+	private record Answer(ResponseEntity<Flux<DataBuffer>> entity) implements HttpAnswer {
+
+		@Override
+		public int status() {
+			return this.entity.getStatusCode().value();
+		}
+
+		@Override
+		public @Nullable String header(String name) {
+			return this.entity.getHeaders().getFirst(name);
+		}
+
+		@Override
+		public Flux<ByteBuf> body() {
+			Flux<DataBuffer> body = this.entity.getBody();
+			return (body != null) ? body.map(WebClientHttpSender::toByteBuf).onErrorMap(Answer::unwrap) : Flux.empty();
+		}
+
+		/**
+		 * Return what failed while reading the body, which WebClient wraps in an
+		 * exception of the answer's status.
+		 */
+		private static Throwable unwrap(Throwable failure) {
+			return (failure instanceof WebClientResponseException && failure.getCause() != null)
+					? failure.getCause() : failure;
+		}
+
+	}
+
+}
