@@ -91,6 +91,7 @@ class NamedClientPropertiesTests {
 		}
 		return switch (property.get("type").asString()) {
 			case "java.lang.Integer", "java.lang.Long", "java.lang.Double" -> "1";
+			case "org.springframework.util.unit.DataSize" -> "1MB";
 			default -> "sample";
 		};
 	}
