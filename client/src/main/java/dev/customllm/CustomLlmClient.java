@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +48,7 @@ import dev.customllm.rerank.RerankModel;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
+import dev.customllm.retry.RateLimitStoreStatus;
 import dev.customllm.internal.resilience.Resilience;
 import dev.customllm.internal.resilience.ResilienceSettings;
 import dev.customllm.internal.resilience.ResilientTransport;
@@ -93,9 +95,12 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final EncodingNegotiation encoding = new EncodingNegotiation();
 
-	private CustomLlmClient(HttpTransport transport, LlmTelemetry telemetry, CompletionContext completions,
-			Builder builder) {
+	private final Resilience resilience;
+
+	private CustomLlmClient(HttpTransport transport, Resilience resilience, LlmTelemetry telemetry,
+			CompletionContext completions, Builder builder) {
 		this.transport = transport;
+		this.resilience = resilience;
 		this.telemetry = telemetry;
 		this.completions = completions;
 		this.completionDefaults = builder.completionDefaults;
@@ -231,6 +236,16 @@ public final class CustomLlmClient implements AutoCloseable {
 	 */
 	public ConnectionPool connectionPool() {
 		return this.transport.poolMetrics();
+	}
+
+	/**
+	 * Return where the client's rate limits are kept at the moment, when they are shared
+	 * through a {@link RateLimitStore}: in the store, or, while it cannot be reached, per
+	 * instance or not at all; and since when.
+	 * @return the status, or empty when the client has no rate-limit store
+	 */
+	public Optional<RateLimitStoreStatus> rateLimitStoreStatus() {
+		return this.resilience.storeStatus();
 	}
 
 	/**
@@ -718,7 +733,7 @@ public final class CustomLlmClient implements AutoCloseable {
 			CompletionContext completions = new CompletionContext(transport, telemetry, new StreamUsageNegotiation(),
 					new ResponseFormatNegotiation(), new StreamLimits(settings.maxResponseSize(), this.maxToolCalls),
 					this.maxImageBytes);
-			return new CustomLlmClient(transport, telemetry, completions, this);
+			return new CustomLlmClient(transport, resilience, telemetry, completions, this);
 		}
 
 		private HttpTransport transport(HttpSettings settings) {

@@ -840,7 +840,8 @@ public class CustomLlmClientProperties {
 			private @Nullable String keyPrefix;
 
 			/**
-			 * Longest wait for Redis before it counts as unreachable.
+			 * Longest wait for an answer from Redis. A request without one is followed by a
+			 * probe; Redis counts as unreachable when the probe gets no answer either.
 			 */
 			private Duration timeout = Duration.ofMillis(500);
 

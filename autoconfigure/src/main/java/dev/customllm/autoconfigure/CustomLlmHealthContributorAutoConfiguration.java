@@ -4,18 +4,23 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.health.CustomLlmHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the actuator health of LLM services: {@code custom-llm} for the
- * default client and {@code custom-llm-<name>} for each named client. Switched off with
- * {@code management.health.custom-llm.enabled=false}.
+ * default client and {@code custom-llm-<name>} for each named client, members of the
+ * {@code readiness} group (not of {@code liveness}) unless the application configures that
+ * group. Switched off with {@code management.health.custom-llm.enabled=false}.
  *
  * @author Custom LLM team
  */
@@ -31,6 +36,18 @@ public final class CustomLlmHealthContributorAutoConfiguration {
 	CustomLlmHealthIndicator customLlmHealthIndicator(CustomLlmClient client, CustomLlmProperties properties) {
 		return new CustomLlmHealthIndicator(client, properties.getHealth().getPath(),
 				properties.getHealth().getCacheTime());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HealthEndpointGroupsPostProcessor.class, AdditionalPathsMapper.class })
+	@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled", matchIfMissing = true)
+	static class ReadinessGroupConfiguration {
+
+		@Bean
+		CustomLlmReadinessGroupPostProcessor customLlmReadinessGroupPostProcessor() {
+			return new CustomLlmReadinessGroupPostProcessor();
+		}
+
 	}
 
 }

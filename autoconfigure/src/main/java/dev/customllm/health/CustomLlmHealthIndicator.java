@@ -1,11 +1,15 @@
 package dev.customllm.health;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.retry.RateLimitStoreStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -13,13 +17,18 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 /**
  * Health of an LLM service, from {@code GET {base-url}/models}. The result is cached, so
  * that health probes never flood the service; DOWN carries the status or the error, never
- * the key.
+ * the key. When the client shares its rate limits through a store, the detail
+ * {@code rateLimitStore} tells, at every call, where the limits are kept ({@code shared},
+ * {@code local-fallback} or {@code rejecting}), since when, and in which store; the store
+ * never changes the status.
  *
  * @author Custom LLM team
  */
 public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	private static final int MAX_MODELS_SHOWN = 10;
+
+	private final CustomLlmClient client;
 
 	private final Mono<Health> health;
 
@@ -30,6 +39,7 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 	 * @param cacheTime how long a result is reused
 	 */
 	public CustomLlmHealthIndicator(CustomLlmClient client, String path, Duration cacheTime) {
+		this.client = client;
 		this.health = client.listModels(path)
 			.map((models) -> up(client, models))
 			.onErrorResume((failure) -> Mono.just(down(client, failure)))
@@ -38,7 +48,24 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		return this.health;
+		return this.health.map(this::withRateLimitStore);
+	}
+
+	private Health withRateLimitStore(Health health) {
+		return this.client.rateLimitStoreStatus()
+			.map((status) -> Health.status(health.getStatus())
+				.withDetails(health.getDetails())
+				.withDetail("rateLimitStore", details(status))
+				.build())
+			.orElse(health);
+	}
+
+	private static Map<String, Object> details(RateLimitStoreStatus status) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("state", status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		details.put("since", status.since().toString());
+		details.put("store", status.store());
+		return details;
 	}
 
 	private static Health up(CustomLlmClient client, List<String> models) {

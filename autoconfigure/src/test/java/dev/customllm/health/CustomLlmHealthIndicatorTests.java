@@ -1,14 +1,23 @@
 package dev.customllm.health;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.lettuce.core.RedisURI;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.LlmRequestException;
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmHealthContributorAutoConfiguration;
+import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.retry.StoreFailureAction;
+import dev.customllm.retry.redis.RedisRateLimitConnection;
+import dev.customllm.retry.redis.RedisRateLimitStore;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -23,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link CustomLlmHealthIndicator} and its auto-configuration.
@@ -112,6 +122,40 @@ class CustomLlmHealthIndicatorTests {
 		this.contextRunner
 			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(), "management.health.custom-llm.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CustomLlmHealthIndicator.class));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void rateLimitStoreStateIsADetailThatNeverChangesTheStatus() {
+		RedisRateLimitConnection unreachable = new RedisRateLimitConnection(RedisURI.create("127.0.0.1", 1),
+				Duration.ofMillis(200), null);
+		try (unreachable; CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(simulator.baseUrl())
+			.apiKey(KEY)
+			.rateLimits(new RateLimitSettings(null, 10.0, null, Duration.ofSeconds(1), StoreFailureAction.REJECT))
+			.rateLimitStore(new RedisRateLimitStore(unreachable, "custom-llm:health-test", Duration.ofMillis(200)))
+			.build()) {
+			CustomLlmHealthIndicator indicator = new CustomLlmHealthIndicator(client, "/models", Duration.ofSeconds(30));
+			Map<String, Object> shared = (Map<String, Object>) indicator.health().block().getDetails().get("rateLimitStore");
+			assertThat(shared).containsEntry("state", "shared")
+				.containsEntry("store", "redis://127.0.0.1:1/0 (keys custom-llm:health-test:*)")
+				.containsKey("since");
+			assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> client.completionModel("m").complete("hi"))
+				.withMessageContaining("is unreachable");
+			Health health = indicator.health().block();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			Map<String, Object> rejecting = (Map<String, Object>) health.getDetails().get("rateLimitStore");
+			assertThat(rejecting).containsEntry("state", "rejecting");
+			assertThat(Instant.parse((String) rejecting.get("since")))
+				.isAfterOrEqualTo(Instant.parse((String) shared.get("since")));
+			assertThat(health.getDetails()).containsEntry("modelCount", 1);
+		}
+	}
+
+	@Test
+	void noRateLimitStoreDetailWithoutAStore() {
+		Health health = new CustomLlmHealthIndicator(client(), "/models", Duration.ofSeconds(30)).health().block();
+		assertThat(health.getDetails()).doesNotContainKey("rateLimitStore");
 	}
 
 }

@@ -118,7 +118,7 @@ class FleetRateLimitTests {
 
 	@Test
 	void redisOutageFallsBackToLocalLimitsAndTheFleetLimitReturnsWithRedis(CapturedOutput output) throws Exception {
-		OwnRedis redis = closing(new OwnRedis(6390));
+		OwnRedis redis = closing(new OwnRedis());
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
 		RateLimitSettings limits = new RateLimitSettings(null, FLEET_RATE, null, Duration.ofSeconds(10),
@@ -158,7 +158,7 @@ class FleetRateLimitTests {
 
 	@Test
 	void rejectActionRefusesCallsWhileRedisIsDown() throws Exception {
-		OwnRedis redis = closing(new OwnRedis(6391));
+		OwnRedis redis = closing(new OwnRedis());
 		TestServer server = closing(new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4));
 		RateLimitSettings limits = new RateLimitSettings(null, 100.0, null, Duration.ofSeconds(1),
 				StoreFailureAction.REJECT);

@@ -1,12 +1,21 @@
 package dev.customllm.retry;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,6 +53,85 @@ final class RedisServers {
 	}
 
 	/**
+	 * Send one command and return its answer: a simple string, an integer or a bulk string
+	 * as text.
+	 */
+	static String command(int port, String... args) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+			socket.setSoTimeout(5000);
+			StringBuilder request = new StringBuilder("*" + args.length + "\r\n");
+			for (String arg : args) {
+				request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+					.append("\r\n");
+			}
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+			String line = readLine(in);
+			if (line.startsWith("$")) {
+				byte[] bulk = new byte[Integer.parseInt(line.substring(1))];
+				in.readFully(bulk);
+				return new String(bulk, StandardCharsets.UTF_8);
+			}
+			return line.substring(1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Send one command without waiting for its answer, such as {@code DEBUG SLEEP}, which
+	 * answers only once the server wakes up.
+	 */
+	static void commandWithoutAnswer(int port, String... args) {
+		Thread thread = new Thread(() -> command(port, args), "redis-" + String.join("-", args));
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/**
+	 * Return the number of calls Redis counted per command since its start or the last
+	 * {@code CONFIG RESETSTAT}, such as {@code get} and {@code eval}.
+	 */
+	static Map<String, Long> commandCalls(int port) {
+		Map<String, Long> calls = new TreeMap<>();
+		for (String line : command(port, "INFO", "commandstats").split("\r\n")) {
+			if (line.startsWith("cmdstat_")) {
+				String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+				String count = line.substring(line.indexOf("calls=") + "calls=".length(), line.indexOf(','));
+				calls.put(name, Long.parseLong(count));
+			}
+		}
+		return calls;
+	}
+
+	private static String readLine(DataInputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != '\n'; b = in.read()) {
+			if (b < 0) {
+				throw new IOException("connection closed");
+			}
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	/**
+	 * Return a port that no one listens on at the moment.
+	 */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * A redis-server process of the test's own, which can be stopped and started again on
 	 * the same port.
 	 */
@@ -51,18 +139,33 @@ final class RedisServers {
 
 		private final int port;
 
+		private final boolean debugCommand;
+
 		private Process process;
 
-		OwnRedis(int port) {
+		/**
+		 * Start a server on a free port, with {@code DEBUG} enabled on loopback (for
+		 * {@code DEBUG SLEEP}).
+		 */
+		OwnRedis() {
+			this(freePort(), true);
+		}
+
+		private OwnRedis(int port, boolean debugCommand) {
 			this.port = port;
+			this.debugCommand = debugCommand;
 			assumeTrue(!answers(port), "port " + port + " is already taken by a Redis");
 			start();
 		}
 
 		void start() {
+			List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(this.port),
+					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+			if (this.debugCommand) {
+				command.addAll(List.of("--enable-debug-command", "local"));
+			}
 			try {
-				this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
-						"127.0.0.1", "--save", "", "--appendonly", "no")
+				this.process = new ProcessBuilder(command)
 					.redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 					.start();

@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
  * baseline, both against a loopback stub in this JVM.
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
- * {@code --only=chat,structured,concurrency,embeddings,stream} for some scenarios;
+ * {@code --only=chat,structured,concurrency,embeddings,stream,fleet} for some scenarios;
  * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler.
  *
  * @author Custom LLM team
  */
 public final class Benchmarks {
 
-	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "embeddings");
-
+	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "embeddings",
+			"fleet");
 	private Benchmarks() {
 	}
 
@@ -48,6 +48,8 @@ public final class Benchmarks {
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
 		}
 		report.print();
+		// its own table: limits shared through a redis-server it starts, no baseline
+		run(only, "fleet", () -> new FleetScenario(sizes == Sizes.QUICK).run(System.out));
 		System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
 		System.exit(0);
 	}

@@ -2,7 +2,10 @@ package dev.customllm.internal.resilience;
 
 import dev.customllm.retry.RateLimitSettings;
 import dev.customllm.retry.RateLimitStore;
+import dev.customllm.retry.RateLimitStoreStatus;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -24,7 +27,13 @@ import dev.customllm.LlmRequestException.Kind;
  *
  * @author Custom LLM team
  */
-final class ClientLimits {
+final class ClientLimits implements AutoCloseable {
+
+	/**
+	 * The most calls of an instance that ask a shared token bucket at once: each call asks
+	 * for many tokens. The request-rate bucket allows its burst, one second of requests.
+	 */
+	private static final int MAX_TOKEN_ASKS = 20;
 
 	private final RateLimitSettings settings;
 
@@ -36,23 +45,55 @@ final class ClientLimits {
 
 	private final @Nullable RateLimitStore store;
 
+	private final @Nullable StoreOutage outage;
+
 	private final ResilienceListener listener;
 
 	ClientLimits(RateLimitSettings settings, @Nullable RateLimitStore store, ResilienceListener listener) {
 		this.settings = settings;
 		this.store = store;
 		this.listener = listener;
-		StoreOutage outage = (store != null) ? new StoreOutage(store, settings.onStoreFailure(), listener) : null;
+		StoreOutage outage = (store != null) ? new StoreOutage(store, settings.onStoreFailure(), listener,
+				this::probeStore, LimitBucket.SCHEDULER, StoreOutage.PROBE_INTERVAL) : null;
+		this.outage = outage;
 		this.concurrency = (settings.maxConcurrentRequests() != null)
 				? new ConcurrencyLimiter(settings.maxConcurrentRequests()) : null;
-		this.requests = (settings.requestsPerSecond() != null)
-				? new LimitBucket("rate", requestBandwidth(settings.requestsPerSecond()), store, outage) : null;
-		this.tokens = (settings.tokensPerMinute() != null)
-				? new LimitBucket("tokens", tokenBandwidth(settings.tokensPerMinute()), store, outage) : null;
+		this.requests = (settings.requestsPerSecond() != null) ? new LimitBucket("rate",
+				requestBandwidth(settings.requestsPerSecond()), store, outage, burst(settings.requestsPerSecond()))
+				: null;
+		this.tokens = (settings.tokensPerMinute() != null) ? new LimitBucket("tokens",
+				tokenBandwidth(settings.tokensPerMinute()), store, outage, MAX_TOKEN_ASKS) : null;
+	}
+
+	private CompletableFuture<?> probeStore() {
+		LimitBucket bucket = (this.requests != null) ? this.requests : this.tokens;
+		return (bucket != null) ? bucket.probe() : CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Return where the rate limits are kept at the moment, when they have a shared store.
+	 * @return the status of the store, or empty when the limits are kept per instance
+	 */
+	Optional<RateLimitStoreStatus> storeStatus() {
+		return Optional.ofNullable(this.outage).map(StoreOutage::status);
+	}
+
+	/**
+	 * Stop probing a store that is down.
+	 */
+	@Override
+	public void close() {
+		if (this.outage != null) {
+			this.outage.close();
+		}
+	}
+
+	private static int burst(double requestsPerSecond) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.ceil(requestsPerSecond));
 	}
 
 	private static BucketConfiguration requestBandwidth(double requestsPerSecond) {
-		long burst = (long) Math.ceil(requestsPerSecond);
+		long burst = burst(requestsPerSecond);
 		Duration period = Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L));
 		return BucketConfiguration.builder().addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period)).build();
 	}
@@ -198,10 +239,11 @@ final class ClientLimits {
 	private <T> Mono<T> permitted(LlmOperation operation, LimitBucket bucket, long permits, String description,
 			java.util.function.Function<LimitBucket.Permit, Mono<T>> then) {
 		long start = System.nanoTime();
-		return Mono.fromFuture(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
+		return Mono.defer(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
 			.flatMap((permit) -> switch (permit) {
 				case REFUSED -> rejected(operation, bucket.limit(), description);
-				case STORE_DOWN -> storeDown(operation, bucket.limit());
+				case STORE_DOWN -> storeFailed(operation, bucket.limit(), "is unreachable");
+				case STORE_SLOW -> storeFailed(operation, bucket.limit(), "answered too slowly");
 				default -> then.apply(permit).doFirst(() -> granted(operation, bucket.limit(), permit, permits, start));
 			});
 	}
@@ -226,11 +268,11 @@ final class ClientLimits {
 		});
 	}
 
-	private <T> Mono<T> storeDown(LlmOperation operation, String limit) {
+	private <T> Mono<T> storeFailed(LlmOperation operation, String limit, String failure) {
 		return Mono.error(() -> {
 			this.listener.onLimitRejected(operation, limit);
 			return new LlmRequestException(operation, Kind.CLIENT_LIMIT,
-					"client-side limit store " + this.store + " is unreachable and on-store-failure is reject", null);
+					"client-side limit store " + this.store + " " + failure + " and on-store-failure is reject", null);
 		});
 	}
 

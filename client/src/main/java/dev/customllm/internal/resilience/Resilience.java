@@ -1,7 +1,9 @@
 package dev.customllm.internal.resilience;
 
 import dev.customllm.retry.RateLimitStore;
+import dev.customllm.retry.RateLimitStoreStatus;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -19,7 +21,7 @@ import dev.customllm.internal.http.Timeouts;
  *
  * @author Custom LLM team
  */
-public final class Resilience {
+public final class Resilience implements AutoCloseable {
 
 	private final LlmRetry retry;
 
@@ -100,6 +102,22 @@ public final class Resilience {
 	public <T> Mono<Flux<T>> open(LlmOperation operation, byte @Nullable [] body, Mono<Flux<T>> open) {
 		return this.limits.open(operation, body,
 				this.retry.apply(operation, this.limits.streamAttempt(operation, open)));
+	}
+
+	/**
+	 * Return where the rate limits are kept at the moment, when they have a shared store.
+	 * @return the status of the store, or empty when the limits are kept per instance
+	 */
+	public Optional<RateLimitStoreStatus> storeStatus() {
+		return this.limits.storeStatus();
+	}
+
+	/**
+	 * Stop the background work of the limits: the probes of a store that is down.
+	 */
+	@Override
+	public void close() {
+		this.limits.close();
 	}
 
 }

@@ -109,6 +109,7 @@ public final class ResilientTransport implements HttpTransport {
 
 	@Override
 	public void close() {
+		this.resilience.close();
 		this.delegate.close();
 	}
 

@@ -1,26 +1,41 @@
 package dev.customllm.internal.resilience;
 
 import dev.customllm.retry.RateLimitStore;
+import dev.customllm.retry.RateLimitStoreStatus;
+import dev.customllm.retry.RateLimitStoreStatus.State;
 import dev.customllm.retry.StoreFailureAction;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.customllm.LlmOperation;
 
 /**
- * Whether the shared store of a client's limits is reachable: logs one WARN when an outage
- * starts and one INFO when it ends, and tells the listener of every failed store call.
- * Thread-safe.
+ * Whether the shared store of a client's limits can be used. A store that cannot be reached
+ * (connection refused, reset or closed) is down at once; one that answers too slowly is down
+ * only if a probe gets no answer either, so that a slow answer under load is never taken for
+ * an outage. While down, calls skip the store and a probe runs in the background every
+ * {@link #PROBE_INTERVAL} until the store answers again. One WARN when an outage starts, one
+ * INFO when it ends. Thread-safe.
  *
  * @author Custom LLM team
  */
-final class StoreOutage {
+final class StoreOutage implements AutoCloseable {
+
+	static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
 	private static final Log logger = LogFactory.getLog(StoreOutage.class);
-
-	private final AtomicBoolean down = new AtomicBoolean();
 
 	private final RateLimitStore store;
 
@@ -28,31 +43,188 @@ final class StoreOutage {
 
 	private final ResilienceListener listener;
 
-	StoreOutage(RateLimitStore store, StoreFailureAction action, ResilienceListener listener) {
+	private final Supplier<CompletableFuture<?>> probe;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Duration probeInterval;
+
+	private volatile RateLimitStoreStatus status;
+
+	private @Nullable CompletableFuture<Boolean> probing;
+
+	private volatile boolean closed;
+
+	/**
+	 * Create a new instance.
+	 * @param store the store
+	 * @param action what calls do while the store is down
+	 * @param listener told of every call that could not use the store
+	 * @param probe asks the store something cheap; completes normally when it answered
+	 * @param scheduler runs the background probes
+	 * @param probeInterval the pause between two probes while the store is down
+	 */
+	StoreOutage(RateLimitStore store, StoreFailureAction action, ResilienceListener listener,
+			Supplier<CompletableFuture<?>> probe, ScheduledExecutorService scheduler, Duration probeInterval) {
 		this.store = store;
 		this.action = action;
 		this.listener = listener;
+		this.probe = probe;
+		this.scheduler = scheduler;
+		this.probeInterval = probeInterval;
+		this.status = new RateLimitStoreStatus(State.SHARED, Instant.now(), store.toString());
 	}
 
-	void failed(LlmOperation operation, String limit, Throwable failure) {
-		this.listener.onLimitStoreFailure(operation, limit);
-		if (this.down.compareAndSet(false, true)) {
-			logger.warn("Rate-limit store " + this.store + " is unreachable ("
-					+ failure.getClass().getSimpleName() + ": " + failure.getMessage() + "); "
-					+ ((this.action == StoreFailureAction.LOCAL) ? "limits are kept per instance"
-							: "calls are rejected")
-					+ " until it answers again");
-		}
+	/**
+	 * Whether the store is down: calls skip it until a probe gets an answer.
+	 */
+	boolean isDown() {
+		return this.status.state() != State.SHARED;
 	}
 
-	void answered() {
-		if (this.down.get() && this.down.compareAndSet(true, false)) {
-			logger.info("Rate-limit store " + this.store + " answers again; limits are shared again");
-		}
+	RateLimitStoreStatus status() {
+		return this.status;
 	}
 
 	boolean rejects() {
 		return this.action == StoreFailureAction.REJECT;
+	}
+
+	/**
+	 * A call to the store failed: decide whether the store is down.
+	 * @param failure the failure
+	 * @return {@code true} when the store still answers (it was only slow), so that the
+	 * call may ask it again
+	 */
+	CompletableFuture<Boolean> failed(Throwable failure) {
+		if (isDown()) {
+			return CompletableFuture.completedFuture(false);
+		}
+		if (!isSlowAnswer(failure)) {
+			wentDown(failure);
+			return CompletableFuture.completedFuture(false);
+		}
+		return probe().thenApply((answers) -> {
+			if (!answers) {
+				wentDown(failure);
+			}
+			return answers;
+		});
+	}
+
+	/**
+	 * A call could not use the store and falls back to the store failure action.
+	 */
+	void fellBack(LlmOperation operation, String limit) {
+		this.listener.onLimitStoreFailure(operation, limit);
+	}
+
+	/**
+	 * Whether a failure is a slow answer (a timeout) rather than a store that cannot be
+	 * reached.
+	 */
+	static boolean isSlowAnswer(Throwable failure) {
+		for (Throwable current = failure; current != null; current = next(current)) {
+			if (current instanceof TimeoutException || current instanceof io.github.bucket4j.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable Throwable next(Throwable current) {
+		return (current.getCause() != current) ? current.getCause() : null;
+	}
+
+	private synchronized CompletableFuture<Boolean> probe() {
+		CompletableFuture<Boolean> probing = this.probing;
+		if (probing == null) {
+			probing = answers();
+			this.probing = probing;
+			probing.whenComplete((answered, failure) -> probed());
+		}
+		return probing;
+	}
+
+	private synchronized void probed() {
+		this.probing = null;
+	}
+
+	private CompletableFuture<Boolean> answers() {
+		try {
+			return this.probe.get().handle((answer, failure) -> failure == null);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.completedFuture(false);
+		}
+	}
+
+	private void wentDown(Throwable failure) {
+		synchronized (this) {
+			if (isDown() || this.closed) {
+				return;
+			}
+			this.status = new RateLimitStoreStatus(rejects() ? State.REJECTING : State.LOCAL_FALLBACK, Instant.now(),
+					this.store.toString());
+		}
+		logger.warn("Rate-limit store " + this.store + " is unreachable (" + describe(failure) + "); "
+				+ (rejects() ? "calls are rejected" : "limits are kept per instance")
+				+ " until it answers again, probed every " + this.probeInterval.toMillis() + " ms");
+		scheduleProbe();
+	}
+
+	private void scheduleProbe() {
+		if (this.closed) {
+			return;
+		}
+		try {
+			this.scheduler.schedule(this::probeWhileDown, this.probeInterval.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+		}
+	}
+
+	private void probeWhileDown() {
+		probe().thenAccept((answers) -> {
+			if (answers) {
+				cameBack();
+			}
+			else {
+				scheduleProbe();
+			}
+		});
+	}
+
+	private void cameBack() {
+		Instant downSince;
+		synchronized (this) {
+			if (!isDown() || this.closed) {
+				return;
+			}
+			downSince = this.status.since();
+			this.status = new RateLimitStoreStatus(State.SHARED, Instant.now(), this.store.toString());
+		}
+		logger.info("Rate-limit store " + this.store + " answers again after "
+				+ Duration.between(downSince, this.status.since()).toMillis() + " ms; limits are shared again");
+	}
+
+	private static String describe(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+		return isSlowAnswer(failure) ? "no answer in time, nor to a probe; " + reason : reason;
+	}
+
+	/**
+	 * Stop probing: the client is closed.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
 	}
 
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * The connection to Redis that holds a fleet's rate limits: one per application, shared by
  * its clients. It connects on first use and never blocks a caller: while Redis cannot be
  * reached, commands fail at once (rather than queue) so that limits can fall back, a lost
- * connection is re-established within about a second, and a connection that could not be
+ * connection is re-established within half a second, and a connection that could not be
  * opened is tried again at most once a second. Thread-safe.
  *
  * @author Custom LLM team
@@ -58,7 +58,7 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 		this.uri = uri;
 		this.uri.setTimeout(timeout);
 		this.resources = ClientResources.builder()
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
 			.build();
 		this.client = RedisClient.create(this.resources);
 		this.client.setOptions(options(timeout, ssl));

@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 
 import dev.customllm.retry.RateLimitStore;
@@ -16,6 +17,12 @@ import dev.customllm.retry.RateLimitStore;
  * Lettuce, under {@code <key-prefix>:rate} and {@code <key-prefix>:tokens}. Every instance
  * whose client has the same key prefix shares the same limits. Keys expire once their
  * bucket would be full again.
+ * <p>
+ * Each bucket sends at most one request to Redis at a time from this instance (Bucket4j's
+ * batching): the calls that arrive meanwhile wait in order and go together in the next
+ * request, one read and one compare-and-swap for all of them. A crowd of waiters therefore
+ * costs a few round trips rather than a compare-and-swap conflict each, and never takes the
+ * store's timeout for an outage.
  *
  * @author Custom LLM team
  */
@@ -49,7 +56,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
 	@Override
 	public AsyncBucketProxy bucket(String limit, BucketConfiguration configuration) {
 		byte[] key = (this.keyPrefix + ":" + limit).getBytes(StandardCharsets.UTF_8);
-		return this.buckets.builder().build(key, configuration);
+		return this.buckets.builder().withOptimization(Optimizations.batching()).build(key, configuration);
 	}
 
 	@Override

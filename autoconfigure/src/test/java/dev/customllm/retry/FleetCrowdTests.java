@@ -1,0 +1,285 @@
+package dev.customllm.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.customllm.CustomLlmClient;
+import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
+import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
+import dev.customllm.completion.CompletionModel;
+import dev.customllm.retry.RateLimitStoreStatus.State;
+import dev.customllm.retry.RedisServers.OwnRedis;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fleet of three instances sharing their limits through a redis-server of the test's own:
+ * a crowd of callers starting cold at once, then Redis stopped, hung and back. Asserts the
+ * mechanism (requests within the burst plus the refill by any moment, every permit from the
+ * shared bucket, Redis round trips per permit, no false outage, one log line per outage and
+ * instance, no call waiting for a hung Redis once it is known down) rather than tight timings,
+ * so that a slow, shared machine does not make it fail.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@Timeout(120)
+class FleetCrowdTests {
+
+	private static final int LIMIT = 20;
+
+	private static final int INSTANCES = 3;
+
+	private static final int CALLERS_PER_INSTANCE = 96;
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private final List<MeterRegistry> meters = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		Collections.reverse(this.closeables);
+		for (AutoCloseable closeable : this.closeables) {
+			closeable.close();
+		}
+	}
+
+	@Test
+	void coldInstancesWithACrowdEachStayWithinTheSharedLimitWithoutFalseOutages(CapturedOutput output) {
+		OwnRedis redis = closing(new OwnRedis());
+		Service service = closing(new Service(Duration.ZERO));
+		String prefix = uniquePrefix();
+		List<CustomLlmClient> fleet = fleet(service, redis, prefix, "reject");
+		RedisServers.command(redis.port(), "CONFIG", "RESETSTAT");
+		long start = System.nanoTime();
+		Crowd crowd = closing(new Crowd(models(fleet), CALLERS_PER_INSTANCE));
+		RedisServers.sleep(Duration.ofSeconds(4));
+		crowd.close();
+		long end = System.nanoTime();
+		RedisServers.sleep(Duration.ofMillis(300));
+		RoundTrips roundTrips = RoundTrips.of(RedisServers.commandCalls(redis.port()));
+		List<Double> arrivals = service.arrivalsSince(start, end);
+		int[] perSecond = perSecond(arrivals);
+		List<Double> granted = this.meters.stream()
+			.map((meters) -> meters.find("gen_ai.client.rate_limit.permits")
+				.tag("store", "redis")
+				.counters()
+				.stream()
+				.mapToDouble(Counter::count)
+				.sum())
+			.toList();
+		System.out.printf("fleet crowd: %d instances x %d callers, limit %d/s: %s requests per second, "
+				+ "%d permits asked, %s granted per instance, %s, %.2f round trips per permit asked%n", INSTANCES,
+				CALLERS_PER_INSTANCE, LIMIT, Arrays.toString(perSecond), crowd.started(), granted, roundTrips,
+				(double) roundTrips.total() / crowd.started());
+		// by any moment t, at most the burst plus the refill (+1): robust to stalls, which only
+		// delay requests, and the bound of each second too (20 + 20 by the first, 20 more by
+		// each next one); a second alone may see more when a stall moved requests into it
+		for (int k = 0; k < arrivals.size(); k++) {
+			assertThat(k + 1.0).as("requests by %.3f s: at most the burst plus the refill (+1)", arrivals.get(k))
+				.isLessThanOrEqualTo(LIMIT + LIMIT * arrivals.get(k) + 1);
+		}
+		assertThat(perSecond[0]).as("first second").isLessThanOrEqualTo(2 * LIMIT + 1);
+		assertThat(fleet).allSatisfy((client) -> assertThat(client.rateLimitStoreStatus()).get()
+			.extracting(RateLimitStoreStatus::state)
+			.isEqualTo(State.SHARED));
+		assertThat(granted).as("permits granted to each instance: no instance waits for the others' crowds")
+			.allSatisfy((permits) -> assertThat(permits).isGreaterThanOrEqualTo(LIMIT / 2));
+		assertThat(this.meters).allSatisfy((meters) -> {
+			assertThat(meters.find("gen_ai.client.rate_limit.permits").tag("store", "local").counter())
+				.as("permits from a local fallback")
+				.isNull();
+			assertThat(meters.find("gen_ai.client.rate_limit.store.failures").counter()).as("store failures").isNull();
+		});
+		assertThat(arrivals).as("requests in 4 s").hasSizeGreaterThan(2 * LIMIT);
+		assertThat(crowd.failures()).as("no call rejected while Redis is healthy").isEmpty();
+		assertThat(output.getOut()).doesNotContain("(keys " + prefix + ":*) is unreachable");
+		assertThat((double) roundTrips.total() / crowd.started()).as("Redis round trips per permit asked")
+			.isLessThan(2.5);
+	}
+
+	@Test
+	void outagesAreLoggedOncePerInstanceAndCallsDuringAHangDoNotEachWaitForRedis(CapturedOutput output) {
+		OwnRedis redis = closing(new OwnRedis());
+		Service service = closing(new Service(Duration.ofMillis(100)));
+		String prefix = uniquePrefix();
+		List<CustomLlmClient> fleet = fleet(service, redis, prefix, "local");
+		// one caller per instance, about 10 calls per second: within the local limits too
+		Crowd crowd = closing(new Crowd(models(fleet), 1));
+		RedisServers.sleep(Duration.ofMillis(1500));
+
+		redis.stop();
+		RedisServers.sleep(Duration.ofSeconds(2));
+		assertThat(fleet).allSatisfy((client) -> assertThat(client.rateLimitStoreStatus()).get()
+			.extracting(RateLimitStoreStatus::state)
+			.isEqualTo(State.LOCAL_FALLBACK));
+		redis.start();
+		Duration afterRestart = untilShared(fleet);
+
+		RedisServers.sleep(Duration.ofSeconds(1));
+		long hangStart = System.nanoTime();
+		RedisServers.commandWithoutAnswer(redis.port(), "DEBUG", "SLEEP", "3");
+		RedisServers.sleep(Duration.ofSeconds(3));
+		long hangEnd = hangStart + Duration.ofSeconds(3).toNanos();
+		Duration afterHang = untilShared(fleet);
+		RedisServers.sleep(Duration.ofSeconds(1));
+		crowd.close();
+
+		Predicate<Crowd.Call> duringHang = (call) -> call.start() >= hangStart && call.start() < hangEnd;
+		List<Crowd.Call> hung = crowd.calls(duringHang);
+		List<Crowd.Call> waited = crowd.calls(duringHang.and((call) -> call.took().toMillis() >= 500));
+		String store = "Rate-limit store redis://127.0.0.1:" + redis.port() + "/0 (keys " + prefix + ":*)";
+		System.out.printf("fleet outages: shared again %d ms after a restart and %d ms after a hang; "
+				+ "%d calls during the hang, %d of them waited 500 ms or more%n", afterRestart.toMillis(),
+				afterHang.toMillis(), hung.size(), waited.size());
+		assertThat(crowd.failures()).as("local fallback: no call fails").isEmpty();
+		assertThat(count(output.getOut(), store + " is unreachable")).as("WARN lines").isEqualTo(2 * INSTANCES);
+		assertThat(count(output.getOut(), store + " answers again")).as("INFO lines").isEqualTo(2 * INSTANCES);
+		assertThat(hung).as("calls during the hang").hasSizeGreaterThan(3 * INSTANCES);
+		assertThat(waited).as("calls that waited for the hung Redis: at most the first of each caller, twice")
+			.hasSizeLessThanOrEqualTo(2 * INSTANCES);
+		assertThat(afterRestart).as("shared again after a restart").isLessThan(Duration.ofSeconds(2));
+		assertThat(afterHang).as("shared again after a hang").isLessThan(Duration.ofSeconds(2));
+	}
+
+	private static Duration untilShared(List<CustomLlmClient> fleet) {
+		long start = System.nanoTime();
+		long deadline = start + Duration.ofSeconds(15).toNanos();
+		while (!fleet.stream().allMatch((client) -> client.rateLimitStoreStatus().get().state() == State.SHARED)) {
+			assertThat(System.nanoTime()).as("limits shared again").isLessThan(deadline);
+			RedisServers.sleep(Duration.ofMillis(10));
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private static int count(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+	private static int[] perSecond(List<Double> arrivals) {
+		int[] counts = new int[4];
+		for (double at : arrivals) {
+			if (at < counts.length) {
+				counts[(int) at]++;
+			}
+		}
+		return counts;
+	}
+
+	private List<CustomLlmClient> fleet(Service service, OwnRedis redis, String prefix, String onStoreFailure) {
+		List<CustomLlmClient> fleet = new ArrayList<>();
+		for (int i = 0; i < INSTANCES; i++) {
+			fleet.add(instance(service, redis, prefix, onStoreFailure));
+		}
+		return fleet;
+	}
+
+	private static List<CompletionModel> models(List<CustomLlmClient> fleet) {
+		return fleet.stream().map((client) -> client.completionModel("m")).toList();
+	}
+
+	private CustomLlmClient instance(Service service, OwnRedis redis, String prefix, String onStoreFailure) {
+		ConfigurableApplicationContext context = closing(new SpringApplicationBuilder(Instance.class)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redis.port(), "custom.llm.base-url=" + service.baseUrl(),
+					"custom.llm.api-key=test", "custom.llm.retry.max-retries=0",
+					"custom.llm.rate-limit.requests-per-second=" + LIMIT, "custom.llm.rate-limit.store=redis",
+					"custom.llm.rate-limit.on-store-failure=" + onStoreFailure,
+					"custom.llm.rate-limit.redis.key-prefix=" + prefix)
+			.run());
+		this.meters.add(context.getBean(MeterRegistry.class));
+		return context.getBean(CustomLlmClient.class);
+	}
+
+	private static String uniquePrefix() {
+		return "custom-llm-test:" + UUID.randomUUID();
+	}
+
+	private <T extends AutoCloseable> T closing(T closeable) {
+		this.closeables.add(closeable);
+		return closeable;
+	}
+
+	/**
+	 * The fake service: answers every call, after a delay, and records when each arrived.
+	 */
+	private static final class Service implements AutoCloseable {
+
+		private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+
+		private final TestServer server;
+
+		Service(Duration delay) {
+			try {
+				this.server = new TestServer((exchange) -> {
+					this.arrivals.add(System.nanoTime());
+					RedisServers.sleep(delay);
+					TestServer.respond(exchange, 200, TestServer.ANSWER);
+				}, 32);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+
+		String baseUrl() {
+			return this.server.baseUrl();
+		}
+
+		/**
+		 * Return the seconds from {@code start} at which requests arrived before
+		 * {@code end}, in order.
+		 */
+		List<Double> arrivalsSince(long start, long end) {
+			return this.arrivals.stream()
+				.filter((at) -> at >= start && at < end)
+				.sorted()
+				.map((at) -> (at - start) / 1e9)
+				.toList();
+		}
+
+		@Override
+		public void close() {
+			this.server.close();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
+			CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class })
+	static class Instance {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+}
