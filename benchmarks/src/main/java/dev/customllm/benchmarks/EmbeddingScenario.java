@@ -1,9 +1,11 @@
 package dev.customllm.benchmarks;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.customllm.embedding.Embedding;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +61,7 @@ final class EmbeddingScenario {
 		try (Contender library = new LibraryContender(settings); Contender baseline = new BaselineContender(settings)) {
 			Samples.alternate(this.sizes.warmupRounds(), library, baseline,
 					(contender) -> contender.embedAll(this.texts).block());
+			agree(library, baseline);
 			int rounds = base64 ? 3 * this.sizes.embeddingRounds() : this.sizes.embeddingRounds();
 			Samples.alternate(rounds, library, baseline, (contender) -> timed(stub, contender, samples));
 			Samples.alternate(1, library, baseline, (contender) -> heap(contender, samples));
@@ -88,6 +91,28 @@ final class EmbeddingScenario {
 		watch.stop(vectors);
 		vectors = null;
 		samples.add(contender, "heap", watch.growth() / 1e6);
+	}
+
+	/**
+	 * Check that both contenders read the same vectors, so that the floor cuts no corner.
+	 */
+	private void agree(Contender library, Contender baseline) {
+		if (Samples.onlyContender != null) {
+			return;
+		}
+		List<?> expected = library.embedAll(this.texts).block();
+		List<?> actual = baseline.embedAll(this.texts).block();
+		check(library, expected);
+		check(baseline, actual);
+		for (int i = 0; i < this.texts.size(); i++) {
+			if (!Arrays.equals(floats(expected.get(i)), floats(actual.get(i)))) {
+				throw new IllegalStateException("the contenders disagree on vector " + i);
+			}
+		}
+	}
+
+	private static float[] floats(Object vector) {
+		return (vector instanceof Embedding embedding) ? embedding.vector() : (float[]) vector;
 	}
 
 	private void check(Contender contender, @Nullable List<?> vectors) {

@@ -1,0 +1,194 @@
+package dev.customllm.benchmarks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.async.ByteBufferFeeder;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The floor's embeddings reader: one answer parsed as its network buffers arrive, with
+ * Jackson's non-blocking parser fed each {@link ByteBuf} in place. A base64 vector is
+ * decoded from the parser's characters into a scratch buffer reused for every vector and
+ * read as little-endian floats through a {@link VarHandle}; a float array is read into a
+ * reused scratch array. Nothing the size of the answer is ever held: only the parser's
+ * window, one vector's bytes, and the vectors themselves.
+ *
+ * @author Custom LLM team
+ */
+final class EmbeddingsReader {
+
+	private static final JsonFactory JSON = new JsonFactory();
+
+	private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class,
+			ByteOrder.LITTLE_ENDIAN);
+
+	private static final byte[] DECODE = decodeTable();
+
+	private final JsonParser parser = JSON.createNonBlockingByteBufferParser(ObjectReadContext.empty());
+
+	private final ByteBufferFeeder feeder = (ByteBufferFeeder) this.parser.nonBlockingInputFeeder();
+
+	private final float[][] vectors;
+
+	private byte[] scratch = new byte[8192];
+
+	private float[] floats = new float[2048];
+
+	private int size = -1;
+
+	private String property = "";
+
+	private int index = -1;
+
+	private float @Nullable [] vector;
+
+	EmbeddingsReader(int count) {
+		this.vectors = new float[count][];
+	}
+
+	/**
+	 * Parse what a buffer holds; the buffer is not kept.
+	 * @param buffer the next bytes of the answer
+	 */
+	void feed(ByteBuf buffer) {
+		for (ByteBuffer nio : buffer.nioBuffers()) {
+			this.feeder.feedInput(nio);
+			drain();
+		}
+	}
+
+	/**
+	 * Finish the answer.
+	 * @return the vectors, placed by their {@code index}
+	 */
+	float[][] finish() {
+		this.feeder.endOfInput();
+		drain();
+		this.parser.close();
+		return this.vectors;
+	}
+
+	private void drain() {
+		JsonToken token;
+		while ((token = this.parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
+			if (this.size >= 0) {
+				floatArray(token);
+			}
+			else if (token == JsonToken.PROPERTY_NAME) {
+				this.property = this.parser.currentName();
+			}
+			else if (token == JsonToken.VALUE_NUMBER_INT && "index".equals(this.property)) {
+				this.index = this.parser.getIntValue();
+				place();
+			}
+			else if ("embedding".equals(this.property)) {
+				embedding(token);
+			}
+		}
+	}
+
+	private void embedding(JsonToken token) {
+		if (token == JsonToken.VALUE_STRING) {
+			this.vector = base64(this.parser.getStringCharacters(), this.parser.getStringOffset(),
+					this.parser.getStringLength());
+			place();
+		}
+		else if (token == JsonToken.START_ARRAY) {
+			this.size = 0;
+		}
+	}
+
+	private void floatArray(JsonToken token) {
+		if (token == JsonToken.END_ARRAY) {
+			this.vector = Arrays.copyOf(this.floats, this.size);
+			this.size = -1;
+			this.property = "";
+			place();
+			return;
+		}
+		if (this.size == this.floats.length) {
+			this.floats = Arrays.copyOf(this.floats, this.size * 2);
+		}
+		this.floats[this.size++] = this.parser.getFloatValue();
+	}
+
+	private void place() {
+		if (this.index >= 0 && this.vector != null) {
+			this.vectors[this.index] = this.vector;
+			this.index = -1;
+			this.vector = null;
+		}
+	}
+
+	private float[] base64(char[] chars, int offset, int length) {
+		int bytes = decode(chars, offset, length);
+		float[] vector = new float[bytes / Float.BYTES];
+		for (int i = 0; i < vector.length; i++) {
+			vector[i] = (float) FLOATS.get(this.scratch, i * Float.BYTES);
+		}
+		return vector;
+	}
+
+	/**
+	 * Decode base64 characters into the scratch buffer.
+	 * @return the number of bytes decoded
+	 */
+	private int decode(char[] chars, int offset, int length) {
+		int end = offset + length;
+		while (end > offset && chars[end - 1] == '=') {
+			end--;
+		}
+		int needed = (end - offset) * 3 / 4;
+		if (this.scratch.length < needed) {
+			this.scratch = new byte[needed];
+		}
+		byte[] out = this.scratch;
+		int written = 0;
+		int i = offset;
+		for (; i + 4 <= end; i += 4) {
+			int bits = (value(chars[i]) << 18) | (value(chars[i + 1]) << 12) | (value(chars[i + 2]) << 6)
+					| value(chars[i + 3]);
+			out[written++] = (byte) (bits >> 16);
+			out[written++] = (byte) (bits >> 8);
+			out[written++] = (byte) bits;
+		}
+		int rest = end - i;
+		if (rest >= 2) {
+			int bits = (value(chars[i]) << 18) | (value(chars[i + 1]) << 12)
+					| ((rest == 3) ? value(chars[i + 2]) << 6 : 0);
+			out[written++] = (byte) (bits >> 16);
+			if (rest == 3) {
+				out[written++] = (byte) (bits >> 8);
+			}
+		}
+		return written;
+	}
+
+	private static int value(char c) {
+		int value = (c < 128) ? DECODE[c] : -1;
+		if (value < 0) {
+			throw new IllegalStateException("not base64: " + c);
+		}
+		return value;
+	}
+
+	private static byte[] decodeTable() {
+		byte[] table = new byte[128];
+		Arrays.fill(table, (byte) -1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+		for (int i = 0; i < alphabet.length(); i++) {
+			table[alphabet.charAt(i)] = (byte) i;
+		}
+		return table;
+	}
+
+}
