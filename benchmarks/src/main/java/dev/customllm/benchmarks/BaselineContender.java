@@ -58,8 +58,11 @@ final class BaselineContender implements Contender {
 	@Override
 	public Mono<String> chat(String prompt) {
 		return post(this.json, "/chat/completions", BaselineJson.chatRequest(ContenderSettings.MODEL, prompt, false))
-			.responseSingle((response, body) -> check(response).then(body.asByteArray()))
-			.map(BaselineJson::chatText);
+			.response((response, body) -> {
+				ContentReader reader = new ContentReader();
+				return check(response).then(body.doOnNext(reader::feed).then(Mono.fromCallable(reader::finish)));
+			})
+			.single();
 	}
 
 	@Override

@@ -60,10 +60,18 @@ final class EmbeddingsReader {
 	 * @param buffer the next bytes of the answer
 	 */
 	void feed(ByteBuf buffer) {
-		for (ByteBuffer nio : buffer.nioBuffers()) {
-			this.feeder.feedInput(nio);
-			drain();
+		if (buffer.nioBufferCount() == 1) {
+			feed(buffer.internalNioBuffer(buffer.readerIndex(), buffer.readableBytes()));
+			return;
 		}
+		for (ByteBuffer nio : buffer.nioBuffers()) {
+			feed(nio);
+		}
+	}
+
+	private void feed(ByteBuffer nio) {
+		this.feeder.feedInput(nio);
+		drain();
 	}
 
 	/**
