@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
  * {@code --only=chat,concurrency,embeddings,stream} for some scenarios;
- * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler.
+ * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler;
+ * {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu}).
  *
  * @author Custom LLM team
  */
@@ -27,7 +28,11 @@ public final class Benchmarks {
 	 * Run the benchmarks.
 	 * @param args {@code --quick}, {@code --only=…}
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (Arrays.asList(args).contains(OneCpu.FLAG) && !OneCpu.isChild()) {
+			System.exit(OneCpu.relaunch(args));
+		}
+		String pinning = OneCpu.isChild() ? OneCpu.pinThreads() : "";
 		Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
 		Set<String> only = only(args);
 		Samples.onlyContender = Arrays.stream(args)
@@ -35,7 +40,7 @@ public final class Benchmarks {
 			.map((arg) -> arg.substring("--only-contender=".length()))
 			.findFirst()
 			.orElse(null);
-		printMachine();
+		printMachine(pinning);
 		Report report = new Report(System.out);
 		// the embeddings scenario runs last: it grows the heap and collects garbage the most
 		long start = System.nanoTime();
@@ -65,11 +70,12 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void printMachine() {
+	private static void printMachine(String pinning) {
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf("Machine: %d processors, Java %s (%s), max heap %d MB, JVM flags %s%n",
 				runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
 				runtime.maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
+		System.out.println("Mode: " + (OneCpu.isChild() ? "one CPU, " + pinning : "default"));
 		System.out.println("Scenarios: " + SCENARIOS);
 	}
 
