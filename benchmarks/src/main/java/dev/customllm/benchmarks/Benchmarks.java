@@ -1,6 +1,7 @@
 package dev.customllm.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
  * Arguments: {@code --quick} for a short run that only checks that everything works;
  * {@code --only=chat,concurrency,embeddings,stream} for some scenarios;
  * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler;
- * {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu}).
+ * {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu});
+ * {@code --scaling} to add the scaling runs and their charts ({@link Scaling}), with
+ * {@code --only=none} for those alone.
  *
  * @author Custom LLM team
  */
@@ -50,10 +53,21 @@ public final class Benchmarks {
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
+			if (Arrays.asList(args).contains("--scaling")) {
+				new Scaling(sizes, Path.of(option(args, "--charts=", "docs/img"))).run(stub);
+			}
 		}
 		report.print();
 		System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
 		System.exit(0);
+	}
+
+	private static String option(String[] args, String prefix, String otherwise) {
+		return Arrays.stream(args)
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.findFirst()
+			.orElse(otherwise);
 	}
 
 	private static Set<String> only(String[] args) {
