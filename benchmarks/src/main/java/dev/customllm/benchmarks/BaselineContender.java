@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.ByteProcessor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
@@ -57,8 +58,11 @@ final class BaselineContender implements Contender {
 	@Override
 	public Mono<String> chat(String prompt) {
 		return post(this.json, "/chat/completions", BaselineJson.chatRequest(ContenderSettings.MODEL, prompt, false))
-			.responseSingle((response, body) -> check(response).then(body.asByteArray()))
-			.map(BaselineJson::chatText);
+			.response((response, body) -> {
+				ContentReader reader = new ContentReader();
+				return check(response).then(body.doOnNext(reader::feed).then(Mono.fromCallable(reader::finish)));
+			})
+			.single();
 	}
 
 	@Override
@@ -86,9 +90,10 @@ final class BaselineContender implements Contender {
 
 	private Mono<float[][]> embedBatch(List<String> input) {
 		byte[] body = BaselineJson.embeddingsRequest("bench-embedding", input, this.settings.base64());
-		return post(this.json, "/embeddings", body)
-			.responseSingle((response, content) -> check(response).then(content.asByteArray()))
-			.map((bytes) -> BaselineJson.embeddings(bytes, input.size()));
+		return post(this.json, "/embeddings", body).response((response, content) -> {
+			EmbeddingsReader reader = new EmbeddingsReader(input.size());
+			return check(response).then(content.doOnNext(reader::feed).then(Mono.fromCallable(reader::finish)));
+		}).single();
 	}
 
 	private void place(float[][] vectors, int offset, int size, float[][] answer) {
@@ -131,10 +136,26 @@ final class BaselineContender implements Contender {
 		private boolean done;
 
 		void feed(ByteBuf buffer, Consumer<String> texts) {
+			int start = buffer.readerIndex();
 			int end = buffer.writerIndex();
-			for (int i = buffer.readerIndex(); i < end; i++) {
-				next(buffer.getByte(i), texts);
+			while (start < end) {
+				int lf = buffer.forEachByte(start, end - start, ByteProcessor.FIND_LF);
+				int stop = (lf < 0) ? end : lf;
+				append(buffer, start, stop - start);
+				if (lf < 0) {
+					return;
+				}
+				endLine(texts);
+				start = lf + 1;
 			}
+		}
+
+		private void append(ByteBuf buffer, int index, int length) {
+			if (this.length + length > this.line.length) {
+				this.line = Arrays.copyOf(this.line, Math.max(this.line.length * 2, this.length + length));
+			}
+			buffer.getBytes(index, this.line, this.length, length);
+			this.length += length;
 		}
 
 		void feed(byte[] bytes, Consumer<String> texts) {
@@ -162,6 +183,9 @@ final class BaselineContender implements Contender {
 		private void endLine(Consumer<String> texts) {
 			int length = this.length;
 			this.length = 0;
+			if (length > 0 && this.line[length - 1] == '\r') {
+				length--;
+			}
 			if (length < 6 || !startsWithData()) {
 				return;
 			}

@@ -1,6 +1,7 @@
 package dev.customllm.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,10 @@ import java.util.stream.Collectors;
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
  * {@code --only=chat,structured,concurrency,embeddings,stream,fleet} for some scenarios;
- * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler.
+ * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler;
+ * {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu});
+ * {@code --scaling} to add the scaling runs and their charts ({@link Scaling}), with
+ * {@code --only=none} for those alone.
  *
  * @author Custom LLM team
  */
@@ -27,7 +31,11 @@ public final class Benchmarks {
 	 * Run the benchmarks.
 	 * @param args {@code --quick}, {@code --only=…}
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (Arrays.asList(args).contains(OneCpu.FLAG) && !OneCpu.isChild()) {
+			System.exit(OneCpu.relaunch(args));
+		}
+		String pinning = OneCpu.isChild() ? OneCpu.pinThreads() : "";
 		Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
 		Set<String> only = only(args);
 		Samples.onlyContender = Arrays.stream(args)
@@ -35,7 +43,7 @@ public final class Benchmarks {
 			.map((arg) -> arg.substring("--only-contender=".length()))
 			.findFirst()
 			.orElse(null);
-		printMachine();
+		printMachine(pinning);
 		Report report = new Report(System.out);
 		// the embeddings scenario runs last: it grows the heap and collects garbage the most
 		long start = System.nanoTime();
@@ -46,12 +54,23 @@ public final class Benchmarks {
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
+			if (Arrays.asList(args).contains("--scaling")) {
+				new Scaling(sizes, Path.of(option(args, "--charts=", "docs/img"))).run(stub);
+			}
 		}
 		report.print();
 		// its own table: limits shared through a redis-server it starts, no baseline
 		run(only, "fleet", () -> new FleetScenario(sizes == Sizes.QUICK).run(System.out));
 		System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
 		System.exit(0);
+	}
+
+	private static String option(String[] args, String prefix, String otherwise) {
+		return Arrays.stream(args)
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.findFirst()
+			.orElse(otherwise);
 	}
 
 	private static Set<String> only(String[] args) {
@@ -68,11 +87,12 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void printMachine() {
+	private static void printMachine(String pinning) {
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf("Machine: %d processors, Java %s (%s), max heap %d MB, JVM flags %s%n",
 				runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
 				runtime.maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
+		System.out.println("Mode: " + (OneCpu.isChild() ? "one CPU, " + pinning : "default"));
 		System.out.println("Scenarios: " + SCENARIOS);
 	}
 

@@ -82,7 +82,7 @@ final class ConcurrencyScenario {
 		return String.format(java.util.Locale.ROOT, "%.2f %%", 100 * fraction);
 	}
 
-	private Round round(Contender contender, int calls) {
+	Round round(Contender contender, int calls) {
 		long[] latencies = new long[calls];
 		long start = System.nanoTime();
 		Flux.range(0, calls).flatMap((i) -> Mono.defer(() -> {
@@ -102,7 +102,7 @@ final class ConcurrencyScenario {
 	/**
 	 * One round: its duration, and the latency of each call.
 	 */
-	private record Round(long wallNanos, long[] latencies) {
+	record Round(long wallNanos, long[] latencies) {
 
 	}
 

@@ -1,9 +1,11 @@
 package dev.customllm.benchmarks;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.customllm.embedding.Embedding;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +53,7 @@ final class EmbeddingScenario {
 		return "embeddings " + this.sizes.texts() + " × " + DIMENSIONS + ", " + format;
 	}
 
-	private Samples measure(StubServer stub, boolean base64) {
+	Samples measure(StubServer stub, boolean base64) {
 		stub.prepareEmbeddings(256, base64);
 		stub.prepareEmbeddings(this.sizes.texts() % 256, base64);
 		Samples samples = new Samples();
@@ -59,6 +61,7 @@ final class EmbeddingScenario {
 		try (Contender library = new LibraryContender(settings); Contender baseline = new BaselineContender(settings)) {
 			Samples.alternate(this.sizes.warmupRounds(), library, baseline,
 					(contender) -> contender.embedAll(this.texts).block());
+			agree(library, baseline);
 			int rounds = base64 ? 3 * this.sizes.embeddingRounds() : this.sizes.embeddingRounds();
 			Samples.alternate(rounds, library, baseline, (contender) -> timed(stub, contender, samples));
 			Samples.alternate(1, library, baseline, (contender) -> heap(contender, samples));
@@ -88,6 +91,29 @@ final class EmbeddingScenario {
 		watch.stop(vectors);
 		vectors = null;
 		samples.add(contender, "heap", watch.growth() / 1e6);
+	}
+
+	/**
+	 * Check that both contenders read the same vectors, so that the floor cuts no corner
+	 * (up to 10,000 texts: two copies of more may not fit a 2 GB heap).
+	 */
+	private void agree(Contender library, Contender baseline) {
+		if (Samples.onlyContender != null || this.texts.size() > 10_000) {
+			return;
+		}
+		List<?> expected = library.embedAll(this.texts).block();
+		List<?> actual = baseline.embedAll(this.texts).block();
+		check(library, expected);
+		check(baseline, actual);
+		for (int i = 0; i < this.texts.size(); i++) {
+			if (!Arrays.equals(floats(expected.get(i)), floats(actual.get(i)))) {
+				throw new IllegalStateException("the contenders disagree on vector " + i);
+			}
+		}
+	}
+
+	private static float[] floats(Object vector) {
+		return (vector instanceof Embedding embedding) ? embedding.vector() : (float[]) vector;
 	}
 
 	private void check(Contender contender, @Nullable List<?> vectors) {

@@ -78,6 +78,14 @@ final class StreamScenario {
 	 * @return the median time to the first chunk of text, in milliseconds
 	 */
 	private static double streams(Contender contender, int streams) {
+		return streams(contender, streams, CHUNKS);
+	}
+
+	/**
+	 * Read streams of a number of chunks one after the other.
+	 * @return the median time to the first chunk of text, in milliseconds
+	 */
+	static double streams(Contender contender, int streams, int chunks) {
 		List<Double> firstChunks = new ArrayList<>(streams);
 		for (int i = 0; i < streams; i++) {
 			long start = System.nanoTime();
@@ -87,7 +95,7 @@ final class StreamScenario {
 					first[0] = System.nanoTime() - start;
 				}
 			}).count().block();
-			if (count == null || count < CHUNKS) {
+			if (count == null || count < chunks) {
 				throw new IllegalStateException(contender.name() + " streamed " + count + " chunks");
 			}
 			firstChunks.add(first[0] / 1e6);
