@@ -25,6 +25,11 @@ import dev.customllm.LlmResponseException;
  */
 final class ChunkAssembler {
 
+	/**
+	 * What an event that adds no chunk of its own maps to, filtered out.
+	 */
+	private static final CompletionChunk NOTHING = new CompletionChunk("", false, null, null, List.of(), null);
+
 	private final LlmOperation operation;
 
 	private final StreamLimits limits;
@@ -59,13 +64,16 @@ final class ChunkAssembler {
 			Flux<? extends StreamedResult> results) {
 		return Flux.defer(() -> {
 			ChunkAssembler assembler = new ChunkAssembler(operation, limits);
-			return results.<CompletionChunk>handle((result, sink) -> {
-				CompletionChunk chunk = result.addTo(assembler);
-				if (chunk != null) {
-					sink.next(chunk);
-				}
-			}).concatWith(Mono.fromCallable(assembler::last));
+			// map and filter, not handle: handle restores thread locals for every element
+			// whenever context-propagation is on the classpath
+			return results.map((result) -> nonNull(result.addTo(assembler)))
+				.filter((chunk) -> chunk != NOTHING)
+				.concatWith(Mono.fromCallable(assembler::last));
 		});
+	}
+
+	private static CompletionChunk nonNull(@Nullable CompletionChunk chunk) {
+		return (chunk != null) ? chunk : NOTHING;
 	}
 
 	static <C> @Nullable C firstChoice(@Nullable List<C> choices, Function<C, @Nullable Integer> index) {

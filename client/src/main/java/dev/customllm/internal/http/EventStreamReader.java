@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.publisher.SynchronousSink;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +44,11 @@ import dev.customllm.LlmResponseException;
 final class EventStreamReader {
 
 	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
+
+	/**
+	 * What an event without a payload reads as, filtered out.
+	 */
+	private static final Object SKIP = new Object();
 
 	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -119,10 +123,14 @@ final class EventStreamReader {
 		Flux<T> read(Flux<ByteBuf> body) {
 			Sinks.Empty<Void> finished = Sinks.empty();
 			// decoded as each buffer arrives, before the connection releases it
-			Flux<T> payloads = body.map(this::decode)
+			@SuppressWarnings("unchecked")
+			Flux<T> payloads = (Flux<T>) body.map(this::decode)
 				.concatMapIterable(Function.identity(), 1)
 				.concatWith(Mono.fromSupplier(this.decoder::finish))
-				.<T>handle(this::next)
+				// map and filter, not handle: handle restores thread locals for every element
+				// whenever context-propagation is on the classpath
+				.map(this::next)
+				.filter((payload) -> payload != SKIP)
 				.doFinally((signal) -> finished.tryEmitEmpty());
 			return Flux.merge(1, payloads, watchdog().takeUntilOther(finished.asMono()))
 				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
@@ -160,57 +168,55 @@ final class EventStreamReader {
 			});
 		}
 
-		private void next(SseEvent event, SynchronousSink<T> sink) {
+		/**
+		 * Read one event: its payload, or {@link #SKIP} for an event that has none (a
+		 * comment, {@code [DONE]}, anything after it); a failure is thrown.
+		 */
+		private Object next(SseEvent event) {
 			try {
-				handle(event, sink);
+				return read(event);
 			}
 			catch (VirtualMachineError | LinkageError error) {
-				sink.error(new FatalReadException(error));
+				throw new FatalReadException(error);
 			}
 		}
 
-		private void handle(SseEvent event, SynchronousSink<T> sink) {
+		private Object read(SseEvent event) {
 			if (this.done) {
-				return;
+				return SKIP;
 			}
 			if (event.isError()) {
-				sink.error(apiError((event.error() != null) ? event.error() : event.data()));
+				throw apiError((event.error() != null) ? event.error() : event.data());
 			}
-			else if (event.isDone()) {
+			if (event.isDone()) {
 				this.done = true;
 				this.doneSignal.tryEmitEmpty();
+				return SKIP;
 			}
-			else {
-				int start = event.firstNonBlank();
-				if (start < event.dataBytes().length) {
-					payload(event, start, sink);
-				}
-			}
+			int start = event.firstNonBlank();
+			return (start < event.dataBytes().length) ? payload(event, start) : SKIP;
 		}
 
-		private void payload(SseEvent event, int start, SynchronousSink<T> sink) {
+		private T payload(SseEvent event, int start) {
 			byte[] data = event.dataBytes();
 			if (data[start] == '{' && indexOf(data, ERROR_NAME) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				this.payloads++;
 				touch();
-				sink.next(EventStreamReader.this.jsonMapper.readValue(data, this.payloadType));
-				return;
+				return EventStreamReader.this.jsonMapper.readValue(data, this.payloadType);
 			}
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data);
 			JsonNode error = node.get("error");
 			if (error != null && (error.isObject() || error.isString())) {
-				sink.error(apiError(event.data()));
+				throw apiError(event.data());
 			}
-			else if (!node.isObject()) {
-				sink.error(new LlmResponseException(EventStreamReader.this.operation,
-						"server-sent event data is not a JSON object: " + excerpt(event.data())));
+			if (!node.isObject()) {
+				throw new LlmResponseException(EventStreamReader.this.operation,
+						"server-sent event data is not a JSON object: " + excerpt(event.data()));
 			}
-			else {
-				this.payloads++;
-				touch();
-				sink.next(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType));
-			}
+			this.payloads++;
+			touch();
+			return EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType);
 		}
 
 		private void touch() {
