@@ -24,11 +24,9 @@ import dev.customllm.internal.json.LlmJson;
  *
  * @author Custom LLM team
  */
-public final class LoggingTransport implements HttpTransport {
+public final class LoggingTransport extends ForwardingTransport {
 
 	private static final Log logger = LogFactory.getLog("dev.customllm.http");
-
-	private final HttpTransport delegate;
 
 	private final HttpLogLevel level;
 
@@ -39,7 +37,7 @@ public final class LoggingTransport implements HttpTransport {
 	private final String headers;
 
 	private LoggingTransport(HttpTransport delegate, HttpLogLevel level, int maxBodyLength) {
-		this.delegate = delegate;
+		super(delegate);
 		this.level = level;
 		this.maxBodyLength = maxBodyLength;
 		this.redactor = new SecretRedactor(delegate.settings());
@@ -58,21 +56,11 @@ public final class LoggingTransport implements HttpTransport {
 	}
 
 	@Override
-	public HttpSettings settings() {
-		return this.delegate.settings();
-	}
-
-	@Override
-	public URI endpoint(String path) {
-		return this.delegate.endpoint(path);
-	}
-
-	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			request("POST", operation, uri, body);
-			return this.delegate.post(operation, uri, body, answerType)
+			return delegate().post(operation, uri, body, answerType)
 				.doOnNext((answer) -> answered(operation, uri, start, answer))
 				.doOnError((failure) -> failed(operation, uri, start, failure));
 		});
@@ -83,7 +71,7 @@ public final class LoggingTransport implements HttpTransport {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			request("POST", operation, uri, body);
-			return this.delegate.stream(operation, uri, body, chunkType).map((chunks) -> {
+			return delegate().stream(operation, uri, body, chunkType).map((chunks) -> {
 				logger.info("<-- stream opened: " + operation + " " + uri + " (" + millis(start) + " ms)");
 				AtomicInteger events = new AtomicInteger();
 				return chunks.doOnNext((chunk) -> events.incrementAndGet())
@@ -99,7 +87,7 @@ public final class LoggingTransport implements HttpTransport {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			request("GET", operation, uri, null);
-			return this.delegate.get(operation, uri, answerType)
+			return delegate().get(operation, uri, answerType)
 				.doOnNext((answer) -> answered(operation, uri, start, answer))
 				.doOnError((failure) -> failed(operation, uri, start, failure));
 		});
@@ -156,16 +144,6 @@ public final class LoggingTransport implements HttpTransport {
 
 	private static long millis(long start) {
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	@Override
-	public PoolMetrics poolMetrics() {
-		return this.delegate.poolMetrics();
-	}
-
-	@Override
-	public void close() {
-		this.delegate.close();
 	}
 
 }

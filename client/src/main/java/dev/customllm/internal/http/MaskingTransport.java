@@ -16,14 +16,12 @@ import dev.customllm.LlmOperation;
  *
  * @author Custom LLM team
  */
-public final class MaskingTransport implements HttpTransport {
-
-	private final HttpTransport delegate;
+public final class MaskingTransport extends ForwardingTransport {
 
 	private final SecretRedactor redactor;
 
 	private MaskingTransport(HttpTransport delegate, SecretRedactor redactor) {
-		this.delegate = delegate;
+		super(delegate);
 		this.redactor = redactor;
 	}
 
@@ -38,44 +36,24 @@ public final class MaskingTransport implements HttpTransport {
 	}
 
 	@Override
-	public HttpSettings settings() {
-		return this.delegate.settings();
-	}
-
-	@Override
-	public URI endpoint(String path) {
-		return this.delegate.endpoint(path);
-	}
-
-	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return this.delegate.post(operation, uri, body, answerType).onErrorMap(LlmException.class, this::mask);
+		return delegate().post(operation, uri, body, answerType).onErrorMap(LlmException.class, this::mask);
 	}
 
 	@Override
 	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return this.delegate.stream(operation, uri, body, chunkType)
+		return delegate().stream(operation, uri, body, chunkType)
 			.map((chunks) -> chunks.onErrorMap(LlmException.class, this::mask))
 			.onErrorMap(LlmException.class, this::mask);
 	}
 
 	@Override
 	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return this.delegate.get(operation, uri, answerType).onErrorMap(LlmException.class, this::mask);
+		return delegate().get(operation, uri, answerType).onErrorMap(LlmException.class, this::mask);
 	}
 
 	private LlmException mask(LlmException failure) {
 		return failure.masked(this.redactor::redact);
-	}
-
-	@Override
-	public PoolMetrics poolMetrics() {
-		return this.delegate.poolMetrics();
-	}
-
-	@Override
-	public void close() {
-		this.delegate.close();
 	}
 
 }

@@ -13,9 +13,8 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.LlmResponseException;
-import dev.customllm.internal.http.HttpSettings;
+import dev.customllm.internal.http.ForwardingTransport;
 import dev.customllm.internal.http.HttpTransport;
-import dev.customllm.internal.http.PoolMetrics;
 
 /**
  * Decorates a transport with the client's {@link Resilience}: limits, retries and the
@@ -25,9 +24,7 @@ import dev.customllm.internal.http.PoolMetrics;
  *
  * @author Custom LLM team
  */
-public final class ResilientTransport implements HttpTransport {
-
-	private final HttpTransport delegate;
+public final class ResilientTransport extends ForwardingTransport {
 
 	private final Resilience resilience;
 
@@ -37,23 +34,13 @@ public final class ResilientTransport implements HttpTransport {
 	 * @param resilience the limits, retries and deadline of the client
 	 */
 	public ResilientTransport(HttpTransport delegate, Resilience resilience) {
-		this.delegate = delegate;
+		super(delegate);
 		this.resilience = resilience;
 	}
 
 	@Override
-	public HttpSettings settings() {
-		return this.delegate.settings();
-	}
-
-	@Override
-	public URI endpoint(String path) {
-		return this.delegate.endpoint(path);
-	}
-
-	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return this.resilience.call(operation, body, this.delegate.post(operation, uri, body, answerType));
+		return this.resilience.call(operation, body, delegate().post(operation, uri, body, answerType));
 	}
 
 	/**
@@ -63,7 +50,7 @@ public final class ResilientTransport implements HttpTransport {
 	 */
 	@Override
 	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return this.resilience.open(operation, body, this.delegate.stream(operation, uri, body, chunkType)
+		return this.resilience.open(operation, body, delegate().stream(operation, uri, body, chunkType)
 			.flatMap((stream) -> firstEventArrived(operation, stream)));
 	}
 
@@ -98,19 +85,9 @@ public final class ResilientTransport implements HttpTransport {
 	}
 
 	@Override
-	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return this.delegate.get(operation, uri, answerType);
-	}
-
-	@Override
-	public PoolMetrics poolMetrics() {
-		return this.delegate.poolMetrics();
-	}
-
-	@Override
 	public void close() {
 		this.resilience.close();
-		this.delegate.close();
+		delegate().close();
 	}
 
 }
