@@ -2,8 +2,8 @@ package dev.customllm.autoconfigure;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.customllm.internal.http.SecretRedactor;
 
@@ -22,14 +22,14 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 final class CustomLlmSanitizingFunction implements SanitizingFunction {
 
-	private final Set<String> secretHeaders;
+	private final SecretRedactor secretHeaders;
 
 	/**
 	 * Create a new instance.
 	 * @param secretHeaders further secret headers, from {@code custom.llm.secret-headers}
 	 */
 	CustomLlmSanitizingFunction(Collection<String> secretHeaders) {
-		this.secretHeaders = secretHeaders.stream().map((name) -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		this.secretHeaders = new SecretRedactor(null, Map.of(), Set.copyOf(secretHeaders));
 	}
 
 	@Override
@@ -55,7 +55,7 @@ final class CustomLlmSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String header = headerName(key.substring(headers + ".headers.".length()));
-		return SecretRedactor.isSecret(header) || this.secretHeaders.contains(header.toLowerCase(Locale.ROOT));
+		return this.secretHeaders.isSecretHeader(header);
 	}
 
 	private static String headerName(String rest) {

@@ -3,20 +3,16 @@ package dev.customllm.agent;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import dev.customllm.CustomLlmClient;
+import dev.customllm.testing.SimulatedClient;
 import dev.customllm.LlmResponseException;
 import dev.customllm.completion.ContentPart;
 import dev.customllm.completion.Message;
 import dev.customllm.rerank.RerankModel;
 import dev.customllm.test.LlmRequest;
-import dev.customllm.test.LlmSimulator;
-import dev.customllm.test.LlmSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,31 +21,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for an {@link Agent}'s typed answers, image history and reranked dynamic context
- * against the {@link LlmSimulator}.
+ * against the {@link dev.customllm.test.LlmSimulator}.
  *
  * @author Custom LLM team
  */
-@ExtendWith(LlmSimulatorExtension.class)
 class AgentFeaturesTests {
 
-	private static LlmSimulator llm;
-
-	private static CustomLlmClient client;
-
-	@BeforeAll
-	static void start(LlmSimulator simulator) {
-		llm = simulator;
-		client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).apiKey("sk-test").build();
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-	}
+	@RegisterExtension
+	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder.apiKey("sk-test"));
 
 	@Test
 	void answersWithATypeInOneCallWithoutTools() {
-		Agent agent = client.agent("m1").preamble("You file support tickets.").build();
+		Agent agent = fixture.client().agent("m1").preamble("You file support tickets.").build();
 		Ticket ticket = agent.prompt("My order 42 arrived broken", Ticket.class);
 		assertThat(ticket.title()).isEqualTo("My order 42 arrived broken");
 		assertThat(ticket.priority()).isEqualTo(5);
@@ -65,10 +48,10 @@ class AgentFeaturesTests {
 	void answersWithATypeAfterTheToolLoop() {
 		Tool orders = Tool.of("order_status", "Status of an order", Order.class, (order) -> "Order "
 				+ order.number() + " was delivered damaged.");
-		Agent agent = client.agent("m1").tool(orders).build();
+		Agent agent = fixture.client().agent("m1").tool(orders).build();
 		Ticket ticket = agent.promptAsync("Where is order 42?", Ticket.class).block();
 		assertThat(ticket).isNotNull();
-		List<LlmRequest> requests = llm.chatRequests();
+		List<LlmRequest> requests = fixture.simulator().chatRequests();
 		assertThat(requests).hasSize(3);
 		assertThat(requests.get(0).json().path("tools").size()).isEqualTo(1);
 		assertThat(requests.get(0).json().has("response_format")).isFalse();
@@ -85,8 +68,8 @@ class AgentFeaturesTests {
 
 	@Test
 	void typedAnswerThatCannotBeUsedFailsThePrompt() {
-		llm.chat().answersInvalidJson();
-		Agent agent = client.agent("m1").build();
+		fixture.simulator().chat().answersInvalidJson();
+		Agent agent = fixture.client().agent("m1").build();
 		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> agent.prompt("Hi", Ticket.class))
 			.satisfies((ex) -> assertThat(ex.rawAnswer()).startsWith("{\"summary\""));
 		assertThatIllegalArgumentException().isThrownBy(() -> agent.prompt("Hi", null))
@@ -98,7 +81,7 @@ class AgentFeaturesTests {
 	@Test
 	void acceptsImagesInTheHistory() {
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
-		Agent agent = client.agent("vision").preamble("You describe pictures.").build();
+		Agent agent = fixture.client().agent("vision").preamble("You describe pictures.").build();
 		List<Message> history = List.of(
 				Message.user(List.of(ContentPart.text("Look at this"), ContentPart.image(png, "image/png"))),
 				Message.assistant("I see a logo."));
@@ -113,20 +96,20 @@ class AgentFeaturesTests {
 
 	@Test
 	void keepsTheDocumentsTheRerankerFindsMostRelevant() {
-		InMemoryVectorIndex index = new InMemoryVectorIndex(client.embeddingModel("embed"));
+		InMemoryVectorIndex index = new InMemoryVectorIndex(fixture.client().embeddingModel("embed"));
 		index.add(List.of(new Document("piano", "Learning the piano takes daily practice."),
 				new Document("holes", "A black hole bends light near its event horizon."),
 				new Document("records", "Java records are immutable data carriers."),
 				new Document("horizon", "Event horizons hide what falls into a black hole.")));
-		llm.rerank().answers(0.1, 0.9, 0.8);
-		RerankModel reranker = client.rerankModel("bge-reranker");
-		Agent agent = client.agent("m1").dynamicContext(3, index).rerank(reranker, 2).build();
+		fixture.simulator().rerank().answers(0.1, 0.9, 0.8);
+		RerankModel reranker = fixture.client().rerankModel("bge-reranker");
+		Agent agent = fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 2).build();
 		agent.prompt("black hole event horizon");
-		LlmRequest rerank = llm.rerankRequests().get(0);
+		LlmRequest rerank = fixture.simulator().rerankRequests().get(0);
 		assertThat(rerank.json().path("query").stringValue()).isEqualTo("black hole event horizon");
 		assertThat(rerank.documents()).hasSize(3);
 		assertThat(rerank.json().path("top_n").intValue()).isEqualTo(2);
-		String system = llm.chatRequests().get(0).json().path("messages").path(0).path("content").stringValue();
+		String system = fixture.simulator().chatRequests().get(0).json().path("messages").path(0).path("content").stringValue();
 		List<String> ids = new ArrayList<>();
 		java.util.regex.Matcher id = java.util.regex.Pattern.compile("<document id=\"([^\"]+)\">").matcher(system);
 		while (id.find()) {
@@ -139,31 +122,31 @@ class AgentFeaturesTests {
 
 	@Test
 	void rerankNarrowsTheDynamicContextAddedBeforeIt() {
-		RerankModel reranker = client.rerankModel("bge-reranker");
-		InMemoryVectorIndex index = new InMemoryVectorIndex(client.embeddingModel("embed"));
-		assertThatIllegalStateException().isThrownBy(() -> client.agent("m1").rerank(reranker, 2))
+		RerankModel reranker = fixture.client().rerankModel("bge-reranker");
+		InMemoryVectorIndex index = new InMemoryVectorIndex(fixture.client().embeddingModel("embed"));
+		assertThatIllegalStateException().isThrownBy(() -> fixture.client().agent("m1").rerank(reranker, 2))
 			.withMessageStartingWith("rerank(..) narrows the dynamic context added before it");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> client.agent("m1").dynamicContext(3, index).rerank(reranker, 4))
+			.isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 4))
 			.withMessage("n must be between 1 and k (3), but was 4");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.agent("m1").dynamicContext(3, index).rerank(null, 2))
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(null, 2))
 			.withMessage("rerankModel must not be null");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> client.agent("m1").dynamicContext(3, index).rerank(reranker, 2).rerank(reranker, 1))
+			.isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 2).rerank(reranker, 1))
 			.withMessage("the dynamic context added last is reranked already");
 	}
 
 	@Test
 	void skipsTheRerankerWhenTheIndexFindsNothing() {
-		InMemoryVectorIndex empty = new InMemoryVectorIndex(client.embeddingModel("embed"));
-		Agent agent = client.agent("m1").dynamicContext(3, empty).rerank(client.rerankModel("r"), 1).build();
+		InMemoryVectorIndex empty = new InMemoryVectorIndex(fixture.client().embeddingModel("embed"));
+		Agent agent = fixture.client().agent("m1").dynamicContext(3, empty).rerank(fixture.client().rerankModel("r"), 1).build();
 		agent.prompt("anything");
-		assertThat(llm.rerankRequests()).isEmpty();
+		assertThat(fixture.simulator().rerankRequests()).isEmpty();
 	}
 
 	private static LlmRequest single() {
-		assertThat(llm.chatRequests()).hasSize(1);
-		return llm.chatRequests().get(0);
+		assertThat(fixture.simulator().chatRequests()).hasSize(1);
+		return fixture.simulator().chatRequests().get(0);
 	}
 
 	record Ticket(String title, int priority) {

@@ -9,60 +9,44 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.testing.SimulatedClient;
 import dev.customllm.LlmToolRoundsException;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.Message;
 import dev.customllm.test.LlmRequest;
-import dev.customllm.test.LlmSimulator;
-import dev.customllm.test.LlmSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link Agent} against the {@link LlmSimulator}: request bodies, the tool loop
+ * Tests for {@link Agent} against the {@link dev.customllm.test.LlmSimulator}: request bodies, the tool loop
  * and streaming.
  *
  * @author Custom LLM team
  */
-@ExtendWith(LlmSimulatorExtension.class)
 class AgentTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static LlmSimulator llm;
-
-	private static CustomLlmClient client;
+	@RegisterExtension
+	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder.apiKey("sk-test"));
 
 	private final Tool weather = Tool.of("get_weather", "Current weather in a city", City.class,
 			(city) -> "Sunny in " + city.city());
 
-	@BeforeAll
-	static void start(LlmSimulator simulator) {
-		llm = simulator;
-		client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).apiKey("sk-test").build();
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-	}
-
 	@Test
 	void sendsPreambleStaticContextAndSettingsInOneRequest() {
-		llm.chat().answers("Paris.");
-		Agent agent = client.agent("m1")
+		fixture.simulator().chat().answers("Paris.");
+		Agent agent = fixture.client().agent("m1")
 			.preamble("You are terse.")
 			.context("France's capital is Paris.")
 			.context(new Document("rivers", "The Seine flows through Paris."))
@@ -80,11 +64,11 @@ class AgentTests {
 
 	@Test
 	void runsToolAndSendsResultWithTheWireProtocol() {
-		llm.chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		llm.chat().answers("It is sunny.");
-		Agent agent = client.agent("m1").tool(this.weather).build();
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator().chat().answers("It is sunny.");
+		Agent agent = fixture.client().agent("m1").tool(this.weather).build();
 		assertThat(agent.prompt("Weather in Paris?")).isEqualTo("It is sunny.");
-		List<LlmRequest> requests = llm.chatRequests();
+		List<LlmRequest> requests = fixture.simulator().chatRequests();
 		assertThat(requests).hasSize(2);
 		JsonNode tools = json.readTree("""
 				[{"type":"function","function":{"name":"get_weather","description":"Current weather in a city",
@@ -102,12 +86,12 @@ class AgentTests {
 
 	@Test
 	void runsSeveralRoundsAndKeepsTheConversation() {
-		llm.chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		llm.chat().once().callsTool("get_weather", "{\"city\":\"Rome\"}");
-		llm.chat().answers("Sunny in both.");
-		Agent agent = client.agent("m1").tool(this.weather).build();
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"city\":\"Rome\"}");
+		fixture.simulator().chat().answers("Sunny in both.");
+		Agent agent = fixture.client().agent("m1").tool(this.weather).build();
 		assertThat(agent.prompt("Paris and Rome?")).isEqualTo("Sunny in both.");
-		JsonNode messages = llm.chatRequests().get(2).json().path("messages");
+		JsonNode messages = fixture.simulator().chatRequests().get(2).json().path("messages");
 		assertThat(messages.values().stream().map((message) -> message.path("role").asString()).toList())
 			.containsExactly("user", "assistant", "tool", "assistant", "tool");
 		assertThat(messages.get(2).path("content").asString()).isEqualTo("Sunny in Paris");
@@ -124,11 +108,11 @@ class AgentTests {
 			}
 			return "Sunny in " + city.city();
 		});
-		StubbedCalls.beforeToolResults(llm, new StubbedCalls.Call("c1", "get_weather", "{\"city\":\"Paris\"}"),
+		StubbedCalls.beforeToolResults(fixture.simulator(), new StubbedCalls.Call("c1", "get_weather", "{\"city\":\"Paris\"}"),
 				new StubbedCalls.Call("c2", "get_weather", "{\"city\":\"Rome\"}"));
-		llm.chat().answers("Sunny in both.");
-		assertThat(client.agent("m1").tool(waiting).build().prompt("Paris and Rome?")).isEqualTo("Sunny in both.");
-		JsonNode messages = llm.chatRequests().get(1).json().path("messages");
+		fixture.simulator().chat().answers("Sunny in both.");
+		assertThat(fixture.client().agent("m1").tool(waiting).build().prompt("Paris and Rome?")).isEqualTo("Sunny in both.");
+		JsonNode messages = fixture.simulator().chatRequests().get(1).json().path("messages");
 		assertThat(messages.get(1).path("tool_calls")).hasSize(2);
 		assertThat(messages.get(2)).isEqualTo(json.readTree("""
 				{"role":"tool","content":"Sunny in Paris","tool_call_id":"c1"}"""));
@@ -141,51 +125,51 @@ class AgentTests {
 		Tool broken = Tool.of("get_weather", "Weather", City.class, (city) -> {
 			throw new IllegalStateException("weather service down");
 		});
-		llm.chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		llm.chat().answers("Sorry.");
-		assertThat(client.agent("m1").tool(broken).build().prompt("Weather?")).isEqualTo("Sorry.");
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator().chat().answers("Sorry.");
+		assertThat(fixture.client().agent("m1").tool(broken).build().prompt("Weather?")).isEqualTo("Sorry.");
 		assertThat(toolResult(1).path("error").asString()).contains("get_weather", "weather service down");
 	}
 
 	@Test
 	void reportsArgumentsThatAreNotJsonToTheModel() {
-		StubbedCalls.beforeToolResults(llm, new StubbedCalls.Call("c1", "get_weather", "{city:"));
-		llm.chat().answers("Sorry.");
-		client.agent("m1").tool(this.weather).build().prompt("Weather?");
+		StubbedCalls.beforeToolResults(fixture.simulator(), new StubbedCalls.Call("c1", "get_weather", "{city:"));
+		fixture.simulator().chat().answers("Sorry.");
+		fixture.client().agent("m1").tool(this.weather).build().prompt("Weather?");
 		assertThat(toolResult(1).path("error").asString()).contains("not valid JSON");
 	}
 
 	@Test
 	void reportsArgumentsThatDoNotMatchTheSchemaToTheModel() {
-		llm.chat().once().callsTool("get_weather", "{\"town\":3}");
-		llm.chat().answers("Sorry.");
-		client.agent("m1").tool(this.weather).build().prompt("Weather?");
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"town\":3}");
+		fixture.simulator().chat().answers("Sorry.");
+		fixture.client().agent("m1").tool(this.weather).build().prompt("Weather?");
 		assertThat(toolResult(1).path("error").asString()).contains("do not match", "$.city is required",
 				"$.town is not a known property");
 	}
 
 	@Test
 	void reportsAnUnknownToolToTheModel() {
-		llm.chat().once().callsTool("get_time", "{}");
-		llm.chat().answers("Sorry.");
-		client.agent("m1").tool(this.weather).build().prompt("Time?");
+		fixture.simulator().chat().once().callsTool("get_time", "{}");
+		fixture.simulator().chat().answers("Sorry.");
+		fixture.client().agent("m1").tool(this.weather).build().prompt("Time?");
 		assertThat(toolResult(1).path("error").asString()).contains("unknown tool 'get_time'", "get_weather");
 	}
 
 	@Test
 	void failsWithTheLimitWhenTheModelKeepsCallingTools() {
-		llm.chat().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		Agent agent = client.agent("m1").tool(this.weather).maxToolRounds(2).build();
+		fixture.simulator().chat().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		Agent agent = fixture.client().agent("m1").tool(this.weather).maxToolRounds(2).build();
 		assertThatExceptionOfType(LlmToolRoundsException.class).isThrownBy(() -> agent.prompt("Weather?"))
 			.withMessageContaining("maxToolRounds 2")
 			.satisfies((ex) -> assertThat(ex.maxToolRounds()).isEqualTo(2));
-		assertThat(llm.chatRequests()).hasSize(3);
+		assertThat(fixture.simulator().chatRequests()).hasSize(3);
 	}
 
 	@Test
 	void continuesAConversation() {
-		llm.chat().answers("Rome.");
-		Agent agent = client.agent("m1").preamble("Be brief.").build();
+		fixture.simulator().chat().answers("Rome.");
+		Agent agent = fixture.client().agent("m1").preamble("Be brief.").build();
 		agent.chat("And of Italy?", List.of(Message.user("Capital of France?"), Message.assistant("Paris.")));
 		assertThat(single().json().path("messages").values().stream().map((m) -> m.path("content").asString()))
 			.containsExactly("Be brief.", "Capital of France?", "Paris.", "And of Italy?");
@@ -193,28 +177,28 @@ class AgentTests {
 
 	@Test
 	void streamsTheFinalAnswerAfterTheToolRounds() {
-		llm.chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		llm.chat().streams("It is", " sunny", " in Paris.");
-		Agent agent = client.agent("m1").tool(this.weather).build();
+		fixture.simulator().chat().once().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator().chat().streams("It is", " sunny", " in Paris.");
+		Agent agent = fixture.client().agent("m1").tool(this.weather).build();
 		assertThat(agent.stream("Weather in Paris?").collectList().block(Duration.ofSeconds(10)))
 			.containsExactly("It is", " sunny", " in Paris.");
-		assertThat(llm.chatRequests()).hasSize(2).allSatisfy((request) -> assertThat(request.streamed()).isTrue());
+		assertThat(fixture.simulator().chatRequests()).hasSize(2).allSatisfy((request) -> assertThat(request.streamed()).isTrue());
 		assertThat(toolResult(1).asString()).isEqualTo("Sunny in Paris");
 	}
 
 	@Test
 	void streamFailsWithTheLimitWhenTheModelKeepsCallingTools() {
-		llm.chat().callsTool("get_weather", "{\"city\":\"Paris\"}");
-		Agent agent = client.agent("m1").tool(this.weather).maxToolRounds(1).build();
+		fixture.simulator().chat().callsTool("get_weather", "{\"city\":\"Paris\"}");
+		Agent agent = fixture.client().agent("m1").tool(this.weather).maxToolRounds(1).build();
 		assertThatExceptionOfType(LlmToolRoundsException.class)
 			.isThrownBy(() -> agent.stream("Weather?").collectList().block(Duration.ofSeconds(10)));
 	}
 
 	@Test
 	void servesManyThreadsAtOnce() throws Exception {
-		Agent agent = client.agent("m1").preamble("Echo.").tool(this.weather).build();
-		llm.chat().whenRequestContains("\"role\":\"user\"").callsTool("get_weather", "{\"city\":\"Paris\"}");
-		llm.chat().whenRequestContains("\"role\":\"tool\"").answers("done");
+		Agent agent = fixture.client().agent("m1").preamble("Echo.").tool(this.weather).build();
+		fixture.simulator().chat().whenRequestContains("\"role\":\"user\"").callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator().chat().whenRequestContains("\"role\":\"tool\"").answers("done");
 		ExecutorService executor = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<String>> answers = new ArrayList<>();
@@ -229,30 +213,33 @@ class AgentTests {
 		finally {
 			executor.shutdownNow();
 		}
-		List<String> prompts = llm.chatRequests().stream().map(LlmRequest::prompt).toList();
+		List<String> prompts = fixture.simulator().chatRequests().stream().map(LlmRequest::prompt).toList();
 		assertThat(prompts).hasSize(64);
 		assertThat(prompts.stream().distinct()).hasSize(32);
 	}
 
 	@Test
 	void rejectsBlankPromptsBeforeAnyCall() {
-		Agent agent = client.agent("m1").build();
+		Agent agent = fixture.client().agent("m1").build();
 		assertThatIllegalArgumentException().isThrownBy(() -> agent.prompt(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> agent.stream(""));
-		assertThat(llm.requests()).isEmpty();
+		assertThat(fixture.simulator().requests()).isEmpty();
 	}
 
 	@Test
 	void rejectsInvalidSettingsWhenBuilt() {
-		assertThatIllegalArgumentException().isThrownBy(() -> client.agent("m1").temperature(3).build());
-		assertThatIllegalArgumentException().isThrownBy(() -> client.agent("m1").tool(this.weather).tool(this.weather));
-		assertThatIllegalArgumentException().isThrownBy(() -> client.agent("m1").maxToolRounds(-1));
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").temperature(3).build());
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").tool(this.weather).tool(this.weather));
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").maxToolRounds(-1));
 	}
 
 	@Test
 	void textCompletionApiRejectsTools() {
 		CompletionDefaults text = new CompletionDefaults("m1", null, null, CompletionApi.TEXT, null);
-		try (CustomLlmClient textClient = CustomLlmClient.builder().baseUrl(llm.baseUrl()).completionDefaults(text).build()) {
+		try (CustomLlmClient textClient = CustomLlmClient.builder()
+			.baseUrl(fixture.simulator().baseUrl())
+			.completionDefaults(text)
+			.build()) {
 			CompletionRequest request = CompletionRequest.builder()
 				.prompt("Weather?")
 				.tools(List.of(this.weather.definition()))
@@ -260,16 +247,16 @@ class AgentTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> textClient.completionModel().complete(request))
 				.withMessageContaining("tools are not supported by the text completion API");
 		}
-		assertThat(llm.requests()).isEmpty();
+		assertThat(fixture.simulator().requests()).isEmpty();
 	}
 
 	private static LlmRequest single() {
-		assertThat(llm.chatRequests()).hasSize(1);
-		return llm.chatRequests().get(0);
+		assertThat(fixture.simulator().chatRequests()).hasSize(1);
+		return fixture.simulator().chatRequests().get(0);
 	}
 
 	private static JsonNode toolResult(int request) {
-		JsonNode messages = llm.chatRequests().get(request).json().path("messages");
+		JsonNode messages = fixture.simulator().chatRequests().get(request).json().path("messages");
 		String content = messages.get(messages.size() - 1).path("content").asString();
 		try {
 			return json.readTree(content);

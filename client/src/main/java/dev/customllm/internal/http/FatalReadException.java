@@ -16,27 +16,4 @@ final class FatalReadException extends RuntimeException {
 		super("reading the answer failed with " + error.getClass().getName(), error);
 	}
 
-	/**
-	 * Run one step of reading an answer, carrying a JVM error out as this exception.
-	 * @param step the step
-	 */
-	static void guard(Runnable step) {
-		try {
-			step.run();
-		}
-		catch (VirtualMachineError | LinkageError error) {
-			throw new FatalReadException(error);
-		}
-	}
-
-	/**
-	 * Return whether a throwable is a JVM error that Reactor would rethrow rather than
-	 * deliver.
-	 * @param failure the throwable
-	 * @return whether it is fatal
-	 */
-	static boolean isFatal(Throwable failure) {
-		return failure instanceof VirtualMachineError || failure instanceof LinkageError;
-	}
-
 }

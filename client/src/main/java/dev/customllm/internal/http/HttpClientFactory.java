@@ -45,7 +45,8 @@ final class HttpClientFactory {
 		HttpHeaders headers = defaultHeaders(settings);
 		HttpClient client = HttpClient.create(pool)
 			.protocol(HttpProtocol.HTTP11)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+			// at most a day (Durations), well within an int
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
 			.responseTimeout(settings.responseTimeout())
 			.headers((request) -> request.add(headers));
 		SslContext sslContext = settings.sslContext();

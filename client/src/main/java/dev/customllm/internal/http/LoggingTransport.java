@@ -41,7 +41,7 @@ public final class LoggingTransport extends ForwardingTransport {
 		this.level = level;
 		this.maxBodyLength = maxBodyLength;
 		this.redactor = new SecretRedactor(delegate.settings());
-		this.headers = describeHeaders(delegate.settings());
+		this.headers = describeHeaders(delegate.settings(), this.redactor);
 	}
 
 	/**
@@ -125,15 +125,13 @@ public final class LoggingTransport extends ForwardingTransport {
 				? masked.substring(0, this.maxBodyLength) + "… (" + masked.length() + " characters)" : masked;
 	}
 
-	private static String describeHeaders(HttpSettings settings) {
+	private static String describeHeaders(HttpSettings settings, SecretRedactor redactor) {
 		StringBuilder headers = new StringBuilder();
 		if (settings.apiKey() != null) {
 			headers.append("Authorization: Bearer ******");
 		}
 		for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-			boolean secret = SecretRedactor.isSecret(header.getKey()) || settings.secretHeaders()
-				.stream()
-				.anyMatch((name) -> name.equalsIgnoreCase(header.getKey()));
+			boolean secret = redactor.isSecretHeader(header.getKey());
 			headers.append((headers.length() > 0) ? "\n" : "")
 				.append(header.getKey())
 				.append(": ")

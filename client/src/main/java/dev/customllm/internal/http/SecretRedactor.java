@@ -32,6 +32,8 @@ public final class SecretRedactor {
 
 	private final List<String> secrets;
 
+	private final Set<String> configuredSecretHeaders;
+
 	/**
 	 * Create a redactor for the secrets of the given settings.
 	 * @param settings the connection settings: the API key, the headers and which of them
@@ -48,18 +50,29 @@ public final class SecretRedactor {
 	 * @param secretHeaders names of further headers whose values are secret
 	 */
 	public SecretRedactor(@Nullable String apiKey, Map<String, String> headers, Set<String> secretHeaders) {
-		Set<String> extra = new HashSet<>();
-		secretHeaders.forEach((name) -> extra.add(name.toLowerCase(Locale.ROOT)));
+		Set<String> configured = new HashSet<>();
+		secretHeaders.forEach((name) -> configured.add(name.toLowerCase(Locale.ROOT)));
+		this.configuredSecretHeaders = Set.copyOf(configured);
 		List<String> secrets = new ArrayList<>();
 		if (apiKey != null) {
 			secrets.add(apiKey);
 		}
 		headers.forEach((name, value) -> {
-			if ((isSecret(name) || extra.contains(name.toLowerCase(Locale.ROOT))) && value.length() >= 4) {
+			if (isSecretHeader(name) && value.length() >= 4) {
 				secrets.add(value);
 			}
 		});
 		this.secrets = List.copyOf(secrets);
+	}
+
+	/**
+	 * Return whether a header's value is a secret: by its name, or because it was
+	 * configured as secret.
+	 * @param headerName the header name
+	 * @return whether it is a secret header
+	 */
+	public boolean isSecretHeader(String headerName) {
+		return isSecret(headerName) || this.configuredSecretHeaders.contains(headerName.toLowerCase(Locale.ROOT));
 	}
 
 	/**

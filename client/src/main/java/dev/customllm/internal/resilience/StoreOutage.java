@@ -197,16 +197,16 @@ final class StoreOutage implements AutoCloseable {
 	}
 
 	private void cameBack() {
-		Instant downSince;
 		synchronized (this) {
 			if (!isDown() || this.closed) {
 				return;
 			}
-			downSince = this.status.since();
-			this.status = new RateLimitStoreStatus(State.SHARED, Instant.now(), this.store.toString());
+			Instant now = Instant.now();
+			// logged before the state changes, so that whoever sees the store back also finds the line
+			logger.info("Rate-limit store " + this.store + " answers again after "
+					+ Duration.between(this.status.since(), now).toMillis() + " ms; limits are shared again");
+			this.status = new RateLimitStoreStatus(State.SHARED, now, this.store.toString());
 		}
-		logger.info("Rate-limit store " + this.store + " answers again after "
-				+ Duration.between(downSince, this.status.since()).toMillis() + " ms; limits are shared again");
 	}
 
 	private static String describe(Throwable failure) {

@@ -107,8 +107,9 @@ public final class LlmMeters implements ResilienceListener {
 		if (inputTokens == null && outputTokens == null) {
 			return;
 		}
+		// the context's model names are tag values already: LlmTelemetry bounds them
 		TokenSummaries summaries = cached(this.tokenUsage, new TokenKey(context.getOperation(),
-				orUnknown(context.getRequestModel()), orUnknown(context.getResponseModel())),
+				unknownIfNull(context.getRequestModel()), unknownIfNull(context.getResponseModel())),
 				this.tokenSummariesFactory);
 		if (inputTokens != null) {
 			summaries.input().record(inputTokens);
@@ -228,9 +229,12 @@ public final class LlmMeters implements ResilienceListener {
 		return this.modelTags.value(model);
 	}
 
-	private String orUnknown(@Nullable String value) {
-		String tag = this.modelTags.value(value);
-		return (tag != null) ? tag : "unknown";
+	private String orUnknown(@Nullable String model) {
+		return unknownIfNull(this.modelTags.value(model));
+	}
+
+	private static String unknownIfNull(@Nullable String value) {
+		return (value != null) ? value : "unknown";
 	}
 
 	/**
