@@ -1,7 +1,5 @@
 package dev.customllm.autoconfigure;
 
-import java.nio.file.Path;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.customllm.LlmRequestException;
 import dev.customllm.completion.CompletionModel;
+import dev.customllm.testing.MutualTlsGateway;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -19,7 +18,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -41,19 +39,7 @@ class SslBundleTests {
 
 	@BeforeAll
 	static void start() {
-		String tls = Path.of("src/test/resources/tls").toAbsolutePath().toString();
-		gateway = new WireMockServer(options().dynamicHttpsPort()
-			.httpDisabled(true)
-			.bindAddress("127.0.0.1")
-			.keystorePath(tls + "/server.p12")
-			.keystorePassword("changeit")
-			.keyManagerPassword("changeit")
-			.keystoreType("PKCS12")
-			.needClientAuth(true)
-			.trustStorePath(tls + "/truststore.p12")
-			.trustStorePassword("changeit")
-			.trustStoreType("PKCS12"));
-		gateway.start();
+		gateway = MutualTlsGateway.start();
 		gateway.stubFor(post(anyUrl())
 			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"over mTLS\"}}]}")));
 	}

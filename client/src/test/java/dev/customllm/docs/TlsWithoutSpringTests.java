@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
+import dev.customllm.testing.MutualTlsGateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -28,24 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TlsWithoutSpringTests {
 
-	private static final Path TLS = Path.of("src/test/resources/tls").toAbsolutePath();
+	private static final Path TLS = MutualTlsGateway.material();
 
 	private static WireMockServer gateway;
 
 	@BeforeAll
 	static void start() {
-		gateway = new WireMockServer(options().dynamicHttpsPort()
-			.httpDisabled(true)
-			.bindAddress("127.0.0.1")
-			.keystorePath(TLS.resolve("server.p12").toString())
-			.keystorePassword("changeit")
-			.keyManagerPassword("changeit")
-			.keystoreType("PKCS12")
-			.needClientAuth(true)
-			.trustStorePath(TLS.resolve("truststore.p12").toString())
-			.trustStorePassword("changeit")
-			.trustStoreType("PKCS12"));
-		gateway.start();
+		gateway = MutualTlsGateway.start();
 		gateway.stubFor(post(anyUrl())
 			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"over mTLS\"}}]}")));
 	}
