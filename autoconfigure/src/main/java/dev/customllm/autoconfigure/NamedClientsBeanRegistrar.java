@@ -38,6 +38,14 @@ abstract class NamedClientsBeanRegistrar implements ImportBeanDefinitionRegistra
 	}
 
 	/**
+	 * Return the environment the named clients are read from.
+	 * @return the environment
+	 */
+	protected Environment environment() {
+		return this.environment;
+	}
+
+	/**
 	 * Register the beans of one named client.
 	 * @param name the client's name
 	 * @param registry the registry

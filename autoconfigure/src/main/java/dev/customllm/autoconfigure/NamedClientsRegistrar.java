@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.rerank.RerankModel;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
@@ -15,9 +16,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
- * {@code <name>CompletionModel} and {@code <name>EmbeddingModel}, each qualified by
- * {@code @Qualifier("<name>")}. Each client has its own connection pool, retry budget and
- * limits.
+ * {@code <name>CompletionModel} and {@code <name>EmbeddingModel}, and
+ * {@code <name>RerankModel} when the client has a rerank model
+ * ({@code custom.llm.clients.<name>.rerank.model}, or the inherited
+ * {@code custom.llm.rerank.model}), each
+ * qualified by {@code @Qualifier("<name>")}. Each client has its own connection pool, retry
+ * budget and limits.
  *
  * @author Custom LLM team
  */
@@ -33,6 +37,10 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 				definition(CompletionModel.class, "completionModel", new RuntimeBeanReference(clientBean)), name));
 		registry.registerBeanDefinition(name + "EmbeddingModel", qualified(
 				definition(EmbeddingModel.class, "embeddingModel", new RuntimeBeanReference(clientBean)), name));
+		if (NamedClients.properties(environment(), name).getRerank().getModel() != null) {
+			registry.registerBeanDefinition(name + "RerankModel", qualified(
+					definition(RerankModel.class, "rerankModel", new RuntimeBeanReference(clientBean)), name));
+		}
 	}
 
 	static String clientBeanName(String name) {
@@ -51,6 +59,10 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 
 	static EmbeddingModel embeddingModel(CustomLlmClient client) {
 		return client.embeddingModel();
+	}
+
+	static RerankModel rerankModel(CustomLlmClient client) {
+		return client.rerankModel();
 	}
 
 	private static CustomLlmConnectionDetails connectionDetails(String name, CustomLlmClientProperties properties,

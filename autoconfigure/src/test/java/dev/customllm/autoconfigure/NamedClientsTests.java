@@ -1,6 +1,6 @@
 package dev.customllm.autoconfigure;
 
-
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +13,8 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.embedding.EmbeddingModel;
+import dev.customllm.rerank.RankedDocument;
+import dev.customllm.rerank.RerankModel;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.test.LlmSimulator;
 
@@ -138,6 +140,33 @@ class NamedClientsTests {
 	}
 
 	@Test
+	void aNamedClientWithARerankModelHasAQualifiedRerankModel() {
+		twoClients().withPropertyValues("custom.llm.clients.chat.rerank.model=bge-reranker")
+			.withUserConfiguration(QualifiedReranker.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("chatRerankModel").doesNotHaveBean("embedRerankModel");
+				RerankModel reranker = context.getBean(QualifiedReranker.Service.class).reranker();
+				assertThat(reranker).isSameAs(context.getBean("chatRerankModel"));
+				List<RankedDocument> ranked = reranker.rerank("black hole", List.of("piano lessons", "a black hole"), 1);
+				assertThat(ranked).singleElement().satisfies((document) -> assertThat(document.index()).isEqualTo(1));
+				assertThat(chatService.rerankRequests()).singleElement()
+					.satisfies((request) -> assertThat(request.model()).isEqualTo("bge-reranker"));
+				assertThat(embeddingService.rerankRequests()).isEmpty();
+			});
+	}
+
+	@Test
+	void aNamedClientInheritsTheDefaultRerankModel() {
+		twoClients().withPropertyValues("custom.llm.rerank.model=shared-reranker").run((context) -> {
+			assertThat(context).hasBean("chatRerankModel").hasBean("embedRerankModel");
+			context.getBean("embedRerankModel", RerankModel.class).rerank("q", List.of("a", "b"), 1);
+			assertThat(embeddingService.rerankRequests()).singleElement()
+				.satisfies((request) -> assertThat(request.model()).isEqualTo("shared-reranker"));
+		});
+	}
+
+	@Test
 	void missingKeyOfOneNamedClientIsReportedWithItsPropertyPath() {
 		this.contextRunner
 			.withPropertyValues("custom.llm.clients.local.base-url=" + chatService.baseUrl(),
@@ -251,6 +280,20 @@ class NamedClientsTests {
 		}
 
 		record Service(CompletionModel chat, EmbeddingModel embed) {
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedReranker {
+
+		@Bean
+		Service rerankingService(@Qualifier("chat") RerankModel reranker) {
+			return new Service(reranker);
+		}
+
+		record Service(RerankModel reranker) {
 
 		}
 
