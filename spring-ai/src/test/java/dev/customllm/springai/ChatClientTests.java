@@ -164,10 +164,15 @@ class ChatClientTests {
 	@Test
 	void entityAskedForNativelyFromAServiceThatRefusesJsonSchemaIsStillRead() {
 		llm.chat().refusesJsonSchema();
-		City city = this.chatClient.prompt()
-			.user("Which city is the capital of France?")
-			.call()
-			.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		City city;
+		// a client of its own: a client remembers the refusal for later requests
+		try (CustomLlmClient refused = CustomLlmClient.builder().baseUrl(llm.baseUrl()).apiKey(API_KEY).build()) {
+			city = ChatClient.create(new CustomLlmChatModel(refused.completionModel("simulator")))
+				.prompt()
+				.user("Which city is the capital of France?")
+				.call()
+				.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		}
 		assertThat(city).isNotNull();
 		assertThat(city.name()).isNotBlank();
 		List<LlmRequest> requests = llm.chatRequests();
