@@ -32,6 +32,15 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * calls the service asks for and does not run them: {@code ChatClient}'s tool calling
  * advisor does.
  * <p>
+ * Structured output: {@code ChatClient}'s {@code entity(..)} appends Spring AI's format
+ * instructions to the prompt, as with any model. Asked for native structured output
+ * ({@code entity(MyRecord.class, (spec) -> spec.useProviderStructuredOutput())} or
+ * {@code AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT}), it hands the JSON Schema over
+ * in {@link CustomLlmChatOptions#getOutputSchema()}, which this model sends as
+ * {@code response_format} {@code json_schema}: servers with guided decoding then answer
+ * in the schema's shape, and for a service that refuses {@code json_schema} the client
+ * asks for {@code json_object} with the schema in a system message instead.
+ * <p>
  * The answer carries the text, the tool calls, the finish reason, upper-cased as Spring
  * AI's OpenAI model reports it ({@code STOP}, {@code LENGTH}, {@code TOOL_CALLS}), and
  * the response id, model and token usage in its metadata. A stream emits one response per
@@ -48,7 +57,7 @@ public final class CustomLlmChatModel implements ChatModel, StreamingChatModel {
 
 	private final CompletionModel completionModel;
 
-	private final ToolCallingChatOptions defaultOptions;
+	private final CustomLlmChatOptions defaultOptions;
 
 	private final PromptConverter converter;
 
@@ -57,21 +66,22 @@ public final class CustomLlmChatModel implements ChatModel, StreamingChatModel {
 	 * @param completionModel the completion model that sends the requests
 	 */
 	public CustomLlmChatModel(CompletionModel completionModel) {
-		this(completionModel, ToolCallingChatOptions.builder().build(), ToolCallingManager.builder().build());
+		this(completionModel, CustomLlmChatOptions.builder().build(), ToolCallingManager.builder().build());
 	}
 
 	/**
 	 * Create a chat model on a completion model.
 	 * @param completionModel the completion model that sends the requests
-	 * @param defaultOptions the options of prompts that carry none; values left unset are
+	 * @param defaultOptions the options of prompts that carry none, typically
+	 * {@link CustomLlmChatOptions} (others are copied into them); values left unset are
 	 * the completion model's defaults
 	 * @param toolCallingManager resolves the tool definitions of the options' tool
 	 * callbacks
 	 */
-	public CustomLlmChatModel(CompletionModel completionModel, ToolCallingChatOptions defaultOptions,
+	public CustomLlmChatModel(CompletionModel completionModel, ChatOptions defaultOptions,
 			ToolCallingManager toolCallingManager) {
 		this.completionModel = completionModel;
-		this.defaultOptions = defaultOptions;
+		this.defaultOptions = CustomLlmChatOptions.from(defaultOptions);
 		this.converter = new PromptConverter(toolCallingManager);
 	}
 
@@ -86,11 +96,13 @@ public final class CustomLlmChatModel implements ChatModel, StreamingChatModel {
 	}
 
 	/**
-	 * Return the options of prompts that carry none; {@code ChatClient} starts from them.
+	 * Return the options of prompts that carry none; {@code ChatClient} starts from them,
+	 * so that its prompts carry {@link CustomLlmChatOptions} and its native structured
+	 * output reaches the service.
 	 * @return the default options
 	 */
 	@Override
-	public ToolCallingChatOptions getOptions() {
+	public CustomLlmChatOptions getOptions() {
 		return this.defaultOptions;
 	}
 

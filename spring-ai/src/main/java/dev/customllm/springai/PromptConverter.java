@@ -2,15 +2,19 @@ package dev.customllm.springai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.ContentPart;
 import dev.customllm.completion.Message;
+import dev.customllm.completion.ResponseFormat;
 import dev.customllm.completion.ToolCall;
 import dev.customllm.completion.ToolDefinition;
 
@@ -21,17 +25,24 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.content.MediaContent;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
 
 /**
  * Turns a Spring AI {@link Prompt} into a {@link CompletionRequest}: its messages in
  * order, and the options it carries (unset ones are left to the completion model's
- * defaults).
+ * defaults), an output schema of {@link StructuredOutputChatOptions} as
+ * {@code response_format} {@code json_schema}.
  *
  * @author Custom LLM team
  */
 final class PromptConverter {
+
+	private static final String SCHEMA_NAME = "answer";
+
+	private static final TypeReference<Map<String, Object>> SCHEMA_TYPE = new TypeReference<>() {
+	};
 
 	private final ToolCallingManager toolCallingManager;
 
@@ -43,6 +54,9 @@ final class PromptConverter {
 		CompletionRequest.Builder request = CompletionRequest.builder();
 		messages.forEach((message) -> request.messages(messages(message)));
 		applyOptions(request, options);
+		if (options instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+			request.responseFormat(responseFormat(structured.getOutputSchema()));
+		}
 		if (options instanceof ToolCallingChatOptions toolOptions) {
 			request.tools(this.toolCallingManager.resolveToolDefinitions(toolOptions)
 				.stream()
@@ -129,6 +143,25 @@ final class PromptConverter {
 		if (value != null) {
 			setter.accept(value);
 		}
+	}
+
+	/**
+	 * The {@code json_schema} response format of an output schema given as JSON text.
+	 * Spring AI's schemas have no name; the format is named {@value #SCHEMA_NAME}.
+	 */
+	private static ResponseFormat responseFormat(String outputSchema) {
+		Map<String, Object> schema;
+		try {
+			schema = JsonMapper.shared().readValue(outputSchema, SCHEMA_TYPE);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("The output schema is not a JSON object: " + ex.getOriginalMessage(),
+					ex);
+		}
+		if (schema == null) {
+			throw new IllegalArgumentException("The output schema is not a JSON object: null");
+		}
+		return ResponseFormat.jsonSchema(SCHEMA_NAME, schema);
 	}
 
 	private static ToolDefinition tool(org.springframework.ai.tool.definition.ToolDefinition definition) {

@@ -20,6 +20,7 @@ import dev.customllm.test.LlmRequest;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
+import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
@@ -30,6 +31,8 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.core.Ordered;
@@ -110,14 +113,85 @@ class ChatClientTests {
 	}
 
 	@Test
-	void entityAskedForNativelyFallsBackToFormatInstructions() {
+	void entityAskedForNativelySendsTheSchemaAsResponseFormat() {
 		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
 		City city = this.chatClient.prompt()
 			.user("Which city is the capital of France?")
 			.call()
 			.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
 		assertThat(city).isEqualTo(new City("Paris", 2100000));
-		assertThat(onlyChatRequest().prompt()).contains("JSON Schema");
+		assertSchemaSentAsResponseFormat(onlyChatRequest());
+	}
+
+	@Test
+	void entityAskedForNativelyThroughTheAdvisorParameterSendsTheSchemaAsResponseFormat() {
+		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
+		City city = this.chatClient.prompt()
+			.user("Which city is the capital of France?")
+			.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
+			.call()
+			.entity(City.class);
+		assertThat(city).isEqualTo(new City("Paris", 2100000));
+		assertSchemaSentAsResponseFormat(onlyChatRequest());
+	}
+
+	@Test
+	void entityAskedForNativelyKeepsPlainToolCallingOptionsOfTheRequest() {
+		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
+		City city = this.chatClient.prompt()
+			.user("Which city is the capital of France?")
+			.options(ToolCallingChatOptions.builder().temperature(0.3))
+			.call()
+			.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		assertThat(city).isEqualTo(new City("Paris", 2100000));
+		assertSchemaSentAsResponseFormat(onlyChatRequest());
+		assertThat(onlyChatRequest().json().path("temperature").asDouble()).isEqualTo(0.3);
+	}
+
+	@Test
+	void entityAskedForNativelyKeepsPlainChatOptionsOfTheRequest() {
+		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
+		City city = this.chatClient.prompt()
+			.user("Which city is the capital of France?")
+			.options(ChatOptions.builder().maxTokens(50))
+			.call()
+			.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		assertThat(city).isEqualTo(new City("Paris", 2100000));
+		assertSchemaSentAsResponseFormat(onlyChatRequest());
+		assertThat(onlyChatRequest().json().path("max_tokens").asInt()).isEqualTo(50);
+	}
+
+	@Test
+	void entityAskedForNativelyFromAServiceThatRefusesJsonSchemaIsStillRead() {
+		llm.chat().refusesJsonSchema();
+		City city;
+		// a client of its own: a client remembers the refusal for later requests
+		try (CustomLlmClient refused = CustomLlmClient.builder().baseUrl(llm.baseUrl()).apiKey(API_KEY).build()) {
+			city = ChatClient.create(new CustomLlmChatModel(refused.completionModel("simulator")))
+				.prompt()
+				.user("Which city is the capital of France?")
+				.call()
+				.entity(City.class, (spec) -> spec.useProviderStructuredOutput());
+		}
+		assertThat(city).isNotNull();
+		assertThat(city.name()).isNotBlank();
+		List<LlmRequest> requests = llm.chatRequests();
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).json().path("response_format").path("type").asString()).isEqualTo("json_schema");
+		JsonNode fallback = requests.get(1).json();
+		assertThat(fallback.path("response_format").path("type").asString()).isEqualTo("json_object");
+		assertThat(fallback.path("messages").path(0).path("role").asString()).isEqualTo("system");
+		assertThat(fallback.path("messages").path(0).path("content").asString()).contains("population");
+	}
+
+	private static void assertSchemaSentAsResponseFormat(LlmRequest request) {
+		JsonNode format = request.json().path("response_format");
+		assertThat(format.path("type").asString()).isEqualTo("json_schema");
+		assertThat(format.path("json_schema").path("name").asString()).isEqualTo("answer");
+		JsonNode properties = format.path("json_schema").path("schema").path("properties");
+		assertThat(properties.path("name").path("type").asString()).isEqualTo("string");
+		assertThat(properties.path("population").path("type").asString()).isEqualTo("integer");
+		assertThat(request.prompt()).isEqualTo("Which city is the capital of France?").doesNotContain("JSON Schema");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.util.MimeTypeUtils;
@@ -34,6 +35,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class CustomLlmChatModelTests {
+
+	private static final String PERSON_SCHEMA = """
+			{"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"],
+			"additionalProperties": false}""";
 
 	private static LlmSimulator llm;
 
@@ -175,6 +180,60 @@ class CustomLlmChatModelTests {
 		assertThat(last.hasToolCalls()).isTrue();
 		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("TOOL_CALLS");
 		assertThat(llm.chatRequests().get(0).streamed()).isTrue();
+	}
+
+	@Test
+	void defaultOptionsAreCustomLlmChatOptionsSoThatChatClientCanAskForNativeStructuredOutput() {
+		assertThat(this.model.getOptions()).isInstanceOf(CustomLlmChatOptions.class)
+			.isInstanceOf(StructuredOutputChatOptions.class);
+	}
+
+	@Test
+	void defaultOptionsOfAnotherTypeAreCopied() {
+		CustomLlmChatModel cold = new CustomLlmChatModel(client.completionModel("simulator"),
+				ToolCallingChatOptions.builder().temperature(0.1).build(), ToolCallingManager.builder().build());
+		assertThat(cold.getOptions()).isInstanceOf(CustomLlmChatOptions.class);
+		assertThat(cold.getOptions().getTemperature()).isEqualTo(0.1);
+	}
+
+	@Test
+	void outputSchemaIsSentAsJsonSchemaResponseFormat() {
+		llm.chat().answers("{\"name\": \"Ada\"}");
+		this.model.call(new Prompt("Who wrote the first program?",
+				CustomLlmChatOptions.builder().outputSchema(PERSON_SCHEMA).temperature(0.2).build()));
+		JsonNode request = lastRequest();
+		assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
+		assertThat(request.path("response_format").path("json_schema").path("name").asString()).isEqualTo("answer");
+		assertThat(request.path("response_format").path("json_schema").path("schema").path("required").path(0)
+			.asString()).isEqualTo("name");
+		assertThat(request.path("temperature").asDouble()).isEqualTo(0.2);
+	}
+
+	@Test
+	void outputSchemaOfSpringAisGenericStructuredOutputOptionsIsSentToo() {
+		llm.chat().answers("{\"name\": \"Ada\"}");
+		this.model.call(new Prompt("Who wrote the first program?",
+				StructuredOutputChatOptions.builder().outputSchema(PERSON_SCHEMA).build()));
+		assertThat(lastRequest().path("response_format").path("type").asString()).isEqualTo("json_schema");
+	}
+
+	@Test
+	void promptWithoutOutputSchemaHasNoResponseFormat() {
+		this.model.call(new Prompt("Hello", ToolCallingChatOptions.builder().temperature(0.2).build()));
+		assertThat(lastRequest().has("response_format")).isFalse();
+	}
+
+	@Test
+	void outputSchemaThatIsNotAJsonObjectIsRejectedBeforeAnyRequest() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.model
+				.call(new Prompt("Hello", CustomLlmChatOptions.builder().outputSchema("[1, 2").build())))
+			.withMessageStartingWith("The output schema is not a JSON object");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.model
+				.call(new Prompt("Hello", CustomLlmChatOptions.builder().outputSchema("[1, 2]").build())))
+			.withMessageStartingWith("The output schema is not a JSON object");
+		assertThat(llm.chatRequests()).isEmpty();
 	}
 
 	private static JsonNode lastRequest() {

@@ -1,5 +1,8 @@
 package dev.customllm.springai.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,9 +13,14 @@ import dev.customllm.springai.CustomLlmEmbeddingModel;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -113,6 +121,129 @@ class CustomLlmSpringAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void definesNothingWhenSpringAiIsToldToUseAnotherProvider() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(), "spring.ai.model.chat=ollama",
+					"spring.ai.model.embedding=ollama")
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
+				.doesNotHaveBean(EmbeddingModel.class));
+	}
+
+	@Test
+	void definesTheModelsWhenSpringAiIsToldToUseThem() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(), "spring.ai.model.chat=custom-llm",
+					"spring.ai.model.embedding=custom-llm")
+			.run((context) -> assertThat(context).hasSingleBean(CustomLlmChatModel.class)
+				.hasSingleBean(CustomLlmEmbeddingModel.class));
+	}
+
+	@Test
+	void definesQualifiedSpringAiModelsForEachNamedClientBesidesTheDefaultOnes() {
+		this.contextRunner.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl()))
+			.withBean(InjectionPoints.class)
+			.run((context) -> {
+				assertThat(context).hasBean("fastSpringAiChatModel")
+					.hasBean("fastSpringAiEmbeddingModel")
+					.hasBean("strongSpringAiChatModel")
+					.hasBean("strongSpringAiEmbeddingModel");
+				InjectionPoints models = context.getBean(InjectionPoints.class);
+				assertThat(models.chatModel).isSameAs(context.getBean("customLlmChatModel"));
+				assertThat(models.embeddingModel).isSameAs(context.getBean("customLlmEmbeddingModel"));
+				assertThat(models.fastChatModel).isSameAs(context.getBean("fastSpringAiChatModel"));
+				assertThat(models.fastEmbeddingModel).isSameAs(context.getBean("fastSpringAiEmbeddingModel"));
+				assertThat(models.strongChatModel).isSameAs(context.getBean("strongSpringAiChatModel"));
+				simulator.chat().answers("Hi there.");
+				models.chatModel.call("Hello");
+				models.fastChatModel.call("Hello");
+				models.strongChatModel.call("Hello");
+				assertThat(simulator.chatRequests()).extracting((request) -> request.json().path("model").asString())
+					.containsExactly("simulator", "fast-model", "strong-model");
+			});
+	}
+
+	@Test
+	void chatClientBuilderGetsTheDefaultModelBesidesNamedClients() {
+		this.contextRunner.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl()))
+			.withConfiguration(
+					AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				simulator.chat().answers("Hi there.");
+				String answer = context.getBean(ChatClient.Builder.class).build().prompt("Hello").call().content();
+				assertThat(answer).isEqualTo("Hi there.");
+				assertThat(simulator.chatRequests().get(0).json().path("model").asString()).isEqualTo("simulator");
+			});
+	}
+
+	@Test
+	void definesOnlyQualifiedModelsWhenOnlyNamedClientsAreConfigured() {
+		this.contextRunner.withPropertyValues(namedClients()).run((context) -> {
+			assertThat(context).doesNotHaveBean("customLlmChatModel")
+				.doesNotHaveBean("customLlmEmbeddingModel")
+				.hasBean("fastSpringAiChatModel")
+				.hasBean("strongSpringAiChatModel");
+			assertThat(context.getBeanProvider(ChatModel.class).getIfUnique()).isNull();
+			ChatModel fast = BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(), ChatModel.class,
+					"fast");
+			simulator.chat().answers("Hi there.");
+			assertThat(fast.call("Hello")).isEqualTo("Hi there.");
+		});
+	}
+
+	@Test
+	void namedClientsEmbeddingDimensionsNeedNoCall() {
+		this.contextRunner
+			.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.embedding.dimensions=256", "custom.llm.clients.fast.embedding.dimensions=64"))
+			.run((context) -> {
+				assertThat(context.getBean("fastSpringAiEmbeddingModel", EmbeddingModel.class).dimensions())
+					.isEqualTo(64);
+				assertThat(context.getBean("strongSpringAiEmbeddingModel", EmbeddingModel.class).dimensions())
+					.isEqualTo(256);
+				assertThat(simulator.requests()).isEmpty();
+			});
+	}
+
+	@Test
+	void keepsTheApplicationsModelsQualifiedForANamedClient() {
+		this.contextRunner.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl()))
+			.withUserConfiguration(FastChatModelConfiguration.class)
+			.withBean(InjectionPoints.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("fastSpringAiChatModel")
+					.hasBean("fastSpringAiEmbeddingModel")
+					.hasBean("strongSpringAiChatModel");
+				assertThat(context.getBean(InjectionPoints.class).fastChatModel)
+					.isSameAs(context.getBean("userFastChatModel"));
+			});
+	}
+
+	@Test
+	void definesNoNamedModelsWhenSwitchedOff() {
+		this.contextRunner.withPropertyValues(namedClients("custom.llm.spring-ai.enabled=false"))
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
+				.doesNotHaveBean(EmbeddingModel.class));
+	}
+
+	@Test
+	void definesNoNamedModelsWithoutTheClients() {
+		this.contextRunner.withPropertyValues(namedClients("custom.llm.enabled=false"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ChatModel.class)
+				.doesNotHaveBean(EmbeddingModel.class));
+	}
+
+	private static String[] namedClients(String... more) {
+		List<String> properties = new ArrayList<>(List.of("custom.llm.clients.fast.base-url=" + simulator.baseUrl(),
+				"custom.llm.clients.fast.completion.model=fast-model",
+				"custom.llm.clients.strong.base-url=" + simulator.baseUrl(),
+				"custom.llm.clients.strong.completion.model=strong-model"));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserChatModelConfiguration {
 
@@ -139,6 +270,40 @@ class CustomLlmSpringAiAutoConfigurationTests {
 		@Bean
 		ToolCallingManager toolCallingManager() {
 			return spy(ToolCallingManager.builder().build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FastChatModelConfiguration {
+
+		@Bean
+		@Qualifier("fast")
+		ChatModel userFastChatModel() {
+			return mock(ChatModel.class);
+		}
+
+	}
+
+	static class InjectionPoints {
+
+		final ChatModel chatModel;
+
+		final EmbeddingModel embeddingModel;
+
+		final ChatModel fastChatModel;
+
+		final EmbeddingModel fastEmbeddingModel;
+
+		final ChatModel strongChatModel;
+
+		InjectionPoints(ChatModel chatModel, EmbeddingModel embeddingModel, @Qualifier("fast") ChatModel fastChatModel,
+				@Qualifier("fast") EmbeddingModel fastEmbeddingModel, @Qualifier("strong") ChatModel strongChatModel) {
+			this.chatModel = chatModel;
+			this.embeddingModel = embeddingModel;
+			this.fastChatModel = fastChatModel;
+			this.fastEmbeddingModel = fastEmbeddingModel;
+			this.strongChatModel = strongChatModel;
 		}
 
 	}

@@ -5,10 +5,12 @@ import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.springai.CustomLlmChatModel;
+import dev.customllm.springai.CustomLlmChatOptions;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.ToolCallingManager;
 
 /**
  * The other code of docs/spring-ai.md.
@@ -35,6 +37,19 @@ class SpringAiSnippets {
 			.options(ChatOptions.builder().temperature(0.0).maxTokens(200))
 			.call()
 			.entity(Book.class);
+	}
+
+	Book nativeStructuredOutput(ChatClient chatClient) {
+		return chatClient.prompt()
+			.user("Name a classic science fiction novel.")
+			.call()
+			.entity(Book.class, (spec) -> spec.useProviderStructuredOutput());
+	}
+
+	CustomLlmChatModel withDefaultOptions(CompletionModel completionModel) {
+		return new CustomLlmChatModel(completionModel,
+				CustomLlmChatOptions.builder().temperature(0.2).maxTokens(500).build(),
+				ToolCallingManager.builder().build());
 	}
 
 	void usage(ChatClient chatClient) {
