@@ -21,6 +21,7 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmException;
@@ -103,6 +104,11 @@ final class EventStreamReader {
 
 		private final Class<T> payloadType;
 
+		/**
+		 * Reads each payload with its deserializer found once per stream, not per event.
+		 */
+		private final ObjectReader payloadReader;
+
 		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize());
 
 		private final Sinks.Empty<Void> doneSignal = Sinks.empty();
@@ -126,6 +132,7 @@ final class EventStreamReader {
 
 		Reading(Class<T> payloadType, boolean release) {
 			this.payloadType = payloadType;
+			this.payloadReader = EventStreamReader.this.jsonMapper.readerFor(payloadType);
 			this.release = release;
 		}
 
@@ -265,7 +272,7 @@ final class EventStreamReader {
 			if (data[start] == '{' && indexOf(data, length, ERROR_NAME) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				touch();
-				return EventStreamReader.this.jsonMapper.readValue(data, 0, length, this.payloadType);
+				return this.payloadReader.readValue(data, 0, length);
 			}
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data, 0, length);
 			JsonNode error = node.get("error");

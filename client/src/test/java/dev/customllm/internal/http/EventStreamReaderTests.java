@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
@@ -188,6 +191,36 @@ class EventStreamReaderTests {
 		});
 		assertThat(received).hasSize(3);
 		assertThat(requested.get()).isLessThan(10);
+	}
+
+	@Test
+	void payloadsBeforeAFailureInTheSameBufferArriveFirst() {
+		Outcome outcome = read("data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [1, 2]\n\ndata: {\"n\":3}\n\n");
+		assertThat(outcome.numbers()).containsExactly(1, 2);
+		assertThat(outcome.error()).isInstanceOf(LlmResponseException.class)
+			.hasMessageContaining("not a JSON object");
+	}
+
+	@Test
+	void eventTooLargeFailsAfterThePayloadsBeforeItInTheSameBuffer() {
+		Outcome outcome = read("data: {\"n\":1}\n\ndata: {\"x\":\"" + "y".repeat(5000) + "\"}\n\n");
+		assertThat(outcome.numbers()).containsExactly(1);
+		assertThat(outcome.error()).isInstanceOf(DataBufferLimitException.class);
+	}
+
+	@Test
+	void severalEventsPerBufferAndEventsSplitAcrossBuffersAreEachReadOnce() {
+		byte[] stream = bytes("data: {\"n\":1}\n\n: ping\r\n\r\ndata: {\"n\":2}\r\rdata: {\"n\":3}\n\n"
+				+ "data: {\"n\":4}\n\ndata: [DONE]\n\n");
+		for (int size = 1; size <= stream.length; size++) {
+			List<byte[]> pieces = new ArrayList<>();
+			for (int start = 0; start < stream.length; start += size) {
+				pieces.add(Arrays.copyOfRange(stream, start, Math.min(stream.length, start + size)));
+			}
+			Outcome outcome = outcome(Flux.fromIterable(pieces));
+			assertThat(outcome.numbers()).as("pieces of %d bytes", size).containsExactly(1, 2, 3, 4);
+			assertThat(outcome.error()).isNull();
+		}
 	}
 
 	private Outcome read(String body) {
