@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -52,6 +53,11 @@ final class EventStreamReader {
 	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
 
 	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * How far the search for {@link #ERROR_NAME} may skip after each byte value.
+	 */
+	private static final int[] ERROR_NAME_SKIPS = skips(ERROR_NAME);
 
 	private final LlmOperation operation;
 
@@ -146,8 +152,10 @@ final class EventStreamReader {
 				.concatMapIterable(Function.identity(), 1)
 				.map(this::payloadOrFailure)
 				.doFinally((signal) -> finished.tryEmitEmpty());
-			return Flux.merge(1, payloads, watchdog().takeUntilOther(finished.asMono()))
-				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
+			// the timers beside the payloads rather than an operator per payload: a failure
+			// after [DONE] (the grace time over) ends the stream without error
+			Mono<T> timers = Mono.firstWithSignal(watchdog(), afterDone());
+			return Flux.merge(1, payloads, timers.takeUntilOther(finished.asMono()))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
 		}
@@ -216,6 +224,17 @@ final class EventStreamReader {
 		}
 
 		/**
+		 * Once {@code [DONE]} arrived, read and ignore what follows for a grace time at
+		 * most, then end the reading (which cancels the body).
+		 */
+		private Mono<T> afterDone() {
+			return this.doneSignal.asMono()
+				.then(Mono.delay(AFTER_DONE_GRACE))
+				.then(Mono.error(() -> new TimeoutException("body still open " + AFTER_DONE_GRACE.toMillis()
+						+ " ms after data: [DONE]")));
+		}
+
+		/**
 		 * Fail when no payload came in time: one timer per idle period, re-armed when it
 		 * fires, rather than one per chunk. Comments (keep-alives) do not count.
 		 */
@@ -269,7 +288,7 @@ final class EventStreamReader {
 		}
 
 		private T payload(byte[] data, int start, int length) {
-			if (data[start] == '{' && indexOf(data, length, ERROR_NAME) < 0) {
+			if (data[start] == '{' && indexOfErrorName(data, length) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				touch();
 				return this.payloadReader.readValue(data, 0, length);
@@ -295,14 +314,19 @@ final class EventStreamReader {
 			}
 		}
 
-		private static int indexOf(byte[] data, int length, byte[] part) {
-			outer: for (int i = 0; i <= length - part.length; i++) {
-				for (int j = 0; j < part.length; j++) {
-					if (data[i + j] != part[j]) {
-						continue outer;
-					}
+		/**
+		 * Find {@link #ERROR_NAME} in a payload, skipping ahead by the byte at the end of
+		 * each window (Horspool), as this runs on every payload.
+		 */
+		private static int indexOfErrorName(byte[] data, int length) {
+			int last = ERROR_NAME.length - 1;
+			int i = 0;
+			while (i <= length - ERROR_NAME.length) {
+				byte end = data[i + last];
+				if (end == ERROR_NAME[last] && Arrays.equals(data, i, i + last, ERROR_NAME, 0, last)) {
+					return i;
 				}
-				return i;
+				i += ERROR_NAME_SKIPS[end & 0xFF];
 			}
 			return -1;
 		}
@@ -401,6 +425,15 @@ final class EventStreamReader {
 			return ORDERED | SIZED | NONNULL;
 		}
 
+	}
+
+	private static int[] skips(byte[] pattern) {
+		int[] skips = new int[256];
+		Arrays.fill(skips, pattern.length);
+		for (int i = 0; i < pattern.length - 1; i++) {
+			skips[pattern[i] & 0xFF] = pattern.length - 1 - i;
+		}
+		return skips;
 	}
 
 	private static boolean isCut(Throwable failure) {

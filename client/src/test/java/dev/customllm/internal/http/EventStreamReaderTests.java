@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.Unpooled;
@@ -221,6 +222,31 @@ class EventStreamReaderTests {
 			assertThat(outcome.numbers()).as("pieces of %d bytes", size).containsExactly(1, 2, 3, 4);
 			assertThat(outcome.error()).isNull();
 		}
+	}
+
+	@Test
+	void findsAnErrorObjectWhereverItIsAndOnlyAnErrorObject() {
+		assertThat(read("data: {\"n\":1,\"note\":\"errors are rare\",\"r\":\"o\"}\n\ndata: [DONE]\n\n").numbers())
+			.containsExactly(1);
+		Outcome outcome = read("data: {\"n\":1,\"r\":\"o\",\"rr\":1,\"error\":{\"message\":\"late\"}}\n\n");
+		assertThat(outcome.values()).isEmpty();
+		assertThat(outcome.error()).isInstanceOf(LlmApiException.class).hasMessageContaining("late");
+	}
+
+	@Test
+	void bodyStillOpenAfterDoneIsCutAfterTheGraceTimeWithoutError() {
+		HttpSettings patient = new HttpSettings("http://localhost/v1", "sk-secret-key", Map.of(), Duration.ofSeconds(1),
+				Duration.ofSeconds(30), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), 4096, null);
+		EventStreamReader reader = new EventStreamReader(LlmOperation.CHAT, LlmJson.mapper(), new ErrorResponses(
+				LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of(), Set.of()), Clock.systemUTC()), patient);
+		AtomicBoolean cancelled = new AtomicBoolean();
+		Flux<byte[]> body = Flux.concat(Flux.just(bytes("data: {\"n\":1}\n\ndata: [DONE]\n\n: still here\n")),
+				Flux.<byte[]>never().doOnCancel(() -> cancelled.set(true)));
+		List<JsonNode> values = reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(values).extracting((node) -> node.get("n").asInt()).containsExactly(1);
+		assertThat(cancelled).isTrue();
 	}
 
 	private Outcome read(String body) {
