@@ -352,10 +352,18 @@ final class EventStreamReader {
 
 	/**
 	 * A failure met while decoding a buffer, handed on after the payloads before it.
-	 *
-	 * @param exception the failure
 	 */
-	private record Failure(RuntimeException exception) {
+	private static final class Failure {
+
+		private final RuntimeException exception;
+
+		Failure(RuntimeException exception) {
+			this.exception = exception;
+		}
+
+		RuntimeException exception() {
+			return this.exception;
+		}
 
 	}
 
