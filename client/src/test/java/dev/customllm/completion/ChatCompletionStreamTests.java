@@ -212,6 +212,26 @@ class ChatCompletionStreamTests {
 	}
 
 	@Test
+	void modelThatChangesMidStreamIsReportedAsEachChunkNamesIt() {
+		answer(sse("""
+				{"model":"qwen","choices":[{"index":0,"delta":{"content":"one "}}]}""", """
+				{"model":"qwen","choices":[{"index":0,"delta":{"content":"two "}}]}""", """
+				{"model":"qwen-2","choices":[{"index":0,"delta":{"content":"three"}}]}""", """
+				{"model":"qwen","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"""));
+		List<CompletionChunk> chunks = stream(CompletionRequest.of("Hi"));
+		assertThat(chunks).extracting(CompletionChunk::model).containsExactly("qwen", "qwen", "qwen-2", "qwen");
+		assertThat(joined(chunks)).isEqualTo("one two three");
+	}
+
+	@Test
+	void laterChoicesAreValidatedThoughOnlyTheFirstCounts() {
+		answer(sse("""
+				{"choices":[{"index":0,"delta":{"content":"first"}},{"index":1,"delta":{"content":42}}]}""",
+				finish("stop")));
+		assertThat(failure(CompletionRequest.of("Hi"))).isInstanceOf(LlmResponseException.class);
+	}
+
+	@Test
 	void streamWithNeitherTextNorToolCallsFails() {
 		answer(sse("""
 				{"choices":[{"index":0,"delta":{"role":"assistant","content":""}}]}""", finish("length")));

@@ -1,32 +1,39 @@
 package dev.customllm.internal.completion;
 
-import dev.customllm.internal.resilience.TokenCount;
-import dev.customllm.completion.CompletionChunk;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import dev.customllm.completion.CompletionChunk;
+import dev.customllm.internal.resilience.TokenCount;
 
 /**
  * One event of a streamed {@code POST /chat/completions} answer
- * ({@code chat.completion.chunk}).
+ * ({@code chat.completion.chunk}), as much of it as the client uses: its first choice
+ * flattened, read by {@link ChatChunkReader} without building the rest.
  *
+ * @param model the model that answers, if named
+ * @param hasChoice whether the event has a first choice (the one with index 0, or the first
+ * listed without an index)
+ * @param finishReason the first choice's finish reason, if any
+ * @param content the text its delta adds, if any
+ * @param toolCalls the pieces of tool calls its delta adds, if any
+ * @param usage the token usage, if the event reports it
  * @author Custom LLM team
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record ChatChunkResult(@Nullable String model, @Nullable List<ChatChunkChoice> choices,
+@JsonDeserialize(using = ChatChunkReader.class)
+record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason,
+		@Nullable String content, @Nullable List<ToolCallDelta> toolCalls,
 		@Nullable UsageBody usage) implements StreamedResult, TokenCount {
 
 	@Override
 	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
 		assembler.model(this.model).usage(this.usage);
-		ChatChunkChoice choice = ChunkAssembler.firstChoice(this.choices, ChatChunkChoice::index);
-		if (choice == null) {
+		if (!this.hasChoice) {
 			return null;
 		}
-		assembler.finishReason(choice.finishReason());
-		ChatChunkDelta delta = choice.delta();
-		return (delta != null) ? assembler.toolCalls(delta.toolCalls()).text(delta.content()) : null;
+		return assembler.finishReason(this.finishReason).toolCalls(this.toolCalls).text(this.content);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.customllm.internal.json.WireTypeHints;
 
+import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -22,6 +23,8 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
 				TextChunkResult.class, TextChoice.class, UsageBody.class, ContentPartBody.class, ImageUrlBody.class,
 				ResponseFormatBody.class, JsonSchemaBody.class);
+		// named by ChatChunkResult's @JsonDeserialize, created by the mapper
+		hints.reflection().registerType(ChatChunkReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}
 
 }

@@ -42,7 +42,12 @@ public final class StreamUsageNegotiation {
 			}
 			AtomicBoolean started = new AtomicBoolean();
 			return stream.apply(true)
-				.doOnNext((event) -> started.set(true))
+				.doOnNext((event) -> {
+					// a plain read per event; the write only once
+					if (!started.get()) {
+						started.set(true);
+					}
+				})
 				.onErrorResume((failure) -> !started.get() && isRefusal(failure), (failure) -> {
 					this.refused.set(true);
 					return stream.apply(false);

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -16,6 +22,7 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmException;
@@ -45,12 +52,12 @@ final class EventStreamReader {
 
 	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
 
-	/**
-	 * What an event without a payload reads as, filtered out.
-	 */
-	private static final Object SKIP = new Object();
-
 	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * How far the search for {@link #ERROR_NAME} may skip after each byte value.
+	 */
+	private static final int[] ERROR_NAME_SKIPS = skips(ERROR_NAME);
 
 	private final LlmOperation operation;
 
@@ -95,17 +102,26 @@ final class EventStreamReader {
 	}
 
 	/**
-	 * State of one subscription to the stream.
+	 * State of one subscription to the stream. Each buffer is decoded and its payloads
+	 * parsed as it arrives, straight from the decoder's bytes, into a {@link Batch} handed
+	 * on; a failure is handed on after the payloads before it.
 	 */
-	private final class Reading<T> {
+	private final class Reading<T> implements SseDecoder.Listener {
 
 		private final Class<T> payloadType;
+
+		/**
+		 * Reads each payload with its deserializer found once per stream, not per event.
+		 */
+		private final ObjectReader payloadReader;
 
 		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize());
 
 		private final Sinks.Empty<Void> doneSignal = Sinks.empty();
 
 		private volatile boolean done;
+
+		private boolean failed;
 
 		private int payloads;
 
@@ -115,32 +131,43 @@ final class EventStreamReader {
 
 		private final boolean release;
 
+		/**
+		 * The batch being filled by the buffer being decoded.
+		 */
+		private @Nullable Batch batch;
+
 		Reading(Class<T> payloadType, boolean release) {
 			this.payloadType = payloadType;
+			this.payloadReader = EventStreamReader.this.jsonMapper.readerFor(payloadType);
 			this.release = release;
 		}
 
 		Flux<T> read(Flux<ByteBuf> body) {
 			Sinks.Empty<Void> finished = Sinks.empty();
-			// decoded as each buffer arrives, before the connection releases it
-			@SuppressWarnings("unchecked")
-			Flux<T> payloads = (Flux<T>) body.map(this::decode)
+			// decoded as each buffer arrives, before the connection releases it; map, not
+			// handle: handle restores thread locals for every element whenever
+			// context-propagation is on the classpath
+			Flux<T> payloads = body.map(this::decode)
+				.concatWith(Mono.fromSupplier(this::finish))
 				.concatMapIterable(Function.identity(), 1)
-				.concatWith(Mono.fromSupplier(this.decoder::finish))
-				// map and filter, not handle: handle restores thread locals for every element
-				// whenever context-propagation is on the classpath
-				.map(this::next)
-				.filter((payload) -> payload != SKIP)
+				.map(this::payloadOrFailure)
 				.doFinally((signal) -> finished.tryEmitEmpty());
-			return Flux.merge(1, payloads, watchdog().takeUntilOther(finished.asMono()))
-				.takeUntilOther(this.doneSignal.asMono().then(Mono.delay(AFTER_DONE_GRACE)))
+			// the timers beside the payloads rather than an operator per payload: a failure
+			// after [DONE] (the grace time over) ends the stream without error
+			Mono<T> timers = Mono.firstWithSignal(watchdog(), afterDone());
+			return Flux.merge(1, payloads, timers.takeUntilOther(finished.asMono()))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
 		}
 
-		private List<SseEvent> decode(ByteBuf buffer) {
+		private Batch decode(ByteBuf buffer) {
 			try {
-				return this.decoder.decode(buffer);
+				if (!this.failed) {
+					this.decoder.decode(buffer, this);
+				}
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
 			}
 			catch (VirtualMachineError | LinkageError error) {
 				throw new FatalReadException(error);
@@ -150,6 +177,61 @@ final class EventStreamReader {
 					buffer.release();
 				}
 			}
+			return takeBatch();
+		}
+
+		private Batch finish() {
+			try {
+				if (!this.failed) {
+					this.decoder.finish(this);
+				}
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+			}
+			catch (VirtualMachineError | LinkageError error) {
+				throw new FatalReadException(error);
+			}
+			return takeBatch();
+		}
+
+		private Batch takeBatch() {
+			Batch taken = this.batch;
+			this.batch = null;
+			return (taken != null) ? taken : Batch.EMPTY;
+		}
+
+		private void add(Object element) {
+			if (this.batch == null) {
+				this.batch = new Batch(element);
+			}
+			else {
+				this.batch.add(element);
+			}
+		}
+
+		private void fail(RuntimeException failure) {
+			this.failed = true;
+			add(new Failure(failure));
+		}
+
+		@SuppressWarnings("unchecked")
+		private T payloadOrFailure(Object element) {
+			if (element instanceof Failure failure) {
+				throw failure.exception();
+			}
+			return (T) element;
+		}
+
+		/**
+		 * Once {@code [DONE]} arrived, read and ignore what follows for a grace time at
+		 * most, then end the reading (which cancels the body).
+		 */
+		private Mono<T> afterDone() {
+			return this.doneSignal.asMono()
+				.then(Mono.delay(AFTER_DONE_GRACE))
+				.then(Mono.error(() -> new TimeoutException("body still open " + AFTER_DONE_GRACE.toMillis()
+						+ " ms after data: [DONE]")));
 		}
 
 		/**
@@ -169,69 +251,82 @@ final class EventStreamReader {
 		}
 
 		/**
-		 * Read one event: its payload, or {@link #SKIP} for an event that has none (a
-		 * comment, {@code [DONE]}, anything after it); a failure is thrown.
+		 * Read one event into the batch: its payload, or nothing for an event that has none
+		 * (a comment, {@code [DONE]}, anything after it, anything after a failure); a
+		 * failure is added after the payloads before it, and ends the reading.
 		 */
-		private Object next(SseEvent event) {
-			try {
-				return read(event);
+		@Override
+		public void event(@Nullable String type, byte[] data, int length, @Nullable String error) {
+			if (this.done || this.failed) {
+				return;
 			}
-			catch (VirtualMachineError | LinkageError error) {
-				throw new FatalReadException(error);
+			try {
+				Object payload = read(type, data, length, error);
+				if (payload != null) {
+					add(payload);
+				}
+			}
+			catch (RuntimeException ex) {
+				fail(ex);
+			}
+			catch (VirtualMachineError | LinkageError ex) {
+				throw new FatalReadException(ex);
 			}
 		}
 
-		private Object read(SseEvent event) {
-			if (this.done) {
-				return SKIP;
+		private @Nullable Object read(@Nullable String type, byte[] data, int length, @Nullable String error) {
+			if (error != null || "error".equals(type)) {
+				throw apiError((error != null) ? error : text(data, length));
 			}
-			if (event.isError()) {
-				throw apiError((event.error() != null) ? event.error() : event.data());
-			}
-			if (event.isDone()) {
+			if (SseEvent.isDone(data, length)) {
 				this.done = true;
 				this.doneSignal.tryEmitEmpty();
-				return SKIP;
+				return null;
 			}
-			int start = event.firstNonBlank();
-			return (start < event.dataBytes().length) ? payload(event, start) : SKIP;
+			int start = SseEvent.firstNonBlank(data, length);
+			return (start < length) ? payload(data, start, length) : null;
 		}
 
-		private T payload(SseEvent event, int start) {
-			byte[] data = event.dataBytes();
-			if (data[start] == '{' && indexOf(data, ERROR_NAME) < 0) {
+		private T payload(byte[] data, int start, int length) {
+			if (data[start] == '{' && indexOfErrorName(data, length) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
-				this.payloads++;
 				touch();
-				return EventStreamReader.this.jsonMapper.readValue(data, this.payloadType);
+				return this.payloadReader.readValue(data, 0, length);
 			}
-			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data);
+			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data, 0, length);
 			JsonNode error = node.get("error");
 			if (error != null && (error.isObject() || error.isString())) {
-				throw apiError(event.data());
+				throw apiError(text(data, length));
 			}
 			if (!node.isObject()) {
 				throw new LlmResponseException(EventStreamReader.this.operation,
-						"server-sent event data is not a JSON object: " + excerpt(event.data()));
+						"server-sent event data is not a JSON object: " + excerpt(text(data, length)));
 			}
-			this.payloads++;
 			touch();
 			return EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType);
 		}
 
 		private void touch() {
+			this.payloads++;
 			this.lastPayloadNanos = System.nanoTime();
-			this.seenPayload = true;
+			if (!this.seenPayload) {
+				this.seenPayload = true;
+			}
 		}
 
-		private static int indexOf(byte[] data, byte[] part) {
-			outer: for (int i = 0; i <= data.length - part.length; i++) {
-				for (int j = 0; j < part.length; j++) {
-					if (data[i + j] != part[j]) {
-						continue outer;
-					}
+		/**
+		 * Find {@link #ERROR_NAME} in a payload, skipping ahead by the byte at the end of
+		 * each window (Horspool), as this runs on every payload.
+		 */
+		private static int indexOfErrorName(byte[] data, int length) {
+			int last = ERROR_NAME.length - 1;
+			int i = 0;
+			while (i <= length - ERROR_NAME.length) {
+				byte end = data[i + last];
+				if (end == ERROR_NAME[last] && Arrays.equals(data, i, i + last, ERROR_NAME, 0, last)) {
+					return i;
 				}
-				return i;
+				i += ERROR_NAME_SKIPS[end & 0xFF];
 			}
 			return -1;
 		}
@@ -253,6 +348,100 @@ final class EventStreamReader {
 					(this.payloads > 0) ? problem : problem + ": the answer held no server-sent events"));
 		}
 
+	}
+
+	/**
+	 * A failure met while decoding a buffer, handed on after the payloads before it.
+	 */
+	private static final class Failure {
+
+		private final RuntimeException exception;
+
+		Failure(RuntimeException exception) {
+			this.exception = exception;
+		}
+
+		RuntimeException exception() {
+			return this.exception;
+		}
+
+	}
+
+	/**
+	 * The payloads (and possibly a failure) read from one buffer, in order: an
+	 * {@link Iterable} that is its own {@link Spliterator}, so that handing on the usual
+	 * single payload of a buffer costs one small object. Iterated once.
+	 */
+	private static final class Batch implements Iterable<Object>, Spliterator<Object> {
+
+		static final Batch EMPTY = new Batch(null);
+
+		private @Nullable Object first;
+
+		private @Nullable List<Object> more;
+
+		private int size;
+
+		private int position;
+
+		Batch(@Nullable Object first) {
+			this.first = first;
+			this.size = (first != null) ? 1 : 0;
+		}
+
+		void add(Object element) {
+			if (this.more == null) {
+				this.more = new ArrayList<>(4);
+			}
+			this.more.add(element);
+			this.size++;
+		}
+
+		@Override
+		public Iterator<Object> iterator() {
+			return Spliterators.iterator(this);
+		}
+
+		@Override
+		public Spliterator<Object> spliterator() {
+			return this;
+		}
+
+		@Override
+		public boolean tryAdvance(Consumer<? super Object> action) {
+			if (this.position >= this.size) {
+				return false;
+			}
+			Object element = (this.position == 0) ? this.first : this.more.get(this.position - 1);
+			this.position++;
+			action.accept(element);
+			return true;
+		}
+
+		@Override
+		public @Nullable Spliterator<Object> trySplit() {
+			return null;
+		}
+
+		@Override
+		public long estimateSize() {
+			return this.size - this.position;
+		}
+
+		@Override
+		public int characteristics() {
+			return ORDERED | SIZED | NONNULL;
+		}
+
+	}
+
+	private static int[] skips(byte[] pattern) {
+		int[] skips = new int[256];
+		Arrays.fill(skips, pattern.length);
+		for (int i = 0; i < pattern.length - 1; i++) {
+			skips[pattern[i] & 0xFF] = pattern.length - 1 - i;
+		}
+		return skips;
 	}
 
 	private static boolean isCut(Throwable failure) {
@@ -289,6 +478,10 @@ final class EventStreamReader {
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	private static String text(byte[] data, int length) {
+		return new String(data, 0, length, StandardCharsets.UTF_8);
 	}
 
 	private static String excerpt(String data) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -48,9 +50,7 @@ public final class SseDecoder {
 
 	private byte[] line = new byte[256];
 
-	private byte[] scratch = new byte[1024];
-
-	private @Nullable List<SseEvent> events;
+	private @Nullable Listener listener;
 
 	private int lineLength;
 
@@ -88,7 +88,7 @@ public final class SseDecoder {
 	 * @throws DataBufferLimitException if an event is larger than the maximum
 	 */
 	public List<SseEvent> decode(byte[] bytes) {
-		return decode(bytes, bytes.length);
+		return decode(Unpooled.wrappedBuffer(bytes));
 	}
 
 	/**
@@ -98,33 +98,46 @@ public final class SseDecoder {
 	 * @throws DataBufferLimitException if an event is larger than the maximum
 	 */
 	public List<SseEvent> decode(ByteBuf buffer) {
-		int length = buffer.readableBytes();
-		if (this.scratch.length < length) {
-			this.scratch = new byte[Math.max(length, this.scratch.length * 2)];
-		}
-		buffer.getBytes(buffer.readerIndex(), this.scratch, 0, length);
-		return decode(this.scratch, length);
+		List<SseEvent> events = new ArrayList<>(2);
+		decode(buffer, (type, data, length, error) -> events.add(new SseEvent(type, Arrays.copyOf(data, length),
+				this.id, this.retry, error)));
+		return events;
 	}
 
-	private List<SseEvent> decode(byte[] bytes, int length) {
-		this.events = null;
-		for (int i = 0; i < length; i++) {
-			byte b = bytes[i];
-			if (b == LF && this.afterCr) {
-				this.afterCr = false;
-				continue;
-			}
-			this.afterCr = (b == CR);
-			if (b == CR || b == LF) {
+	/**
+	 * Decode the next piece of the stream, read from a network buffer without changing it,
+	 * and hand each event it completes to a listener without copying its data.
+	 * @param buffer the piece, still owned by the caller
+	 * @param listener called with each completed event, in order
+	 * @throws DataBufferLimitException if an event is larger than the maximum
+	 */
+	public void decode(ByteBuf buffer, Listener listener) {
+		this.listener = listener;
+		try {
+			int index = buffer.readerIndex();
+			int end = buffer.writerIndex();
+			while (index < end) {
+				if (this.afterCr) {
+					this.afterCr = false;
+					if (buffer.getByte(index) == LF) {
+						index++;
+						continue;
+					}
+				}
+				int lineEnd = buffer.forEachByte(index, end - index, ByteProcessor.FIND_CRLF);
+				if (lineEnd < 0) {
+					appendLine(buffer, index, end - index);
+					return;
+				}
+				appendLine(buffer, index, lineEnd - index);
+				this.afterCr = buffer.getByte(lineEnd) == CR;
 				endLine();
-			}
-			else {
-				append(b);
+				index = lineEnd + 1;
 			}
 		}
-		List<SseEvent> decoded = this.events;
-		this.events = null;
-		return (decoded != null) ? decoded : List.of();
+		finally {
+			this.listener = null;
+		}
 	}
 
 	/**
@@ -134,20 +147,42 @@ public final class SseDecoder {
 	 * @return the last event, if the stream ended with one of those
 	 */
 	public @Nullable SseEvent finish() {
-		if (this.lineLength > 0) {
-			endLine();
-		}
-		this.events = null;
-		SseEvent last = pending();
-		return (last != null && (last.isDone() || last.isError())) ? last : null;
+		SseEvent[] last = new SseEvent[1];
+		finish((type, data, length, error) -> last[0] = new SseEvent(type, Arrays.copyOf(data, length), this.id,
+				this.retry, error));
+		return last[0];
 	}
 
-	private void append(byte b) {
-		if (this.lineLength == this.line.length) {
-			checkSize(this.lineLength + 1);
-			this.line = Arrays.copyOf(this.line, Math.min(this.line.length * 2, this.maxEventSize + 1));
+	/**
+	 * End the stream, as {@link #finish()} does, handing the last event, if any, to a
+	 * listener without copying its data.
+	 * @param listener called with the last event, if the stream ended with one that counts
+	 */
+	public void finish(Listener listener) {
+		if (this.lineLength > 0) {
+			this.listener = null;
+			endLine();
 		}
-		this.line[this.lineLength++] = b;
+		boolean counts = isDispatched() && (this.error != null || "error".equals(this.type)
+				|| SseEvent.isDone(this.data, this.dataLength));
+		this.listener = counts ? listener : null;
+		try {
+			dispatch();
+		}
+		finally {
+			this.listener = null;
+		}
+	}
+
+	private void appendLine(ByteBuf buffer, int index, int length) {
+		int size = this.lineLength + length;
+		if (size > this.line.length) {
+			// a line may hold one byte more than an event, as its field name comes with it
+			checkSize(size - 1);
+			this.line = Arrays.copyOf(this.line, Math.min(Math.max(this.line.length * 2, size), this.maxEventSize + 1));
+		}
+		buffer.getBytes(index, this.line, this.lineLength, length);
+		this.lineLength = size;
 	}
 
 	private void endLine() {
@@ -159,13 +194,7 @@ public final class SseDecoder {
 			start = startsWithByteOrderMark(length) ? BYTE_ORDER_MARK.length : 0;
 		}
 		if (start == length) {
-			SseEvent event = pending();
-			if (event != null) {
-				if (this.events == null) {
-					this.events = new ArrayList<>(2);
-				}
-				this.events.add(event);
-			}
+			dispatch();
 		}
 		else if (this.line[start] != ':') {
 			int colon = indexOf(':', start, length);
@@ -236,15 +265,45 @@ public final class SseDecoder {
 		this.dataLength += length;
 	}
 
-	private @Nullable SseEvent pending() {
-		boolean dispatch = this.hasData || this.error != null || "error".equals(this.type);
-		SseEvent event = dispatch ? new SseEvent(this.type, Arrays.copyOf(this.data, this.dataLength), this.id,
-				this.retry, (this.error != null) ? this.error.toString() : null) : null;
+	private boolean isDispatched() {
+		return this.hasData || this.error != null || "error".equals(this.type);
+	}
+
+	/**
+	 * Hand the pending event, if there is one, to the listener, then start the next one.
+	 */
+	private void dispatch() {
+		boolean dispatched = isDispatched();
+		String type = this.type;
+		String error = (this.error != null) ? this.error.toString() : null;
+		int length = this.dataLength;
 		this.dataLength = 0;
 		this.hasData = false;
 		this.type = null;
 		this.error = null;
-		return event;
+		if (dispatched && this.listener != null) {
+			this.listener.event(type, this.data, length, error);
+		}
+	}
+
+	/**
+	 * Receives the events of a stream as they are completed.
+	 */
+	@FunctionalInterface
+	public interface Listener {
+
+		/**
+		 * Take an event. Its data is valid during this call only: the decoder reuses the
+		 * array for the next event.
+		 * @param type value of the {@code event:} field, or {@code null} for the default
+		 * type ({@code message})
+		 * @param data holds the values of the event's {@code data:} lines, joined by
+		 * {@code \n}, as UTF-8, from index 0; not to be changed or kept
+		 * @param length how many bytes of {@code data} are the event's
+		 * @param error value of an {@code error:} field, if any
+		 */
+		void event(@Nullable String type, byte[] data, int length, @Nullable String error);
+
 	}
 
 	private static byte[] ascii(String text) {

@@ -115,15 +115,22 @@ public final class SseEvent {
 	 * @return whether the event is the end marker
 	 */
 	public boolean isDone() {
-		if (isError()) {
-			return false;
-		}
-		int start = firstNonBlank();
-		int end = this.data.length;
-		while (end > start && isBlank(this.data[end - 1])) {
+		return !isError() && isDone(this.data, this.data.length);
+	}
+
+	/**
+	 * Return whether event data is the end marker ({@code [DONE]}), white space aside.
+	 * @param data the data, from index 0
+	 * @param length how many bytes of {@code data} are the event's
+	 * @return whether the data is the end marker
+	 */
+	static boolean isDone(byte[] data, int length) {
+		int start = firstNonBlank(data, length);
+		int end = length;
+		while (end > start && isBlank(data[end - 1])) {
 			end--;
 		}
-		return Arrays.equals(this.data, start, end, DONE_BYTES, 0, DONE_BYTES.length);
+		return Arrays.equals(data, start, end, DONE_BYTES, 0, DONE_BYTES.length);
 	}
 
 	/**
@@ -131,8 +138,18 @@ public final class SseEvent {
 	 * @return the index, or the data's length when there is none
 	 */
 	int firstNonBlank() {
+		return firstNonBlank(this.data, this.data.length);
+	}
+
+	/**
+	 * Return the index of the first byte of event data that is not white space.
+	 * @param data the data, from index 0
+	 * @param length how many bytes of {@code data} are the event's
+	 * @return the index, or {@code length} when there is none
+	 */
+	static int firstNonBlank(byte[] data, int length) {
 		int index = 0;
-		while (index < this.data.length && isBlank(this.data[index])) {
+		while (index < length && isBlank(data[index])) {
 			index++;
 		}
 		return index;

@@ -136,7 +136,8 @@ public final class LlmTelemetry {
 			long start = System.nanoTime();
 			AtomicBoolean first = new AtomicBoolean(true);
 			return stream.doOnNext((element) -> {
-				if (first.compareAndSet(true, false)) {
+				// a plain read per element; the compare-and-set only once
+				if (first.get() && first.compareAndSet(true, false)) {
 					this.meters.recordTimeToFirstChunk(call.operation(), call.model(),
 							Duration.ofNanos(System.nanoTime() - start));
 				}

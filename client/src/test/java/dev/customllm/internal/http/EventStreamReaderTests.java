@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.Unpooled;
@@ -19,6 +21,8 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
@@ -188,6 +192,61 @@ class EventStreamReaderTests {
 		});
 		assertThat(received).hasSize(3);
 		assertThat(requested.get()).isLessThan(10);
+	}
+
+	@Test
+	void payloadsBeforeAFailureInTheSameBufferArriveFirst() {
+		Outcome outcome = read("data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [1, 2]\n\ndata: {\"n\":3}\n\n");
+		assertThat(outcome.numbers()).containsExactly(1, 2);
+		assertThat(outcome.error()).isInstanceOf(LlmResponseException.class)
+			.hasMessageContaining("not a JSON object");
+	}
+
+	@Test
+	void eventTooLargeFailsAfterThePayloadsBeforeItInTheSameBuffer() {
+		Outcome outcome = read("data: {\"n\":1}\n\ndata: {\"x\":\"" + "y".repeat(5000) + "\"}\n\n");
+		assertThat(outcome.numbers()).containsExactly(1);
+		assertThat(outcome.error()).isInstanceOf(DataBufferLimitException.class);
+	}
+
+	@Test
+	void severalEventsPerBufferAndEventsSplitAcrossBuffersAreEachReadOnce() {
+		byte[] stream = bytes("data: {\"n\":1}\n\n: ping\r\n\r\ndata: {\"n\":2}\r\rdata: {\"n\":3}\n\n"
+				+ "data: {\"n\":4}\n\ndata: [DONE]\n\n");
+		for (int size = 1; size <= stream.length; size++) {
+			List<byte[]> pieces = new ArrayList<>();
+			for (int start = 0; start < stream.length; start += size) {
+				pieces.add(Arrays.copyOfRange(stream, start, Math.min(stream.length, start + size)));
+			}
+			Outcome outcome = outcome(Flux.fromIterable(pieces));
+			assertThat(outcome.numbers()).as("pieces of %d bytes", size).containsExactly(1, 2, 3, 4);
+			assertThat(outcome.error()).isNull();
+		}
+	}
+
+	@Test
+	void findsAnErrorObjectWhereverItIsAndOnlyAnErrorObject() {
+		assertThat(read("data: {\"n\":1,\"note\":\"errors are rare\",\"r\":\"o\"}\n\ndata: [DONE]\n\n").numbers())
+			.containsExactly(1);
+		Outcome outcome = read("data: {\"n\":1,\"r\":\"o\",\"rr\":1,\"error\":{\"message\":\"late\"}}\n\n");
+		assertThat(outcome.values()).isEmpty();
+		assertThat(outcome.error()).isInstanceOf(LlmApiException.class).hasMessageContaining("late");
+	}
+
+	@Test
+	void bodyStillOpenAfterDoneIsCutAfterTheGraceTimeWithoutError() {
+		HttpSettings patient = new HttpSettings("http://localhost/v1", "sk-secret-key", Map.of(), Duration.ofSeconds(1),
+				Duration.ofSeconds(30), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), 4096, null);
+		EventStreamReader reader = new EventStreamReader(LlmOperation.CHAT, LlmJson.mapper(), new ErrorResponses(
+				LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of(), Set.of()), Clock.systemUTC()), patient);
+		AtomicBoolean cancelled = new AtomicBoolean();
+		Flux<byte[]> body = Flux.concat(Flux.just(bytes("data: {\"n\":1}\n\ndata: [DONE]\n\n: still here\n")),
+				Flux.<byte[]>never().doOnCancel(() -> cancelled.set(true)));
+		List<JsonNode> values = reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(values).extracting((node) -> node.get("n").asInt()).containsExactly(1);
+		assertThat(cancelled).isTrue();
 	}
 
 	private Outcome read(String body) {
