@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -107,6 +108,13 @@ public final class SenderTransport implements HttpTransport {
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return send(this.post, uri, body).flatMap((answer) -> parse(operation, answer, parsers))
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+	}
+
 	/**
 	 * {@inheritDoc} The subscriber's demand reaches the sender.
 	 * {@link EventStreamReader} tells how a stream fails.
@@ -143,6 +151,21 @@ public final class SenderTransport implements HttpTransport {
 		});
 	}
 
+	private <T> Mono<T> parse(LlmOperation operation, HttpAnswer answer, Supplier<? extends AnswerParser<T>> parsers) {
+		if (!isSuccess(answer)) {
+			return collect(answer, (body) -> {
+				throw failure(operation, answer, body);
+			});
+		}
+		long expected = contentLength(answer);
+		if (expected > this.settings.maxResponseSize()) {
+			return tooLarge(answer, expected, (body) -> {
+				throw new IllegalStateException("unreachable: the announced size is refused");
+			});
+		}
+		return this.answers.parseBody(operation, timed(answer), expected, true, parsers);
+	}
+
 	/**
 	 * Open a stream's body: a 2xx answer gives it, to be read as it arrives; any other
 	 * fails as {@link #post} does, before anything is read.
@@ -163,11 +186,18 @@ public final class SenderTransport implements HttpTransport {
 	private <T> Mono<T> collect(HttpAnswer answer, Function<BodyBuffer, T> then) {
 		long expected = contentLength(answer);
 		if (expected > this.settings.maxResponseSize()) {
-			// the body is cancelled unread, then the buffer refuses the announced size
-			return answer.body().take(0, false).then(Mono.fromCallable(() -> then.apply(this.answers.buffer(expected))));
+			return tooLarge(answer, expected, then);
 		}
-		return this.answers.readBody(answer.body().timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout), expected,
-				true, then);
+		return this.answers.readBody(timed(answer), expected, true, then);
+	}
+
+	private <T> Mono<T> tooLarge(HttpAnswer answer, long expected, Function<BodyBuffer, T> then) {
+		// the body is cancelled unread, then the buffer refuses the announced size
+		return answer.body().take(0, false).then(Mono.fromCallable(() -> then.apply(this.answers.buffer(expected))));
+	}
+
+	private Flux<ByteBuf> timed(HttpAnswer answer) {
+		return answer.body().timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout);
 	}
 
 	private static long contentLength(HttpAnswer answer) {
