@@ -34,9 +34,10 @@ import dev.customllm.internal.http.AnswerParser;
  * The shapes of a well-formed answer are read here; any other value (a number where text
  * belongs, an object where an item's index belongs, an answer that is not an object) is
  * handed to the JSON mapper as the records ({@link EmbeddingResult}, {@link EmbeddingItem},
- * {@link VectorDeserializer}) would read it, so that it is read or refused as before. The
- * checks of the vectors themselves belong to {@link BatchReader}. Not thread-safe: one
- * instance per answer.
+ * {@link VectorDeserializer}) would read it, so that it is read or refused as before. Each
+ * value is checked to be a finite float as it is read; the other checks of the vectors
+ * (count, index, length) belong to {@link BatchReader}. Not thread-safe: one instance per
+ * answer.
  *
  * @author Custom LLM team
  */
@@ -104,6 +105,9 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 	private @Nullable Integer index;
 
 	private float @Nullable [] vector;
+
+	/** The position of the current vector's first value that is not a finite float, or -1. */
+	private int nonFinite = -1;
 
 	private @Nullable EmbeddingResult result;
 
@@ -227,6 +231,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		if (token == JsonToken.START_OBJECT) {
 			this.index = null;
 			this.vector = null;
+			this.nonFinite = -1;
 			this.property = "";
 			this.mode = ITEM;
 		}
@@ -248,7 +253,9 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
-			items().add(new EmbeddingItem(this.index, this.vector));
+			List<EmbeddingItem> list = items();
+			checkFinite(list.size());
+			list.add(new EmbeddingItem(this.index, this.vector));
 			this.mode = DATA;
 			return;
 		}
@@ -269,7 +276,21 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		}
 	}
 
+	/**
+	 * Refuse a vector with a value that is not a finite float, once its item's index is
+	 * known: checked as the values are read rather than in a second pass over them.
+	 */
+	private void checkFinite(int position) {
+		float[] values = this.vector;
+		if (this.nonFinite >= 0 && values != null) {
+			int at = (this.index != null) ? this.index : position;
+			throw new LlmResponseException(LlmOperation.EMBEDDINGS, "embedding " + at + " holds "
+					+ values[this.nonFinite] + " at position " + this.nonFinite + ": every value must be a finite float");
+		}
+	}
+
 	private void embedding(JsonToken token) {
+		this.nonFinite = -1;
 		if (token == JsonToken.VALUE_STRING) {
 			this.vector = base64(this.parser.getStringCharacters(), this.parser.getStringOffset(),
 					this.parser.getStringLength());
@@ -298,7 +319,11 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		if (this.size == this.floats.length) {
 			this.floats = Arrays.copyOf(this.floats, Math.max(1024, this.size * 2));
 		}
-		this.floats[this.size++] = this.parser.getFloatValue();
+		float value = this.parser.getFloatValue();
+		if (!Float.isFinite(value) && this.nonFinite < 0) {
+			this.nonFinite = this.size;
+		}
+		this.floats[this.size++] = value;
 	}
 
 	private float[] base64(char[] chars, int offset, int length) {
@@ -321,7 +346,11 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		float[] vector = new float[decodedLength / Float.BYTES];
 		byte[] source = this.decoded;
 		for (int i = 0; i < vector.length; i++) {
-			vector[i] = (float) FLOATS.get(source, i * Float.BYTES);
+			float value = (float) FLOATS.get(source, i * Float.BYTES);
+			if (!Float.isFinite(value) && this.nonFinite < 0) {
+				this.nonFinite = i;
+			}
+			vector[i] = value;
 		}
 		return vector;
 	}
