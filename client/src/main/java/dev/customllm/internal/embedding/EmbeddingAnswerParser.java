@@ -15,6 +15,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.async.ByteBufferFeeder;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.TokenBuffer;
 
@@ -84,6 +85,8 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 
 	private final ByteBufferFeeder feeder;
 
+	private final boolean failOnTrailingTokens;
+
 	private int mode = START;
 
 	/** Where {@link #SKIP} and {@link #CAPTURE} return to. */
@@ -129,6 +132,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		this.jsonMapper = jsonMapper;
 		this.parser = jsonMapper.tokenStreamFactory().createNonBlockingByteBufferParser(ObjectReadContext.empty());
 		this.feeder = (ByteBufferFeeder) this.parser.nonBlockingInputFeeder();
+		this.failOnTrailingTokens = jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	@Override
@@ -170,7 +174,9 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 				case SKIP -> skip(token);
 				case CAPTURE -> capture(token);
 				default -> {
-					// what follows the answer is not read, as the mapper does not read it
+					if (this.failOnTrailingTokens) {
+						throw unreadable("trailing token (" + token + ") after the answer");
+					}
 				}
 			}
 		}

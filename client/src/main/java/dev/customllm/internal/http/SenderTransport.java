@@ -23,6 +23,8 @@ import dev.customllm.http.HttpAnswer;
 import dev.customllm.http.HttpCall;
 import dev.customllm.http.HttpSender;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+
 /**
  * An {@link HttpTransport} on an application's {@link HttpSender}, such as Spring's
  * {@code WebClient} with the application's filters. The sender makes the exchange; the rest
@@ -159,9 +161,7 @@ public final class SenderTransport implements HttpTransport {
 		}
 		long expected = contentLength(answer);
 		if (expected > this.settings.maxResponseSize()) {
-			return tooLarge(answer, expected, (body) -> {
-				throw new IllegalStateException("unreachable: the announced size is refused");
-			});
+			return tooLarge(answer);
 		}
 		return this.answers.parseBody(operation, timed(answer), expected, true, parsers);
 	}
@@ -186,14 +186,20 @@ public final class SenderTransport implements HttpTransport {
 	private <T> Mono<T> collect(HttpAnswer answer, Function<BodyBuffer, T> then) {
 		long expected = contentLength(answer);
 		if (expected > this.settings.maxResponseSize()) {
-			return tooLarge(answer, expected, then);
+			return tooLarge(answer);
 		}
 		return this.answers.readBody(timed(answer), expected, true, then);
 	}
 
-	private <T> Mono<T> tooLarge(HttpAnswer answer, long expected, Function<BodyBuffer, T> then) {
-		// the body is cancelled unread, then the buffer refuses the announced size
-		return answer.body().take(0, false).then(Mono.fromCallable(() -> then.apply(this.answers.buffer(expected))));
+	/**
+	 * Refuse an answer whose announced size is larger than the maximum: its body is
+	 * cancelled unread.
+	 */
+	private <T> Mono<T> tooLarge(HttpAnswer answer) {
+		return answer.body()
+			.take(0, false)
+			.then(Mono.error(() -> new DataBufferLimitException(
+					"Exceeded limit on max bytes to buffer : " + this.settings.maxResponseSize())));
 	}
 
 	private Flux<ByteBuf> timed(HttpAnswer answer) {

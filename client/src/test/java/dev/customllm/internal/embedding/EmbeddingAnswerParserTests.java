@@ -116,6 +116,14 @@ class EmbeddingAnswerParserTests {
 	}
 
 	@Test
+	void tokensAfterTheAnswerAreRefusedAsTheMapperRefusesThem() {
+		String json = "{\"data\":[]} {\"data\":[]}";
+		assertThat(catchThrowable(() -> LlmJson.mapper().readValue(json, EmbeddingResult.class)))
+			.isInstanceOf(JacksonException.class);
+		assertUnreadable(json, "trailing token (START_OBJECT) after the answer");
+	}
+
+	@Test
 	void jsonNullIsNoAnswer() {
 		assertThat(parse(" null ", 2)).isNull();
 	}
