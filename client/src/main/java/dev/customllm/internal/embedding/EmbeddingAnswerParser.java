@@ -44,8 +44,11 @@ import dev.customllm.internal.http.AnswerParser;
  */
 final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 
-	private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class,
-			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle BITS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final int EXPONENT = 0x7F800000;
+
+	private static final int EXPONENT_LOW_BIT = 0x00800000;
 
 	private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
@@ -351,14 +354,26 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		}
 		float[] vector = new float[decodedLength / Float.BYTES];
 		byte[] source = this.decoded;
+		int exponents = 0;
 		for (int i = 0; i < vector.length; i++) {
-			float value = (float) FLOATS.get(source, i * Float.BYTES);
-			if (!Float.isFinite(value) && this.nonFinite < 0) {
-				this.nonFinite = i;
-			}
-			vector[i] = value;
+			int bits = (int) BITS.get(source, i * Float.BYTES);
+			// the sign bit is set once any value has every exponent bit set: NaN or infinite
+			exponents |= (bits & EXPONENT) + EXPONENT_LOW_BIT;
+			vector[i] = Float.intBitsToFloat(bits);
+		}
+		if (exponents < 0) {
+			this.nonFinite = firstNonFinite(vector);
 		}
 		return vector;
+	}
+
+	private static int firstNonFinite(float[] vector) {
+		for (int i = 0; i < vector.length; i++) {
+			if (!Float.isFinite(vector[i])) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**
