@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * body: the transport hands it each network buffer in turn, then asks for the answer at
  * the end of the body. Whatever a parser keeps besides its answer (its window, scratch
  * arrays) it tells through {@link #heldBytes()}, which the client's
- * {@link ResponseMemory} budget reserves. Not thread-safe: one instance per answer, fed by
- * one subscriber; a transport asks for a new one for each attempt.
+ * {@link ResponseMemory} budget reserves. One instance per answer, fed by one subscriber;
+ * a transport asks for a new one for each attempt and never calls two of its methods at
+ * once.
  *
  * @param <T> the answer type
  * @author Custom LLM team
@@ -41,7 +42,8 @@ public interface AnswerParser<T> {
 	long heldBytes();
 
 	/**
-	 * Release what the parser holds; called once the body is read, failed or cancelled.
+	 * Release what the parser holds; called once the body is read, failed or cancelled,
+	 * never while {@link #feed} or {@link #finish} runs, and neither is called after.
 	 */
 	void close();
 

@@ -17,8 +17,11 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * budget what the parser holds, and tells an answer from an error object that some
  * gateways send with a 2xx status ({@code {"error": ...}}, see
  * {@link ErrorResponses#isErrorObject}) by its first bytes. Only such an error body, or the
- * few first bytes while they do not tell yet, is collected whole. Not thread-safe: one
- * instance per answer, filled by one subscriber.
+ * few first bytes while they do not tell yet, is collected whole. One instance per answer,
+ * filled by one subscriber; {@link #release()} may come from another thread (a cancel) while
+ * a buffer is read, so that reading, finishing and releasing exclude each other, and nothing
+ * is read once released: the parser's resources and the budget are never handed back while
+ * still in use, nor reserved again after.
  *
  * @param <T> the answer type
  * @author Custom LLM team
@@ -57,6 +60,8 @@ final class ParsingBody<T> {
 
 	private @Nullable BodyBuffer held;
 
+	private boolean released;
+
 	/**
 	 * Create the body of one answer.
 	 * @param operation the operation, for errors
@@ -84,7 +89,10 @@ final class ParsingBody<T> {
 	 * @param buffer the buffer, released by its owner
 	 * @throws DataBufferLimitException if the body grows past the maximum size
 	 */
-	void feed(ByteBuf buffer) {
+	synchronized void feed(ByteBuf buffer) {
+		if (this.released) {
+			return;
+		}
 		int length = buffer.readableBytes();
 		if (length > this.maxSize - this.size) {
 			throw tooLarge();
@@ -177,7 +185,7 @@ final class ParsingBody<T> {
 	 * @throws LlmResponseException if the body is empty or JSON {@code null}
 	 * @throws dev.customllm.LlmApiException if it is an error object
 	 */
-	T finish() {
+	synchronized T finish() {
 		if (this.size == 0) {
 			throw new LlmResponseException(this.operation, "empty body");
 		}
@@ -210,10 +218,14 @@ final class ParsingBody<T> {
 	}
 
 	/**
-	 * Release what the body holds: the parser's memory and any collected bytes; the body
-	 * is not used after.
+	 * Release what the body holds: the parser's memory and any collected bytes; a buffer
+	 * that arrives after is not read.
 	 */
-	void release() {
+	synchronized void release() {
+		if (this.released) {
+			return;
+		}
+		this.released = true;
 		this.memory.release(this.reserved);
 		this.reserved = 0;
 		BodyBuffer before = this.held;

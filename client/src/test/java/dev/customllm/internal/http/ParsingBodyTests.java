@@ -137,6 +137,18 @@ class ParsingBodyTests {
 	}
 
 	@Test
+	void bufferArrivingAfterACancelIsNotReadNorReserved() {
+		ParsingBody<String> body = body(-1);
+		this.parser.held = 1000;
+		body.feed(buffer("{\"a\":"));
+		body.release();
+		body.feed(buffer("1}"));
+		body.release();
+		assertThat(this.parser.feeds).containsExactly("{\"a\":");
+		assertThat(this.memory.reserved()).isZero();
+	}
+
+	@Test
 	void jvmErrorWhileParsingIsCarriedToTheCaller() {
 		ParsingBody<String> body = body(-1);
 		this.parser.error = new StackOverflowError("injected");
