@@ -13,6 +13,8 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
+import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.retry.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
@@ -59,6 +61,29 @@ class ResponseMemoryTests {
 			for (int i = 0; i < 3; i++) {
 				assertThat(model.complete(CompletionRequest.of("Again")).text()).hasSize(text.length());
 			}
+		}
+	}
+
+	@Test
+	void embeddingsAnswersLargerThanTheBudgetAreReadBecauseOnlyTheirParsersWindowIsHeld(LlmSimulator llm) {
+		String vector = "A".repeat(8 * 1024);
+		String item = "{\"object\":\"embedding\",\"index\":%d,\"embedding\":\"" + vector + "\"}";
+		StringBuilder answer = new StringBuilder("{\"object\":\"list\",\"data\":[");
+		for (int i = 0; i < 128; i++) {
+			answer.append((i > 0) ? "," : "").append(item.formatted(i));
+		}
+		answer.append("],\"model\":\"e\"}");
+		llm.wireMock().stubFor(post(anyUrl()).willReturn(okJson(answer.toString())));
+		try (CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(llm.baseUrl())
+			.maxBufferedResponseBytes(256L * 1024)
+			.retry(RetrySettings.NONE)
+			.embeddingDefaults(new EmbeddingDefaults("e", null, false, 128, 4, EncodingFormat.BASE64, "/embeddings"))
+			.build()) {
+			// 4 answers of 1 MB at once, each held whole before, within a budget of 256 KB
+			List<String> texts = java.util.stream.IntStream.range(0, 512).mapToObj((i) -> "text " + i).toList();
+			assertThat(client.embeddingModel().embedAll(texts)).hasSize(512)
+				.allSatisfy((embedding) -> assertThat(embedding.dimensions()).isEqualTo(1536));
 		}
 	}
 

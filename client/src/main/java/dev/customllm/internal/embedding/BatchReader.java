@@ -10,7 +10,9 @@ import dev.customllm.LlmResponseException;
 
 /**
  * Checks one batch answer and places its vectors by each item's {@code index}, not by
- * arrival: exactly one vector per input, none empty, all of the expected length.
+ * arrival: exactly one vector per input, none empty, all of the expected length. That every
+ * value is a finite float is checked as the values are read ({@link EmbeddingAnswerParser},
+ * {@link VectorDeserializer}).
  *
  * @author Custom LLM team
  */
@@ -51,12 +53,6 @@ final class BatchReader {
 		}
 		if (dimensions != null && vector.length != dimensions) {
 			throw failure("embedding " + index + " has " + vector.length + " dimensions, expected " + dimensions);
-		}
-		for (int i = 0; i < vector.length; i++) {
-			if (!Float.isFinite(vector[i])) {
-				throw failure("embedding " + index + " holds " + vector[i] + " at position " + i
-						+ ": every value must be a finite float");
-			}
 		}
 		return vector;
 	}

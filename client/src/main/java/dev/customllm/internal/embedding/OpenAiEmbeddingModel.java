@@ -80,7 +80,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 		LlmTelemetry.Call call = new LlmTelemetry.Call(LlmOperation.EMBEDDINGS, this.defaults.model(),
 				() -> String.join("\n", input));
 		Mono<EmbeddingResult> answer = Mono.fromCallable(() -> LlmJson.write(body))
-			.flatMap((bytes) -> this.transport.post(LlmOperation.EMBEDDINGS, this.uri, bytes, EmbeddingResult.class));
+			.flatMap((bytes) -> this.transport.post(LlmOperation.EMBEDDINGS, this.uri, bytes,
+					() -> new EmbeddingAnswerParser(LlmJson.mapper())));
 		return this.telemetry.observe(call, answer, OpenAiEmbeddingModel::observed);
 	}
 

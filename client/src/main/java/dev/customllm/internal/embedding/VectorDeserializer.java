@@ -12,7 +12,9 @@ import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Reads an {@code embedding} value by its shape: a JSON array of numbers, or a base64 string
- * of little-endian float32 values.
+ * of little-endian float32 values, each a finite float. Answers are read by
+ * {@link EmbeddingAnswerParser}; this reads an embedding only where that parser hands a
+ * value of an unexpected shape to the mapper.
  *
  * @author Custom LLM team
  */
@@ -45,7 +47,7 @@ final class VectorDeserializer extends ValueDeserializer<float[]> {
 		}
 		float[] vector = new float[bytes.length / Float.BYTES];
 		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-		return vector;
+		return checkFinite(vector, context);
 	}
 
 	private float[] readArray(JsonParser parser, DeserializationContext context) {
@@ -61,7 +63,17 @@ final class VectorDeserializer extends ValueDeserializer<float[]> {
 			}
 			vector[size++] = parser.getFloatValue();
 		}
-		return (size == vector.length) ? vector : Arrays.copyOf(vector, size);
+		return checkFinite((size == vector.length) ? vector : Arrays.copyOf(vector, size), context);
+	}
+
+	private float[] checkFinite(float[] vector, DeserializationContext context) {
+		for (int i = 0; i < vector.length; i++) {
+			if (!Float.isFinite(vector[i])) {
+				return context.reportInputMismatch(float[].class, "embedding holds " + vector[i] + " at position " + i
+						+ ": every value must be a finite float");
+			}
+		}
+		return vector;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.customllm.internal.http;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,42 @@ final class AnswerReader {
 				(body) -> content.doOnNext((chunk) -> append(body, chunk, release))
 					.then(Mono.fromCallable(() -> answer.apply(body))),
 				BodyBuffer::release);
+	}
+
+	/**
+	 * Read a 2xx body with a parser as it arrives, never joined; what the parser holds goes
+	 * back to the budget however the reading ends (done, failed, cancelled).
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param content the body as it arrives
+	 * @param expectedSize the announced {@code Content-Length}, or a negative number
+	 * @param release whether each network buffer is released once read, for buffers
+	 * handed over to the client
+	 * @param parsers makes the parser of the answer
+	 * @return the answer
+	 */
+	<T> Mono<T> parseBody(LlmOperation operation, Flux<ByteBuf> content, long expectedSize, boolean release,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return Mono.using(() -> parsing(operation, expectedSize, parsers),
+				(body) -> content.doOnNext((chunk) -> feed(body, chunk, release)).then(Mono.fromCallable(body::finish)),
+				ParsingBody::release);
+	}
+
+	private <T> ParsingBody<T> parsing(LlmOperation operation, long expectedSize,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return new ParsingBody<>(operation, parsers.get(), this.errorResponses, this.settings.maxResponseSize(),
+				expectedSize, this.settings.responseMemory());
+	}
+
+	private static void feed(ParsingBody<?> body, ByteBuf chunk, boolean release) {
+		try {
+			body.feed(chunk);
+		}
+		finally {
+			if (release) {
+				chunk.release();
+			}
+		}
 	}
 
 	private static void append(BodyBuffer body, ByteBuf chunk, boolean release) {

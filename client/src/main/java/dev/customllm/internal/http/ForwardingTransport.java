@@ -1,6 +1,7 @@
 package dev.customllm.internal.http;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,12 @@ public abstract class ForwardingTransport implements HttpTransport {
 	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
 		return this.delegate.post(operation, uri, body, answerType);
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return this.delegate.post(operation, uri, body, parsers);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.customllm.internal.http;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,19 @@ public interface HttpTransport extends AutoCloseable {
 	 * @return the answer, read when subscribed, again on each subscription
 	 */
 	<T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType);
+
+	/**
+	 * Post a JSON body and read the JSON answer with a parser as its bytes arrive, without
+	 * joining them: for large answers, such as embeddings. A body that is not 2xx fails as
+	 * with {@link #post(LlmOperation, URI, byte[], Class)}.
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param uri the endpoint
+	 * @param body the JSON request body
+	 * @param parsers makes a new parser for each attempt
+	 * @return the answer, read when subscribed, again on each subscription
+	 */
+	<T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers);
 
 	/**
 	 * Post a JSON body that asks for a stream. The {@link Mono} completes once the service

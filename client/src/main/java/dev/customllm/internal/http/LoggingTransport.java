@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -61,6 +62,18 @@ public final class LoggingTransport extends ForwardingTransport {
 			long start = System.nanoTime();
 			request("POST", operation, uri, body);
 			return delegate().post(operation, uri, body, answerType)
+				.doOnNext((answer) -> answered(operation, uri, start, answer))
+				.doOnError((failure) -> failed(operation, uri, start, failure));
+		});
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			request("POST", operation, uri, body);
+			return delegate().post(operation, uri, body, parsers)
 				.doOnNext((answer) -> answered(operation, uri, start, answer))
 				.doOnError((failure) -> failed(operation, uri, start, failure));
 		});

@@ -1,6 +1,7 @@
 package dev.customllm.internal.http;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,12 @@ public final class MaskingTransport extends ForwardingTransport {
 	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
 		return delegate().post(operation, uri, body, answerType).onErrorMap(LlmException.class, this::mask);
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return delegate().post(operation, uri, body, parsers).onErrorMap(LlmException.class, this::mask);
 	}
 
 	@Override

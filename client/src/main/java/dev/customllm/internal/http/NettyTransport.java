@@ -2,6 +2,7 @@ package dev.customllm.internal.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.netty.buffer.ByteBuf;
@@ -23,8 +24,9 @@ import dev.customllm.LlmOperation;
 
 /**
  * The default {@link HttpTransport}, directly on Reactor Netty's {@link HttpClient} with a
- * dedicated connection pool: each answer is copied once from the network buffers and
- * parsed from that copy. One instance per client; thread-safe.
+ * dedicated connection pool: an answer read as a record is copied once from the network
+ * buffers and parsed from that copy; one read with an {@link AnswerParser} is parsed from
+ * the network buffers as they arrive. One instance per client; thread-safe.
  *
  * @author Custom LLM team
  */
@@ -91,6 +93,20 @@ public final class NettyTransport implements HttpTransport {
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return Mono.deferContextual((context) -> this.httpClient.post()
+			.uri(uri)
+			.send((request, outbound) -> {
+				propagate(context, request);
+				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+			})
+			.response((response, content) -> parse(operation, response, content, parsers))
+			.next())
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+	}
+
 	private void propagate(ContextView context, HttpClientRequest request) {
 		this.requestHook.addHeaders(context, request::header);
 	}
@@ -103,6 +119,16 @@ public final class NettyTransport implements HttpTransport {
 			}
 			return this.answers.parse(operation, body, answerType);
 		});
+	}
+
+	private <T> Mono<T> parse(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		if (!isSuccess(response)) {
+			return this.answers.readBody(content, contentLength(response), false, (body) -> {
+				throw failure(operation, response, body);
+			});
+		}
+		return this.answers.parseBody(operation, content, contentLength(response), false, parsers);
 	}
 
 	private static boolean isSuccess(HttpClientResponse response) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -21,6 +22,8 @@ import dev.customllm.LlmOperation;
 import dev.customllm.http.HttpAnswer;
 import dev.customllm.http.HttpCall;
 import dev.customllm.http.HttpSender;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
  * An {@link HttpTransport} on an application's {@link HttpSender}, such as Spring's
@@ -107,6 +110,13 @@ public final class SenderTransport implements HttpTransport {
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return send(this.post, uri, body).flatMap((answer) -> parse(operation, answer, parsers))
+			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+	}
+
 	/**
 	 * {@inheritDoc} The subscriber's demand reaches the sender.
 	 * {@link EventStreamReader} tells how a stream fails.
@@ -143,6 +153,19 @@ public final class SenderTransport implements HttpTransport {
 		});
 	}
 
+	private <T> Mono<T> parse(LlmOperation operation, HttpAnswer answer, Supplier<? extends AnswerParser<T>> parsers) {
+		if (!isSuccess(answer)) {
+			return collect(answer, (body) -> {
+				throw failure(operation, answer, body);
+			});
+		}
+		long expected = contentLength(answer);
+		if (expected > this.settings.maxResponseSize()) {
+			return tooLarge(answer);
+		}
+		return this.answers.parseBody(operation, timed(answer), expected, true, parsers);
+	}
+
 	/**
 	 * Open a stream's body: a 2xx answer gives it, to be read as it arrives; any other
 	 * fails as {@link #post} does, before anything is read.
@@ -163,11 +186,24 @@ public final class SenderTransport implements HttpTransport {
 	private <T> Mono<T> collect(HttpAnswer answer, Function<BodyBuffer, T> then) {
 		long expected = contentLength(answer);
 		if (expected > this.settings.maxResponseSize()) {
-			// the body is cancelled unread, then the buffer refuses the announced size
-			return answer.body().take(0, false).then(Mono.fromCallable(() -> then.apply(this.answers.buffer(expected))));
+			return tooLarge(answer);
 		}
-		return this.answers.readBody(answer.body().timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout), expected,
-				true, then);
+		return this.answers.readBody(timed(answer), expected, true, then);
+	}
+
+	/**
+	 * Refuse an answer whose announced size is larger than the maximum: its body is
+	 * cancelled unread.
+	 */
+	private <T> Mono<T> tooLarge(HttpAnswer answer) {
+		return answer.body()
+			.take(0, false)
+			.then(Mono.error(() -> new DataBufferLimitException(
+					"Exceeded limit on max bytes to buffer : " + this.settings.maxResponseSize())));
+	}
+
+	private Flux<ByteBuf> timed(HttpAnswer answer) {
+		return answer.body().timeout(this.bodyTimeout, (buffer) -> this.bodyTimeout);
 	}
 
 	private static long contentLength(HttpAnswer answer) {

@@ -2,6 +2,7 @@ package dev.customllm.internal.resilience;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
@@ -13,6 +14,7 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.LlmResponseException;
+import dev.customllm.internal.http.AnswerParser;
 import dev.customllm.internal.http.ForwardingTransport;
 import dev.customllm.internal.http.HttpTransport;
 
@@ -41,6 +43,12 @@ public final class ResilientTransport extends ForwardingTransport {
 	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
 		return this.resilience.call(operation, body, delegate().post(operation, uri, body, answerType));
+	}
+
+	@Override
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return this.resilience.call(operation, body, delegate().post(operation, uri, body, parsers));
 	}
 
 	/**

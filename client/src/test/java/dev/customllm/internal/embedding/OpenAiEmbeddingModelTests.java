@@ -233,6 +233,53 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	@Test
+	void errorObjectInA2xxAnswerIsTheProvidersError() {
+		answer("  {\"error\":{\"message\":\"embedding quota exceeded\",\"type\":\"insufficient_quota\"}}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
+			assertThatExceptionOfType(LlmApiException.class).isThrownBy(() -> client.embeddingModel().embed("x"))
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(200))
+				.withMessageContaining("embedding quota exceeded");
+		}
+	}
+
+	@Test
+	void emptyNullMalformedOrTruncatedAnswersAreUnusable() {
+		answer("");
+		assertResponseError(List.of("a"), "empty body");
+		answer("null");
+		assertResponseError(List.of("a"), "body is JSON null");
+		answer("{\"data\":[{\"index\":0,\"embedding\":[1.0]}}");
+		assertResponseError(List.of("a"), "unreadable JSON answer");
+		answer("{\"data\":[{\"index\":0,\"embedding\":[1.0");
+		assertResponseError(List.of("a"), "unreadable JSON answer");
+	}
+
+	@Test
+	void valuesOfTheWrongJsonTypeAreUnusable() {
+		answer("{\"data\":[{\"index\":0,\"embedding\":false}]}");
+		assertResponseError(List.of("a"), "embedding must be an array of numbers or a base64 string");
+		answer("{\"data\":[{\"index\":0,\"embedding\":[1.0,true]}]}");
+		assertResponseError(List.of("a"), "embedding array holds a VALUE_TRUE");
+		answer("{\"data\":[{\"index\":[0],\"embedding\":[1.0]}]}");
+		assertResponseError(List.of("a"), "unreadable JSON answer");
+		answer("{\"data\":{\"index\":0}}");
+		assertResponseError(List.of("a"), "unreadable JSON answer");
+	}
+
+	@Test
+	void base64VectorsAreReadWhateverTheOrderOfTheirMembers() {
+		float[] first = { 0.5f, -0.25f };
+		float[] second = { 1.5f, 2.0f };
+		answer("{\"model\":\"m\",\"data\":[{\"embedding\":\"" + base64(second) + "\",\"object\":\"embedding\",\"index\":1},"
+				+ "{\"object\":\"embedding\",\"embedding\":\"" + base64(first) + "\",\"index\":0}],\"object\":\"list\"}");
+		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
+			List<Embedding> embeddings = client.embeddingModel().embedAll(List.of("a", "b"));
+			assertThat(embeddings.get(0).vector()).containsExactly(first);
+			assertThat(embeddings.get(1).vector()).containsExactly(second);
+		}
+	}
+
+	@Test
 	void invalidInputFailsBeforeAnyHttpCall() {
 		try (CustomLlmClient client = client(EmbeddingDefaults.DEFAULT)) {
 			EmbeddingModel model = client.embeddingModel();

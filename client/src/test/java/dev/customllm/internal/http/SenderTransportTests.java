@@ -111,6 +111,64 @@ class SenderTransportTests {
 	}
 
 	@Test
+	void handsEachBufferOfAParsedAnswerToTheParserAndReleasesItOnceRead() {
+		ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
+		String answer = transport(answer(200, Map.of(), "{\"data\":", "[1,2", "]}")).post(LlmOperation.EMBEDDINGS, CHAT,
+				bytes("{}"), () -> parser)
+			.block();
+		assertThat(answer).isEqualTo("{\"data\":[1,2]}");
+		assertThat(parser.feeds).hasSize(3);
+		assertThat(parser.closed).isTrue();
+		assertReleased(3);
+	}
+
+	@Test
+	void parsedAnswerThatIsAnErrorObjectIsTheProvidersError() {
+		Throwable failure = catchThrowable(() -> transport(answer(200, Map.of(), "{\"err", "or\":{\"message\":\"overloaded\"}}"))
+			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
+			.block(Duration.ofSeconds(5)));
+		assertThat(failure).isInstanceOfSatisfying(LlmApiException.class,
+				(ex) -> assertThat(ex.error().message()).isEqualTo("overloaded"));
+		assertReleased(2);
+	}
+
+	@Test
+	void parsedAnswerIsBoundedAndItsBuffersReleasedWhenItGrowsPastTheMaximum() {
+		String piece = "x".repeat(1500);
+		Throwable failure = catchThrowable(() -> transport(answer(200, Map.of(), "{\"a\":\"" + piece, piece, piece, piece, "\"}"))
+			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
+			.block(Duration.ofSeconds(5)));
+		assertThat(failure).isInstanceOf(LlmResponseException.class).hasMessageContaining("max-response-size");
+		assertReleased(3);
+		Throwable announced = catchThrowable(() -> transport(answer(200, Map.of("Content-Length", "100000"), "{}"))
+			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
+			.block(Duration.ofSeconds(5)));
+		assertThat(announced).isInstanceOf(LlmResponseException.class).hasMessageContaining("max-response-size");
+		assertReleased(3);
+	}
+
+	@Test
+	void silenceInAParsedAnswerIsAResponseTimeoutAndGivesTheMemoryBack() {
+		ResponseMemory memory = new ResponseMemory(1 << 20);
+		HttpSettings settings = new HttpSettings(SETTINGS.baseUrl(), null, Map.of(), Duration.ofSeconds(1),
+				Duration.ofMillis(300), Duration.ofMillis(300), 1, Duration.ofSeconds(1), 4096, null, java.util.Set.of(),
+				memory);
+		HttpAnswer stalled = new Answer(200, Map.of(),
+				Flux.concat(Flux.just(buffer("{\"data\":")), Flux.never()).doOnNext(this.emitted::add));
+		ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
+		parser.held = 2048;
+		Throwable failure = catchThrowable(() -> new SenderTransport(settings, (call) -> Mono.just(stalled),
+				LlmJson.mapper(), RequestHook.NONE)
+			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), () -> parser)
+			.block(Duration.ofSeconds(5)));
+		assertThat(failure).isInstanceOfSatisfying(LlmRequestException.class,
+				(ex) -> assertThat(ex.kind()).isEqualTo(LlmRequestException.Kind.RESPONSE_TIMEOUT));
+		assertReleased(1);
+		assertThat(parser.closed).isTrue();
+		assertThat(memory.reserved()).isZero();
+	}
+
+	@Test
 	void releasesEachBufferOfAStreamReadToTheEnd() {
 		List<JsonNode> chunks = stream(
 				answer(200, Map.of(), "data: {\"n\":1}\n\ndata: {\"n\"", ":2}\n\n", "data: [DONE]\n\n"))
