@@ -33,13 +33,24 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 		RootBeanDefinition client = qualified(definition(CustomLlmClient.class, "client", name), name);
 		client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
 		registry.registerBeanDefinition(clientBean, client);
-		registry.registerBeanDefinition(name + "CompletionModel", qualified(
+		registerModel(registry, name + "CompletionModel", qualified(
 				definition(CompletionModel.class, "completionModel", new RuntimeBeanReference(clientBean)), name));
-		registry.registerBeanDefinition(name + "EmbeddingModel", qualified(
+		registerModel(registry, name + "EmbeddingModel", qualified(
 				definition(EmbeddingModel.class, "embeddingModel", new RuntimeBeanReference(clientBean)), name));
 		if (NamedClients.properties(environment(), name).getRerank().getModel() != null) {
-			registry.registerBeanDefinition(name + "RerankModel", qualified(
+			registerModel(registry, name + "RerankModel", qualified(
 					definition(RerankModel.class, "rerankModel", new RuntimeBeanReference(clientBean)), name));
+		}
+	}
+
+	/**
+	 * Register a model bean unless the application already defines a bean of that name,
+	 * as {@code @ConditionalOnMissingBean} would: application configuration is registered
+	 * before auto-configuration.
+	 */
+	private static void registerModel(BeanDefinitionRegistry registry, String beanName, RootBeanDefinition definition) {
+		if (!registry.containsBeanDefinition(beanName)) {
+			registry.registerBeanDefinition(beanName, definition);
 		}
 	}
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -167,6 +169,18 @@ class NamedClientsTests {
 	}
 
 	@Test
+	void anApplicationsOwnModelBeanOfTheSameNameWins() {
+		twoClients().withPropertyValues("custom.llm.clients.chat.rerank.model=bge-reranker")
+			.withUserConfiguration(OwnReranker.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean("chatRerankModel")).isSameAs(OwnReranker.RERANKER);
+				assertThat(context.getBean(QualifiedUser.Service.class).chat())
+					.isSameAs(context.getBean("chatCompletionModel"));
+			});
+	}
+
+	@Test
 	void missingKeyOfOneNamedClientIsReportedWithItsPropertyPath() {
 		this.contextRunner
 			.withPropertyValues("custom.llm.clients.local.base-url=" + chatService.baseUrl(),
@@ -295,6 +309,19 @@ class NamedClientsTests {
 
 		record Service(RerankModel reranker) {
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(QualifiedUser.class)
+	static class OwnReranker {
+
+		static final RerankModel RERANKER = (query, documents, topN) -> Mono.just(List.of());
+
+		@Bean
+		RerankModel chatRerankModel() {
+			return RERANKER;
 		}
 
 	}
