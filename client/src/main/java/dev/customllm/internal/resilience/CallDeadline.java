@@ -2,6 +2,7 @@ package dev.customllm.internal.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiFunction;
 
 import io.netty.util.Timeout;
 import io.netty.util.TimerTask;
@@ -35,10 +36,31 @@ final class CallDeadline<T> extends MonoOperator<T, T> {
 
 	private final Duration timeout;
 
+	private final BiFunction<TimerTask, Duration, Timeout> timer;
+
+	/**
+	 * Create a deadline on the shared timer.
+	 * @param source the call, retries included
+	 * @param operation the operation, for the error
+	 * @param timeout the time the call may take
+	 */
 	CallDeadline(Mono<? extends T> source, LlmOperation operation, Duration timeout) {
+		this(source, operation, timeout, Timeouts::schedule);
+	}
+
+	/**
+	 * Create a deadline on a given timer.
+	 * @param source the call, retries included
+	 * @param operation the operation, for the error
+	 * @param timeout the time the call may take
+	 * @param timer arms a task to run once the time has passed
+	 */
+	CallDeadline(Mono<? extends T> source, LlmOperation operation, Duration timeout,
+			BiFunction<TimerTask, Duration, Timeout> timer) {
 		super(source);
 		this.operation = operation;
 		this.timeout = timeout;
+		this.timer = timer;
 	}
 
 	@Override
@@ -97,7 +119,7 @@ final class CallDeadline<T> extends MonoOperator<T, T> {
 				this.upstream = subscription;
 				this.actual.onSubscribe(this);
 				if (this.state == RUNNING) {
-					this.armed = Timeouts.schedule(this, this.deadline.timeout);
+					this.armed = this.deadline.timer.apply(this, this.deadline.timeout);
 					if (this.state != RUNNING) {
 						disarm();
 					}
