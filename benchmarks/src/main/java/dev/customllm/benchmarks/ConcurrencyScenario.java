@@ -45,7 +45,9 @@ final class ConcurrencyScenario {
 		Map<String, long[]> latencies = new HashMap<>();
 		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), this.concurrency);
 		try (Contender library = new LibraryContender(settings); Contender baseline = new BaselineContender(settings)) {
-			Samples.alternate(1, library, baseline, (contender) -> round(contender, calls));
+			// as many warm-up rounds as the other scenarios: with one, the first measured rounds
+			// still paid for compiling the library's longer path (about 50 against 35-40 µs per call)
+			Samples.alternate(this.sizes.warmupRounds(), library, baseline, (contender) -> round(contender, calls));
 			Samples.alternate(Math.max(1, this.sizes.rounds() / 3), library, baseline, (contender) -> {
 				ClientMeter meter = ClientMeter.start();
 				Round round = round(contender, calls);
