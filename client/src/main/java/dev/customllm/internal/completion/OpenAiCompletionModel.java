@@ -59,22 +59,24 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 
 	@Override
 	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
-		return Mono.fromCallable(() -> checkImages(request))
-			.flatMap((checked) -> this.context.responseFormats().complete(checked, model(checked), this::send));
+		return Mono.defer(() -> {
+			CompletionRequest checked = checkImages(request);
+			return this.context.responseFormats().complete(checked, model(checked), this::send);
+		});
 	}
 
+	/**
+	 * Send one request: called when the call is subscribed to (or when its response format
+	 * falls back), so the body is written then, without an operator of its own.
+	 */
 	private Mono<CompletionResponse> send(CompletionRequest request) {
-		return Mono.fromCallable(() -> LlmJson.write(this.endpoint.body().apply(request, this.defaults)))
-			.flatMap((body) -> {
-				Mono<CompletionResponse> answer = this.context.transport()
-					.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType())
-					.map(this.endpoint.response())
-					.map(this::checkToolCalls);
-				return this.context.telemetry()
-					.observe(call(request), answer,
-							(context, response) -> CompletionObservations.answer(this.context.telemetry(), context,
-									response));
-			});
+		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults));
+		Mono<CompletionResponse> answer = this.context.transport()
+			.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType())
+			.map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
+		return this.context.telemetry()
+			.observe(call(request), answer,
+					(context, response) -> CompletionObservations.answer(this.context.telemetry(), context, response));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
+import io.netty.util.TimerTask;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +40,18 @@ public final class Timeouts {
 			Timeout armed = Shared.TIMER.newTimeout((fired) -> sink.success(0L), millis, TimeUnit.MILLISECONDS);
 			sink.onCancel(armed::cancel);
 		});
+	}
+
+	/**
+	 * Run a task on the shared timer once the given time has passed, for operators that
+	 * are their own timer task (one object per call instead of a subscription to
+	 * {@link #after(Duration)}).
+	 * @param task the task, run on the timer's thread
+	 * @param timeout the time to wait
+	 * @return the armed timeout, to cancel when it no longer applies
+	 */
+	public static Timeout schedule(TimerTask task, Duration timeout) {
+		return Shared.TIMER.newTimeout(task, timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -5,16 +5,23 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
+import dev.customllm.internal.http.Timeouts;
+
 /**
  * An asynchronous semaphore: at most a given number of calls run at once; the others wait,
  * without holding a thread, in arrival order, for at most a given time. A permit is
- * released when its call completes, fails or is cancelled. Thread-safe.
+ * released when its call completes, fails or is cancelled. A call that gets its permit at
+ * once arms no timer; one that waits arms a task on the shared timer ({@link Timeouts}),
+ * which wakes no thread. Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -28,10 +35,26 @@ final class ConcurrencyLimiter {
 
 	private final Queue<Waiter> waiters = new ArrayDeque<>();
 
+	private final BiFunction<TimerTask, Duration, Timeout> timer;
+
 	private int available;
 
+	/**
+	 * Create a limiter whose waits end on the shared timer.
+	 * @param permits the number of calls that may run at once
+	 */
 	ConcurrencyLimiter(int permits) {
+		this(permits, Timeouts::schedule);
+	}
+
+	/**
+	 * Create a limiter.
+	 * @param permits the number of calls that may run at once
+	 * @param timer arms a task to run once a wait has lasted its longest
+	 */
+	ConcurrencyLimiter(int permits, BiFunction<TimerTask, Duration, Timeout> timer) {
 		this.available = permits;
+		this.timer = timer;
 	}
 
 	/**
@@ -44,7 +67,7 @@ final class ConcurrencyLimiter {
 	 * @return the limited call
 	 */
 	<T> Mono<T> limit(Mono<T> call, Duration maxWait, Mono<Waited> onTimeout, Consumer<Duration> onWait) {
-		Mono<Waited> permit = acquire().timeout(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
+		Mono<Waited> permit = acquire(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
 		return Mono.usingWhen(permit, (granted) -> call, this::release, (granted, failure) -> release(granted),
 				this::release);
 	}
@@ -61,7 +84,7 @@ final class ConcurrencyLimiter {
 	 */
 	<T> Mono<Flux<T>> limitStream(Mono<Flux<T>> open, Duration maxWait, Mono<Waited> onTimeout,
 			Consumer<Duration> onWait) {
-		Mono<Waited> permit = acquire().timeout(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
+		Mono<Waited> permit = acquire(maxWait, onTimeout).doOnNext((waited) -> onWait.accept(waited.waited()));
 		return permit.flatMap((granted) -> {
 			AtomicBoolean held = new AtomicBoolean(true);
 			Runnable release = () -> {
@@ -80,13 +103,15 @@ final class ConcurrencyLimiter {
 		});
 	}
 
-	private Mono<Waited> acquire() {
+	private Mono<Waited> acquire(Duration maxWait, Mono<Waited> onTimeout) {
 		return Mono.create((sink) -> {
 			Waiter waiter = new Waiter(sink, System.nanoTime());
 			if (grantOrEnqueue(waiter)) {
 				sink.success(new Waited(Duration.ZERO));
 				return;
 			}
+			Timeout armed = this.timer.apply((timeout) -> waitedTooLong(waiter, onTimeout), maxWait);
+			sink.onDispose(armed::cancel);
 			sink.onCancel(() -> {
 				if (!waiter.state.compareAndSet(WAITING, CANCELLED)) {
 					releasePermit();
@@ -96,6 +121,16 @@ final class ConcurrencyLimiter {
 				}
 			});
 		});
+	}
+
+	/**
+	 * End a wait that lasted its longest, unless a permit came first.
+	 */
+	private void waitedTooLong(Waiter waiter, Mono<Waited> onTimeout) {
+		if (waiter.state.compareAndSet(WAITING, CANCELLED)) {
+			remove(waiter);
+			onTimeout.subscribe(waiter.sink::success, waiter.sink::error, waiter.sink::success);
+		}
 	}
 
 	private synchronized boolean grantOrEnqueue(Waiter waiter) {

@@ -10,9 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmOperation;
-import dev.customllm.LlmRequestException;
-import dev.customllm.LlmRequestException.Kind;
-import dev.customllm.internal.http.Timeouts;
 
 /**
  * Everything that protects the service and the caller around one call: client-side limits
@@ -72,10 +69,9 @@ public final class Resilience implements AutoCloseable {
 	 * @return the protected call
 	 */
 	public <T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> attempt) {
-		return this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt)))
-			.timeout(Timeouts.after(this.callTimeout), Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
-					"no answer within the call timeout of " + this.callTimeout.toMillis() + " ms, retries included",
-					null)));
+		return new CallDeadline<>(
+				this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt))),
+				operation, this.callTimeout);
 	}
 
 	/**

@@ -37,7 +37,7 @@ public final class LlmTelemetry {
 	 * Key of the current observation in the Reactor context, as Micrometer's context
 	 * propagation names it.
 	 */
-	private static final String OBSERVATION_KEY = "micrometer.observation";
+	static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private static final DefaultLlmObservationConvention DEFAULT_CONVENTION = new DefaultLlmObservationConvention();
 
@@ -109,15 +109,10 @@ public final class LlmTelemetry {
 	 * @return the observed call
 	 */
 	public <T> Mono<T> observe(Call call, Mono<T> answer, BiConsumer<LlmObservationContext, T> onAnswer) {
-		return Mono.deferContextual((reactorContext) -> {
+		return new ObservedCall<>(answer, (reactorContext) -> {
 			LlmObservationContext context = context(call);
-			Stopper stopper = new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
-			return answer.doOnNext((value) -> onAnswer.accept(context, value))
-				.doOnSuccess((value) -> stopper.stop(null))
-				.doOnError(stopper::stop)
-				.doOnCancel(stopper::cancel)
-				.contextWrite((inner) -> inner.put(OBSERVATION_KEY, stopper.observation));
-		});
+			return new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
+		}, onAnswer);
 	}
 
 	/**
@@ -201,7 +196,7 @@ public final class LlmTelemetry {
 	/**
 	 * Stops an observation once, before the outcome reaches the caller.
 	 */
-	private final class Stopper {
+	final class Stopper {
 
 		private final Observation observation;
 
@@ -212,6 +207,14 @@ public final class LlmTelemetry {
 		Stopper(Observation observation, LlmObservationContext context) {
 			this.observation = observation;
 			this.context = context;
+		}
+
+		Observation observation() {
+			return this.observation;
+		}
+
+		LlmObservationContext context() {
+			return this.context;
 		}
 
 		void cancel() {
