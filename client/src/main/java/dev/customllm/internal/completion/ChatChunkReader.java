@@ -26,12 +26,6 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 
 	private static final StrictText STRICT_TEXT = new StrictText();
 
-	/**
-	 * The last model name read, reused while events repeat it (they usually do, every
-	 * event of every stream), instead of a new string per event. Any thread may replace it.
-	 */
-	private static volatile @Nullable String lastModel;
-
 	@Override
 	public ChatChunkResult deserialize(JsonParser parser, DeserializationContext context) {
 		JsonToken token = parser.currentToken();
@@ -61,28 +55,7 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 		if (token != JsonToken.VALUE_STRING) {
 			return text(parser, context, token);
 		}
-		String last = lastModel;
-		if (last != null && sameText(parser, last)) {
-			return last;
-		}
-		String model = parser.getString();
-		lastModel = model;
-		return model;
-	}
-
-	private static boolean sameText(JsonParser parser, String text) {
-		int length = parser.getStringLength();
-		if (length != text.length()) {
-			return false;
-		}
-		char[] characters = parser.getStringCharacters();
-		int offset = parser.getStringOffset();
-		for (int i = 0; i < length; i++) {
-			if (characters[offset + i] != text.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
+		return ModelNames.read(parser);
 	}
 
 	private static void choices(JsonParser parser, DeserializationContext context, JsonToken token, Chunk chunk) {

@@ -2,12 +2,17 @@ package dev.customllm.internal.completion;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
+import dev.customllm.internal.http.AnswerParser;
+import dev.customllm.internal.json.LlmJson;
 
 /**
  * One wire shape of completions: how a request is written, and how an answer and the
@@ -20,20 +25,23 @@ import dev.customllm.completion.CompletionResponse;
  * @param body writes a request with the model's defaults
  * @param streaming turns a body into one asking for a stream, with or without usage
  * @param answerType the answer
+ * @param parsers makes a parser that reads an answer as its bytes arrive, or
+ * {@code null} when the answer is read whole as its {@code answerType}
  * @param response reads an answer
  * @param chunkType a chunk of a streamed answer
  * @author Custom LLM team
  */
 record CompletionEndpoint<B, R, C extends StreamedResult>(LlmOperation operation,
 		BiFunction<CompletionRequest, CompletionDefaults, B> body, BiFunction<B, Boolean, B> streaming,
-		Class<R> answerType, Function<R, CompletionResponse> response, Class<C> chunkType) {
+		Class<R> answerType, @Nullable Supplier<? extends AnswerParser<R>> parsers,
+		Function<R, CompletionResponse> response, Class<C> chunkType) {
 
 	/**
 	 * {@code POST /chat/completions}.
 	 */
 	static final CompletionEndpoint<ChatCompletionBody, ChatCompletionResult, ChatChunkResult> CHAT = new CompletionEndpoint<>(
 			LlmOperation.CHAT, ChatCompletionBody::of, ChatCompletionBody::streaming, ChatCompletionResult.class,
-			ChatCompletionResult::toResponse, ChatChunkResult.class);
+			() -> new ChatAnswerParser(LlmJson.mapper()), ChatCompletionResult::toResponse, ChatChunkResult.class);
 
 	/**
 	 * {@code POST /completions}, the legacy text completion API: requests carry a prompt
@@ -41,7 +49,7 @@ record CompletionEndpoint<B, R, C extends StreamedResult>(LlmOperation operation
 	 */
 	static final CompletionEndpoint<TextCompletionBody, TextCompletionResult, TextChunkResult> TEXT = new CompletionEndpoint<>(
 			LlmOperation.TEXT_COMPLETION, TextCompletionBody::of, TextCompletionBody::streaming,
-			TextCompletionResult.class, TextCompletionResult::toResponse, TextChunkResult.class);
+			TextCompletionResult.class, null, TextCompletionResult::toResponse, TextChunkResult.class);
 
 	static CompletionEndpoint<?, ?, ?> of(CompletionApi api) {
 		return (api == CompletionApi.TEXT) ? TEXT : CHAT;

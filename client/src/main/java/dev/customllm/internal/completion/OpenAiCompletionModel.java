@@ -2,6 +2,7 @@ package dev.customllm.internal.completion;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,8 @@ import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
 import dev.customllm.completion.ContentPart;
 import dev.customllm.completion.Message;
+import dev.customllm.internal.http.AnswerParser;
+import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
@@ -71,12 +74,19 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	 */
 	private Mono<CompletionResponse> send(CompletionRequest request) {
 		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults));
-		Mono<CompletionResponse> answer = this.context.transport()
-			.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType())
-			.map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
+		Mono<CompletionResponse> answer = post(body).map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
 		return this.context.telemetry()
 			.observe(call(request), answer,
 					(context, response) -> CompletionObservations.answer(this.context.telemetry(), context, response));
+	}
+
+	private Mono<R> post(byte[] body) {
+		HttpTransport transport = this.context.transport();
+		Supplier<? extends AnswerParser<R>> parsers = this.endpoint.parsers();
+		if (parsers != null) {
+			return transport.post(this.endpoint.operation(), this.uri, body, parsers);
+		}
+		return transport.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType());
 	}
 
 	@Override

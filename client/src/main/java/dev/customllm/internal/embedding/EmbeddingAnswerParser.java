@@ -2,7 +2,6 @@ package dev.customllm.internal.embedding;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,16 +11,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.async.ByteBufferFeeder;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.TokenBuffer;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
-import dev.customllm.internal.http.AnswerParser;
+import dev.customllm.internal.http.JsonAnswerParser;
 
 /**
  * Reads an embeddings answer as its network buffers arrive, with Jackson's non-blocking
@@ -42,7 +37,7 @@ import dev.customllm.internal.http.AnswerParser;
  *
  * @author Custom LLM team
  */
-final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
+final class EmbeddingAnswerParser extends JsonAnswerParser<EmbeddingResult> {
 
 	private static final VarHandle BITS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -52,14 +47,8 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 
 	private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
-	/** What the non-blocking parser holds besides the text of the current value. */
-	private static final int PARSER_WINDOW = 8192;
-
 	private static final TypeReference<List<EmbeddingItem>> ITEMS = new TypeReference<>() {
 	};
-
-	/** Expecting the answer's value. */
-	private static final int START = 0;
 
 	/** In the answer's object. */
 	private static final int ROOT = 1;
@@ -73,34 +62,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 	/** In a vector of numbers. */
 	private static final int VECTOR = 4;
 
-	/** Skipping an unknown member's value. */
-	private static final int SKIP = 5;
-
-	/** Copying a value for the mapper. */
-	private static final int CAPTURE = 6;
-
-	/** After the answer's value. */
-	private static final int DONE = 7;
-
-	private final JsonMapper jsonMapper;
-
-	private final JsonParser parser;
-
-	private final ByteBufferFeeder feeder;
-
-	private final boolean failOnTrailingTokens;
-
-	private int mode = START;
-
-	/** Where {@link #SKIP} and {@link #CAPTURE} return to. */
-	private int returnMode;
-
-	/** The open structures of a skipped or captured value. */
-	private int depth;
-
 	private String property = "";
-
-	private @Nullable TokenBuffer captured;
 
 	private @Nullable List<EmbeddingItem> items;
 
@@ -114,8 +76,6 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 
 	/** The position of the current vector's first value that is not a finite float, or -1. */
 	private int nonFinite = -1;
-
-	private @Nullable EmbeddingResult result;
 
 	private byte[] text = new byte[0];
 
@@ -132,86 +92,40 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 	 * @param jsonMapper reads the values of unexpected shapes
 	 */
 	EmbeddingAnswerParser(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-		this.parser = jsonMapper.tokenStreamFactory().createNonBlockingByteBufferParser(ObjectReadContext.empty());
-		this.feeder = (ByteBufferFeeder) this.parser.nonBlockingInputFeeder();
-		this.failOnTrailingTokens = jsonMapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-	}
-
-	@Override
-	public void feed(ByteBuffer bytes) {
-		this.feeder.feedInput(bytes);
-		drain();
-	}
-
-	@Override
-	public @Nullable EmbeddingResult finish() {
-		this.feeder.endOfInput();
-		drain();
-		if (this.mode != DONE) {
-			throw unreadable("no JSON value in the answer");
-		}
-		return this.result;
+		super(LlmOperation.EMBEDDINGS, jsonMapper, EmbeddingResult.class, ROOT);
 	}
 
 	@Override
 	public long heldBytes() {
+		// the base64 text is counted once read: the values between them are short
 		return PARSER_WINDOW + 2 * this.textChars + this.text.length + this.decoded.length
 				+ (long) this.floats.length * Float.BYTES;
 	}
 
 	@Override
-	public void close() {
-		this.parser.close();
-	}
-
-	private void drain() {
-		JsonToken token;
-		while ((token = this.parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
-			switch (this.mode) {
-				case START -> start(token);
-				case ROOT -> root(token);
-				case DATA -> data(token);
-				case ITEM -> item(token);
-				case VECTOR -> vector(token);
-				case SKIP -> skip(token);
-				case CAPTURE -> capture(token);
-				default -> {
-					if (this.failOnTrailingTokens) {
-						throw unreadable("trailing token (" + token + ") after the answer");
-					}
-				}
-			}
-		}
-	}
-
-	private void start(JsonToken token) {
-		if (token == JsonToken.START_OBJECT) {
-			this.mode = ROOT;
-		}
-		else if (token == JsonToken.VALUE_NULL) {
-			this.mode = DONE;
-		}
-		else {
-			startCapture(token, DONE);
+	protected void read(JsonToken token) {
+		switch (mode()) {
+			case ROOT -> root(token);
+			case DATA -> data(token);
+			case ITEM -> item(token);
+			default -> vector(token);
 		}
 	}
 
 	private void root(JsonToken token) {
 		if (token == JsonToken.PROPERTY_NAME) {
-			this.property = this.parser.currentName();
+			this.property = parser().currentName();
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
-			this.result = new EmbeddingResult(this.items, this.model, this.usage);
-			this.mode = DONE;
+			done(new EmbeddingResult(this.items, this.model, this.usage));
 			return;
 		}
 		switch (this.property) {
 			case "data" -> {
 				if (token == JsonToken.START_ARRAY) {
 					this.items = new ArrayList<>();
-					this.mode = DATA;
+					mode(DATA);
 				}
 				else if (token == JsonToken.VALUE_NULL) {
 					this.items = null;
@@ -222,7 +136,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 			}
 			case "model" -> {
 				if (token == JsonToken.VALUE_STRING) {
-					this.model = this.parser.getString();
+					this.model = parser().getString();
 				}
 				else if (token == JsonToken.VALUE_NULL) {
 					this.model = null;
@@ -242,11 +156,11 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 			this.vector = null;
 			this.nonFinite = -1;
 			this.property = "";
-			this.mode = ITEM;
+			mode(ITEM);
 		}
 		else if (token == JsonToken.END_ARRAY) {
 			this.property = "";
-			this.mode = ROOT;
+			mode(ROOT);
 		}
 		else if (token == JsonToken.VALUE_NULL) {
 			items().add(null);
@@ -258,20 +172,20 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 
 	private void item(JsonToken token) {
 		if (token == JsonToken.PROPERTY_NAME) {
-			this.property = this.parser.currentName();
+			this.property = parser().currentName();
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
 			List<EmbeddingItem> list = items();
 			checkFinite(list.size());
 			list.add(new EmbeddingItem(this.index, this.vector));
-			this.mode = DATA;
+			mode(DATA);
 			return;
 		}
 		switch (this.property) {
 			case "index" -> {
 				if (token == JsonToken.VALUE_NUMBER_INT) {
-					this.index = this.parser.getIntValue();
+					this.index = parser().getIntValue();
 				}
 				else if (token == JsonToken.VALUE_NULL) {
 					this.index = null;
@@ -301,12 +215,12 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 	private void embedding(JsonToken token) {
 		this.nonFinite = -1;
 		if (token == JsonToken.VALUE_STRING) {
-			this.vector = base64(this.parser.getStringCharacters(), this.parser.getStringOffset(),
-					this.parser.getStringLength());
+			this.vector = base64(parser().getStringCharacters(), parser().getStringOffset(),
+					parser().getStringLength());
 		}
 		else if (token == JsonToken.START_ARRAY) {
 			this.size = 0;
-			this.mode = VECTOR;
+			mode(VECTOR);
 		}
 		else if (token == JsonToken.VALUE_NULL) {
 			this.vector = null;
@@ -319,7 +233,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 	private void vector(JsonToken token) {
 		if (token == JsonToken.END_ARRAY) {
 			this.vector = Arrays.copyOf(this.floats, this.size);
-			this.mode = ITEM;
+			mode(ITEM);
 			return;
 		}
 		if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
@@ -328,7 +242,7 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		if (this.size == this.floats.length) {
 			this.floats = Arrays.copyOf(this.floats, Math.max(1024, this.size * 2));
 		}
-		float value = this.parser.getFloatValue();
+		float value = parser().getFloatValue();
 		if (!Float.isFinite(value) && this.nonFinite < 0) {
 			this.nonFinite = this.size;
 		}
@@ -397,64 +311,16 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 		return bytes;
 	}
 
-	private void startSkip(JsonToken token, int returnTo) {
-		if (token.isStructStart()) {
-			this.depth = 1;
-			this.returnMode = returnTo;
-			this.mode = SKIP;
-		}
-	}
-
-	private void skip(JsonToken token) {
-		if (token.isStructStart()) {
-			this.depth++;
-		}
-		else if (token.isStructEnd() && --this.depth == 0) {
-			this.mode = this.returnMode;
-		}
-	}
-
-	/**
-	 * Copy a value of an unexpected shape, or of a small member read as a record, for the
-	 * mapper.
-	 */
-	private void startCapture(JsonToken token, int returnTo) {
-		this.captured = TokenBuffer.forBuffering(this.parser, ObjectReadContext.empty());
-		this.depth = 0;
-		this.returnMode = returnTo;
-		this.mode = CAPTURE;
-		capture(token);
-	}
-
-	private void capture(JsonToken token) {
-		TokenBuffer buffer = this.captured;
-		buffer.copyCurrentEvent(this.parser);
-		if (token.isStructStart()) {
-			this.depth++;
-		}
-		else if (token.isStructEnd()) {
-			this.depth--;
-		}
-		if (this.depth > 0) {
-			return;
-		}
-		this.captured = null;
-		this.mode = this.returnMode;
-		try (JsonParser values = buffer.asParser(ObjectReadContext.empty())) {
-			captured(values);
-		}
-	}
-
-	private void captured(JsonParser values) {
-		switch (this.mode) {
-			case DONE -> this.result = this.jsonMapper.readValue(values, EmbeddingResult.class);
-			case DATA -> items().add(this.jsonMapper.readValue(values, EmbeddingItem.class));
-			case ITEM -> this.index = this.jsonMapper.readValue(values, Integer.class);
+	@Override
+	protected void captured(JsonParser values) {
+		switch (mode()) {
+			case DATA -> items().add(jsonMapper().readValue(values, EmbeddingItem.class));
+			case ITEM -> this.index = jsonMapper().readValue(values, Integer.class);
 			default -> {
 				switch (this.property) {
-					case "data" -> this.items = this.jsonMapper.readValue(values, ITEMS);
-					case "model" -> this.model = this.jsonMapper.readValue(values, String.class);
-					default -> this.usage = this.jsonMapper.readValue(values, EmbeddingUsage.class);
+					case "data" -> this.items = jsonMapper().readValue(values, ITEMS);
+					case "model" -> this.model = jsonMapper().readValue(values, String.class);
+					default -> this.usage = jsonMapper().readValue(values, EmbeddingUsage.class);
 				}
 			}
 		}
@@ -467,10 +333,6 @@ final class EmbeddingAnswerParser implements AnswerParser<EmbeddingResult> {
 			this.items = list;
 		}
 		return list;
-	}
-
-	private static LlmResponseException unreadable(String problem) {
-		return new LlmResponseException(LlmOperation.EMBEDDINGS, "unreadable JSON answer: " + problem);
 	}
 
 }

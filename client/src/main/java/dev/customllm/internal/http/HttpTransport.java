@@ -45,7 +45,7 @@ public interface HttpTransport extends AutoCloseable {
 
 	/**
 	 * Post a JSON body and read the JSON answer with a parser as its bytes arrive, without
-	 * joining them: for large answers, such as embeddings. A body that is not 2xx fails as
+	 * joining them: for embeddings and chat answers. A body that is not 2xx fails as
 	 * with {@link #post(LlmOperation, URI, byte[], Class)}.
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors

@@ -4,6 +4,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads generated text, which must be a JSON string: a number or a boolean where text
@@ -19,7 +20,16 @@ public final class StrictText extends ValueDeserializer<String> {
 		if (parser.currentToken() == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}
-		return context.reportInputMismatch(String.class,
+		throw notText(parser);
+	}
+
+	/**
+	 * Return the failure for a value that is not text where text belongs.
+	 * @param parser the parser, positioned on the value
+	 * @return the exception
+	 */
+	public static MismatchedInputException notText(JsonParser parser) {
+		return MismatchedInputException.from(parser, String.class,
 				"text must be a JSON string, not " + describe(parser.currentToken()));
 	}
 
