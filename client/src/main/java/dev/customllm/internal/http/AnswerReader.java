@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmException;
 import dev.customllm.LlmOperation;
-import dev.customllm.LlmResponseException;
 
 /**
  * What every transport does with an answer once it has arrived, whichever HTTP client
@@ -91,6 +90,18 @@ final class AnswerReader {
 				ParsingBody::release);
 	}
 
+	/**
+	 * Return the parsers of an answer type that has no parser of its own: the mapper reads
+	 * it from its tokens, copied as they arrive ({@link MappedAnswerParser}).
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param answerType the type to read the answer as
+	 * @return a new parser for each attempt
+	 */
+	<T> Supplier<AnswerParser<T>> mapped(LlmOperation operation, Class<T> answerType) {
+		return () -> new MappedAnswerParser<>(operation, this.jsonMapper, answerType);
+	}
+
 	private <T> ParsingBody<T> parsing(LlmOperation operation, long expectedSize,
 			Supplier<? extends AnswerParser<T>> parsers) {
 		return new ParsingBody<>(operation, parsers.get(), this.errorResponses, this.settings.maxResponseSize(),
@@ -117,36 +128,6 @@ final class AnswerReader {
 				chunk.release();
 			}
 		}
-	}
-
-	/**
-	 * Read a 2xx body.
-	 * @param <T> the answer type
-	 * @param operation the operation, for errors
-	 * @param body the whole body
-	 * @param answerType the type to read the JSON body as
-	 * @return the answer
-	 * @throws LlmResponseException if the body is empty or JSON {@code null}
-	 */
-	<T> T parse(LlmOperation operation, BodyBuffer body, Class<T> answerType) {
-		if (body.size() == 0) {
-			throw new LlmResponseException(operation, "empty body");
-		}
-		if (ErrorResponses.isErrorObject(body.array(), body.size())) {
-			// some gateways answer 200 with {"error": {...}}: an error, not an answer without choices
-			throw this.errorResponses.inSuccessfulAnswer(operation, 200, body.toByteArray());
-		}
-		T answer;
-		try {
-			answer = this.jsonMapper.readValue(body.array(), 0, body.size(), answerType);
-		}
-		catch (VirtualMachineError | LinkageError error) {
-			throw new FatalReadException(error);
-		}
-		if (answer == null) {
-			throw new LlmResponseException(operation, "body is JSON null");
-		}
-		return answer;
 	}
 
 	/**

@@ -33,7 +33,9 @@ public interface HttpTransport extends AutoCloseable {
 	}
 
 	/**
-	 * Post a JSON body and read the JSON answer.
+	 * Post a JSON body and read the JSON answer as its bytes arrive, the mapper reading
+	 * the answer type from its tokens; answers with a parser of their own use
+	 * {@link #post(LlmOperation, URI, byte[], Supplier)}.
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors
 	 * @param uri the endpoint

@@ -77,12 +77,16 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	/** The most bytes that one token took. */
 	private long longest;
 
+	/** The bytes fed so far. */
+	private long fed;
+
 	/**
 	 * Create a parser for one answer.
 	 * @param operation the operation, for errors
 	 * @param jsonMapper reads the values of unexpected shapes
 	 * @param answerType the type the mapper reads an answer that is not an object as
-	 * @param objectMode the mode once the answer's object starts
+	 * @param objectMode the mode once the answer's object starts, or {@link #DONE} to have
+	 * the mapper read the whole answer, object or not, as the answer type
 	 */
 	protected JsonAnswerParser(LlmOperation operation, JsonMapper jsonMapper, Class<T> answerType, int objectMode) {
 		this.operation = operation;
@@ -97,6 +101,7 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	@Override
 	public final void feed(ByteBuffer bytes) {
 		int length = bytes.remaining();
+		this.fed += length;
 		this.pending += length;
 		this.longest = Math.max(this.longest, this.pending);
 		this.feeder.feedInput(bytes);
@@ -155,7 +160,7 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	}
 
 	private void start(JsonToken token) {
-		if (token == JsonToken.START_OBJECT) {
+		if (token == JsonToken.START_OBJECT && this.objectMode != DONE) {
 			this.mode = this.objectMode;
 		}
 		else if (token == JsonToken.VALUE_NULL) {
@@ -178,6 +183,14 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	 * @param values the captured value, for the mapper
 	 */
 	protected abstract void captured(JsonParser values);
+
+	/**
+	 * Return the number of bytes fed so far.
+	 * @return the bytes
+	 */
+	protected final long fedBytes() {
+		return this.fed;
+	}
 
 	/**
 	 * Return the parser, positioned on the current token.

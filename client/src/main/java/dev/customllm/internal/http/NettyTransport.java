@@ -113,12 +113,7 @@ public final class NettyTransport implements HttpTransport {
 
 	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
 			Class<T> answerType) {
-		return this.answers.readBody(content, contentLength(response), false, (body) -> {
-			if (!isSuccess(response)) {
-				throw failure(operation, response, body);
-			}
-			return this.answers.parse(operation, body, answerType);
-		});
+		return parse(operation, response, content, this.answers.mapped(operation, answerType));
 	}
 
 	private <T> Mono<T> parse(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,

@@ -145,12 +145,7 @@ public final class SenderTransport implements HttpTransport {
 	}
 
 	private <T> Mono<T> read(LlmOperation operation, HttpAnswer answer, Class<T> answerType) {
-		return collect(answer, (body) -> {
-			if (!isSuccess(answer)) {
-				throw failure(operation, answer, body);
-			}
-			return this.answers.parse(operation, body, answerType);
-		});
+		return parse(operation, answer, this.answers.mapped(operation, answerType));
 	}
 
 	private <T> Mono<T> parse(LlmOperation operation, HttpAnswer answer, Supplier<? extends AnswerParser<T>> parsers) {
