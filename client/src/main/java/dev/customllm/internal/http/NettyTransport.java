@@ -75,22 +75,15 @@ public final class NettyTransport implements HttpTransport {
 		return Mono.defer(() -> this.httpClient.headers((headers) -> headers.remove(HttpHeaderNames.CONTENT_TYPE))
 			.get()
 			.uri(uri)
-			.response((response, body) -> read(operation, response, body, answerType))
+			.response((response, content) -> parse(operation, response, content,
+					this.answers.mapped(operation, answerType)))
 			.next())
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return Mono.deferContextual((context) -> this.httpClient.post()
-			.uri(uri)
-			.send((request, outbound) -> {
-				propagate(context, request);
-				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
-			})
-			.response((response, content) -> read(operation, response, content, answerType))
-			.next())
-			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+		return post(operation, uri, body, this.answers.mapped(operation, answerType));
 	}
 
 	@Override
@@ -109,11 +102,6 @@ public final class NettyTransport implements HttpTransport {
 
 	private void propagate(ContextView context, HttpClientRequest request) {
 		this.requestHook.addHeaders(context, request::header);
-	}
-
-	private <T> Mono<T> read(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,
-			Class<T> answerType) {
-		return parse(operation, response, content, this.answers.mapped(operation, answerType));
 	}
 
 	private <T> Mono<T> parse(LlmOperation operation, HttpClientResponse response, ByteBufFlux content,

@@ -100,14 +100,14 @@ public final class SenderTransport implements HttpTransport {
 
 	@Override
 	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return send(this.get, uri, null).flatMap((answer) -> read(operation, answer, answerType))
+		return send(this.get, uri, null)
+			.flatMap((answer) -> parse(operation, answer, this.answers.mapped(operation, answerType)))
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	@Override
 	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return send(this.post, uri, body).flatMap((answer) -> read(operation, answer, answerType))
-			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+		return post(operation, uri, body, this.answers.mapped(operation, answerType));
 	}
 
 	@Override
@@ -142,10 +142,6 @@ public final class SenderTransport implements HttpTransport {
 		Map<String, String> headers = new HashMap<>(shape.headers());
 		headers.putAll(added);
 		return headers;
-	}
-
-	private <T> Mono<T> read(LlmOperation operation, HttpAnswer answer, Class<T> answerType) {
-		return parse(operation, answer, this.answers.mapped(operation, answerType));
 	}
 
 	private <T> Mono<T> parse(LlmOperation operation, HttpAnswer answer, Supplier<? extends AnswerParser<T>> parsers) {
