@@ -46,18 +46,19 @@ import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.rerank.RerankModel;
 import dev.customllm.internal.telemetry.LlmTelemetry;
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RateLimitStoreStatus;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus;
 import dev.customllm.internal.resilience.Resilience;
 import dev.customllm.internal.resilience.ResilienceSettings;
 import dev.customllm.internal.resilience.ResilientTransport;
-import dev.customllm.retry.RetryBudget;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetryBudget;
+import dev.customllm.resilience.RetrySettings;
 
 /**
  * Client of one OpenAI-compatible LLM service: its connection pool, credentials and
- * defaults, and the models that use them. Thread-safe; create one per service and share it.
+ * defaults, and the models that use them. Thread-safe; create one per service and share
+ * it.
  *
  * <pre class="code">
  * CustomLlmClient client = CustomLlmClient.builder()
@@ -230,8 +231,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	/**
 	 * Return the live counts of the client's connection pool. With an
-	 * {@link Builder#httpSender(HttpSender) HTTP sender} the connections are the sender's,
-	 * and every count is zero.
+	 * {@link Builder#httpSender(HttpSender) HTTP sender} the connections are the
+	 * sender's, and every count is zero.
 	 * @return the pool metrics
 	 */
 	public ConnectionPool connectionPool() {
@@ -428,8 +429,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Set the Netty SSL context for TLS or mutual TLS, for example
 		 * {@code SslContextBuilder.forClient().trustManager(caFile).build()}. With Spring
-		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead. Not for a client
-		 * with an {@link #httpSender(HttpSender) HTTP sender}.
+		 * Boot, {@code custom.llm.ssl.bundle} names an SSL bundle instead. Not for a
+		 * client with an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param sslContext the context, or {@code null} for the JVM defaults
 		 * @return this builder
 		 */
@@ -487,8 +488,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Adjust the Reactor Netty {@link HttpClient} under the client, after the
 		 * connection settings are applied: for example to add a proxy, wiretap logging or
-		 * Netty channel options. Replaces any customizer set before. Not for a client with
-		 * an {@link #httpSender(HttpSender) HTTP sender}.
+		 * Netty channel options. Replaces any customizer set before. Not for a client
+		 * with an {@link #httpSender(HttpSender) HTTP sender}.
 		 * @param httpClientCustomizer returns the adjusted client
 		 * @return this builder
 		 */
@@ -501,10 +502,10 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * Send the requests with an HTTP stack of the application's instead of the
 		 * client's own Reactor Netty connection pool: for example Spring's
 		 * {@code WebClient}, so that its filters add OAuth2 tokens or sign each request.
-		 * The connections are then the sender's, with their pool, connect timeout and TLS:
-		 * {@link #connectTimeout}, {@link #maxConnections}, {@link #maxIdleTime} are not
-		 * used, {@link #sslContext} and {@link #httpClientCustomizer} cannot be set, and
-		 * {@link CustomLlmClient#connectionPool()} counts nothing. The rest stays the
+		 * The connections are then the sender's, with their pool, connect timeout and
+		 * TLS: {@link #connectTimeout}, {@link #maxConnections}, {@link #maxIdleTime} are
+		 * not used, {@link #sslContext} and {@link #httpClientCustomizer} cannot be set,
+		 * and {@link CustomLlmClient#connectionPool()} counts nothing. The rest stays the
 		 * client's: the response timeout (to the answer, then between the buffers of a
 		 * body), the maximum response size, the headers and API key, retries, limits,
 		 * streaming and metrics. Closing the client leaves the sender open.
@@ -548,11 +549,12 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set where the request-rate and token-rate limits are kept so that every instance
-		 * sharing the store shares them, such as a
-		 * {@link dev.customllm.retry.redis.RedisRateLimitStore}. By default they are kept
-		 * inside this instance.
-		 * @param rateLimitStore the store, or {@code null} for limits of this instance only
+		 * Set where the request-rate and token-rate limits are kept so that every
+		 * instance sharing the store shares them, such as a
+		 * {@link dev.customllm.resilience.redis.RedisRateLimitStore}. By default they are
+		 * kept inside this instance.
+		 * @param rateLimitStore the store, or {@code null} for limits of this instance
+		 * only
 		 * @return this builder
 		 */
 		public Builder rateLimitStore(@Nullable RateLimitStore rateLimitStore) {
@@ -582,8 +584,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		}
 
 		/**
-		 * Set the registry of the client's meters: token usage, retries, limits, requests in
-		 * flight, embedding batch sizes, stream time to first chunk.
+		 * Set the registry of the client's meters: token usage, retries, limits, requests
+		 * in flight, embedding batch sizes, stream time to first chunk.
 		 * @param meterRegistry the registry
 		 * @return this builder
 		 */
@@ -642,9 +644,9 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Set the most bytes that the answers of this client may hold in memory at once
 		 * while they are read, so that many large answers arriving together fail fast
-		 * ({@link LlmRequestException} of kind {@code CLIENT_LIMIT}) instead of exhausting
-		 * the heap. By default, all clients without a budget of their own share one of a
-		 * quarter of the maximum heap.
+		 * ({@link LlmRequestException} of kind {@code CLIENT_LIMIT}) instead of
+		 * exhausting the heap. By default, all clients without a budget of their own
+		 * share one of a quarter of the maximum heap.
 		 * @param bytes the budget, at least 1KB
 		 * @return this builder
 		 */
@@ -676,8 +678,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Treat the value of a header as a secret: it is masked wherever a service echoes
 		 * it back, as the API key is. {@code Authorization}, {@code Proxy-Authorization},
-		 * {@code Cookie} and names ending in {@code api-key}, {@code -key}, {@code -token}
-		 * or {@code -secret} are secret without this.
+		 * {@code Cookie} and names ending in {@code api-key}, {@code -key},
+		 * {@code -token} or {@code -secret} are secret without this.
 		 * @param name the header name
 		 * @return this builder
 		 */
@@ -715,9 +717,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		public CustomLlmClient build() {
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext, this.secretHeaders,
-					(this.maxBufferedResponseBytes != null) ? new ResponseMemory(this.maxBufferedResponseBytes)
-							: ResponseMemory.shared());
+					this.maxResponseSize, this.sslContext, this.secretHeaders, (this.maxBufferedResponseBytes != null)
+							? new ResponseMemory(this.maxBufferedResponseBytes) : ResponseMemory.shared());
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}

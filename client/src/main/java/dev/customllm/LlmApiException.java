@@ -92,16 +92,15 @@ public class LlmApiException extends LlmException {
 	}
 
 	/**
-	 * An error as described by the service: parsed from an OpenAI-style error object when the
-	 * body is JSON, or a short excerpt of the body when it is not.
+	 * An error as described by the service: parsed from an OpenAI-style error object when
+	 * the body is JSON, or a short excerpt of the body when it is not.
 	 *
 	 * @param message the provider's message, or an excerpt of the body
 	 * @param type the provider's error type, if any
 	 * @param code the provider's error code, if any
 	 * @param param the request parameter the error refers to, if any
 	 */
-	public record ProviderError(String message, @Nullable String type, @Nullable String code,
-			@Nullable String param) {
+	public record ProviderError(String message, @Nullable String type, @Nullable String code, @Nullable String param) {
 
 	}
 

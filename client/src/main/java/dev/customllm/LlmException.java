@@ -42,9 +42,9 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	}
 
 	/**
-	 * Return a copy of this exception that tells how many attempts were made, as the retry
-	 * layer reports it when it gives up. This exception is left unchanged; the copy keeps
-	 * its type, cause and stack trace.
+	 * Return a copy of this exception that tells how many attempts were made, as the
+	 * retry layer reports it when it gives up. This exception is left unchanged; the copy
+	 * keeps its type, cause and stack trace.
 	 * @param attempts the number of attempts, at least 1
 	 * @return the copy, or this exception when it already tells that number
 	 */
@@ -64,8 +64,8 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	 * Return a copy of this exception whose message, and the message of any cause that
 	 * would show a secret, pass through a masking function. The client applies it, with
 	 * its API key and secret headers, to every failure before it is logged or reaches the
-	 * caller, so that no credential a service echoed back appears anywhere. This exception
-	 * is left unchanged.
+	 * caller, so that no credential a service echoed back appears anywhere. This
+	 * exception is left unchanged.
 	 * @param masking replaces secrets in a text
 	 * @return the copy
 	 */

@@ -63,8 +63,9 @@ public class LlmRequestException extends LlmException {
 		TLS,
 
 		/**
-		 * The answer was not valid HTTP/1.1 (a malformed status line, an oversized header,
-		 * HTTP/0.9): a service or proxy that will answer the same way again. Not retried.
+		 * The answer was not valid HTTP/1.1 (a malformed status line, an oversized
+		 * header, HTTP/0.9): a service or proxy that will answer the same way again. Not
+		 * retried.
 		 */
 		PROTOCOL,
 

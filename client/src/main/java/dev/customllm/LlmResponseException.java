@@ -3,9 +3,9 @@ package dev.customllm;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The service answered with a 2xx status but the answer cannot be used: malformed JSON, no
- * choices, an empty or wrong-length embedding, a count mismatch, an oversized body, or a
- * structured answer that is not the JSON that was asked for.
+ * The service answered with a 2xx status but the answer cannot be used: malformed JSON,
+ * no choices, an empty or wrong-length embedding, a count mismatch, an oversized body, or
+ * a structured answer that is not the JSON that was asked for.
  *
  * @author Custom LLM team
  */
@@ -42,9 +42,9 @@ public class LlmResponseException extends LlmException {
 	}
 
 	/**
-	 * Create an instance that keeps the text the model answered, such as JSON that does not
-	 * match the schema asked for. The text is cut to {@value #MAX_RAW_ANSWER} characters,
-	 * and the message shows its start.
+	 * Create an instance that keeps the text the model answered, such as JSON that does
+	 * not match the schema asked for. The text is cut to {@value #MAX_RAW_ANSWER}
+	 * characters, and the message shows its start.
 	 * @param operation the operation that failed
 	 * @param problem what was wrong with the answer
 	 * @param rawAnswer the text of the answer, or {@code null}
@@ -66,8 +66,8 @@ public class LlmResponseException extends LlmException {
 	}
 
 	/**
-	 * Return the text the model answered, when the problem lies in that text (a structured
-	 * answer that is not valid JSON or misses required fields), cut to
+	 * Return the text the model answered, when the problem lies in that text (a
+	 * structured answer that is not valid JSON or misses required fields), cut to
 	 * {@value #MAX_RAW_ANSWER} characters.
 	 * @return the text of the answer, or {@code null} when the problem is elsewhere
 	 */

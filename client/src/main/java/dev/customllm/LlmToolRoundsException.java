@@ -1,8 +1,8 @@
 package dev.customllm;
 
 /**
- * An agent's model still asked for tools after the agent's
- * {@code maxToolRounds} rounds of tool calls.
+ * An agent's model still asked for tools after the agent's {@code maxToolRounds} rounds
+ * of tool calls.
  *
  * @author Custom LLM team
  */

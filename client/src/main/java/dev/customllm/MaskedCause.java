@@ -5,9 +5,9 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stands in for the cause of an {@link LlmException} whose message would show a secret: the
- * same class name and stack trace, the message masked, and its own cause treated alike.
- * Causes without a secret are kept as they are.
+ * Stands in for the cause of an {@link LlmException} whose message would show a secret:
+ * the same class name and stack trace, the message masked, and its own cause treated
+ * alike. Causes without a secret are kept as they are.
  *
  * @author Custom LLM team
  */
@@ -35,7 +35,8 @@ final class MaskedCause extends RuntimeException {
 	}
 
 	private static boolean hasSecret(@Nullable Throwable cause, UnaryOperator<String> masking) {
-		for (Throwable current = cause; current != null && current != current.getCause(); current = current.getCause()) {
+		for (Throwable current = cause; current != null
+				&& current != current.getCause(); current = current.getCause()) {
 			String message = current.getMessage();
 			if (message != null && !masking.apply(message).equals(message)) {
 				return true;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -74,15 +74,15 @@ class CustomLlmClientTests {
 			.withMessageContaining("responseTimeout must be at most PT24H");
 		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().callTimeout(forever).build())
 			.withMessageContaining("callTimeout must be at most PT24H");
-		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().streamIdleTimeout(forever).build())
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder().streamIdleTimeout(forever).build())
 			.withMessageContaining("streamIdleTimeout");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CustomLlmClient.builder()
 				.retry(new RetrySettings(2, Duration.ofMillis(500), 2, forever, 0.25, Duration.ofSeconds(60)))
 				.build())
 			.withMessageContaining("maxDelay must be at most PT24H");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RateLimitSettings(null, 1.0, forever))
+		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitSettings(null, 1.0, forever))
 			.withMessageContaining("maxWait must be at most PT24H");
 	}
 

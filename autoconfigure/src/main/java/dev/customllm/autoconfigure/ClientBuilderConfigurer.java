@@ -9,9 +9,9 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.rerank.RerankDefaults;
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RetryBudget;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RetryBudget;
+import dev.customllm.resilience.RetrySettings;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.unit.DataSize;
@@ -31,8 +31,8 @@ final class ClientBuilderConfigurer {
 
 	private final @Nullable SslBundles sslBundles;
 
-	ClientBuilderConfigurer(String prefix, CustomLlmClientProperties properties, CustomLlmConnectionDetails connectionDetails,
-			@Nullable SslBundles sslBundles) {
+	ClientBuilderConfigurer(String prefix, CustomLlmClientProperties properties,
+			CustomLlmConnectionDetails connectionDetails, @Nullable SslBundles sslBundles) {
 		this.prefix = prefix;
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
@@ -94,15 +94,17 @@ final class ClientBuilderConfigurer {
 	private int maxResponseSize() {
 		long bytes = this.properties.getMaxResponseSize().toBytes();
 		if (bytes > Integer.MAX_VALUE) {
-			throw CustomLlmConfigurationException.invalid(this.prefix, this.prefix + ".max-response-size must be at most"
-					+ " 2GB (one answer is held in one array), but was " + this.properties.getMaxResponseSize().toMegabytes()
-					+ "MB");
+			throw CustomLlmConfigurationException.invalid(this.prefix,
+					this.prefix + ".max-response-size must be at most"
+							+ " 2GB (one answer is held in one array), but was "
+							+ this.properties.getMaxResponseSize().toMegabytes() + "MB");
 		}
 		return (int) bytes;
 	}
 
 	private boolean isKeyRequired() {
-		// a ConnectionDetails bean (a service connection, a simulator) knows whether it has a key
+		// a ConnectionDetails bean (a service connection, a simulator) knows whether it
+		// has a key
 		return this.properties.isApiKeyRequired()
 				&& this.connectionDetails instanceof PropertiesCustomLlmConnectionDetails;
 	}
@@ -139,7 +141,8 @@ final class ClientBuilderConfigurer {
 
 	private RerankDefaults rerankDefaults() {
 		CustomLlmProperties.Rerank rerank = this.properties.getRerank();
-		return new RerankDefaults(rerank.getModel(), rerank.getPath(), rerank.getBatchSize(), rerank.getMaxConcurrency());
+		return new RerankDefaults(rerank.getModel(), rerank.getPath(), rerank.getBatchSize(),
+				rerank.getMaxConcurrency());
 	}
 
 }

@@ -23,15 +23,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the default {@link CustomLlmClient} ({@code custom.llm.*}) with its
- * {@link CompletionModel} and {@link EmbeddingModel} (and {@link RerankModel} when
+ * Auto-configuration of the default {@link CustomLlmClient} ({@code custom.llm.*}) with
+ * its {@link CompletionModel} and {@link EmbeddingModel} (and {@link RerankModel} when
  * {@code custom.llm.rerank.model} is set), and of the named clients
  * ({@code custom.llm.clients.<name>.*}).
  *
  * @author Custom LLM team
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(HttpClient.class)
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.customllm.http.HttpSender;
 import dev.customllm.observation.LlmObservationConvention;
-import dev.customllm.retry.RateLimitStore;
+import dev.customllm.resilience.RateLimitStore;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,7 +68,8 @@ final class CustomLlmClientFactory {
 	 * @return the client
 	 * @throws CustomLlmConfigurationException if the configuration cannot be used
 	 */
-	CustomLlmClient create(String prefix, CustomLlmClientProperties properties, CustomLlmConnectionDetails connectionDetails) {
+	CustomLlmClient create(String prefix, CustomLlmClientProperties properties,
+			CustomLlmConnectionDetails connectionDetails) {
 		try {
 			CustomLlmClient.Builder builder = CustomLlmClient.builder();
 			this.observationRegistry.ifAvailable(builder::observationRegistry);
@@ -90,9 +91,10 @@ final class CustomLlmClientFactory {
 
 	private HttpSender webClientSender(String prefix, CustomLlmClientProperties properties) {
 		if (properties.getSsl().getBundle() != null) {
-			throw CustomLlmConfigurationException.invalid(prefix, prefix + ".ssl.bundle configures the client's own"
-					+ " connections; with " + prefix + ".http.client=webclient, set the WebClient's SSL bundle"
-					+ " (spring.http.clients.ssl.bundle) instead");
+			throw CustomLlmConfigurationException.invalid(prefix,
+					prefix + ".ssl.bundle configures the client's own" + " connections; with " + prefix
+							+ ".http.client=webclient, set the WebClient's SSL bundle"
+							+ " (spring.http.clients.ssl.bundle) instead");
 		}
 		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : null;
@@ -101,8 +103,7 @@ final class CustomLlmClientFactory {
 		if (sender == null) {
 			throw new CustomLlmConfigurationException(
 					"'" + prefix + ".http.client' is webclient but the application has no WebClient.Builder bean",
-					"Add spring-boot-starter-webclient to the application, or set '" + prefix
-							+ ".http.client=netty'.");
+					"Add spring-boot-starter-webclient to the application, or set '" + prefix + ".http.client=netty'.");
 		}
 		return sender;
 	}

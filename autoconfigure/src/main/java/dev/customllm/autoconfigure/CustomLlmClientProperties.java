@@ -11,15 +11,16 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.completion.CompletionApi;
 import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.http.HttpLogLevel;
-import dev.customllm.retry.StoreFailureAction;
+import dev.customllm.resilience.StoreFailureAction;
 
 import org.springframework.util.unit.DataSize;
 
 /**
  * Properties of one LLM client: the default client ({@code custom.llm.*}, see
- * {@link CustomLlmProperties}) and each named client ({@code custom.llm.clients.<name>.*}).
- * A named client starts from the values of {@code custom.llm.*}, except its provider name
- * and Redis key prefix, and overrides what it sets.
+ * {@link CustomLlmProperties}) and each named client
+ * ({@code custom.llm.clients.<name>.*}). A named client starts from the values of
+ * {@code custom.llm.*}, except its provider name and Redis key prefix, and overrides what
+ * it sets.
  *
  * @author Custom LLM team
  * @see CustomLlmProperties#getClients()
@@ -54,8 +55,8 @@ public class CustomLlmClientProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Maximum time to wait for the first byte of an answer (the first chunk of a stream), and
-	 * between its bytes.
+	 * Maximum time to wait for the first byte of an answer (the first chunk of a stream),
+	 * and between its bytes.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(60);
 
@@ -81,9 +82,9 @@ public class CustomLlmClientProperties {
 	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
 
 	/**
-	 * Most bytes the answers of this client may hold in memory at once while they are read;
-	 * past it, calls fail fast. Unset, all clients share a budget of a quarter of the
-	 * maximum heap.
+	 * Most bytes the answers of this client may hold in memory at once while they are
+	 * read; past it, calls fail fast. Unset, all clients share a budget of a quarter of
+	 * the maximum heap.
 	 */
 	private @Nullable DataSize maxBufferedResponseBytes;
 
@@ -94,14 +95,14 @@ public class CustomLlmClientProperties {
 
 	/**
 	 * Names of further headers whose values are secrets, masked like the API key.
-	 * Authorization, Proxy-Authorization, Cookie and names ending in api-key, -key, -token
-	 * or -secret are secret without this.
+	 * Authorization, Proxy-Authorization, Cookie and names ending in api-key, -key,
+	 * -token or -secret are secret without this.
 	 */
 	private List<String> secretHeaders = new ArrayList<>();
 
 	/**
-	 * Deadline of a whole unary call, retries and waits included. Streams are not bound by
-	 * it.
+	 * Deadline of a whole unary call, retries and waits included. Streams are not bound
+	 * by it.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(5);
 
@@ -297,7 +298,8 @@ public class CustomLlmClientProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) for TLS or mutual TLS to the service.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for TLS or mutual TLS to the
+		 * service.
 		 */
 		private @Nullable String bundle;
 
@@ -318,8 +320,9 @@ public class CustomLlmClientProperties {
 
 		/**
 		 * How much of each HTTP attempt to log at INFO on the logger dev.customllm.http:
-		 * none, basic (method, URL, status, latency), headers (and request headers, secret
-		 * ones masked) or body (and bodies, truncated: they hold prompts and answers).
+		 * none, basic (method, URL, status, latency), headers (and request headers,
+		 * secret ones masked) or body (and bodies, truncated: they hold prompts and
+		 * answers).
 		 */
 		private HttpLogLevel level = HttpLogLevel.NONE;
 
@@ -353,10 +356,10 @@ public class CustomLlmClientProperties {
 
 		/**
 		 * HTTP client that sends the requests: the client's own Reactor Netty connection
-		 * pool, or a WebClient built from the application's WebClient.Builder, so that its
-		 * customizers and filters (OAuth2 tokens, request signing, proxies) apply to every
-		 * call. With webclient, the connections are the WebClient's: connect-timeout,
-		 * max-connections, max-idle-time and ssl.bundle are not used.
+		 * pool, or a WebClient built from the application's WebClient.Builder, so that
+		 * its customizers and filters (OAuth2 tokens, request signing, proxies) apply to
+		 * every call. With webclient, the connections are the WebClient's:
+		 * connect-timeout, max-connections, max-idle-time and ssl.bundle are not used.
 		 */
 		private Client client = Client.NETTY;
 
@@ -405,12 +408,14 @@ public class CustomLlmClientProperties {
 		private DataSize maxImageBytes = DataSize.ofMegabytes(20);
 
 		/**
-		 * Sampling temperature, between 0 and 2. When unset, the service's default applies.
+		 * Sampling temperature, between 0 and 2. When unset, the service's default
+		 * applies.
 		 */
 		private @Nullable Double temperature;
 
 		/**
-		 * Maximum number of tokens to generate. When unset, the service's default applies.
+		 * Maximum number of tokens to generate. When unset, the service's default
+		 * applies.
 		 */
 		private @Nullable Integer maxTokens;
 
@@ -465,7 +470,6 @@ public class CustomLlmClientProperties {
 			this.path = path;
 		}
 
-
 		public DataSize getMaxImageBytes() {
 			return this.maxImageBytes;
 		}
@@ -473,6 +477,7 @@ public class CustomLlmClientProperties {
 		public void setMaxImageBytes(DataSize maxImageBytes) {
 			this.maxImageBytes = maxImageBytes;
 		}
+
 	}
 
 	/**
@@ -492,8 +497,8 @@ public class CustomLlmClientProperties {
 		private @Nullable Integer dimensions;
 
 		/**
-		 * Whether to send the dimensions in the request, for models that can shorten their
-		 * vectors (OpenAI text-embedding-3).
+		 * Whether to send the dimensions in the request, for models that can shorten
+		 * their vectors (OpenAI text-embedding-3).
 		 */
 		private boolean requestDimensions;
 
@@ -508,8 +513,8 @@ public class CustomLlmClientProperties {
 		private int maxConcurrency = 4;
 
 		/**
-		 * Encoding to ask vectors in. Base64 is a quarter of the bytes to parse; a service
-		 * that refuses it is asked for float from then on.
+		 * Encoding to ask vectors in. Base64 is a quarter of the bytes to parse; a
+		 * service that refuses it is asked for float from then on.
 		 */
 		private EncodingFormat encodingFormat = EncodingFormat.BASE64;
 
@@ -607,8 +612,8 @@ public class CustomLlmClientProperties {
 		private double jitter = 0.25;
 
 		/**
-		 * Longest Retry-After the client waits for; a service that asks for longer fails the
-		 * call at once.
+		 * Longest Retry-After the client waits for; a service that asks for longer fails
+		 * the call at once.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
@@ -675,7 +680,8 @@ public class CustomLlmClientProperties {
 	public static class Budget {
 
 		/**
-		 * Tokens in a full budget. Each successful call returns one. 0 disables the budget.
+		 * Tokens in a full budget. Each successful call returns one. 0 disables the
+		 * budget.
 		 */
 		private int capacity = 500;
 
@@ -721,8 +727,8 @@ public class CustomLlmClientProperties {
 	public static class RateLimit {
 
 		/**
-		 * Maximum number of requests in flight at once. When unset, only the connection pool
-		 * limits it.
+		 * Maximum number of requests in flight at once. When unset, only the connection
+		 * pool limits it.
 		 */
 		private @Nullable Integer maxConcurrentRequests;
 
@@ -745,8 +751,8 @@ public class CustomLlmClientProperties {
 		private Duration maxWait = Duration.ofSeconds(30);
 
 		/**
-		 * Where the request-rate and token-rate limits are kept: inside each instance, or in
-		 * Redis, shared by every instance with the same key prefix.
+		 * Where the request-rate and token-rate limits are kept: inside each instance, or
+		 * in Redis, shared by every instance with the same key prefix.
 		 */
 		private Store store = Store.LOCAL;
 
@@ -833,15 +839,15 @@ public class CustomLlmClientProperties {
 		public static class Redis {
 
 			/**
-			 * Prefix of the client's keys; every instance whose client has the same prefix
-			 * shares its limits. Defaults to "custom-llm:" followed by the provider name. Named
-			 * clients do not inherit it.
+			 * Prefix of the client's keys; every instance whose client has the same
+			 * prefix shares its limits. Defaults to "custom-llm:" followed by the
+			 * provider name. Named clients do not inherit it.
 			 */
 			private @Nullable String keyPrefix;
 
 			/**
-			 * Longest wait for an answer from Redis. A request without one is followed by a
-			 * probe; Redis counts as unreachable when the probe gets no answer either.
+			 * Longest wait for an answer from Redis. A request without one is followed by
+			 * a probe; Redis counts as unreachable when the probe gets no answer either.
 			 */
 			private Duration timeout = Duration.ofMillis(500);
 
@@ -935,8 +941,8 @@ public class CustomLlmClientProperties {
 		private String path = "/rerank";
 
 		/**
-		 * Maximum number of documents sent in one request; larger inputs are split and the
-		 * results merged by score.
+		 * Maximum number of documents sent in one request; larger inputs are split and
+		 * the results merged by score.
 		 */
 		private int batchSize = 32;
 

@@ -67,7 +67,8 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 			.collect(Collectors.joining(", "));
 		String description = "Named client '" + clientName(prefix) + "' sets " + names + ", which "
 				+ ((properties.size() == 1) ? "is not a property" : "are not properties") + " of a named client.";
-		return new CustomLlmConfigurationException(description, "Remove or rename " + ((properties.size() == 1) ? "it" : "them")
+		return new CustomLlmConfigurationException(description, "Remove or rename "
+				+ ((properties.size() == 1) ? "it" : "them")
 				+ ". A named client takes every custom.llm.* property except 'enabled' (custom.llm.enabled switches"
 				+ " all clients on or off) and 'clients' (named clients are not nested: declare each one as"
 				+ " custom.llm.clients.<name>).");

@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a {@link CustomLlmConfigurationException} as what is wrong and which property or
- * variable to set.
+ * Reports a {@link CustomLlmConfigurationException} as what is wrong and which property
+ * or variable to set.
  *
  * @author Custom LLM team
  */

@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of the actuator health of LLM services: {@code custom-llm} for the
  * default client and {@code custom-llm-<name>} for each named client, members of the
- * {@code readiness} group (not of {@code liveness}) unless the application configures that
- * group. Switched off with {@code management.health.custom-llm.enabled=false}.
+ * {@code readiness} group (not of {@code liveness}) unless the application configures
+ * that group. Switched off with {@code management.health.custom-llm.enabled=false}.
  *
  * @author Custom LLM team
  */

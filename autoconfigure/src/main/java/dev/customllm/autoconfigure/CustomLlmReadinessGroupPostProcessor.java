@@ -19,16 +19,17 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.core.Ordered;
 
 /**
- * Puts the health of the LLM services ({@code custom-llm} and {@code custom-llm-<name>}) in
- * Spring Boot's {@code readiness} group, beside {@code readinessState}, unless the
- * application configures that group itself ({@code management.endpoint.health.group.readiness.*}).
- * The {@code liveness} group is left alone: a service that is down makes an instance unready,
- * never restarted. Runs just before Boot's availability probes, which then keep this group
- * (and add {@code /readyz} to it when asked to).
+ * Puts the health of the LLM services ({@code custom-llm} and {@code custom-llm-<name>})
+ * in Spring Boot's {@code readiness} group, beside {@code readinessState}, unless the
+ * application configures that group itself
+ * ({@code management.endpoint.health.group.readiness.*}). The {@code liveness} group is
+ * left alone: a service that is down makes an instance unready, never restarted. Runs
+ * just before Boot's availability probes, which then keep this group (and add
+ * {@code /readyz} to it when asked to).
  * <p>
  * A post-processor rather than a default {@code include} property, because Boot's groups
- * take exact names (no {@code custom-llm*} pattern) and fail at start-up on a name that has
- * no contributor, while the names here depend on the clients the application defines.
+ * take exact names (no {@code custom-llm*} pattern) and fail at start-up on a name that
+ * has no contributor, while the names here depend on the clients the application defines.
  *
  * @author Custom LLM team
  */
@@ -85,8 +86,8 @@ final class CustomLlmReadinessGroupPostProcessor implements HealthEndpointGroups
 
 		@Override
 		public @Nullable List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace namespace) {
-			return (this.groups instanceof AdditionalPathsMapper mapper) ? mapper.getAdditionalPaths(endpointId, namespace)
-					: null;
+			return (this.groups instanceof AdditionalPathsMapper mapper)
+					? mapper.getAdditionalPaths(endpointId, namespace) : null;
 		}
 
 	}

@@ -3,8 +3,8 @@ package dev.customllm.autoconfigure;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 
-import dev.customllm.retry.redis.RedisRateLimitConnection;
-import dev.customllm.retry.redis.RedisRateLimitStore;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}),
- * on Spring Boot's Redis connection details. The connection is the client's own, opened
- * only when a client uses it.
+ * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}), on
+ * Spring Boot's Redis connection details. The connection is the client's own, opened only
+ * when a client uses it.
  *
  * @author Custom LLM team
  */

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the {@link SanitizingFunction} that keeps the LLM clients' keys and
- * secret headers masked in {@code /actuator/env} and {@code /actuator/configprops}, even
- * with {@code show-values: always}.
+ * Auto-configuration of the {@link SanitizingFunction} that keeps the LLM clients' keys
+ * and secret headers masked in {@code /actuator/env} and {@code /actuator/configprops},
+ * even with {@code show-values: always}.
  *
  * @author Custom LLM team
  */

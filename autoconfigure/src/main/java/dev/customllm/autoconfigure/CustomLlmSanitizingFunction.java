@@ -14,9 +14,9 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * Masks the client's secrets in {@code /actuator/env} and {@code /actuator/configprops},
  * even with {@code show-values: always}: the API key of every client
  * ({@code custom.llm.api-key}, {@code custom.llm.clients.<name>.api-key}, in any relaxed
- * form), the {@code CUSTOM_API_KEY} environment variable, and the values of secret headers
- * ({@code custom.llm.headers.Authorization}, names ending in {@code -key}, {@code -token},
- * {@code -secret}, ...).
+ * form), the {@code CUSTOM_API_KEY} environment variable, and the values of secret
+ * headers ({@code custom.llm.headers.Authorization}, names ending in {@code -key},
+ * {@code -token}, {@code -secret}, ...).
  *
  * @author Custom LLM team
  */
@@ -42,7 +42,8 @@ final class CustomLlmSanitizingFunction implements SanitizingFunction {
 		if (lower.equals("custom_api_key")) {
 			return true;
 		}
-		// relaxed forms: custom.llm.api-key, custom.llm.apiKey, CUSTOM_LLM_API_KEY, CUSTOM_LLM_APIKEY
+		// relaxed forms: custom.llm.api-key, custom.llm.apiKey, CUSTOM_LLM_API_KEY,
+		// CUSTOM_LLM_APIKEY
 		String normalized = lower.replace('_', '.').replace("-", "");
 		if (!normalized.startsWith("custom.llm.")) {
 			return false;
@@ -59,7 +60,8 @@ final class CustomLlmSanitizingFunction implements SanitizingFunction {
 	}
 
 	private static String headerName(String rest) {
-		// custom.llm.headers[X-Api-Key] is bound from the key custom.llm.headers.X-Api-Key
+		// custom.llm.headers[X-Api-Key] is bound from the key
+		// custom.llm.headers.X-Api-Key
 		return rest.replace("[", "").replace("]", "");
 	}
 

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.handler.NoUnboundElement
 import org.springframework.core.env.Environment;
 
 /**
- * Reads the named clients ({@code custom.llm.clients.<name>.*}) from the environment, each
- * inheriting what it leaves unset from {@code custom.llm.*}.
+ * Reads the named clients ({@code custom.llm.clients.<name>.*}) from the environment,
+ * each inheriting what it leaves unset from {@code custom.llm.*}.
  *
  * @author Custom LLM team
  */
@@ -48,9 +48,9 @@ final class NamedClients {
 	}
 
 	/**
-	 * Bind the properties of a named client: {@code custom.llm.*} first, except the provider
-	 * name (the client's name) and the Redis key prefix, then the client's own values on
-	 * top.
+	 * Bind the properties of a named client: {@code custom.llm.*} first, except the
+	 * provider name (the client's name) and the Redis key prefix, then the client's own
+	 * values on top.
 	 * @param environment the environment
 	 * @param name the client's name
 	 * @return the properties
@@ -73,7 +73,8 @@ final class NamedClients {
 
 	private static void bindOwn(Binder binder, String name, CustomLlmClientProperties properties) {
 		try {
-			binder.bind(prefix(name), Bindable.ofInstance(properties), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+			binder.bind(prefix(name), Bindable.ofInstance(properties),
+					new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {

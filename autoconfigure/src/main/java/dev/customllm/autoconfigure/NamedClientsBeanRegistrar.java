@@ -56,7 +56,8 @@ abstract class NamedClientsBeanRegistrar implements ImportBeanDefinitionRegistra
 	 * Create the definition of a bean made by a static factory method of this registrar.
 	 * @param type the type of the bean
 	 * @param factoryMethod the name of the static factory method
-	 * @param arguments the first arguments of the factory method; the others are autowired
+	 * @param arguments the first arguments of the factory method; the others are
+	 * autowired
 	 * @return the definition
 	 */
 	protected RootBeanDefinition definition(Class<?> type, String factoryMethod, Object... arguments) {

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers a health indicator {@code custom-llm-<name>} for each named client, so that one
- * failing service never hides another.
+ * Registers a health indicator {@code custom-llm-<name>} for each named client, so that
+ * one failing service never hides another.
  *
  * @author Custom LLM team
  */

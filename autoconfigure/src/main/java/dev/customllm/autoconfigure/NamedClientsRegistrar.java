@@ -15,13 +15,12 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers, for each named client {@code <name>}, the beans {@code <name>CustomLlmClient},
- * {@code <name>CompletionModel} and {@code <name>EmbeddingModel}, and
- * {@code <name>RerankModel} when the client has a rerank model
- * ({@code custom.llm.clients.<name>.rerank.model}, or the inherited
- * {@code custom.llm.rerank.model}), each
- * qualified by {@code @Qualifier("<name>")}. Each client has its own connection pool, retry
- * budget and limits.
+ * Registers, for each named client {@code <name>}, the beans
+ * {@code <name>CustomLlmClient}, {@code <name>CompletionModel} and
+ * {@code <name>EmbeddingModel}, and {@code <name>RerankModel} when the client has a
+ * rerank model ({@code custom.llm.clients.<name>.rerank.model}, or the inherited
+ * {@code custom.llm.rerank.model}), each qualified by {@code @Qualifier("<name>")}. Each
+ * client has its own connection pool, retry budget and limits.
  *
  * @author Custom LLM team
  */
@@ -61,7 +60,8 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 	static CustomLlmClient client(String name, Environment environment, BeanFactory beanFactory) {
 		CustomLlmClientProperties properties = NamedClients.properties(environment, name);
 		return CustomLlmClientFactory.of(beanFactory)
-			.create(NamedClients.prefix(name), properties, connectionDetails(name, properties, environment, beanFactory));
+			.create(NamedClients.prefix(name), properties,
+					connectionDetails(name, properties, environment, beanFactory));
 	}
 
 	static CompletionModel completionModel(CustomLlmClient client) {
@@ -98,8 +98,8 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 	 * Connection details a named client inherits from the application's own
 	 * {@link CustomLlmConnectionDetails} bean, such as a service connection.
 	 */
-	private record InheritedConnectionDetails(String getBaseUrl, @Nullable String getApiKey)
-			implements CustomLlmConnectionDetails {
+	private record InheritedConnectionDetails(String getBaseUrl,
+			@Nullable String getApiKey) implements CustomLlmConnectionDetails {
 
 	}
 

@@ -2,12 +2,12 @@ package dev.customllm.autoconfigure;
 
 import java.time.Duration;
 
-import dev.customllm.retry.RateLimitStore;
+import dev.customllm.resilience.RateLimitStore;
 
 /**
- * Creates the shared store of a client's rate limits when its
- * {@code rate-limit.store} is {@code redis}. Auto-configured on Spring Boot's Redis
- * connection details; a bean of this type replaces it.
+ * Creates the shared store of a client's rate limits when its {@code rate-limit.store} is
+ * {@code redis}. Auto-configured on Spring Boot's Redis connection details; a bean of
+ * this type replaces it.
  *
  * @author Custom LLM team
  */
@@ -24,9 +24,9 @@ public interface RateLimitStoreFactory {
 	/**
 	 * What the store of one client needs.
 	 *
-	 * @param keyPrefix prefix of the client's keys ({@code rate-limit.redis.key-prefix}, by
-	 * default {@code custom-llm:} followed by the provider name); instances whose clients
-	 * have the same prefix share their limits
+	 * @param keyPrefix prefix of the client's keys ({@code rate-limit.redis.key-prefix},
+	 * by default {@code custom-llm:} followed by the provider name); instances whose
+	 * clients have the same prefix share their limits
 	 * @param timeout longest wait for the store before it counts as unreachable
 	 * ({@code rate-limit.redis.timeout})
 	 */

@@ -6,7 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
 import org.jspecify.annotations.Nullable;
 
-import dev.customllm.retry.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Node;
@@ -26,8 +26,8 @@ final class RedisRateLimitConnections {
 	private RedisRateLimitConnections() {
 	}
 
-	static RedisRateLimitConnection create(DataRedisConnectionDetails details,
-			@Nullable DataRedisProperties properties, Duration timeout) {
+	static RedisRateLimitConnection create(DataRedisConnectionDetails details, @Nullable DataRedisProperties properties,
+			Duration timeout) {
 		return new RedisRateLimitConnection(uri(details, properties), timeout, sslOptions(details.getSslBundle()));
 	}
 
@@ -62,7 +62,8 @@ final class RedisRateLimitConnections {
 			.withDatabase(sentinel.getDatabase());
 		for (Node node : sentinel.getNodes()) {
 			builder = (sentinel.getPassword() != null)
-					? builder.withSentinel(node.host(), node.port(), sentinel.getPassword()) : builder.withSentinel(node.host(), node.port());
+					? builder.withSentinel(node.host(), node.port(), sentinel.getPassword())
+					: builder.withSentinel(node.host(), node.port());
 		}
 		return builder;
 	}

@@ -120,8 +120,8 @@ final class WebClientHttpSender implements HttpSender {
 		 * exception of the answer's status.
 		 */
 		private static Throwable unwrap(Throwable failure) {
-			return (failure instanceof WebClientResponseException && failure.getCause() != null)
-					? failure.getCause() : failure;
+			return (failure instanceof WebClientResponseException && failure.getCause() != null) ? failure.getCause()
+					: failure;
 		}
 
 	}

@@ -9,7 +9,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.CustomLlmClient;
-import dev.customllm.retry.RateLimitStoreStatus;
+import dev.customllm.resilience.RateLimitStoreStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;

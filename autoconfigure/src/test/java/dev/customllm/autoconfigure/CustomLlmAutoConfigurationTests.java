@@ -160,10 +160,10 @@ class CustomLlmAutoConfigurationTests {
 	void propertiesReachTheRequests() {
 		this.contextRunner
 			.withPropertyValues("custom.llm.api-key=sk-prop-key", "custom.llm.base-url=" + simulator.baseUrl() + "/",
-					"custom.llm.headers.X-Tenant=acme", "custom.llm.completion.model=qwen", "custom.llm.completion.temperature=0.2",
-					"custom.llm.completion.max-tokens=50", "custom.llm.embedding.model=nomic-embed-text",
-					"custom.llm.embedding.encoding-format=float", "custom.llm.embedding.batch-size=2",
-					"custom.llm.embedding.dimensions=256")
+					"custom.llm.headers.X-Tenant=acme", "custom.llm.completion.model=qwen",
+					"custom.llm.completion.temperature=0.2", "custom.llm.completion.max-tokens=50",
+					"custom.llm.embedding.model=nomic-embed-text", "custom.llm.embedding.encoding-format=float",
+					"custom.llm.embedding.batch-size=2", "custom.llm.embedding.dimensions=256")
 			.run((context) -> {
 				context.getBean(CompletionModel.class).complete("Hello");
 				JsonNode chat = lastBody();
@@ -183,8 +183,8 @@ class CustomLlmAutoConfigurationTests {
 	@Test
 	void textApiIsSelectedByProperty() {
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.api=text")
-			.run((context) -> assertThat(context.getBean(CompletionModel.class)).hasToString(
-					"CompletionModel[https://api.custom-llm.com/v1/completions, model=null]"));
+			.run((context) -> assertThat(context.getBean(CompletionModel.class))
+				.hasToString("CompletionModel[https://api.custom-llm.com/v1/completions, model=null]"));
 	}
 
 	@Test

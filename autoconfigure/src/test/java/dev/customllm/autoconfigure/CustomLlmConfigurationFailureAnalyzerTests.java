@@ -16,17 +16,18 @@ class CustomLlmConfigurationFailureAnalyzerTests {
 
 	@Test
 	void missingKeyNamesThePropertyAndTheVariable() {
-		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("customLlmClient",
-				"failed", CustomLlmConfigurationException.missingApiKey("custom.llm", "http://vllm:8000/v1")));
-		assertThat(analysis.getDescription()).isEqualTo("No API key is configured for the LLM service at http://vllm:8000/v1.");
+		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("customLlmClient", "failed",
+				CustomLlmConfigurationException.missingApiKey("custom.llm", "http://vllm:8000/v1")));
+		assertThat(analysis.getDescription())
+			.isEqualTo("No API key is configured for the LLM service at http://vllm:8000/v1.");
 		assertThat(analysis.getAction()).contains("'custom.llm.api-key'", "CUSTOM_API_KEY",
 				"'custom.llm.api-key-required=false'");
 	}
 
 	@Test
 	void missingKeyOfANamedClientNamesItsPropertyPath() {
-		FailureAnalysis analysis = this.analyzer
-			.analyze(CustomLlmConfigurationException.missingApiKey("custom.llm.clients.chat", "https://api.openai.com/v1"));
+		FailureAnalysis analysis = this.analyzer.analyze(
+				CustomLlmConfigurationException.missingApiKey("custom.llm.clients.chat", "https://api.openai.com/v1"));
 		assertThat(analysis.getDescription()).contains("(client 'chat')");
 		assertThat(analysis.getAction()).contains("'custom.llm.clients.chat.api-key'", "'custom.llm.api-key'",
 				"'custom.llm.clients.chat.api-key-required=false'");
@@ -34,8 +35,8 @@ class CustomLlmConfigurationFailureAnalyzerTests {
 
 	@Test
 	void invalidValueNamesTheProblem() {
-		FailureAnalysis analysis = this.analyzer
-			.analyze(CustomLlmConfigurationException.invalid("custom.llm", "maxConnections must be at least 1, but was 0"));
+		FailureAnalysis analysis = this.analyzer.analyze(
+				CustomLlmConfigurationException.invalid("custom.llm", "maxConnections must be at least 1, but was 0"));
 		assertThat(analysis.getDescription()).contains("maxConnections must be at least 1, but was 0");
 		assertThat(analysis.getAction()).contains("custom.llm.");
 	}

@@ -27,16 +27,18 @@ class CustomLlmSanitizingAutoConfigurationTests {
 
 	@Test
 	void envEndpointShowingAllValuesStillMasksKeysAndSecretHeaders() {
-		this.contextRunner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("custom.llm.api-key", "sk-app-yaml-1", "CUSTOM_API_KEY",
-					"sk-env-2", "CUSTOM_LLM_CLIENTS_CHAT_API_KEY", "sk-env-3", "custom.llm.clients.embed.apiKey",
-					"sk-yaml-4", "custom.llm.headers.X-Tenant-Token", "tok-5", "custom.llm.headers.Authorization",
-					"Bearer t-6", "custom.llm.headers.x-portkey-provider", "openai", "custom.llm.base-url",
-					"http://llm.internal/v1", "custom.llm.headers.X-Signature", "sig-7", "custom.llm.secret-headers",
-					"x-signature"))))
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("test", Map.of("custom.llm.api-key", "sk-app-yaml-1", "CUSTOM_API_KEY",
+						"sk-env-2", "CUSTOM_LLM_CLIENTS_CHAT_API_KEY", "sk-env-3", "custom.llm.clients.embed.apiKey",
+						"sk-yaml-4", "custom.llm.headers.X-Tenant-Token", "tok-5", "custom.llm.headers.Authorization",
+						"Bearer t-6", "custom.llm.headers.x-portkey-provider", "openai", "custom.llm.base-url",
+						"http://llm.internal/v1", "custom.llm.headers.X-Signature", "sig-7",
+						"custom.llm.secret-headers", "x-signature"))))
 			.run((context) -> {
-				EnvironmentEndpoint endpoint = new EnvironmentEndpoint((ConfigurableEnvironment) context.getEnvironment(),
+				EnvironmentEndpoint endpoint = new EnvironmentEndpoint(
+						(ConfigurableEnvironment) context.getEnvironment(),
 						List.copyOf(context.getBeansOfType(SanitizingFunction.class).values()), Show.ALWAYS);
 				assertThat(value(endpoint, "custom.llm.api-key")).isEqualTo("******");
 				assertThat(value(endpoint, "CUSTOM_API_KEY")).isEqualTo("******");

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.CustomLlmClient;
-import dev.customllm.retry.RateLimitStore;
+import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.test.LlmSimulator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -36,8 +36,8 @@ class NamedClientsAotTests {
 			InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 			DefaultGenerationContext generation = new DefaultGenerationContext(
 					new ClassNameGenerator(ClassName.get(NamedClientsAotTests.class)), files);
-			new ApplicationContextAotGenerator().processAheadOfTime(
-					(GenericApplicationContext) context.getSourceApplicationContext(), generation);
+			new ApplicationContextAotGenerator()
+				.processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext(), generation);
 			generation.writeGeneratedContent();
 			assertThat(source(files, "NamedClientsRegistrar__BeanDefinitions")).contains(
 					"NamedClientsRegistrar.client(args.get(0), args.get(1), args.get(2))",

@@ -150,7 +150,8 @@ class NamedClientsTests {
 				assertThat(context).hasBean("chatRerankModel").doesNotHaveBean("embedRerankModel");
 				RerankModel reranker = context.getBean(QualifiedReranker.Service.class).reranker();
 				assertThat(reranker).isSameAs(context.getBean("chatRerankModel"));
-				List<RankedDocument> ranked = reranker.rerank("black hole", List.of("piano lessons", "a black hole"), 1);
+				List<RankedDocument> ranked = reranker.rerank("black hole", List.of("piano lessons", "a black hole"),
+						1);
 				assertThat(ranked).singleElement().satisfies((document) -> assertThat(document.index()).isEqualTo(1));
 				assertThat(chatService.rerankRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.model()).isEqualTo("bge-reranker"));
@@ -218,7 +219,8 @@ class NamedClientsTests {
 					assertThatExceptionOfType(LlmApiException.class)
 						.isThrownBy(() -> failing.completionModel().complete("Hi"));
 				}
-				// the failing client spent its budget (10 tokens = 2 retries); the other still retries
+				// the failing client spent its budget (10 tokens = 2 retries); the other
+				// still retries
 				assertThat(chatService.wireMock().findAll(anyRequestedFor(anyUrl()))).hasSize(5 + 2);
 				assertThat(healthy.completionModel("m").complete("Hi")).isEqualTo("fine");
 				assertThat(embeddingService.wireMock().findAll(anyRequestedFor(anyUrl()))).hasSize(2);
@@ -229,7 +231,8 @@ class NamedClientsTests {
 	void namedClientsWithoutABaseUrlInheritTheApplicationsConnectionDetails() {
 		this.contextRunner.withUserConfiguration(SharedConnectionDetails.class)
 			.withPropertyValues("custom.llm.clients.chat.completion.model=inherits-details",
-					"custom.llm.clients.blank.base-url=", "custom.llm.clients.own.base-url=" + embeddingService.baseUrl(),
+					"custom.llm.clients.blank.base-url=",
+					"custom.llm.clients.own.base-url=" + embeddingService.baseUrl(),
 					"custom.llm.clients.own.api-key=sk-own")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

@@ -19,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.embedding.EmbeddingDefaults;
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RetryBudget;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RetryBudget;
 import dev.customllm.rerank.RerankDefaults;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.util.ReflectionUtils;
@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests that every default of the {@code custom.llm.*} properties, as the generated
  * configuration metadata shows it in the IDE, is the default of the client itself: the
- * value that {@link CustomLlmClient#builder()} and the settings records use when nothing is
- * set. The properties keep their defaults as field initializers so that the IDE shows them;
- * this test makes the client the one source of each default, failing when only one side
- * changes.
+ * value that {@link CustomLlmClient#builder()} and the settings records use when nothing
+ * is set. The properties keep their defaults as field initializers so that the IDE shows
+ * them; this test makes the client the one source of each default, failing when only one
+ * side changes.
  * <p>
  * The builder's defaults are read from its private fields: no public API exists only for
  * this test, and a renamed field fails the test loudly.
@@ -46,8 +46,8 @@ class PropertyDefaultsTests {
 	private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 
 	/**
-	 * Defaults that steer the Spring Boot wiring only and have no counterpart in the client:
-	 * they live in the properties alone.
+	 * Defaults that steer the Spring Boot wiring only and have no counterpart in the
+	 * client: they live in the properties alone.
 	 */
 	private static final Set<String> WIRING_ONLY = Set.of("custom.llm.enabled", "custom.llm.api-key-required",
 			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout", "custom.llm.health.path",
@@ -115,8 +115,9 @@ class PropertyDefaultsTests {
 				}
 			}
 			else if (value != null && !WIRING_ONLY.contains(name)) {
-				problems.add(name + ": the metadata says " + value + ", and nothing in the client corresponds; map it in "
-						+ "clientDefaults() or, if only the Spring Boot wiring uses it, in WIRING_ONLY");
+				problems
+					.add(name + ": the metadata says " + value + ", and nothing in the client corresponds; map it in "
+							+ "clientDefaults() or, if only the Spring Boot wiring uses it, in WIRING_ONLY");
 			}
 		}
 		unseen.forEach((name) -> problems.add(name + ": not in the metadata"));

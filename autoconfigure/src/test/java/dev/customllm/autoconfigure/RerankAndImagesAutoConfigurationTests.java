@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for the {@code custom.llm.rerank.*} and {@code custom.llm.completion.max-image-bytes}
- * properties of {@link CustomLlmAutoConfiguration}.
+ * Tests for the {@code custom.llm.rerank.*} and
+ * {@code custom.llm.completion.max-image-bytes} properties of
+ * {@link CustomLlmAutoConfiguration}.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class RerankAndImagesAutoConfigurationTests {
@@ -86,9 +87,11 @@ class RerankAndImagesAutoConfigurationTests {
 	void appliesMaxImageBytesToCompletionModels() {
 		onSimulator().withPropertyValues("custom.llm.completion.max-image-bytes=10B").run((context) -> {
 			CompletionRequest request = CompletionRequest.builder()
-				.message(Message.user(List.of(ContentPart.text("What is it?"), ContentPart.image(new byte[11], "image/png"))))
+				.message(Message
+					.user(List.of(ContentPart.text("What is it?"), ContentPart.image(new byte[11], "image/png"))))
 				.build();
-			assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(CompletionModel.class).complete(request))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> context.getBean(CompletionModel.class).complete(request))
 				.withMessage("messages[0].parts[1] is an image of 11 bytes, more than max-image-bytes (10)");
 			assertThat(simulator.requests()).isEmpty();
 		});

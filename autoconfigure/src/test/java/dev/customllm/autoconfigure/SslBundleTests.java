@@ -32,7 +32,8 @@ class SslBundleTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, WebClientAutoConfiguration.class,
 				CustomLlmAutoConfiguration.class))
-		.withPropertyValues("custom.llm.api-key=sk-mtls", "custom.llm.base-url=https://localhost:" + gateway.httpsPort() + "/v1",
+		.withPropertyValues("custom.llm.api-key=sk-mtls",
+				"custom.llm.base-url=https://localhost:" + gateway.httpsPort() + "/v1",
 				"spring.ssl.bundle.pem.gateway.keystore.certificate=classpath:tls/client.crt",
 				"spring.ssl.bundle.pem.gateway.keystore.private-key=classpath:tls/client.key",
 				"spring.ssl.bundle.pem.gateway.truststore.certificate=classpath:tls/ca.crt");

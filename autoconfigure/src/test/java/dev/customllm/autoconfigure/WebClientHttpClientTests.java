@@ -49,9 +49,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 /**
- * Tests for {@code custom.llm.http.client=webclient}: the client sends its requests with a
- * WebClient from the application's {@link WebClient.Builder}, whose customizers and filters
- * apply to every attempt.
+ * Tests for {@code custom.llm.http.client=webclient}: the client sends its requests with
+ * a WebClient from the application's {@link WebClient.Builder}, whose customizers and
+ * filters apply to every attempt.
  */
 @ExtendWith({ LlmSimulatorExtension.class, OutputCaptureExtension.class })
 class WebClientHttpClientTests {
@@ -146,7 +146,8 @@ class WebClientHttpClientTests {
 		withoutWebClient.run((context) -> assertNoWebClientBuilder(context.getStartupFailure(), "custom.llm"));
 		withoutWebClient.withClassLoader(new FilteredClassLoader(WebClient.class))
 			.run((context) -> assertNoWebClientBuilder(context.getStartupFailure(), "custom.llm"));
-		withoutWebClient.withPropertyValues("custom.llm.http.client=netty", "custom.llm.clients.gateway.http.client=webclient")
+		withoutWebClient
+			.withPropertyValues("custom.llm.http.client=netty", "custom.llm.clients.gateway.http.client=webclient")
 			.run((context) -> assertNoWebClientBuilder(context.getStartupFailure(), "custom.llm.clients.gateway"));
 	}
 
@@ -161,8 +162,9 @@ class WebClientHttpClientTests {
 
 	@Test
 	void worksOnAConnectorWhoseBuffersAreNotNettys() {
-		this.contextRunner.withBean(WebClientCustomizer.class, () -> (builder) -> builder
-			.clientConnector(new JdkClientHttpConnector()))
+		this.contextRunner
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.clientConnector(new JdkClientHttpConnector()))
 			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl())
 			.run((context) -> {
 				CompletionModel completions = context.getBean(CompletionModel.class);
@@ -241,12 +243,11 @@ class WebClientHttpClientTests {
 	}
 
 	private static void assertNoWebClientBuilder(Throwable failure, String prefix) {
-		assertThat(failure).rootCause()
-			.isInstanceOfSatisfying(CustomLlmConfigurationException.class, (ex) -> {
-				assertThat(ex).hasMessage("'" + prefix + ".http.client' is webclient but the application has no"
-						+ " WebClient.Builder bean");
-				assertThat(ex.getAction()).contains("spring-boot-starter-webclient", prefix + ".http.client=netty");
-			});
+		assertThat(failure).rootCause().isInstanceOfSatisfying(CustomLlmConfigurationException.class, (ex) -> {
+			assertThat(ex).hasMessage(
+					"'" + prefix + ".http.client' is webclient but the application has no" + " WebClient.Builder bean");
+			assertThat(ex.getAction()).contains("spring-boot-starter-webclient", prefix + ".http.client=netty");
+		});
 	}
 
 	private static void collectGarbageUntilLeakReported(CapturedOutput output, Duration timeout) {
@@ -286,7 +287,8 @@ class WebClientHttpClientTests {
 		ExchangeFilterFunction shortLivedToken() {
 			AtomicInteger issued = new AtomicInteger();
 			return (request, next) -> next.exchange(ClientRequest.from(request)
-				.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer token-" + issued.incrementAndGet()))
+				.headers(
+						(headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer token-" + issued.incrementAndGet()))
 				.build());
 		}
 

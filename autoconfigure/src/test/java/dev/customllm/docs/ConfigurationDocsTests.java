@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that {@code docs/configuration.md} lists every {@code custom.llm.*} property of the
- * generated configuration metadata, with its default.
+ * Tests that {@code docs/configuration.md} lists every {@code custom.llm.*} property of
+ * the generated configuration metadata, with its default.
  */
 class ConfigurationDocsTests {
 
@@ -37,11 +37,15 @@ class ConfigurationDocsTests {
 			}
 			checked++;
 			boolean map = property.path("type").asString().startsWith("java.util.Map<");
-			List<String> row = rows.stream().filter((cells) -> documents(cells.get(0), name, map)).findFirst().orElse(null);
+			List<String> row = rows.stream()
+				.filter((cells) -> documents(cells.get(0), name, map))
+				.findFirst()
+				.orElse(null);
 			if (row == null) {
 				problems.add(name + ": no table row");
 			}
-			else if (property.has("defaultValue") && !unquoted(row.get(1)).equals(property.get("defaultValue").asString())) {
+			else if (property.has("defaultValue")
+					&& !unquoted(row.get(1)).equals(property.get("defaultValue").asString())) {
 				problems.add(name + ": default is " + property.get("defaultValue").asString() + ", the row says "
 						+ row.get(1));
 			}
@@ -64,7 +68,9 @@ class ConfigurationDocsTests {
 			.stream()
 			.map(String::strip)
 			.filter((line) -> line.startsWith("|") && line.endsWith("|"))
-			.map((line) -> Arrays.stream(line.substring(1, line.length() - 1).split("(?<!\\\\)\\|", -1)).map(String::strip).toList())
+			.map((line) -> Arrays.stream(line.substring(1, line.length() - 1).split("(?<!\\\\)\\|", -1))
+				.map(String::strip)
+				.toList())
 			.filter((cells) -> cells.size() >= 2)
 			.toList();
 	}
@@ -75,7 +81,8 @@ class ConfigurationDocsTests {
 	 */
 	private static boolean documents(String cell, String name, boolean map) {
 		String documented = unquoted(cell);
-		return documented.equals(name) || (map && (documented.equals(name + ".*") || documented.startsWith(name + ".<")));
+		return documented.equals(name)
+				|| (map && (documented.equals(name + ".*") || documented.startsWith(name + ".<")));
 	}
 
 	private static String unquoted(String cell) {

@@ -17,8 +17,8 @@ final class DocsPages {
 	}
 
 	/**
-	 * Return the root of the repository: the nearest folder, from the working directory up,
-	 * that holds {@code mvnw}.
+	 * Return the root of the repository: the nearest folder, from the working directory
+	 * up, that holds {@code mvnw}.
 	 * @return the repository root
 	 */
 	static Path repositoryRoot() {

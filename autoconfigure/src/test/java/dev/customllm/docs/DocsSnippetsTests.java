@@ -161,8 +161,9 @@ class DocsSnippetsTests {
 	}
 
 	/**
-	 * Return the anchors of a page as GitHub makes them: each heading lower-cased, without
-	 * punctuation, spaces as hyphens, repeated ones numbered; plus explicit HTML anchors.
+	 * Return the anchors of a page as GitHub makes them: each heading lower-cased,
+	 * without punctuation, spaces as hyphens, repeated ones numbered; plus explicit HTML
+	 * anchors.
 	 */
 	private static Set<String> anchors(Path page) {
 		Set<String> anchors = new LinkedHashSet<>();

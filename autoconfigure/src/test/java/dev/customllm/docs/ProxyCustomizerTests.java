@@ -10,7 +10,7 @@ import reactor.netty.transport.ProxyProvider;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.autoconfigure.CustomLlmClientCustomizer;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The proxy example of docs/configuration.md: the customizer reaches the
- * Netty client, so that calls go to the proxy rather than to the service.
+ * The proxy example of docs/configuration.md: the customizer reaches the Netty client, so
+ * that calls go to the proxy rather than to the service.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class ProxyCustomizerTests {

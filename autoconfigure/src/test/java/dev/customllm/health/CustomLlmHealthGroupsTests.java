@@ -30,7 +30,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The LLM health contributors in Spring Boot's probe groups: in readiness, never in liveness.
+ * The LLM health contributors in Spring Boot's probe groups: in readiness, never in
+ * liveness.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class CustomLlmHealthGroupsTests {
@@ -101,21 +102,20 @@ class CustomLlmHealthGroupsTests {
 			.run((context) -> {
 				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
 				assertThat(groups.get("readiness").isMember("custom-llm")).isFalse();
-				assertThat(started(context).healthForPath("readiness").getStatus())
-					.isEqualTo(Status.UP);
+				assertThat(started(context).healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
 			});
 	}
 
 	@Test
 	void switchedOffHealthLeavesTheGroupsAsBootMakesThem() {
 		this.contextRunner
-			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:1/v1", "management.health.custom-llm.enabled=false")
+			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:1/v1",
+					"management.health.custom-llm.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(CustomLlmHealthIndicator.class);
 				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
 				assertThat(groups.get("readiness").isMember("custom-llm")).isFalse();
-				assertThat(started(context).healthForPath("readiness").getStatus())
-					.isEqualTo(Status.UP);
+				assertThat(started(context).healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
 			});
 	}
 

@@ -14,10 +14,10 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmHealthContributorAutoConfiguration;
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.StoreFailureAction;
-import dev.customllm.retry.redis.RedisRateLimitConnection;
-import dev.customllm.retry.redis.RedisRateLimitStore;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.StoreFailureAction;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitStore;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -98,8 +98,7 @@ class CustomLlmHealthIndicatorTests {
 
 	@Test
 	void autoConfiguredForTheDefaultAndEachNamedClientWithItsPath() {
-		simulator.wireMock()
-			.stubFor(get(urlPathEqualTo("/v1/health/models")).willReturn(aResponse().withStatus(503)));
+		simulator.wireMock().stubFor(get(urlPathEqualTo("/v1/health/models")).willReturn(aResponse().withStatus(503)));
 		this.contextRunner
 			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(),
 					"custom.llm.clients.local.base-url=" + simulator.baseUrl(),
@@ -120,7 +119,8 @@ class CustomLlmHealthIndicatorTests {
 	@Test
 	void switchedOffWithManagementHealthProperty() {
 		this.contextRunner
-			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(), "management.health.custom-llm.enabled=false")
+			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl(),
+					"management.health.custom-llm.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CustomLlmHealthIndicator.class));
 	}
 
@@ -129,18 +129,26 @@ class CustomLlmHealthIndicatorTests {
 	void rateLimitStoreStateIsADetailThatNeverChangesTheStatus() {
 		RedisRateLimitConnection unreachable = new RedisRateLimitConnection(RedisURI.create("127.0.0.1", 1),
 				Duration.ofMillis(200), null);
-		try (unreachable; CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(simulator.baseUrl())
-			.apiKey(KEY)
-			.rateLimits(new RateLimitSettings(null, 10.0, null, Duration.ofSeconds(1), StoreFailureAction.REJECT))
-			.rateLimitStore(new RedisRateLimitStore(unreachable, "custom-llm:health-test", Duration.ofMillis(200)))
-			.build()) {
-			CustomLlmHealthIndicator indicator = new CustomLlmHealthIndicator(client, "/models", Duration.ofSeconds(30));
-			Map<String, Object> shared = (Map<String, Object>) indicator.health().block().getDetails().get("rateLimitStore");
+		try (unreachable;
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(simulator.baseUrl())
+					.apiKey(KEY)
+					.rateLimits(
+							new RateLimitSettings(null, 10.0, null, Duration.ofSeconds(1), StoreFailureAction.REJECT))
+					.rateLimitStore(
+							new RedisRateLimitStore(unreachable, "custom-llm:health-test", Duration.ofMillis(200)))
+					.build()) {
+			CustomLlmHealthIndicator indicator = new CustomLlmHealthIndicator(client, "/models",
+					Duration.ofSeconds(30));
+			Map<String, Object> shared = (Map<String, Object>) indicator.health()
+				.block()
+				.getDetails()
+				.get("rateLimitStore");
 			assertThat(shared).containsEntry("state", "shared")
 				.containsEntry("store", "redis://127.0.0.1:1/0 (keys custom-llm:health-test:*)")
 				.containsKey("since");
-			assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> client.completionModel("m").complete("hi"))
+			assertThatExceptionOfType(LlmRequestException.class)
+				.isThrownBy(() -> client.completionModel("m").complete("hi"))
 				.withMessageContaining("is unreachable");
 			Health health = indicator.health().block();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);

@@ -52,7 +52,8 @@ class ObservationAutoConfigurationTests {
 				TestObservationRegistryAssert.assertThat(this.observations)
 					.hasSingleObservationThat()
 					.hasLowCardinalityKeyValue("gen_ai.provider.name", "openai");
-				assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.provider.name", "openai").summaries())
+				assertThat(
+						this.meters.get("gen_ai.client.token.usage").tag("gen_ai.provider.name", "openai").summaries())
 					.hasSize(2);
 			});
 	}

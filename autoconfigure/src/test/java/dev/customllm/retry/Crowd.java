@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 
 /**
- * Callers that each call their instance's model again as soon as their previous call ended,
- * without holding a thread each, and record every call.
+ * Callers that each call their instance's model again as soon as their previous call
+ * ended, without holding a thread each, and record every call.
  */
 final class Crowd implements AutoCloseable {
 
@@ -78,8 +78,8 @@ final class Crowd implements AutoCloseable {
 	}
 
 	/**
-	 * One call: which instance made it, when it started and ended ({@link System#nanoTime()}),
-	 * and how it failed.
+	 * One call: which instance made it, when it started and ended
+	 * ({@link System#nanoTime()}), and how it failed.
 	 */
 	record Call(int instance, long start, long end, @Nullable Throwable failure) {
 

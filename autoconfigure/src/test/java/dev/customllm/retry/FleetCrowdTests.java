@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
 import dev.customllm.completion.CompletionModel;
-import dev.customllm.retry.RateLimitStoreStatus.State;
-import dev.customllm.retry.RedisServers.OwnRedis;
+import dev.customllm.resilience.RateLimitStoreStatus.State;
+import dev.customllm.resilience.RedisServers.OwnRedis;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -38,12 +38,12 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fleet of three instances sharing their limits through a redis-server of the test's own:
- * a crowd of callers starting cold at once, then Redis stopped, hung and back. Asserts the
- * mechanism (requests within the burst plus the refill by any moment, every permit from the
- * shared bucket, Redis round trips per permit, no false outage, one log line per outage and
- * instance, no call waiting for a hung Redis once it is known down) rather than tight timings,
- * so that a slow, shared machine does not make it fail.
+ * A fleet of three instances sharing their limits through a redis-server of the test's
+ * own: a crowd of callers starting cold at once, then Redis stopped, hung and back.
+ * Asserts the mechanism (requests within the burst plus the refill by any moment, every
+ * permit from the shared bucket, Redis round trips per permit, no false outage, one log
+ * line per outage and instance, no call waiting for a hung Redis once it is known down)
+ * rather than tight timings, so that a slow, shared machine does not make it fail.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(120)
@@ -91,12 +91,15 @@ class FleetCrowdTests {
 				.mapToDouble(Counter::count)
 				.sum())
 			.toList();
-		System.out.printf("fleet crowd: %d instances x %d callers, limit %d/s: %s requests per second, "
-				+ "%d permits asked, %s granted per instance, %s, %.2f round trips per permit asked%n", INSTANCES,
-				CALLERS_PER_INSTANCE, LIMIT, Arrays.toString(perSecond), crowd.started(), granted, roundTrips,
-				(double) roundTrips.total() / crowd.started());
-		// by any moment t, at most the burst plus the refill (+1): robust to stalls, which only
-		// delay requests, and the bound of each second too (20 + 20 by the first, 20 more by
+		System.out.printf(
+				"fleet crowd: %d instances x %d callers, limit %d/s: %s requests per second, "
+						+ "%d permits asked, %s granted per instance, %s, %.2f round trips per permit asked%n",
+				INSTANCES, CALLERS_PER_INSTANCE, LIMIT, Arrays.toString(perSecond), crowd.started(), granted,
+				roundTrips, (double) roundTrips.total() / crowd.started());
+		// by any moment t, at most the burst plus the refill (+1): robust to stalls,
+		// which only
+		// delay requests, and the bound of each second too (20 + 20 by the first, 20 more
+		// by
 		// each next one); a second alone may see more when a stall moved requests into it
 		for (int k = 0; k < arrivals.size(); k++) {
 			assertThat(k + 1.0).as("requests by %.3f s: at most the burst plus the refill (+1)", arrivals.get(k))
@@ -152,9 +155,10 @@ class FleetCrowdTests {
 		List<Crowd.Call> hung = crowd.calls(duringHang);
 		List<Crowd.Call> waited = crowd.calls(duringHang.and((call) -> call.took().toMillis() >= 500));
 		String store = "Rate-limit store redis://127.0.0.1:" + redis.port() + "/0 (keys " + prefix + ":*)";
-		System.out.printf("fleet outages: shared again %d ms after a restart and %d ms after a hang; "
-				+ "%d calls during the hang, %d of them waited 500 ms or more%n", afterRestart.toMillis(),
-				afterHang.toMillis(), hung.size(), waited.size());
+		System.out.printf(
+				"fleet outages: shared again %d ms after a restart and %d ms after a hang; "
+						+ "%d calls during the hang, %d of them waited 500 ms or more%n",
+				afterRestart.toMillis(), afterHang.toMillis(), hung.size(), waited.size());
 		assertThat(crowd.failures()).as("local fallback: no call fails").isEmpty();
 		assertThat(count(output.getOut(), store + " is unreachable")).as("WARN lines").isEqualTo(2 * INSTANCES);
 		assertThat(count(output.getOut(), store + " answers again")).as("INFO lines").isEqualTo(2 * INSTANCES);
@@ -202,16 +206,16 @@ class FleetCrowdTests {
 	}
 
 	private CustomLlmClient instance(Service service, OwnRedis redis, String prefix, String onStoreFailure) {
-		ConfigurableApplicationContext context = closing(new SpringApplicationBuilder(Instance.class)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + redis.port(), "custom.llm.base-url=" + service.baseUrl(),
-					"custom.llm.api-key=test", "custom.llm.retry.max-retries=0",
-					"custom.llm.rate-limit.requests-per-second=" + LIMIT, "custom.llm.rate-limit.store=redis",
-					"custom.llm.rate-limit.on-store-failure=" + onStoreFailure,
-					"custom.llm.rate-limit.redis.key-prefix=" + prefix)
-			.run());
+		ConfigurableApplicationContext context = closing(
+				new SpringApplicationBuilder(Instance.class).web(WebApplicationType.NONE)
+					.logStartupInfo(false)
+					.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
+							"spring.data.redis.port=" + redis.port(), "custom.llm.base-url=" + service.baseUrl(),
+							"custom.llm.api-key=test", "custom.llm.retry.max-retries=0",
+							"custom.llm.rate-limit.requests-per-second=" + LIMIT, "custom.llm.rate-limit.store=redis",
+							"custom.llm.rate-limit.on-store-failure=" + onStoreFailure,
+							"custom.llm.rate-limit.redis.key-prefix=" + prefix)
+					.run());
 		this.meters.add(context.getBean(MeterRegistry.class));
 		return context.getBean(CustomLlmClient.class);
 	}

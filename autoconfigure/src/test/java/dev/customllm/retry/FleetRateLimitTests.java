@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
-import dev.customllm.retry.RedisServers.OwnRedis;
-import dev.customllm.retry.redis.RedisRateLimitConnection;
-import dev.customllm.retry.redis.RedisRateLimitStore;
+import dev.customllm.resilience.RedisServers.OwnRedis;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitStore;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -97,7 +97,8 @@ class FleetRateLimitTests {
 		String prefix = uniquePrefix();
 		CompletionModel first = closing(client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
 			.completionModel("m");
-		CompletionModel second = closing(client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
+		CompletionModel second = closing(
+				client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
 			.completionModel("m");
 		// 400 characters and 100 max tokens: 200 tokens reserved, 50 used
 		CompletionRequest request = CompletionRequest.builder().prompt("x".repeat(400)).maxTokens(100).build();
@@ -109,11 +110,10 @@ class FleetRateLimitTests {
 			.withMessageContaining("tokens-per-minute 1000");
 		reportedTokens.set(600);
 		String other = uniquePrefix();
-		CompletionModel overspending = closing(client(server.baseUrl(), connection, other, limits,
-				new SimpleMeterRegistry()))
+		CompletionModel overspending = closing(
+				client(server.baseUrl(), connection, other, limits, new SimpleMeterRegistry()))
 			.completionModel("m");
-		assertThat(callsUntilRefused(overspending, request)).as("calls granted when each uses 600 tokens")
-			.isEqualTo(2);
+		assertThat(callsUntilRefused(overspending, request)).as("calls granted when each uses 600 tokens").isEqualTo(2);
 	}
 
 	@Test
@@ -127,7 +127,8 @@ class FleetRateLimitTests {
 		List<CompletionModel> fleet = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			RedisRateLimitConnection connection = closing(connection(redis.port()));
-			fleet.add(closing(client(load.baseUrl(), connection, prefix, limits, (i == 0) ? meters : new SimpleMeterRegistry()))
+			fleet.add(closing(
+					client(load.baseUrl(), connection, prefix, limits, (i == 0) ? meters : new SimpleMeterRegistry()))
 				.completionModel("m"));
 		}
 		double before = load.run(fleet, 6, Duration.ofMillis(3000));
@@ -140,18 +141,17 @@ class FleetRateLimitTests {
 		RedisServers.sleep(Duration.ofMillis(1500));
 		load.reset();
 		double after = load.run(fleet, 6, Duration.ofMillis(3000));
-		System.out.printf("Redis outage: %.1f requests/s before, %.1f during (local fallback), %.1f after (limit %.0f)%n",
-				before, during, after, FLEET_RATE);
+		System.out.printf(
+				"Redis outage: %.1f requests/s before, %.1f during (local fallback), %.1f after (limit %.0f)%n", before,
+				during, after, FLEET_RATE);
 		assertThat(before).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
 		assertThat(callsDuringOutage).isGreaterThan(0);
 		assertThat(failuresDuringOutage).isZero();
 		assertThat(during).as("each instance limits itself alone").isGreaterThan(FLEET_RATE * 1.5);
 		assertThat(after).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
 		assertThat(meters.get("gen_ai.client.rate_limit.store.failures").counter().count()).isPositive();
-		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "redis").counter().count())
-			.isPositive();
-		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "local").counter().count())
-			.isPositive();
+		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "redis").counter().count()).isPositive();
+		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "local").counter().count()).isPositive();
 		assertThat(output.getOut().split("is unreachable", -1)).as("one WARN per instance and outage").hasSize(4);
 		assertThat(output.getOut()).contains("answers again").doesNotContain(prefix + ":rate");
 	}
@@ -159,12 +159,13 @@ class FleetRateLimitTests {
 	@Test
 	void rejectActionRefusesCallsWhileRedisIsDown() throws Exception {
 		OwnRedis redis = closing(new OwnRedis());
-		TestServer server = closing(new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4));
+		TestServer server = closing(
+				new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4));
 		RateLimitSettings limits = new RateLimitSettings(null, 100.0, null, Duration.ofSeconds(1),
 				StoreFailureAction.REJECT);
 		MeterRegistry meters = new SimpleMeterRegistry();
-		CompletionModel model = closing(client(server.baseUrl(), closing(connection(redis.port())), uniquePrefix(), limits,
-				meters))
+		CompletionModel model = closing(
+				client(server.baseUrl(), closing(connection(redis.port())), uniquePrefix(), limits, meters))
 			.completionModel("m");
 		assertThat(model.complete("before")).isEqualTo("ok");
 		redis.stop();

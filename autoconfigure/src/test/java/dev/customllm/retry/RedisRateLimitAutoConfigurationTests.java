@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +7,7 @@ import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmConfigurationException;
 import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
 import dev.customllm.autoconfigure.RateLimitStoreFactory;
-import dev.customllm.retry.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -48,7 +48,8 @@ class RedisRateLimitAutoConfigurationTests {
 	@Test
 	void redisStoreWithoutSpringDataRedisFailsWithAnAction() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class))
 			.withPropertyValues("custom.llm.api-key=test", "custom.llm.rate-limit.store=redis")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()

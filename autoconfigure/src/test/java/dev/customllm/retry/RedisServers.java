@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -53,8 +53,8 @@ final class RedisServers {
 	}
 
 	/**
-	 * Send one command and return its answer: a simple string, an integer or a bulk string
-	 * as text.
+	 * Send one command and return its answer: a simple string, an integer or a bulk
+	 * string as text.
 	 */
 	static String command(int port, String... args) {
 		try (Socket socket = new Socket()) {
@@ -62,7 +62,10 @@ final class RedisServers {
 			socket.setSoTimeout(5000);
 			StringBuilder request = new StringBuilder("*" + args.length + "\r\n");
 			for (String arg : args) {
-				request.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+				request.append('$')
+					.append(arg.getBytes(StandardCharsets.UTF_8).length)
+					.append("\r\n")
+					.append(arg)
 					.append("\r\n");
 			}
 			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -165,8 +168,7 @@ final class RedisServers {
 				command.addAll(List.of("--enable-debug-command", "local"));
 			}
 			try {
-				this.process = new ProcessBuilder(command)
-					.redirectErrorStream(true)
+				this.process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 					.start();
 			}
@@ -191,8 +193,8 @@ final class RedisServers {
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (answers(this.port) != answer) {
 				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("redis-server on port " + this.port + " did not "
-							+ (answer ? "start" : "stop"));
+					throw new IllegalStateException(
+							"redis-server on port " + this.port + " did not " + (answer ? "start" : "stop"));
 				}
 				sleep(Duration.ofMillis(20));
 			}

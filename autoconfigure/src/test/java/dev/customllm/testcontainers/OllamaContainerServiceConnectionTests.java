@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link OllamaContainerConnectionDetailsFactory} against a real Ollama with a
- * small embedding model. Skipped without Docker; {@link ServiceConnectionTests} covers the
- * same wiring without it.
+ * small embedding model. Skipped without Docker; {@link ServiceConnectionTests} covers
+ * the same wiring without it.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = OllamaContainerServiceConnectionTests.TestConfiguration.class,

@@ -85,8 +85,7 @@ class ServiceConnectionTests {
 	@Test
 	void otherContainersAreNotTakenForWireMock() {
 		this.contextRunner.withUserConfiguration(UnrelatedContainerConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(ConnectionDetailsNotFoundException.class));
+			.run((context) -> assertThat(context).getFailure().isInstanceOf(ConnectionDetailsNotFoundException.class));
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link WireMockContainerConnectionDetailsFactory} against a real container.
- * Skipped without Docker; {@link ServiceConnectionTests} covers the same wiring without it.
+ * Skipped without Docker; {@link ServiceConnectionTests} covers the same wiring without
+ * it.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = WireMockContainerServiceConnectionTests.TestConfiguration.class)

@@ -16,10 +16,10 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The floor: the same HTTP exchanges written by hand on Reactor Netty's {@link HttpClient}
- * with a dedicated {@link ConnectionProvider}, bodies written and read with Jackson's
- * streaming API ({@link BaselineJson}), no Spring. It checks the status and reads what the
- * library reads, and nothing more.
+ * The floor: the same HTTP exchanges written by hand on Reactor Netty's
+ * {@link HttpClient} with a dedicated {@link ConnectionProvider}, bodies written and read
+ * with Jackson's streaming API ({@link BaselineJson}), no Spring. It checks the status
+ * and reads what the library reads, and nothing more.
  *
  * @author Custom LLM team
  */
@@ -69,7 +69,8 @@ final class BaselineContender implements Contender {
 	public Flux<String> stream(String prompt) {
 		return Flux.defer(() -> {
 			EventSplitter events = new EventSplitter();
-			return post(this.events, "/chat/completions", BaselineJson.chatRequest(ContenderSettings.MODEL, prompt, true))
+			return post(this.events, "/chat/completions",
+					BaselineJson.chatRequest(ContenderSettings.MODEL, prompt, true))
 				.response((response, body) -> check(response).thenMany(body))
 				.<String>handle((buffer, sink) -> events.feed(buffer, sink::next))
 				.concatWith(Mono.<String>fromRunnable(events::checkDone));
@@ -106,9 +107,7 @@ final class BaselineContender implements Contender {
 	}
 
 	private static HttpClient.ResponseReceiver<?> post(HttpClient http, String path, byte[] body) {
-		return http.post()
-			.uri(path)
-			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)));
+		return http.post().uri(path).send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)));
 	}
 
 	private static Mono<Void> check(HttpClientResponse response) {

@@ -100,8 +100,8 @@ final class BaselineJson {
 	}
 
 	/**
-	 * Read the vectors of an embeddings answer, placed by their {@code index}; each vector
-	 * a float array or base64 (the JDK's decoder, faster here than Jackson's
+	 * Read the vectors of an embeddings answer, placed by their {@code index}; each
+	 * vector a float array or base64 (the JDK's decoder, faster here than Jackson's
 	 * {@code getBinaryValue}).
 	 */
 	static float[][] embeddings(byte[] body, int count) {

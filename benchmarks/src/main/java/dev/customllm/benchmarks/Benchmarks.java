@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the benchmarks and prints a Markdown table: the library beside a bare Reactor Netty
- * baseline, both against a loopback stub in this JVM.
+ * Runs the benchmarks and prints a Markdown table: the library beside a bare Reactor
+ * Netty baseline, both against a loopback stub in this JVM.
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
  * {@code --only=chat,structured,concurrency,embeddings,stream,fleet} for some scenarios;
- * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a profiler;
- * {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu});
+ * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a
+ * profiler; {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu});
  * {@code --scaling} to add the scaling runs and their charts ({@link Scaling}), with
  * {@code --only=none} for those alone.
  *
@@ -24,6 +24,7 @@ public final class Benchmarks {
 
 	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "embeddings",
 			"fleet");
+
 	private Benchmarks() {
 	}
 
@@ -45,7 +46,8 @@ public final class Benchmarks {
 			.orElse(null);
 		printMachine(pinning);
 		Report report = new Report(System.out);
-		// the embeddings scenario runs last: it grows the heap and collects garbage the most
+		// the embeddings scenario runs last: it grows the heap and collects garbage the
+		// most
 		long start = System.nanoTime();
 		try (StubServer stub = new StubServer()) {
 			run(only, "chat", () -> new SequentialChatScenario(sizes).run(stub, report));

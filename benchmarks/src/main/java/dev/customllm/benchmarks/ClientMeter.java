@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.sun.management.ThreadMXBean;
 
 /**
- * Measures the client's cost: CPU time and allocated bytes summed over every Java thread of
- * the JVM except the stub's ({@link StubServer#THREAD_PREFIX}). The calling thread,
- * Reactor Netty's event loops, Reactor's schedulers: all count. GC and JIT threads are not
- * Java threads and do not count; allocation is what drives GC, and is counted.
+ * Measures the client's cost: CPU time and allocated bytes summed over every Java thread
+ * of the JVM except the stub's ({@link StubServer#THREAD_PREFIX}). The calling thread,
+ * Reactor Netty's event loops, Reactor's schedulers: all count. GC and JIT threads are
+ * not Java threads and do not count; allocation is what drives GC, and is counted.
  *
  * @author Custom LLM team
  */
@@ -22,7 +22,8 @@ final class ClientMeter {
 	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
 	/**
-	 * Whether to print the CPU time of each group of threads ({@code -Dbenchmarks.threads}).
+	 * Whether to print the CPU time of each group of threads
+	 * ({@code -Dbenchmarks.threads}).
 	 */
 	private static final boolean PRINT_THREADS = Boolean.getBoolean("benchmarks.threads");
 

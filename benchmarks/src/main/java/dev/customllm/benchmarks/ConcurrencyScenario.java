@@ -8,8 +8,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Chat calls with a fixed number in flight and a fixed server latency: throughput
- * against its bound (concurrency ÷ latency), latency percentiles, and CPU time per call.
+ * Chat calls with a fixed number in flight and a fixed server latency: throughput against
+ * its bound (concurrency ÷ latency), latency percentiles, and CPU time per call.
  *
  * @author Custom LLM team
  */
@@ -45,8 +45,10 @@ final class ConcurrencyScenario {
 		Map<String, long[]> latencies = new HashMap<>();
 		ContenderSettings settings = ContenderSettings.chat(stub.baseUrl(), this.concurrency);
 		try (Contender library = new LibraryContender(settings); Contender baseline = new BaselineContender(settings)) {
-			// as many warm-up rounds as the other scenarios: with one, the first measured rounds
-			// still paid for compiling the library's longer path (about 50 against 35-40 µs per call)
+			// as many warm-up rounds as the other scenarios: with one, the first measured
+			// rounds
+			// still paid for compiling the library's longer path (about 50 against 35-40
+			// µs per call)
 			Samples.alternate(this.sizes.warmupRounds(), library, baseline, (contender) -> round(contender, calls));
 			Samples.alternate(Math.max(1, this.sizes.rounds() / 3), library, baseline, (contender) -> {
 				ClientMeter meter = ClientMeter.start();

@@ -11,9 +11,9 @@ import tools.jackson.core.async.ByteBufferFeeder;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The floor's chat answer reader: Jackson's non-blocking parser fed each network buffer in
- * place, every token walked (as the blocking reader did), the first {@code content} string
- * kept. No array joins the answer's buffers.
+ * The floor's chat answer reader: Jackson's non-blocking parser fed each network buffer
+ * in place, every token walked (as the blocking reader did), the first {@code content}
+ * string kept. No array joins the answer's buffers.
  *
  * @author Custom LLM team
  */
@@ -49,7 +49,8 @@ final class ContentReader {
 	private void drain() {
 		JsonToken token;
 		while ((token = this.parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
-			if (token == JsonToken.VALUE_STRING && this.content == null && "content".equals(this.parser.currentName())) {
+			if (token == JsonToken.VALUE_STRING && this.content == null
+					&& "content".equals(this.parser.currentName())) {
 				this.content = this.parser.getString();
 			}
 		}

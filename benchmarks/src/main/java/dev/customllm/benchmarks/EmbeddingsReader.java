@@ -152,8 +152,8 @@ final class EmbeddingsReader {
 	}
 
 	/**
-	 * Copy the base64 characters into a reused array of exactly their length, for the JDK's
-	 * decoder (an intrinsic, many times faster than a loop over characters).
+	 * Copy the base64 characters into a reused array of exactly their length, for the
+	 * JDK's decoder (an intrinsic, many times faster than a loop over characters).
 	 */
 	private byte[] narrow(char[] chars, int offset, int length) {
 		if (this.text.length != length) {

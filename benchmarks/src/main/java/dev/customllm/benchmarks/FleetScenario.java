@@ -33,23 +33,24 @@ import reactor.core.publisher.Mono;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RetrySettings;
-import dev.customllm.retry.StoreFailureAction;
-import dev.customllm.retry.redis.RedisRateLimitConnection;
-import dev.customllm.retry.redis.RedisRateLimitStore;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RetrySettings;
+import dev.customllm.resilience.StoreFailureAction;
+import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.resilience.redis.RedisRateLimitStore;
 
 /**
- * Rate limits shared by a fleet through Redis. Three clients, each with its own connection
- * to a {@code redis-server} this scenario starts on a free port, share one limit of 20
- * requests per second (a bucket of 20, refilled at 20 per second). Each run starts cold (new
- * clients, new keys) with a crowd of callers per client that call again as soon as a call
- * ends, against a loopback service that records when each request arrived. Reported: the
- * requests per second the service saw, the Redis round trips per permit (from the server's
- * {@code INFO commandstats}), and the calls that failed; for the store as shipped
- * (Bucket4j's batching: one request per bucket in flight per instance) and for plain
- * compare-and-swap (the store before it), both behind the same client.
+ * Rate limits shared by a fleet through Redis. Three clients, each with its own
+ * connection to a {@code redis-server} this scenario starts on a free port, share one
+ * limit of 20 requests per second (a bucket of 20, refilled at 20 per second). Each run
+ * starts cold (new clients, new keys) with a crowd of callers per client that call again
+ * as soon as a call ends, against a loopback service that records when each request
+ * arrived. Reported: the requests per second the service saw, the Redis round trips per
+ * permit (from the server's {@code INFO commandstats}), and the calls that failed; for
+ * the store as shipped (Bucket4j's batching: one request per bucket in flight per
+ * instance) and for plain compare-and-swap (the store before it), both behind the same
+ * client.
  *
  * @author Custom LLM team
  */
@@ -418,7 +419,8 @@ final class FleetScenario {
 		}
 
 		/**
-		 * Return the calls per command ({@code get}, {@code eval}, …) since the last reset.
+		 * Return the calls per command ({@code get}, {@code eval}, …) since the last
+		 * reset.
 		 */
 		Map<String, Long> commandCalls() {
 			Map<String, Long> calls = new java.util.TreeMap<>();

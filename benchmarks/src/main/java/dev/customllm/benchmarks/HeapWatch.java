@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * again and again while the call runs and keeps the most heap still in use after a
  * collection; a last collection at the end counts the result, still held. Less the heap
  * in use after a collection before the call or, if lower, after the call once the result
- * is dropped: data of earlier rounds still reachable when the watch starts was seen to make
- * the reading before the call too high. Garbage does not count: this is what the
+ * is dropped: data of earlier rounds still reachable when the watch starts was seen to
+ * make the reading before the call too high. Garbage does not count: this is what the
  * call keeps reachable at once — its result, and the answers and buffers in flight. The
  * collections slow the call down, so it is measured in a round of its own, not timed.
  *

@@ -13,7 +13,7 @@ import dev.customllm.completion.CompletionResponse;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
 import dev.customllm.embedding.EncodingFormat;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 
 /**
  * The library, built with {@link CustomLlmClient#builder()} as a user would, retries off
@@ -34,16 +34,18 @@ final class LibraryContender implements Contender {
 	private final EmbeddingModel embeddings;
 
 	LibraryContender(ContenderSettings settings) {
-		this("library", CustomLlmClient.builder()
-			.baseUrl(settings.baseUrl())
-			.apiKey(ContenderSettings.API_KEY)
-			.maxConnections(settings.maxConnections())
-			.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
-			.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
-			.retry(RetrySettings.NONE)
-			.embeddingDefaults(embeddingDefaults(settings))
-			.build(), () -> {
-			});
+		this("library",
+				CustomLlmClient.builder()
+					.baseUrl(settings.baseUrl())
+					.apiKey(ContenderSettings.API_KEY)
+					.maxConnections(settings.maxConnections())
+					.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
+					.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
+					.retry(RetrySettings.NONE)
+					.embeddingDefaults(embeddingDefaults(settings))
+					.build(),
+				() -> {
+				});
 	}
 
 	/**

@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The one-CPU mode ({@code --one-cpu}): the shape of a small container. The benchmark runs
- * again in a child JVM with {@code -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx2g}, and,
- * where {@code taskset} and {@code /proc} are present, every thread of the client (and the
- * JVM's own: compiler, GC) is pinned to CPU 0 while the stub's threads are pinned to CPU 1,
- * so that the stub does not take the client's core. Threads are pinned as they appear,
- * by a watcher that scans {@code /proc/self/task} every 50 ms.
+ * The one-CPU mode ({@code --one-cpu}): the shape of a small container. The benchmark
+ * runs again in a child JVM with
+ * {@code -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx2g}, and, where {@code taskset}
+ * and {@code /proc} are present, every thread of the client (and the JVM's own: compiler,
+ * GC) is pinned to CPU 0 while the stub's threads are pinned to CPU 1, so that the stub
+ * does not take the client's core. Threads are pinned as they appear, by a watcher that
+ * scans {@code /proc/self/task} every 50 ms.
  *
  * @author Custom LLM team
  */
@@ -27,8 +28,7 @@ final class OneCpu {
 
 	private static final String CHILD = "benchmarks.one-cpu";
 
-	private static final List<String> JVM_FLAGS = List.of("-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC",
-			"-Xmx2g");
+	private static final List<String> JVM_FLAGS = List.of("-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC", "-Xmx2g");
 
 	private OneCpu() {
 	}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How cost grows with the work ({@code --scaling}): embeddings of 1k, 10k and 100k texts,
- * streams of 100, 1k and 10k chunks, and 64, 256 and 1,024 callers, the library beside the
- * baseline. Prints a Markdown table per dimension and writes each as an SVG chart
+ * streams of 100, 1k and 10k chunks, and 64, 256 and 1,024 callers, the library beside
+ * the baseline. Prints a Markdown table per dimension and writes each as an SVG chart
  * ({@link SvgChart}) into {@code --charts=<directory>} ({@code docs/img} by default), the
  * file names ending in {@code -one-cpu} in the one-CPU mode.
  *
@@ -76,7 +76,8 @@ final class Scaling {
 				stub.streamChunks(count);
 				int streams = Math.max(2, ((this.sizes == Sizes.QUICK) ? 5_000 : 50_000) / count);
 				Samples samples = new Samples();
-				Samples.alternate(1, library, baseline, (contender) -> StreamScenario.streams(contender, streams, count));
+				Samples.alternate(1, library, baseline,
+						(contender) -> StreamScenario.streams(contender, streams, count));
 				Samples.alternate(Math.max(2, this.sizes.rounds() / 2), library, baseline, (contender) -> {
 					ClientMeter meter = ClientMeter.start();
 					double first = StreamScenario.streams(contender, streams, count);

@@ -2,9 +2,10 @@ package dev.customllm.benchmarks;
 
 /**
  * How much each scenario runs: the full run, or a quick one that only checks that
- * everything works. Warm-up is generous: the code run once per call or per stream (building
- * the reactive pipeline) needs thousands of runs before the JIT compiler has optimized it,
- * and until then it dominates latencies such as the time to the first chunk.
+ * everything works. Warm-up is generous: the code run once per call or per stream
+ * (building the reactive pipeline) needs thousands of runs before the JIT compiler has
+ * optimized it, and until then it dominates latencies such as the time to the first
+ * chunk.
  *
  * @param warmupRounds rounds before measuring (each contender once per round)
  * @param rounds measured rounds (each contender once per round)

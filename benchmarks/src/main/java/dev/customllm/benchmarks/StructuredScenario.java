@@ -13,15 +13,15 @@ import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
 import dev.customllm.completion.ResponseFormat;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 
 /**
  * Structured output against a plain chat call, one call after the other, no server
- * latency: what {@code complete(request, Summary.class)} costs the client beyond a chat call
- * whose answer the caller parses into the record with Jackson. Three variants on one
+ * latency: what {@code complete(request, Summary.class)} costs the client beyond a chat
+ * call whose answer the caller parses into the record with Jackson. Three variants on one
  * client: a plain chat call; the same call asking for the record's schema, its text read
- * with {@code JsonMapper.readValue} (what a user would write by hand); and the typed call,
- * which also strips fences, checks the answer against the schema and binds it.
+ * with {@code JsonMapper.readValue} (what a user would write by hand); and the typed
+ * call, which also strips fences, checks the answer against the schema and binds it.
  *
  * @author Custom LLM team
  */
@@ -61,7 +61,8 @@ final class StructuredScenario {
 				.map((response) -> PARSER.readValue(response.text(), Summary.class)));
 			Variant typed = new Variant("typed", (prompt) -> model.completeAsync(plain, Summary.class));
 			List<Contender> variants = List.of(chat, parsed, typed);
-			Samples.alternate(this.sizes.warmupRounds(), variants, (variant) -> calls(variant, this.sizes.warmupCalls()));
+			Samples.alternate(this.sizes.warmupRounds(), variants,
+					(variant) -> calls(variant, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), variants, (variant) -> {
 				ClientMeter meter = ClientMeter.start();
 				calls(variant, this.sizes.sequentialCalls());

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answer bodies of the stub, built once and then served as they are, so that serving costs
- * next to nothing: one chat completion, the events of a stream per length, and one
+ * Answer bodies of the stub, built once and then served as they are, so that serving
+ * costs next to nothing: one chat completion, the events of a stream per length, and one
  * embeddings answer per batch size, dimensions and encoding.
  *
  * @author Custom LLM team

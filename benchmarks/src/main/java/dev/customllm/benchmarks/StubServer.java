@@ -24,10 +24,11 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * A loopback stub of an OpenAI-compatible service on Reactor Netty's {@link HttpServer}:
- * {@code POST /v1/chat/completions} (unary, or server-sent events when the body asks for a
- * stream; a JSON answer when it has a response format) and {@code POST /v1/embeddings} (float arrays or base64). Answers are built once
- * by {@link StubResponses}; latency is a non-blocking delay. Its threads are named
- * {@code stub-…}, so that {@link ClientMeter} leaves them out of the client's cost.
+ * {@code POST /v1/chat/completions} (unary, or server-sent events when the body asks for
+ * a stream; a JSON answer when it has a response format) and {@code POST /v1/embeddings}
+ * (float arrays or base64). Answers are built once by {@link StubResponses}; latency is a
+ * non-blocking delay. Its threads are named {@code stub-…}, so that {@link ClientMeter}
+ * leaves them out of the client's cost.
  *
  * @author Custom LLM team
  */

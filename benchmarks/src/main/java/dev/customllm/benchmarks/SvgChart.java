@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * A small SVG line chart of a few panels side by side, one line per contender, the sizes
- * of the work evenly spaced along the x axis (each ten or four times the last, so that the
- * axis reads as logarithmic), each panel's y axis from zero. Also printed as a Markdown
- * table, so that the figures can be read without the picture.
+ * of the work evenly spaced along the x axis (each ten or four times the last, so that
+ * the axis reads as logarithmic), each panel's y axis from zero. Also printed as a
+ * Markdown table, so that the figures can be read without the picture.
  *
  * @author Custom LLM team
  */
@@ -50,9 +50,10 @@ final class SvgChart {
 	String svg() {
 		StringBuilder svg = new StringBuilder();
 		int width = WIDTH * this.panels.size();
-		svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-				+ "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", width, HEIGHT + 20, width,
-				HEIGHT + 20));
+		svg.append(format(
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+						+ "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+				width, HEIGHT + 20, width, HEIGHT + 20));
 		svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, HEIGHT + 20));
 		svg.append(format("<text x=\"10\" y=\"18\" font-size=\"13\" font-weight=\"bold\">%s</text>%n",
 				escape(this.title)));

@@ -19,11 +19,11 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * What Spring's {@link WebClient} costs by itself, the transport the library had before it
- * moved to Reactor Netty's {@code HttpClient}: a WebClient built as the library built it then
- * (a pool with metrics, Boot's Reactor connector with timeouts, HTTP/1.1, default headers),
- * bodies read as {@code byte[]}, then parsed with the baseline's Jackson streaming code — no
- * data binding, no retries, limits, deadline or error mapping.
+ * What Spring's {@link WebClient} costs by itself, the transport the library had before
+ * it moved to Reactor Netty's {@code HttpClient}: a WebClient built as the library built
+ * it then (a pool with metrics, Boot's Reactor connector with timeouts, HTTP/1.1, default
+ * headers), bodies read as {@code byte[]}, then parsed with the baseline's Jackson
+ * streaming code — no data binding, no retries, limits, deadline or error mapping.
  *
  * @author Custom LLM team
  */

@@ -18,10 +18,10 @@ import dev.customllm.completion.ToolDefinition;
 /**
  * A completion model with instructions, context documents, tools and retrieval, built by
  * an {@link AgentBuilder}. For each prompt the agent searches its indexes (narrowing what
- * they find with a reranker, if it has one), renders the preamble and the documents into a
- * system message, and runs the tool loop: while the
- * model asks for tools, it runs them (the calls of one round concurrently) and sends the
- * results back, for at most {@code maxToolRounds} rounds. Immutable and thread-safe.
+ * they find with a reranker, if it has one), renders the preamble and the documents into
+ * a system message, and runs the tool loop: while the model asks for tools, it runs them
+ * (the calls of one round concurrently) and sends the results back, for at most
+ * {@code maxToolRounds} rounds. Immutable and thread-safe.
  *
  * @author Custom LLM team
  */
@@ -87,8 +87,8 @@ public final class Agent {
 	 * @param prompt the prompt
 	 * @param type the type of the answer, typically a record
 	 * @return the answer
-	 * @throws dev.customllm.LlmResponseException if the answer is not valid JSON or misses
-	 * required fields
+	 * @throws dev.customllm.LlmResponseException if the answer is not valid JSON or
+	 * misses required fields
 	 */
 	public <T> T prompt(String prompt, Class<T> type) {
 		T answer = promptAsync(prompt, type).block();

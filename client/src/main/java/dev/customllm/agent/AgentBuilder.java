@@ -165,10 +165,9 @@ public final class AgentBuilder {
 
 	/**
 	 * Narrow the dynamic context added last: of the {@code k} documents found by vectors,
-	 * keep the {@code n} a reranker finds most relevant to the prompt, most relevant first.
-	 * Retrieve generously ({@code k} of 20 to 50) and keep few: vectors find candidates
-	 * cheaply, a cross-encoder orders them well.
-	 * <pre class="code">
+	 * keep the {@code n} a reranker finds most relevant to the prompt, most relevant
+	 * first. Retrieve generously ({@code k} of 20 to 50) and keep few: vectors find
+	 * candidates cheaply, a cross-encoder orders them well. <pre class="code">
 	 * builder.dynamicContext(20, index).rerank(client.rerankModel("BAAI/bge-reranker-v2-m3"), 3)
 	 * </pre>
 	 * @param rerankModel the reranker

@@ -57,7 +57,6 @@ final class MethodTool extends AbstractTool {
 		return (value == null || value.isNull()) ? null : ToolJson.bind(value, parameter.getParameterizedType());
 	}
 
-
 	@Override
 	public String toString() {
 		return "Tool[" + name() + " -> " + this.method + "]";

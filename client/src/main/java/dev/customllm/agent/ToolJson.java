@@ -34,7 +34,8 @@ final class ToolJson {
 			return (T) ((node != null) ? node : NullNode.getInstance());
 		}
 		try {
-			return mapper.treeToValue((node != null) ? node : NullNode.getInstance(), mapper.getTypeFactory().constructType(type));
+			return mapper.treeToValue((node != null) ? node : NullNode.getInstance(),
+					mapper.getTypeFactory().constructType(type));
 		}
 		catch (JacksonException ex) {
 			throw new InvalidArgumentsException(ex.getOriginalMessage(), ex);

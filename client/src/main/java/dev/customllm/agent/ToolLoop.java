@@ -15,8 +15,8 @@ import dev.customllm.completion.Message;
 import dev.customllm.completion.ToolCall;
 
 /**
- * The function-calling loop of an {@link Agent}: ask the model, run the tools it asks for,
- * send their results, repeat until it answers or the rounds run out.
+ * The function-calling loop of an {@link Agent}: ask the model, run the tools it asks
+ * for, send their results, repeat until it answers or the rounds run out.
  *
  * @author Custom LLM team
  */

@@ -49,7 +49,8 @@ final class ToolRunner {
 			arguments = ToolJson.parse(call.arguments());
 		}
 		catch (JacksonException ex) {
-			return failure(call, "arguments of tool '" + call.name() + "' are not valid JSON: " + ex.getOriginalMessage());
+			return failure(call,
+					"arguments of tool '" + call.name() + "' are not valid JSON: " + ex.getOriginalMessage());
 		}
 		List<String> problems = ArgumentsCheck.problems(arguments, tool.parameters());
 		if (!problems.isEmpty()) {

@@ -15,7 +15,8 @@ import dev.customllm.internal.json.JsonSchemas;
 /**
  * Generates the JSON Schema of tool arguments from Java types, with the conventions of
  * {@link JsonSchemas}: plain JSON, no additional properties, fields required unless
- * {@code Optional} or {@code @Nullable}, descriptions from {@code @JsonPropertyDescription}.
+ * {@code Optional} or {@code @Nullable}, descriptions from
+ * {@code @JsonPropertyDescription}.
  *
  * @author Custom LLM team
  */

@@ -24,18 +24,19 @@ public final class Tools {
 	}
 
 	/**
-	 * Return a tool for each {@link LlmTool} method of a bean, in the order of the methods'
-	 * names. Works with Spring proxies: the annotations are read from the target class and
-	 * the methods called on the bean.
+	 * Return a tool for each {@link LlmTool} method of a bean, in the order of the
+	 * methods' names. Works with Spring proxies: the annotations are read from the target
+	 * class and the methods called on the bean.
 	 * @param bean the bean
 	 * @return its tools
-	 * @throws IllegalArgumentException if the bean has no tool methods, or a method cannot
-	 * be described
+	 * @throws IllegalArgumentException if the bean has no tool methods, or a method
+	 * cannot be described
 	 */
 	public static List<Tool> fromAnnotated(Object bean) {
 		Class<?> type = ClassUtils.getUserClass(bean);
 		List<Tool> tools = new ArrayList<>();
-		for (Method method : sorted(ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS))) {
+		for (Method method : sorted(
+				ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS))) {
 			LlmTool annotation = AnnotatedElementUtils.findMergedAnnotation(method, LlmTool.class);
 			if (annotation != null) {
 				tools.add(new MethodTool(bean, method, invocable(method, bean), annotation));

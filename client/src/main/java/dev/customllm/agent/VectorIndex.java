@@ -5,8 +5,8 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Documents searchable by meaning. {@link InMemoryVectorIndex} keeps them in memory; a real
- * vector store can implement this interface to stand behind an agent's
+ * Documents searchable by meaning. {@link InMemoryVectorIndex} keeps them in memory; a
+ * real vector store can implement this interface to stand behind an agent's
  * {@link AgentBuilder#dynamicContext(int, VectorIndex) dynamic context}. Implementations
  * must be thread-safe.
  *
@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 public interface VectorIndex {
 
 	/**
-	 * Add documents, embedding them in batches. A document with the id of one already in the
-	 * index replaces it.
+	 * Add documents, embedding them in batches. A document with the id of one already in
+	 * the index replaces it.
 	 * @param documents the documents
 	 */
 	void add(List<Document> documents);

@@ -44,8 +44,8 @@ public interface CompletionModel {
 	Mono<CompletionResponse> completeAsync(CompletionRequest request);
 
 	/**
-	 * Complete a request whose answer is a value of a Java type, blocking until it arrives.
-	 * See {@link #completeAsync(CompletionRequest, Class)}.
+	 * Complete a request whose answer is a value of a Java type, blocking until it
+	 * arrives. See {@link #completeAsync(CompletionRequest, Class)}.
 	 * @param <T> the type of the answer
 	 * @param request the request
 	 * @param type the type of the answer, typically a record
@@ -63,14 +63,15 @@ public interface CompletionModel {
 
 	/**
 	 * Complete a request whose answer is a value of a Java type, without blocking. Unless
-	 * the request has a {@link CompletionRequest#responseFormat() response format}, it asks
-	 * for {@link ResponseFormat#of(Class) the type's JSON Schema} ({@code json_schema},
-	 * strict). The answer's text, inside a Markdown code fence or not, must be one JSON
-	 * value that matches the schema (every required field present, of its type); it is
-	 * then read as the type with the client's JSON mapper. Otherwise the call fails with a
-	 * {@link dev.customllm.LlmResponseException} that carries the text, or, when the
-	 * request has {@link CompletionRequest#repairAttempts() repair attempts}, the text and
-	 * what was wrong are first sent back to the model that many times.
+	 * the request has a {@link CompletionRequest#responseFormat() response format}, it
+	 * asks for {@link ResponseFormat#of(Class) the type's JSON Schema}
+	 * ({@code json_schema}, strict). The answer's text, inside a Markdown code fence or
+	 * not, must be one JSON value that matches the schema (every required field present,
+	 * of its type); it is then read as the type with the client's JSON mapper. Otherwise
+	 * the call fails with a {@link dev.customllm.LlmResponseException} that carries the
+	 * text, or, when the request has {@link CompletionRequest#repairAttempts() repair
+	 * attempts}, the text and what was wrong are first sent back to the model that many
+	 * times.
 	 * @param <T> the type of the answer
 	 * @param request the request (chat API)
 	 * @param type the type of the answer, typically a record

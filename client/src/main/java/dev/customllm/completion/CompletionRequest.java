@@ -16,17 +16,20 @@ import org.jspecify.annotations.Nullable;
  * @param model model name, or {@code null} for the default
  * @param messages conversation so far, possibly empty
  * @param prompt the prompt, or {@code null} when the messages say everything
- * @param temperature sampling temperature between 0 and 2, or {@code null} for the default
+ * @param temperature sampling temperature between 0 and 2, or {@code null} for the
+ * default
  * @param maxTokens maximum tokens to generate, or {@code null} for the default
- * @param topP nucleus sampling probability mass, or {@code null} for the service's default
+ * @param topP nucleus sampling probability mass, or {@code null} for the service's
+ * default
  * @param stop sequences that end the generation, possibly empty
  * @param seed seed for reproducible sampling, or {@code null}
  * @param extra further body parameters, sent as they are (for example {@code top_k})
  * @param tools tools the model may call, possibly empty; chat API only
- * @param toolChoice whether and which tool the model must call: {@code auto}, {@code none},
- * {@code required} or the name of a tool; {@code null} for the service's default
- * @param responseFormat the shape the answer must take, or {@code null} for free text; chat
- * API only
+ * @param toolChoice whether and which tool the model must call: {@code auto},
+ * {@code none}, {@code required} or the name of a tool; {@code null} for the service's
+ * default
+ * @param responseFormat the shape the answer must take, or {@code null} for free text;
+ * chat API only
  * @param repairAttempts how many times a structured answer that cannot be used is sent
  * back to the model with what was wrong, for
  * {@link CompletionModel#complete(CompletionRequest, Class)}; 0 (the default) to 3

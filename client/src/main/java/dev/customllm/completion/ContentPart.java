@@ -59,8 +59,8 @@ public final class ContentPart {
 	}
 
 	/**
-	 * Create an image part from a URL the service fetches ({@code http:} or {@code https:}),
-	 * or a {@code data:image/…;base64,…} URL.
+	 * Create an image part from a URL the service fetches ({@code http:} or
+	 * {@code https:}), or a {@code data:image/…;base64,…} URL.
 	 * @param url the URL of the image
 	 * @return the part
 	 * @throws IllegalArgumentException if the URL is blank, of another scheme, or a
@@ -100,8 +100,8 @@ public final class ContentPart {
 	private static String checkType(@Nullable String mimeType) {
 		String type = (mimeType != null) ? mimeType.strip().toLowerCase(Locale.ROOT) : "";
 		if (!IMAGE_TYPES.contains(type)) {
-			throw new IllegalArgumentException(
-					"mimeType must be one of " + IMAGE_TYPES.stream().sorted().toList() + ", but was '" + mimeType + "'");
+			throw new IllegalArgumentException("mimeType must be one of " + IMAGE_TYPES.stream().sorted().toList()
+					+ ", but was '" + mimeType + "'");
 		}
 		return type;
 	}
@@ -127,7 +127,8 @@ public final class ContentPart {
 	 * trade accuracy for tokens.
 	 * @param detail {@code auto}, {@code low} or {@code high}
 	 * @return the copy
-	 * @throws IllegalArgumentException if the detail is another value or this part is text
+	 * @throws IllegalArgumentException if the detail is another value or this part is
+	 * text
 	 */
 	public ContentPart withDetail(String detail) {
 		if (!isImage()) {
@@ -156,7 +157,8 @@ public final class ContentPart {
 	}
 
 	/**
-	 * Return the URL of an image part: the URL given, or the {@code data:} URL of the bytes.
+	 * Return the URL of an image part: the URL given, or the {@code data:} URL of the
+	 * bytes.
 	 * @return the URL, or {@code null} for text
 	 */
 	public @Nullable String imageUrl() {

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param role author of the message: {@code system}, {@code user}, {@code assistant},
  * {@code tool}, or another role the service accepts
  * @param content text of the message; empty for an assistant message that only calls
- * tools; for a message of parts, the text of its text parts joined by new lines (any other
- * value given is replaced by it)
+ * tools; for a message of parts, the text of its text parts joined by new lines (any
+ * other value given is replaced by it)
  * @param toolCalls tools an {@code assistant} message asked to call, possibly empty
  * @param toolCallId for a {@code tool} message, the identifier of the call it answers;
  * otherwise {@code null}
- * @param parts the parts of a {@code user} message made of text and images, possibly empty
- * for a message of text only
+ * @param parts the parts of a {@code user} message made of text and images, possibly
+ * empty for a message of text only
  * @author Custom LLM team
  */
 public record Message(String role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId,

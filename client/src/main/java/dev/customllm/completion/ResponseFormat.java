@@ -58,7 +58,8 @@ public final class ResponseFormat {
 	 * Return the format of an answer that matches a JSON Schema ({@code json_schema},
 	 * strict).
 	 * @param name the name of the schema: 1 to 64 letters, digits, {@code _} or {@code -}
-	 * @param schema the JSON Schema of an object, as maps, lists and plain values (copied)
+	 * @param schema the JSON Schema of an object, as maps, lists and plain values
+	 * (copied)
 	 * @return the format
 	 * @throws IllegalArgumentException if the name is invalid, or the schema empty or not
 	 * made of JSON values
@@ -73,9 +74,9 @@ public final class ResponseFormat {
 
 	/**
 	 * Return the format of an answer that is a value of a Java type, typically a record:
-	 * its JSON Schema is generated from the type (nested records, lists, enums; a component
-	 * is required unless it is {@code @Nullable} or {@code Optional}; descriptions from
-	 * {@code @JsonPropertyDescription}), once per type.
+	 * its JSON Schema is generated from the type (nested records, lists, enums; a
+	 * component is required unless it is {@code @Nullable} or {@code Optional};
+	 * descriptions from {@code @JsonPropertyDescription}), once per type.
 	 * @param type the type
 	 * @return the format, named after the type
 	 * @throws IllegalArgumentException if the type is not an object type

@@ -13,8 +13,9 @@ import dev.customllm.internal.json.StructuredAnswers;
 
 /**
  * A completion whose answer is read as a Java type: the request asks for the type's
- * schema unless it names a format, the answer is checked and bound, and an unusable answer
- * is sent back to the model with what was wrong, as many times as the request allows.
+ * schema unless it names a format, the answer is checked and bound, and an unusable
+ * answer is sent back to the model with what was wrong, as many times as the request
+ * allows.
  *
  * @author Custom LLM team
  */
@@ -74,8 +75,8 @@ final class StructuredCompletion {
 		return copy(request, messages, null, request.responseFormat());
 	}
 
-	private static CompletionRequest copy(CompletionRequest request, List<Message> messages,
-			@Nullable String prompt, @Nullable ResponseFormat format) {
+	private static CompletionRequest copy(CompletionRequest request, List<Message> messages, @Nullable String prompt,
+			@Nullable ResponseFormat format) {
 		return new CompletionRequest(request.model(), messages, prompt, request.temperature(), request.maxTokens(),
 				request.topP(), request.stop(), request.seed(), request.extra(), request.tools(), request.toolChoice(),
 				format, request.repairAttempts());

@@ -33,8 +33,8 @@ public final class Embedding {
 	/**
 	 * Create an embedding that takes ownership of the array, without copying it, as
 	 * {@link java.nio.ByteBuffer#wrap(byte[])} does: for code that builds many large
-	 * vectors, such as a model reading a batch answer. The caller must not change the array
-	 * afterwards.
+	 * vectors, such as a model reading a batch answer. The caller must not change the
+	 * array afterwards.
 	 * @param index position of the text in the input list
 	 * @param vector the vector, not to be changed afterwards
 	 * @return the embedding

@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
  * as Spring's {@code WebClient} with the application's filters (OAuth2 tokens, request
  * signing, a corporate proxy). The client keeps everything above one exchange: headers,
  * JSON, errors, retries, limits, streaming, the response timeout, the maximum response
- * size and metrics. The connections are the sender's: their pool, connect timeout and TLS.
- * Without a sender, the client uses its own Reactor Netty connection pool, which is
+ * size and metrics. The connections are the sender's: their pool, connect timeout and
+ * TLS. Without a sender, the client uses its own Reactor Netty connection pool, which is
  * faster.
  *
  * @author Custom LLM team

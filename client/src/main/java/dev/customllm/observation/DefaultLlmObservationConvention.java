@@ -8,9 +8,9 @@ import dev.customllm.observation.LlmObservationDocumentation.HighCardinalityKeyN
 import dev.customllm.observation.LlmObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * Default {@link LlmObservationConvention}: the OpenTelemetry GenAI names. Tags never hold
- * prompt or completion text; those go to high-cardinality keys (spans only) when content
- * recording is enabled.
+ * Default {@link LlmObservationConvention}: the OpenTelemetry GenAI names. Tags never
+ * hold prompt or completion text; those go to high-cardinality keys (spans only) when
+ * content recording is enabled.
  *
  * @author Custom LLM team
  */

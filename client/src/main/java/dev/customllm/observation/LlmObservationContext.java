@@ -12,9 +12,9 @@ import dev.customllm.LlmOperation;
 
 /**
  * What is known about one call to an LLM service while it is observed. It is a
- * {@link SenderContext} whose carrier is the context itself: a tracing handler (Micrometer
- * Tracing) writes its propagation headers, such as {@code traceparent}, into it when the
- * observation starts, and every HTTP attempt of the call sends them.
+ * {@link SenderContext} whose carrier is the context itself: a tracing handler
+ * (Micrometer Tracing) writes its propagation headers, such as {@code traceparent}, into
+ * it when the observation starts, and every HTTP attempt of the call sends them.
  *
  * @author Custom LLM team
  */
@@ -67,8 +67,8 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 	}
 
 	/**
-	 * Return whether the caller cancelled the call before it ended, such as a stream whose
-	 * subscriber went away.
+	 * Return whether the caller cancelled the call before it ended, such as a stream
+	 * whose subscriber went away.
 	 * @return whether the call was cancelled
 	 */
 	public boolean isCancelled() {
@@ -142,8 +142,8 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 	}
 
 	/**
-	 * Record a header for the requests of the call; tracing calls this when the observation
-	 * starts, before any request is sent.
+	 * Record a header for the requests of the call; tracing calls this when the
+	 * observation starts, before any request is sent.
 	 */
 	private static void addPropagationHeader(@Nullable LlmObservationContext context, String name, String value) {
 		if (context != null) {

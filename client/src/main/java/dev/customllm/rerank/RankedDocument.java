@@ -4,8 +4,8 @@ package dev.customllm.rerank;
  * A document as a {@link RerankModel} ranked it.
  *
  * @param index position of the document in the input list
- * @param score its relevance to the query as the model scored it, higher is more relevant;
- * comparable only with the scores of the same model
+ * @param score its relevance to the query as the model scored it, higher is more
+ * relevant; comparable only with the scores of the same model
  * @param text the document's text
  * @author Custom LLM team
  */

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
  * How a {@link RerankModel} calls the service.
  *
  * @param model model name, or {@code null} to let the service choose
- * @param path endpoint path, relative to the base URL: {@code /rerank} by default; servers
- * mount it at {@code /rerank}, {@code /v1/rerank} or elsewhere
+ * @param path endpoint path, relative to the base URL: {@code /rerank} by default;
+ * servers mount it at {@code /rerank}, {@code /v1/rerank} or elsewhere
  * @param batchSize maximum number of documents per request; larger inputs are split and
  * the results merged by score
  * @param maxConcurrency maximum number of batch requests in flight for one call
@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record RerankDefaults(@Nullable String model, String path, int batchSize, int maxConcurrency) {
 
 	/**
-	 * Defaults: {@code /rerank}, batches of 32 documents (the default client batch limit of
-	 * text-embeddings-inference), 4 in flight.
+	 * Defaults: {@code /rerank}, batches of 32 documents (the default client batch limit
+	 * of text-embeddings-inference), 4 in flight.
 	 */
 	public static final RerankDefaults DEFAULT = new RerankDefaults(null, "/rerank", 32, 4);
 

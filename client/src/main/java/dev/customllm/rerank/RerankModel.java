@@ -58,8 +58,8 @@ public interface RerankModel {
 	}
 
 	/**
-	 * Return the most relevant documents without blocking. Documents beyond the batch size
-	 * are ranked in several requests and the results merged by score.
+	 * Return the most relevant documents without blocking. Documents beyond the batch
+	 * size are ranked in several requests and the results merged by score.
 	 * @param query the query
 	 * @param documents the documents
 	 * @param topN how many documents to return, at least 1; all when there are fewer

@@ -46,8 +46,8 @@ class AgentFeaturesTests {
 
 	@Test
 	void answersWithATypeAfterTheToolLoop() {
-		Tool orders = Tool.of("order_status", "Status of an order", Order.class, (order) -> "Order "
-				+ order.number() + " was delivered damaged.");
+		Tool orders = Tool.of("order_status", "Status of an order", Order.class,
+				(order) -> "Order " + order.number() + " was delivered damaged.");
 		Agent agent = fixture.client().agent("m1").tool(orders).build();
 		Ticket ticket = agent.promptAsync("Where is order 42?", Ticket.class).block();
 		assertThat(ticket).isNotNull();
@@ -109,7 +109,14 @@ class AgentFeaturesTests {
 		assertThat(rerank.json().path("query").stringValue()).isEqualTo("black hole event horizon");
 		assertThat(rerank.documents()).hasSize(3);
 		assertThat(rerank.json().path("top_n").intValue()).isEqualTo(2);
-		String system = fixture.simulator().chatRequests().get(0).json().path("messages").path(0).path("content").stringValue();
+		String system = fixture.simulator()
+			.chatRequests()
+			.get(0)
+			.json()
+			.path("messages")
+			.path(0)
+			.path("content")
+			.stringValue();
 		List<String> ids = new ArrayList<>();
 		java.util.regex.Matcher id = java.util.regex.Pattern.compile("<document id=\"([^\"]+)\">").matcher(system);
 		while (id.find()) {
@@ -129,17 +136,23 @@ class AgentFeaturesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 4))
 			.withMessage("n must be between 1 and k (3), but was 4");
-		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(null, 2))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(null, 2))
 			.withMessage("rerankModel must not be null");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 2).rerank(reranker, 1))
+			.isThrownBy(
+					() -> fixture.client().agent("m1").dynamicContext(3, index).rerank(reranker, 2).rerank(reranker, 1))
 			.withMessage("the dynamic context added last is reranked already");
 	}
 
 	@Test
 	void skipsTheRerankerWhenTheIndexFindsNothing() {
 		InMemoryVectorIndex empty = new InMemoryVectorIndex(fixture.client().embeddingModel("embed"));
-		Agent agent = fixture.client().agent("m1").dynamicContext(3, empty).rerank(fixture.client().rerankModel("r"), 1).build();
+		Agent agent = fixture.client()
+			.agent("m1")
+			.dynamicContext(3, empty)
+			.rerank(fixture.client().rerankModel("r"), 1)
+			.build();
 		agent.prompt("anything");
 		assertThat(fixture.simulator().rerankRequests()).isEmpty();
 	}

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link Agent} against the {@link dev.customllm.test.LlmSimulator}: request bodies, the tool loop
- * and streaming.
+ * Tests for {@link Agent} against the {@link dev.customllm.test.LlmSimulator}: request
+ * bodies, the tool loop and streaming.
  *
  * @author Custom LLM team
  */
@@ -46,7 +46,8 @@ class AgentTests {
 	@Test
 	void sendsPreambleStaticContextAndSettingsInOneRequest() {
 		fixture.simulator().chat().answers("Paris.");
-		Agent agent = fixture.client().agent("m1")
+		Agent agent = fixture.client()
+			.agent("m1")
 			.preamble("You are terse.")
 			.context("France's capital is Paris.")
 			.context(new Document("rivers", "The Seine flows through Paris."))
@@ -55,11 +56,12 @@ class AgentTests {
 			.extra("top_k", 5)
 			.build();
 		assertThat(agent.prompt("Capital of France?")).isEqualTo("Paris.");
-		assertThat(single().json()).isEqualTo(json.readTree("""
-				{"model":"m1","messages":[
-				 {"role":"system","content":"You are terse.\\n\\nUse these documents when they help to answer:\\n<document id=\\"doc-1\\">\\nFrance's capital is Paris.\\n</document>\\n<document id=\\"rivers\\">\\nThe Seine flows through Paris.\\n</document>"},
-				 {"role":"user","content":"Capital of France?"}],
-				 "temperature":0.2,"max_tokens":50,"top_k":5}"""));
+		assertThat(single().json()).isEqualTo(json.readTree(
+				"""
+						{"model":"m1","messages":[
+						 {"role":"system","content":"You are terse.\\n\\nUse these documents when they help to answer:\\n<document id=\\"doc-1\\">\\nFrance's capital is Paris.\\n</document>\\n<document id=\\"rivers\\">\\nThe Seine flows through Paris.\\n</document>"},
+						 {"role":"user","content":"Capital of France?"}],
+						 "temperature":0.2,"max_tokens":50,"top_k":5}"""));
 	}
 
 	@Test
@@ -108,10 +110,12 @@ class AgentTests {
 			}
 			return "Sunny in " + city.city();
 		});
-		StubbedCalls.beforeToolResults(fixture.simulator(), new StubbedCalls.Call("c1", "get_weather", "{\"city\":\"Paris\"}"),
+		StubbedCalls.beforeToolResults(fixture.simulator(),
+				new StubbedCalls.Call("c1", "get_weather", "{\"city\":\"Paris\"}"),
 				new StubbedCalls.Call("c2", "get_weather", "{\"city\":\"Rome\"}"));
 		fixture.simulator().chat().answers("Sunny in both.");
-		assertThat(fixture.client().agent("m1").tool(waiting).build().prompt("Paris and Rome?")).isEqualTo("Sunny in both.");
+		assertThat(fixture.client().agent("m1").tool(waiting).build().prompt("Paris and Rome?"))
+			.isEqualTo("Sunny in both.");
 		JsonNode messages = fixture.simulator().chatRequests().get(1).json().path("messages");
 		assertThat(messages.get(1).path("tool_calls")).hasSize(2);
 		assertThat(messages.get(2)).isEqualTo(json.readTree("""
@@ -182,7 +186,8 @@ class AgentTests {
 		Agent agent = fixture.client().agent("m1").tool(this.weather).build();
 		assertThat(agent.stream("Weather in Paris?").collectList().block(Duration.ofSeconds(10)))
 			.containsExactly("It is", " sunny", " in Paris.");
-		assertThat(fixture.simulator().chatRequests()).hasSize(2).allSatisfy((request) -> assertThat(request.streamed()).isTrue());
+		assertThat(fixture.simulator().chatRequests()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.streamed()).isTrue());
 		assertThat(toolResult(1).asString()).isEqualTo("Sunny in Paris");
 	}
 
@@ -197,7 +202,10 @@ class AgentTests {
 	@Test
 	void servesManyThreadsAtOnce() throws Exception {
 		Agent agent = fixture.client().agent("m1").preamble("Echo.").tool(this.weather).build();
-		fixture.simulator().chat().whenRequestContains("\"role\":\"user\"").callsTool("get_weather", "{\"city\":\"Paris\"}");
+		fixture.simulator()
+			.chat()
+			.whenRequestContains("\"role\":\"user\"")
+			.callsTool("get_weather", "{\"city\":\"Paris\"}");
 		fixture.simulator().chat().whenRequestContains("\"role\":\"tool\"").answers("done");
 		ExecutorService executor = Executors.newFixedThreadPool(16);
 		try {
@@ -229,7 +237,8 @@ class AgentTests {
 	@Test
 	void rejectsInvalidSettingsWhenBuilt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").temperature(3).build());
-		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").tool(this.weather).tool(this.weather));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.client().agent("m1").tool(this.weather).tool(this.weather));
 		assertThatIllegalArgumentException().isThrownBy(() -> fixture.client().agent("m1").maxToolRounds(-1));
 	}
 

@@ -26,7 +26,11 @@ class DynamicContextTests {
 		index.add(List.of(new Document("e", "east"), new Document("n", "north"), new Document("ne", "north-east")));
 		llm.chat().answers("North.");
 		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).build()) {
-			Agent agent = client.agent("m1").preamble("Directions.").context("Static first.").dynamicContext(2, index).build();
+			Agent agent = client.agent("m1")
+				.preamble("Directions.")
+				.context("Static first.")
+				.dynamicContext(2, index)
+				.build();
 			assertThat(agent.prompt("mostly north")).isEqualTo("North.");
 		}
 		String system = llm.chatRequests().get(0).json().path("messages").get(0).path("content").asString();

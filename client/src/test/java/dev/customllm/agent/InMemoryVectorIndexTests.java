@@ -32,11 +32,14 @@ class InMemoryVectorIndexTests {
 
 	@Test
 	void embedsDocumentsInOneBatchAndRanksByCosineSimilarity() {
-		this.index.add(List.of(new Document("n", "north"), new Document("e", "east"), new Document("ne", "north-east")));
+		this.index
+			.add(List.of(new Document("n", "north"), new Document("e", "east"), new Document("ne", "north-east")));
 		assertThat(this.batches).containsExactly(List.of("north", "east", "north-east"));
 		assertThat(this.index.search("mostly north", 2)).extracting((found) -> found.document().id())
 			.containsExactly("n", "ne");
-		assertThat(this.index.search("north", 5)).hasSize(3).first().satisfies((found) -> assertThat(found.score()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-6)));
+		assertThat(this.index.search("north", 5)).hasSize(3)
+			.first()
+			.satisfies((found) -> assertThat(found.score()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-6)));
 	}
 
 	@Test
@@ -61,7 +64,8 @@ class InMemoryVectorIndexTests {
 			List<Future<?>> work = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				String id = "d" + i;
-				work.add(executor.submit(() -> this.index.add(new Document(id, (id.hashCode() % 2 == 0) ? "north" : "east"))));
+				work.add(executor
+					.submit(() -> this.index.add(new Document(id, (id.hashCode() % 2 == 0) ? "north" : "east"))));
 				work.add(executor.submit(() -> this.index.search("north", 3)));
 			}
 			for (Future<?> future : work) {

@@ -57,9 +57,10 @@ class ToolsTests {
 
 	@Test
 	void reportsArgumentsThatDoNotFitAsErrors() {
-		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":\"two\"}")).contains("error", "$.limit must be integer");
-		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":1,\"genre\":\"DRAMA\"}"))
-			.contains("error", "$.genre must be one of");
+		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":\"two\"}")).contains("error",
+				"$.limit must be integer");
+		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":1,\"genre\":\"DRAMA\"}")).contains("error",
+				"$.genre must be one of");
 		assertThat(call("shelve", "{\"book\":{\"title\":\"Orlando\"}}")).contains("error", "$.book.pages is required");
 	}
 

@@ -25,7 +25,8 @@ final class ArchitectureRules {
 	}
 
 	/**
-	 * No class under the root depends on a forbidden package (Spring Boot, for the client).
+	 * No class under the root depends on a forbidden package (Spring Boot, for the
+	 * client).
 	 */
 	static ArchRule noDependencyOn(String root, String forbiddenPackage) {
 		return noClasses().that()
@@ -61,16 +62,16 @@ final class ArchitectureRules {
 				@Override
 				public void check(JavaField field, ConditionEvents events) {
 					boolean internal = isInternal(root, field.getRawType());
-					events.add(new SimpleConditionEvent(field, !internal, field.getFullName() + " has internal type "
-							+ field.getRawType().getName()));
+					events.add(new SimpleConditionEvent(field, !internal,
+							field.getFullName() + " has internal type " + field.getRawType().getName()));
 				}
 			})
 			.allowEmptyShould(true);
 	}
 
 	/**
-	 * The transport knows nothing of retries, limits, meters or models: data flows
-	 * models → resilience → transport, never back.
+	 * The transport knows nothing of retries, limits, meters or models: data flows models
+	 * → resilience → transport, never back.
 	 */
 	static ArchRule transportDependsOnNothingAbove(String root) {
 		return noClasses().that()
@@ -106,7 +107,8 @@ final class ArchitectureRules {
 	private static boolean isApiType(String root, JavaClass type) {
 		return type.getPackageName().startsWith(root) && !isInternal(root, type)
 				&& type.getModifiers().contains(JavaModifier.PUBLIC)
-				&& type.getEnclosingClass().map((outer) -> outer.getModifiers().contains(JavaModifier.PUBLIC))
+				&& type.getEnclosingClass()
+					.map((outer) -> outer.getModifiers().contains(JavaModifier.PUBLIC))
 					.orElse(true);
 	}
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The architecture of the client module: no Spring Boot, no Spring Web, no package
  * cycles, a public API that never exposes {@code dev.customllm.internal}, and a transport
- * that knows nothing of what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
- * can no longer fail does not pass unnoticed.
+ * that knows nothing of what wraps it. Each rule is also shown to fail on a broken
+ * fixture, so that a rule that can no longer fail does not pass unnoticed.
  */
 class ArchitectureTests {
 

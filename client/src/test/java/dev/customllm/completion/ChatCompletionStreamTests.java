@@ -25,7 +25,7 @@ import dev.customllm.LlmAuthenticationException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.TestTransport;
 import dev.customllm.internal.json.LlmJson;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link CompletionModel#stream(CompletionRequest)} on the chat API against streams shaped
- * like real services', whichever way the client makes its exchanges.
+ * Tests for {@link CompletionModel#stream(CompletionRequest)} on the chat API against
+ * streams shaped like real services', whichever way the client makes its exchanges.
  *
  * @author Custom LLM team
  */
@@ -131,8 +131,9 @@ class ChatCompletionStreamTests {
 
 	@Test
 	void readsUsageSentWithTheFinishReason() {
-		answer(sse(text("Hi"), """
-				{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"""));
+		answer(sse(text("Hi"),
+				"""
+						{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"""));
 		assertThat(stream(CompletionRequest.of("Hi")).get(1).usage()).isEqualTo(new Usage(3, 1, 4));
 	}
 
@@ -141,11 +142,9 @@ class ChatCompletionStreamTests {
 		try (CustomLlmClient fresh = client(this.transport)) {
 			wireMock().stubFor(post(anyUrl()).withRequestBody(matchingJsonPath("$.stream_options"))
 				.atPriority(1)
-				.willReturn(aResponse().withStatus(400)
-					.withHeader("Content-Type", "application/json")
-					.withBody("""
-							{"error":{"message":"Unrecognized request argument supplied: stream_options",
-							"type":"invalid_request_error","param":null,"code":null}}""")));
+				.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+						{"error":{"message":"Unrecognized request argument supplied: stream_options",
+						"type":"invalid_request_error","param":null,"code":null}}""")));
 			assertThat(joined(fresh.completionModel().stream(CompletionRequest.of("One")).collectList().block()))
 				.isNotEmpty();
 			assertThat(joined(fresh.completionModel("other").stream(CompletionRequest.of("Two")).collectList().block()))
@@ -169,8 +168,9 @@ class ChatCompletionStreamTests {
 
 	@Test
 	void accumulatesToolCallDeltasIntoWholeCalls() {
-		answer(sse("""
-				{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}""",
+		answer(sse(
+				"""
+						{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}""",
 				"""
 						{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\":"}}]},"finish_reason":null}]}""",
 				"""
@@ -191,8 +191,9 @@ class ChatCompletionStreamTests {
 
 	@Test
 	void emptyToolCallsFromVllmAreNotToolCalls() {
-		answer(sse("""
-				{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"qwen","choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[]},"logprobs":null,"finish_reason":null}]}""",
+		answer(sse(
+				"""
+						{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"qwen","choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[]},"logprobs":null,"finish_reason":null}]}""",
 				"""
 						{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"qwen","choices":[{"index":0,"delta":{"content":"Plain answer","tool_calls":[]},"logprobs":null,"finish_reason":null}]}""",
 				"""

@@ -165,7 +165,8 @@ final class EventStreamServer implements AutoCloseable {
 		 */
 		Exchange open(int status, String contentType) throws IOException {
 			write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType
-					+ "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					+ "\r\nTransfer-Encoding: chunked\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
 			return this;
 		}
 
@@ -223,8 +224,9 @@ final class EventStreamServer implements AutoCloseable {
 		 */
 		void answer(int status, String contentType, String body) throws IOException {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-			write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-					+ bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			write(("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bytes.length
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
 			write(bytes);
 		}
 

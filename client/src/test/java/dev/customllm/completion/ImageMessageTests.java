@@ -70,9 +70,8 @@ class ImageMessageTests {
 		CompletionRequest request = CompletionRequest.builder()
 			.message(Message.user(List.of(ContentPart.text("Describe it"), ContentPart.image(PNG, "image/png"))))
 			.build();
-		String text = String.join("", client.completionModel("vision").stream(request).map(CompletionChunk::text)
-			.collectList()
-			.block());
+		String text = String.join("",
+				client.completionModel("vision").stream(request).map(CompletionChunk::text).collectList().block());
 		assertThat(text).isEqualTo("Simulated answer: [1 image] Describe it");
 		assertThat(lastChat().streamed()).isTrue();
 		assertThat(lastChat().imageUrls()).singleElement().asString().startsWith("data:image/png;base64,");
@@ -127,10 +126,13 @@ class ImageMessageTests {
 	@Test
 	void callsToolsAboutAnImage() {
 		ToolDefinition lookup = new ToolDefinition("lookup_product", "Find a product by its name",
-				tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"type\":\"object\","
-						+ "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}"));
+				tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.readTree("{\"type\":\"object\","
+							+ "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}"));
 		CompletionRequest request = CompletionRequest.builder()
-			.message(Message.user(List.of(ContentPart.text("Which product is this?"), ContentPart.image(PNG, "image/png"))))
+			.message(Message
+				.user(List.of(ContentPart.text("Which product is this?"), ContentPart.image(PNG, "image/png"))))
 			.tools(List.of(lookup))
 			.build();
 		CompletionResponse response = client.completionModel("vision").complete(request);

@@ -22,15 +22,15 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.http.TestTransport;
-import dev.customllm.retry.RateLimitSettings;
+import dev.customllm.resilience.RateLimitSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests of streams at the connection level: cancellation, connection reuse, cut
- * connections, packets split anywhere, backpressure, memory and timeouts, whichever way the
- * client makes its exchanges.
+ * connections, packets split anywhere, backpressure, memory and timeouts, whichever way
+ * the client makes its exchanges.
  *
  * @author Custom LLM team
  */
@@ -78,12 +78,14 @@ class StreamConnectionTests {
 
 	@Test
 	void endlessToolCallArgumentsFailAtMaxResponseSizeAndReleaseTheConnection() throws Exception {
-		String piece = chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + "A".repeat(8192) + "\"}}]}",
-				null);
+		String piece = chunk(
+				"{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + "A".repeat(8192) + "\"}}]}", null);
 		EventStreamServer server = server((exchange) -> {
-			exchange.openEventStream().send(ROLE).send(chunk(
-					"{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}",
-					null));
+			exchange.openEventStream()
+				.send(ROLE)
+				.send(chunk(
+						"{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}",
+						null));
 			for (int i = 0; i < 100_000; i++) {
 				exchange.send(piece);
 			}
@@ -187,12 +189,14 @@ class StreamConnectionTests {
 		});
 		CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(server.baseUrl())
-			.retry(new dev.customllm.retry.RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
+			.retry(new dev.customllm.resilience.RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
 					Duration.ofSeconds(1)))
 			.build();
 		this.resources.add(client);
-		assertThat(joined(client.completionModel("m").stream(CompletionRequest.of("Hi")).collectList().block(
-				Duration.ofSeconds(10)))).isEqualTo("Hello");
+		assertThat(joined(client.completionModel("m")
+			.stream(CompletionRequest.of("Hi"))
+			.collectList()
+			.block(Duration.ofSeconds(10)))).isEqualTo("Hello");
 		assertThat(attempts.get()).isEqualTo(2);
 		awaitTrue(() -> client.connectionPool().acquired() == 0, Duration.ofSeconds(2));
 	}
@@ -299,8 +303,7 @@ class StreamConnectionTests {
 		}).blockLast(Duration.ofSeconds(60));
 		assertThat(count.get()).isEqualTo(events + 1);
 		assertThat(characters.get()).isEqualTo(events * 3000L);
-		assertThat(late.get() - early.get()).as("heap growth over 8,500 chunks of 3 KB")
-			.isLessThan(8L * 1024 * 1024);
+		assertThat(late.get() - early.get()).as("heap growth over 8,500 chunks of 3 KB").isLessThan(8L * 1024 * 1024);
 	}
 
 	@Test
@@ -439,6 +442,5 @@ class StreamConnectionTests {
 			Thread.sleep(5);
 		}
 	}
-
 
 }

@@ -63,7 +63,8 @@ class StructuredOutputTests {
 		assertThat(format.path("type").stringValue()).isEqualTo("json_schema");
 		assertThat(format.path("json_schema").path("name").stringValue()).isEqualTo("Summary");
 		assertThat(format.path("json_schema").path("strict").booleanValue()).isTrue();
-		assertThat(format.path("json_schema").path("schema").path("required").values()).extracting(JsonNode::stringValue)
+		assertThat(format.path("json_schema").path("schema").path("required").values())
+			.extracting(JsonNode::stringValue)
 			.containsExactlyInAnyOrder("summary", "keywords");
 	}
 
@@ -158,8 +159,8 @@ class StructuredOutputTests {
 		assertThat(messages.values()).extracting((message) -> message.path("role").stringValue())
 			.containsExactly("user", "assistant", "user");
 		assertThat(messages.path(1).path("content").stringValue()).startsWith("{\"summary\": \"The answer stops");
-		assertThat(messages.path(2).path("content").stringValue()).startsWith("That answer cannot be used: answer is"
-				+ " not valid JSON");
+		assertThat(messages.path(2).path("content").stringValue())
+			.startsWith("That answer cannot be used: answer is" + " not valid JSON");
 		assertThat(lastChat().json().path("response_format").path("type").stringValue()).isEqualTo("json_schema");
 	}
 
@@ -253,8 +254,8 @@ class StructuredOutputTests {
 
 	@Test
 	void sendsASchemaGivenAsAMap() {
-		Map<String, Object> schema = Map.of("type", "object", "properties",
-				Map.of("answer", Map.of("type", "string")), "required", List.of("answer"));
+		Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("answer", Map.of("type", "string")),
+				"required", List.of("answer"));
 		CompletionRequest request = CompletionRequest.builder()
 			.prompt("Hello")
 			.responseFormat(ResponseFormat.jsonSchema("answer_v1", schema))
@@ -289,7 +290,8 @@ class StructuredOutputTests {
 			.completionModel();
 		assertThatIllegalArgumentException().isThrownBy(() -> text.complete(CompletionRequest.of("p"), Summary.class))
 			.withMessageContaining("responseFormat is not supported by the text completion API");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.completionModel("m").complete(null, Summary.class));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.completionModel("m").complete(null, Summary.class));
 		assertThat(simulator.requests()).isEmpty();
 	}
 
@@ -324,8 +326,8 @@ class StructuredOutputTests {
 	record Item(String name, int quantity) {
 	}
 
-	record Review(@JsonPropertyDescription("what the review is about") String title, Mood mood,
-			@Nullable String note, Optional<String> author, List<Item> items) {
+	record Review(@JsonPropertyDescription("what the review is about") String title, Mood mood, @Nullable String note,
+			Optional<String> author, List<Item> items) {
 	}
 
 }

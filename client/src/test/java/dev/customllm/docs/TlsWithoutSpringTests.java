@@ -67,14 +67,8 @@ class TlsWithoutSpringTests {
 
 	// the example of docs/configuration.md
 	static String ask(File ca, File certificate, File key, String baseUrl) throws SSLException {
-		SslContext sslContext = SslContextBuilder.forClient()
-			.trustManager(ca)
-			.keyManager(certificate, key)
-			.build();
-		try (CustomLlmClient client = CustomLlmClient.builder()
-				.baseUrl(baseUrl)
-				.sslContext(sslContext)
-				.build()) {
+		SslContext sslContext = SslContextBuilder.forClient().trustManager(ca).keyManager(certificate, key).build();
+		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(baseUrl).sslContext(sslContext).build()) {
 			return client.completionModel("llama3.2").complete("Say hello");
 		}
 	}

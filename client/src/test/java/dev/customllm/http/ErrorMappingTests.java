@@ -22,7 +22,7 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmResponseException;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -88,7 +88,8 @@ class ErrorMappingTests {
 	@Test
 	void llamaCppErrorWithNumericCodeIsParsed() {
 		answer(aResponse().withStatus(400)
-			.withBody("{\"error\":{\"code\":400,\"message\":\"the request exceeds the available context size\",\"type\":\"exceed_context_size_error\"}}"));
+			.withBody(
+					"{\"error\":{\"code\":400,\"message\":\"the request exceeds the available context size\",\"type\":\"exceed_context_size_error\"}}"));
 		LlmApiException ex = fail(LlmApiException.class);
 		assertThat(ex.error().code()).isEqualTo("400");
 		assertThat(ex.error().message()).isEqualTo("the request exceeds the available context size");
@@ -96,7 +97,8 @@ class ErrorMappingTests {
 
 	@Test
 	void ollamaStringErrorIsParsed() {
-		answer(aResponse().withStatus(404).withBody("{\"error\":\"model \\\"llama9\\\" not found, try pulling it first\"}"));
+		answer(aResponse().withStatus(404)
+			.withBody("{\"error\":\"model \\\"llama9\\\" not found, try pulling it first\"}"));
 		LlmApiException ex = fail(LlmApiException.class);
 		assertThat(ex.status()).isEqualTo(404);
 		assertThat(ex).hasMessage("chat failed: HTTP 404: model \"llama9\" not found, try pulling it first");
@@ -104,8 +106,9 @@ class ErrorMappingTests {
 
 	@Test
 	void vllmTopLevelErrorIsParsed() {
-		answer(aResponse().withStatus(404).withBody(
-				"{\"object\":\"error\",\"message\":\"The model `gpt-5` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}"));
+		answer(aResponse().withStatus(404)
+			.withBody(
+					"{\"object\":\"error\",\"message\":\"The model `gpt-5` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}"));
 		LlmApiException ex = fail(LlmApiException.class);
 		assertThat(ex.error().message()).isEqualTo("The model `gpt-5` does not exist.");
 		assertThat(ex.error().type()).isEqualTo("NotFoundError");
@@ -113,7 +116,8 @@ class ErrorMappingTests {
 
 	@Test
 	void fastApiValidationErrorIsParsed() {
-		answer(aResponse().withStatus(422).withBody("{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\"}]}"));
+		answer(aResponse().withStatus(422)
+			.withBody("{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\"}]}"));
 		LlmApiException ex = fail(LlmApiException.class);
 		assertThat(ex.status()).isEqualTo(422);
 		assertThat(ex.error().message()).contains("field required");
@@ -138,8 +142,9 @@ class ErrorMappingTests {
 
 	@Test
 	void unauthorizedAndForbiddenAreAuthenticationErrors() {
-		answer(aResponse().withStatus(401).withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
-				+ ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
+		answer(aResponse().withStatus(401)
+			.withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+					+ ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
 		LlmAuthenticationException unauthorized = fail(LlmAuthenticationException.class);
 		assertThat(unauthorized.status()).isEqualTo(401);
 		assertThat(unauthorized.getMessage()).doesNotContain(KEY).contains("Incorrect API key provided: ******");
@@ -151,8 +156,10 @@ class ErrorMappingTests {
 
 	@Test
 	void tooManyRequestsCarriesRetryAfter() {
-		answer(aResponse().withStatus(429).withHeader("Retry-After", "7")
-			.withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+		answer(aResponse().withStatus(429)
+			.withHeader("Retry-After", "7")
+			.withBody(
+					"{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
 		LlmRateLimitException ex = fail(LlmRateLimitException.class);
 		assertThat(ex.status()).isEqualTo(429);
 		assertThat(ex.retryAfter()).contains(Duration.ofSeconds(7));
@@ -198,7 +205,8 @@ class ErrorMappingTests {
 			.apiKey(KEY)
 			.retry(RetrySettings.NONE)
 			.build()) {
-			assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> closed.completionModel().complete("Hi"))
+			assertThatExceptionOfType(LlmRequestException.class)
+				.isThrownBy(() -> closed.completionModel().complete("Hi"))
 				.withMessage("chat failed: connection refused calling http://127.0.0.1:1/v1/chat/completions");
 		}
 		assertThat(port).isPositive();
@@ -208,7 +216,8 @@ class ErrorMappingTests {
 	void oversizedAnswerIsAResponseErrorNotAnOutOfMemoryError() {
 		String big = "x".repeat(200 * 1024);
 		answer(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + big + "\"}}]}"));
-		assertThat(fail(LlmResponseException.class)).hasMessageContaining("larger than max-response-size (65536 bytes)");
+		assertThat(fail(LlmResponseException.class))
+			.hasMessageContaining("larger than max-response-size (65536 bytes)");
 	}
 
 	@Test

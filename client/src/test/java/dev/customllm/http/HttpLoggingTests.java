@@ -8,7 +8,7 @@ import dev.customllm.LlmApiException;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.logging.LogCaptureExtension;
 import dev.customllm.logging.LogCaptureExtension.CapturedLog;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;

@@ -16,7 +16,7 @@ import dev.customllm.LlmException;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.logging.LogCaptureExtension;
 import dev.customllm.logging.LogCaptureExtension.CapturedLog;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
@@ -74,10 +74,12 @@ class HttpSenderTests {
 	private static void exchange(CustomLlmClient client, LlmSimulator simulator) {
 		for (int i = 0; i < 4; i++) {
 			assertThat(client.completionModel("m").complete("Hello " + i)).isNotBlank();
-			assertThat(client.completionModel("m").stream(CompletionRequest.of("Tell me more about " + i))
+			assertThat(client.completionModel("m")
+				.stream(CompletionRequest.of("Tell me more about " + i))
 				.collectList()
 				.block(Duration.ofSeconds(5))).isNotEmpty();
-			assertThat(client.completionModel("m").stream(CompletionRequest.of("Tell a long story " + i))
+			assertThat(client.completionModel("m")
+				.stream(CompletionRequest.of("Tell a long story " + i))
 				.take(2)
 				.collectList()
 				.block(Duration.ofSeconds(5))).hasSize(2);
@@ -86,7 +88,8 @@ class HttpSenderTests {
 		simulator.chat().once().fails(LlmFault.rateLimited());
 		assertThat(client.completionModel("m").complete("after a 429")).isNotBlank();
 		simulator.chat().fails(LlmFault.body(500, "text/html", "<html>" + "oops ".repeat(2000) + "</html>"));
-		assertThat(catchThrowable(() -> client.completionModel("m").complete("fails"))).isInstanceOf(LlmException.class);
+		assertThat(catchThrowable(() -> client.completionModel("m").complete("fails")))
+			.isInstanceOf(LlmException.class);
 		assertThat(catchThrowable(() -> client.completionModel("m").stream(CompletionRequest.of("fails")).blockLast()))
 			.isInstanceOf(LlmException.class);
 		simulator.chat().answers("x".repeat(100 * 1024));

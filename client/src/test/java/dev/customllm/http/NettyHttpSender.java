@@ -16,9 +16,9 @@ import dev.customllm.ConnectionPool;
 import dev.customllm.internal.http.PoolMetrics;
 
 /**
- * An {@link HttpSender} on a Reactor Netty client of its own, the way an application would
- * write one: it hands over each body buffer with a reference of its own, for the client to
- * release. Its pool is counted, for tests of connection reuse and release.
+ * An {@link HttpSender} on a Reactor Netty client of its own, the way an application
+ * would write one: it hands over each body buffer with a reference of its own, for the
+ * client to release. Its pool is counted, for tests of connection reuse and release.
  *
  * @author Custom LLM team
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmException;
 import dev.customllm.LlmRequestException;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -26,7 +26,7 @@ import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EncodingFormat;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -94,7 +94,8 @@ class ObservationTests {
 			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.prompt");
 		assertThat(this.meters.get("gen_ai.client.operation").tag("gen_ai.request.model", "qwen").timer().count())
 			.isEqualTo(1);
-		assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
+		assertThat(
+				this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
 			.isPositive();
 		assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().count())
 			.isEqualTo(1);
@@ -104,7 +105,8 @@ class ObservationTests {
 	@Test
 	void apiErrorIsObservedWithItsType() {
 		simulator.wireMock().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(400)));
-		assertThatExceptionOfType(LlmApiException.class).isThrownBy(() -> this.client.completionModel("qwen").complete("Hi"));
+		assertThatExceptionOfType(LlmApiException.class)
+			.isThrownBy(() -> this.client.completionModel("qwen").complete("Hi"));
 		TestObservationRegistryAssert.assertThat(this.observations)
 			.hasSingleObservationThat()
 			.hasLowCardinalityKeyValue("error.type", "LlmApiException")
@@ -215,7 +217,8 @@ class ObservationTests {
 			.map((timer) -> timer.getId().getTag("gen_ai.request.model"))
 			.distinct()
 			.toList();
-		assertThat(requestModels).hasSize(102).contains("configured-model", "_OTHER", "user-model-0", "user-model-99")
+		assertThat(requestModels).hasSize(102)
+			.contains("configured-model", "_OTHER", "user-model-0", "user-model-99")
 			.doesNotContain("user-model-100");
 	}
 
@@ -267,7 +270,8 @@ class ObservationTests {
 		simulator.wireMock()
 			.stubFor(post(anyUrl()).inScenario("retry")
 				.whenScenarioStateIs("ok")
-				.willReturn(okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
+				.willReturn(
+						okJson("{\"model\":\"qwen\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"}}]}")));
 	}
 
 	private void assertNoTagContainsThePrompt() {
@@ -277,8 +281,8 @@ class ObservationTests {
 	}
 
 	/**
-	 * Does what Micrometer Tracing's propagating handler does for a sender context: writes
-	 * the trace context into the carrier when the observation starts.
+	 * Does what Micrometer Tracing's propagating handler does for a sender context:
+	 * writes the trace context into the carrier when the observation starts.
 	 */
 	static final class TraceparentInjector implements ObservationHandler<SenderContext<?>> {
 

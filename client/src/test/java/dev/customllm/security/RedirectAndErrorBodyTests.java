@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmApiException;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -30,8 +30,10 @@ class RedirectAndErrorBodyTests {
 		try (LlmSimulator elsewhere = LlmSimulator.start()) {
 			for (int status : new int[] { 301, 302, 303, 307, 308 }) {
 				llm.wireMock().resetAll();
-				llm.wireMock().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)
-					.withHeader("Location", "http://user:pw@127.0.0.1:" + elsewhere.port() + "/v1/chat/completions?sig=s3cret")));
+				llm.wireMock()
+					.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)
+						.withHeader("Location",
+								"http://user:pw@127.0.0.1:" + elsewhere.port() + "/v1/chat/completions?sig=s3cret")));
 				try (CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(llm.baseUrl())
 					.apiKey("sk-redirected-1")
@@ -41,8 +43,9 @@ class RedirectAndErrorBodyTests {
 					LlmApiException failure = catchThrowableOfType(LlmApiException.class,
 							() -> client.completionModel("m").complete("a private prompt"));
 					assertThat(failure.status()).isEqualTo(status);
-					assertThat(failure.getMessage()).contains("redirect (HTTP " + status + ") to 'http://******@127.0.0.1:"
-							+ elsewhere.port() + "/v1/chat/completions' not followed")
+					assertThat(failure.getMessage())
+						.contains("redirect (HTTP " + status + ") to 'http://******@127.0.0.1:" + elsewhere.port()
+								+ "/v1/chat/completions' not followed")
 						.doesNotContain("s3cret")
 						.doesNotContain("pw@");
 				}
@@ -56,7 +59,10 @@ class RedirectAndErrorBodyTests {
 		llm.wireMock()
 			.stubFor(post(anyUrl()).willReturn(okJson(
 					" {\"error\": {\"message\": \"Budget exceeded for team search\", \"type\": \"budget_exceeded\"}}")));
-		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).retry(RetrySettings.NONE).build()) {
+		try (CustomLlmClient client = CustomLlmClient.builder()
+			.baseUrl(llm.baseUrl())
+			.retry(RetrySettings.NONE)
+			.build()) {
 			LlmApiException failure = catchThrowableOfType(LlmApiException.class,
 					() -> client.completionModel("m").complete("Hello"));
 			assertThat(failure.status()).isEqualTo(200);

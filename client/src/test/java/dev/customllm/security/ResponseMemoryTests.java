@@ -15,7 +15,7 @@ import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EncodingFormat;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many large answers arriving at once: past the client's memory budget the extra calls
- * fail fast with a client limit instead of exhausting the heap, and every answer gives its
- * memory back, whether it was read, refused or failed.
+ * fail fast with a client limit instead of exhausting the heap, and every answer gives
+ * its memory back, whether it was read, refused or failed.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class ResponseMemoryTests {
@@ -36,8 +36,9 @@ class ResponseMemoryTests {
 	void answersPastTheBudgetFailFastAndTheBudgetIsGivenBack(LlmSimulator llm) {
 		String text = "x".repeat(1024 * 1024);
 		llm.wireMock()
-			.stubFor(post(anyUrl()).willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + text
-					+ "\"}}]}").withChunkedDribbleDelay(8, 800)));
+			.stubFor(post(anyUrl())
+				.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + text + "\"}}]}")
+					.withChunkedDribbleDelay(8, 800)));
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(llm.baseUrl())
 			.maxBufferedResponseBytes(3L * 1024 * 1024)
@@ -80,7 +81,8 @@ class ResponseMemoryTests {
 			.retry(RetrySettings.NONE)
 			.embeddingDefaults(new EmbeddingDefaults("e", null, false, 128, 4, EncodingFormat.BASE64, "/embeddings"))
 			.build()) {
-			// 4 answers of 1 MB at once, each held whole before, within a budget of 256 KB
+			// 4 answers of 1 MB at once, each held whole before, within a budget of 256
+			// KB
 			List<String> texts = java.util.stream.IntStream.range(0, 512).mapToObj((i) -> "text " + i).toList();
 			assertThat(client.embeddingModel().embedAll(texts)).hasSize(512)
 				.allSatisfy((embedding) -> assertThat(embedding.dimensions()).isEqualTo(1536));

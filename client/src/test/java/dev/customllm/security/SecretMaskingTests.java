@@ -14,7 +14,7 @@ import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.logging.LogCaptureExtension;
 import dev.customllm.logging.LogCaptureExtension.CapturedLog;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
@@ -42,8 +42,9 @@ class SecretMaskingTests {
 
 	@Test
 	void unreadableSuccessfulAnswerThatEchoesTheKey(LlmSimulator llm) {
-		llm.chat().fails(LlmFault.body(200, "application/json",
-				"{\"choices\":[{\"index\":\"Bearer " + KEY + "\",\"message\":{\"content\":\"x\"}}]}"));
+		llm.chat()
+			.fails(LlmFault.body(200, "application/json",
+					"{\"choices\":[{\"index\":\"Bearer " + KEY + "\",\"message\":{\"content\":\"x\"}}]}"));
 		try (CustomLlmClient client = client(llm)) {
 			LlmException failure = catchThrowableOfType(LlmException.class,
 					() -> client.completionModel("m").complete("Hello"));
@@ -56,11 +57,12 @@ class SecretMaskingTests {
 	void streamEventThatEchoesTheKey(LlmSimulator llm) {
 		llm.chat().fails(LlmFault.body(200, "text/event-stream", "data: \"Bearer " + KEY + "\"\n\ndata: [DONE]\n\n"));
 		try (CustomLlmClient client = client(llm)) {
-			LlmException failure = catchThrowableOfType(LlmException.class, () -> client.completionModel("m")
-				.stream(CompletionRequest.of("Hello"))
-				.map(CompletionChunk::text)
-				.collectList()
-				.block(Duration.ofSeconds(10)));
+			LlmException failure = catchThrowableOfType(LlmException.class,
+					() -> client.completionModel("m")
+						.stream(CompletionRequest.of("Hello"))
+						.map(CompletionChunk::text)
+						.collectList()
+						.block(Duration.ofSeconds(10)));
 			assertMasked(failure);
 		}
 	}

@@ -10,7 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A WireMock gateway on loopback that speaks only HTTPS and requires a client certificate
  * signed by the test CA: the key material is in {@code src/test/resources/tls} of the
  * module that runs the test ({@code server.p12}, {@code truststore.p12}, password
- * {@code changeit}; {@code ca.crt}, {@code client.crt}, {@code client.key} for the client).
+ * {@code changeit}; {@code ca.crt}, {@code client.crt}, {@code client.key} for the
+ * client).
  */
 public final class MutualTlsGateway {
 

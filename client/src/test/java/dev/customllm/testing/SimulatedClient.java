@@ -13,9 +13,9 @@ import dev.customllm.CustomLlmClient;
 import dev.customllm.test.LlmSimulator;
 
 /**
- * The fixture the client's model-level tests share: one simulator and one client on it for
- * a whole test class, the client configured by the class, the simulator's stubs and journal
- * reset after each test.
+ * The fixture the client's model-level tests share: one simulator and one client on it
+ * for a whole test class, the client configured by the class, the simulator's stubs and
+ * journal reset after each test.
  *
  * <pre class="code">
  * &#064;RegisterExtension

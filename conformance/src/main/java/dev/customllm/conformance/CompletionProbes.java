@@ -59,8 +59,10 @@ final class CompletionProbes {
 	List<Finding> streamUsage() {
 		ProbeResponse response = this.client.post("/chat/completions", Requests.streamedChat(this.model, true));
 		if (!response.ok()) {
-			return List.of(new Finding("stream_options", Support.NO, "refused: " + response.summary(),
-					"Ask for no stream usage: streams from this service carry none."), noStreamUsage("not asked"));
+			return List.of(
+					new Finding("stream_options", Support.NO, "refused: " + response.summary(),
+							"Ask for no stream usage: streams from this service carry none."),
+					noStreamUsage("not asked"));
 		}
 		boolean usage = response.events().stream().anyMatch((event) -> event.path("usage").isObject());
 		Finding accepted = new Finding("stream_options", Support.YES, "accepted",

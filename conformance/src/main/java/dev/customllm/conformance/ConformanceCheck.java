@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
 import dev.customllm.conformance.Finding.Support;
 
 /**
- * Probes an OpenAI-compatible service for chat and text completions, streaming with usage,
- * {@code stream_options}, embeddings as base64 and float, tool calls, structured output
- * ({@code json_schema}, {@code json_object}), images, {@code /rerank}, the error format and
- * {@code /models}, and prints what it supports and what the starter does about each
- * difference.
+ * Probes an OpenAI-compatible service for chat and text completions, streaming with
+ * usage, {@code stream_options}, embeddings as base64 and float, tool calls, structured
+ * output ({@code json_schema}, {@code json_object}), images, {@code /rerank}, the error
+ * format and {@code /models}, and prints what it supports and what the starter does about
+ * each difference.
  *
  * <pre>
  * ./mvnw -q -pl conformance -am compile exec:java -Dexec.args="--base-url=http://localhost:8000/v1"
@@ -95,8 +95,9 @@ public final class ConformanceCheck {
 		JsonNode data = response.json().path("data");
 		if (response.ok() && data.isArray()) {
 			List<String> ids = data.values().stream().map((model) -> model.path("id").asString("?")).toList();
-			return new Finding("/models", Support.YES, ids.size() + " listed: " + CompletionProbes.brief(
-					String.join(", ", ids)), "Not needed; model names go in custom.llm.*.model.");
+			return new Finding("/models", Support.YES,
+					ids.size() + " listed: " + CompletionProbes.brief(String.join(", ", ids)),
+					"Not needed; model names go in custom.llm.*.model.");
 		}
 		return new Finding("/models", Support.NO, response.summary(),
 				"Not needed; set custom.llm.completion.model and custom.llm.embedding.model.");

@@ -64,8 +64,8 @@ public record ConformanceSettings(String baseUrl, @Nullable String apiKey, @Null
 		if (baseUrl == null) {
 			throw new IllegalArgumentException("--base-url is required");
 		}
-		String apiKey = blankToNull(options.getOrDefault("api-key",
-				environment.get(CustomLlmClient.API_KEY_ENVIRONMENT_VARIABLE)));
+		String apiKey = blankToNull(
+				options.getOrDefault("api-key", environment.get(CustomLlmClient.API_KEY_ENVIRONMENT_VARIABLE)));
 		return new ConformanceSettings(baseUrl.replaceAll("/+$", ""), apiKey, blankToNull(options.get("chat-model")),
 				blankToNull(options.get("embedding-model")), blankToNull(options.get("rerank-model")));
 	}

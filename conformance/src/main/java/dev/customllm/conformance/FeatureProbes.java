@@ -66,7 +66,8 @@ final class FeatureProbes {
 		ProbeResponse response = this.client.post("/chat/completions", Requests.image(this.model));
 		JsonNode content = response.json().path("choices").path(0).path("message").path("content");
 		if (response.ok() && content.isString()) {
-			return new Finding("images", Support.YES, "answered \"" + CompletionProbes.brief(content.stringValue()) + "\"",
+			return new Finding("images", Support.YES,
+					"answered \"" + CompletionProbes.brief(content.stringValue()) + "\"",
 					"Message.user(List<ContentPart>) with images works.");
 		}
 		return new Finding("images", Support.NO, response.summary(),

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends raw requests to the service over HTTP/1.1 (an h2c upgrade breaks some servers), so
- * that the probes see exactly what the service answers.
+ * Sends raw requests to the service over HTTP/1.1 (an h2c upgrade breaks some servers),
+ * so that the probes see exactly what the service answers.
  */
 final class ProbeClient {
 
@@ -52,8 +52,8 @@ final class ProbeClient {
 	private ProbeResponse send(HttpRequest.Builder request) {
 		try {
 			var response = this.http.send(request.build(), BodyHandlers.ofString());
-			return new ProbeResponse(response.statusCode(),
-					response.headers().firstValue("Content-Type").orElse(""), response.body());
+			return new ProbeResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
 		}
 		catch (IOException ex) {
 			return ProbeResponse.failed(ex);

@@ -12,7 +12,8 @@ import dev.customllm.rerank.RankedDocument;
 
 /**
  * Runs a completion, an embedding, a structured completion and a rerank through the
- * starter's own client, to show that it copes with the differences found by the raw probes.
+ * starter's own client, to show that it copes with the differences found by the raw
+ * probes.
  */
 final class StarterProbe {
 
@@ -61,9 +62,11 @@ final class StarterProbe {
 	private static Finding structured(CustomLlmClient client, String model) {
 		try {
 			Answer answer = client.completionModel(model)
-				.complete(CompletionRequest.builder().prompt(Requests.QUESTION).repairAttempts(1).build(), Answer.class);
+				.complete(CompletionRequest.builder().prompt(Requests.QUESTION).repairAttempts(1).build(),
+						Answer.class);
 			return new Finding("starter: structured output", Support.YES,
-					"answered {\"answer\": \"" + CompletionProbes.brief(answer.answer()) + "\"}", "Works as configured.");
+					"answered {\"answer\": \"" + CompletionProbes.brief(answer.answer()) + "\"}",
+					"Works as configured.");
 		}
 		catch (LlmException | IllegalArgumentException ex) {
 			return failed("starter: structured output", ex);

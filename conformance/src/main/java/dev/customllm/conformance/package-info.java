@@ -1,6 +1,6 @@
 /**
- * A command that probes an OpenAI-compatible service and reports what it supports and what
- * the starter does about each difference.
+ * A command that probes an OpenAI-compatible service and reports what it supports and
+ * what the starter does about each difference.
  */
 @NullMarked
 package dev.customllm.conformance;

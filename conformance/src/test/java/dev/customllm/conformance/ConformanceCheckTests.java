@@ -60,10 +60,10 @@ class ConformanceCheckTests {
 					"response_format json_schema", "response_format json_object", "images", "/rerank", "error format",
 					"starter: CompletionModel", "starter: EmbeddingModel", "starter: structured output",
 					"starter: RerankModel");
-		assertThat(findings).allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString())
-			.isEqualTo(Support.YES));
-		assertThat(simulator.chatRequests()).allSatisfy(
-				(request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-conformance"));
+		assertThat(findings)
+			.allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString()).isEqualTo(Support.YES));
+		assertThat(simulator.chatRequests())
+			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-conformance"));
 	}
 
 	@Test
@@ -85,8 +85,7 @@ class ConformanceCheckTests {
 
 	@Test
 	void ollamaIgnoringEncodingFormatAndStreamUsageIsReported(LlmSimulator simulator) {
-		simulator.wireMock()
-			.stubFor(WireMock.post("/v1/embeddings").willReturn(WireMock.okJson(OLLAMA_EMBEDDINGS)));
+		simulator.wireMock().stubFor(WireMock.post("/v1/embeddings").willReturn(WireMock.okJson(OLLAMA_EMBEDDINGS)));
 		simulator.wireMock()
 			.stubFor(WireMock.post("/v1/chat/completions")
 				.withRequestBody(WireMock.containing("\"stream\":true"))
@@ -181,8 +180,10 @@ class ConformanceCheckTests {
 
 	@Test
 	void rerankModelIsTheOneNamedOrTheFirstListedReranker(LlmSimulator simulator) {
-		simulator.wireMock().stubFor(WireMock.get("/v1/models").willReturn(WireMock.okJson(
-				"{\"data\":[{\"id\":\"qwen\"},{\"id\":\"bge-reranker-v2-m3\"},{\"id\":\"bge-m3-embed\"}]}")));
+		simulator.wireMock()
+			.stubFor(WireMock.get("/v1/models")
+				.willReturn(WireMock.okJson(
+						"{\"data\":[{\"id\":\"qwen\"},{\"id\":\"bge-reranker-v2-m3\"},{\"id\":\"bge-m3-embed\"}]}")));
 		check(simulator);
 		assertThat(simulator.rerankRequests()).isNotEmpty()
 			.allSatisfy((request) -> assertThat(request.model()).isEqualTo("bge-reranker-v2-m3"));

@@ -15,7 +15,8 @@ class ConformanceSettingsTests {
 	@Test
 	void readsAllOptions() {
 		ConformanceSettings settings = ConformanceSettings.parse(new String[] { "--base-url=http://localhost:8000/v1/",
-				"--api-key=sk-1", "--chat-model=qwen", "--embedding-model=bge", "--rerank-model=bge-reranker" }, Map.of());
+				"--api-key=sk-1", "--chat-model=qwen", "--embedding-model=bge", "--rerank-model=bge-reranker" },
+				Map.of());
 		assertThat(settings)
 			.isEqualTo(new ConformanceSettings("http://localhost:8000/v1", "sk-1", "qwen", "bge", "bge-reranker"));
 	}
@@ -30,8 +31,8 @@ class ConformanceSettingsTests {
 
 	@Test
 	void argumentKeyWinsAndBlankMeansNone() {
-		assertThat(ConformanceSettings.parse(new String[] { "--base-url=http://h/v1", "--api-key=" },
-				Map.of("CUSTOM_API_KEY", "sk-env"))
+		assertThat(ConformanceSettings
+			.parse(new String[] { "--base-url=http://h/v1", "--api-key=" }, Map.of("CUSTOM_API_KEY", "sk-env"))
 			.apiKey()).isNull();
 	}
 

@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Sample application: summaries and semantic search on any OpenAI-compatible LLM
- * service, or on an embedded simulator when none is configured.
+ * Sample application: summaries and semantic search on any OpenAI-compatible LLM service,
+ * or on an embedded simulator when none is configured.
  *
  * @author Custom LLM team
  */

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs the packaged sample application on the code that Spring AOT generated in the build
- * (the {@code process-aot} execution of spring-boot-maven-plugin), in a JVM of its own with
- * {@code -Dspring.aot.enabled=true}, and calls its endpoints: the named clients
+ * (the {@code process-aot} execution of spring-boot-maven-plugin), in a JVM of its own
+ * with {@code -Dspring.aot.enabled=true}, and calls its endpoints: the named clients
  * {@code chat} and {@code embeddings} are then beans of generated code. Run by failsafe
  * after {@code package}: {@code ./mvnw -pl sample-app -am verify}.
  *
@@ -37,8 +37,8 @@ class AotApplicationIT {
 
 	private static final Path JAR = Path.of(System.getProperty("sample.jar", "target/sample.jar"));
 
-	private static final Path AOT_HINTS = Path.of(
-			"target/spring-aot/main/resources/META-INF/native-image/dev.customllm/custom-llm-sample-app/reachability-metadata.json");
+	private static final Path AOT_HINTS = Path
+		.of("target/spring-aot/main/resources/META-INF/native-image/dev.customllm/custom-llm-sample-app/reachability-metadata.json");
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,24 +53,28 @@ class AotApplicationIT {
 			assertThat(application.output()).contains("Starting AOT-processed SampleApplication");
 			HttpResponse<String> summary = application.send(HttpRequest.newBuilder(application.uri("/api/summarize"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"AOT answers here. The second sentence is dropped.\"}")));
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"text\": \"AOT answers here. The second sentence is dropped.\"}")));
 			assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
 			assertThat(json.readTree(summary.body()).get("summary").asString()).isEqualTo("AOT answers here.");
 			String question = URLEncoder.encode("What is a black hole", StandardCharsets.UTF_8);
-			HttpResponse<String> stream = application.send(
-					HttpRequest.newBuilder(application.uri("/api/assistant/stream?question=" + question))
-						.header("Accept", "text/event-stream")
-						.GET());
+			HttpResponse<String> stream = application
+				.send(HttpRequest.newBuilder(application.uri("/api/assistant/stream?question=" + question))
+					.header("Accept", "text/event-stream")
+					.GET());
 			assertThat(stream.statusCode()).isEqualTo(200);
-			assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(stream.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 			assertThat(answer(stream.body())).startsWith("Simulated answer from lookup_document: ");
 			assertThat(stream.body()).contains("event:done");
 			HttpResponse<String> health = application.send(HttpRequest.newBuilder(application.uri("/actuator/health")));
-			assertThat(json.readTree(health.body()).get("components").toString()).contains(
-					"\"custom-llm-chat\":{", "\"custom-llm-embeddings\":{").doesNotContain("\"DOWN\"");
-			// the named clients' properties of the profile are read at startup, on AOT code too
-			HttpResponse<String> metrics = application.send(HttpRequest.newBuilder(application.uri("/actuator/prometheus")));
+			assertThat(json.readTree(health.body()).get("components").toString())
+				.contains("\"custom-llm-chat\":{", "\"custom-llm-embeddings\":{")
+				.doesNotContain("\"DOWN\"");
+			// the named clients' properties of the profile are read at startup, on AOT
+			// code too
+			HttpResponse<String> metrics = application
+				.send(HttpRequest.newBuilder(application.uri("/actuator/prometheus")));
 			assertThat(metrics.body()).contains("gen_ai_request_model=\"" + embeddingModel + "\"");
 		}
 	}
@@ -122,14 +126,13 @@ class AotApplicationIT {
 		static AotApplication start(String profile) throws Exception {
 			assertThat(JAR).as("packaged application (built by ./mvnw -pl sample-app -am verify)").isRegularFile();
 			Path log = Path.of("target", "aot-application-" + profile + ".log");
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Dspring.aot.enabled=true", "-jar", JAR.toString(), "--server.port=0",
-					"--server.address=127.0.0.1"));
+			List<String> command = new ArrayList<>(List.of(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dspring.aot.enabled=true",
+					"-jar", JAR.toString(), "--server.port=0", "--server.address=127.0.0.1"));
 			if (!profile.equals("default")) {
 				command.add("--spring.profiles.active=" + profile);
 			}
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			// offline: the embedded simulator, whatever this machine's environment says
 			builder.environment().keySet().removeIf((name) -> name.startsWith("CUSTOM_") || name.contains("LLM_"));
 			return new AotApplication(builder.start(), log);
@@ -160,7 +163,8 @@ class AotApplicationIT {
 		}
 
 		HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		}
 
 		@Override

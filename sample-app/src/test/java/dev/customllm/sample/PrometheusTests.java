@@ -13,8 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that an operator sees calls, latency and tokens per model in the Prometheus scrape
- * with no extra code.
+ * Tests that an operator sees calls, latency and tokens per model in the Prometheus
+ * scrape with no extra code.
  *
  * @author Custom LLM team
  */

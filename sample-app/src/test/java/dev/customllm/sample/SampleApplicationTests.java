@@ -41,8 +41,7 @@ class SampleApplicationTests {
 	@Test
 	void runsOnEmbeddedSimulatorWhenNoBaseUrlIsSet() {
 		LlmSimulator simulator = this.context.getBean(LlmSimulator.class);
-		assertThat(this.context.getBean(CustomLlmConnectionDetails.class).getBaseUrl())
-			.isEqualTo(simulator.baseUrl());
+		assertThat(this.context.getBean(CustomLlmConnectionDetails.class).getBaseUrl()).isEqualTo(simulator.baseUrl());
 	}
 
 	@Test
@@ -77,7 +76,8 @@ class SampleApplicationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(response).isNotNull();
-		assertThat(response.summary()).isEqualTo("The Moon shows phases because we see different parts of its sunlit half.");
+		assertThat(response.summary())
+			.isEqualTo("The Moon shows phases because we see different parts of its sunlit half.");
 		assertThat(response.keywords()).containsExactly("different", "because", "phases");
 	}
 

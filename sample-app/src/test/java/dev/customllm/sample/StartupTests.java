@@ -27,8 +27,8 @@ class StartupTests {
 		LlmSimulator simulator;
 		try (ConfigurableApplicationContext context = run("--server.port=0")) {
 			simulator = context.getBean(LlmSimulator.class);
-			assertThat(output).containsOnlyOnce("Running on an embedded LLM simulator at " + simulator.baseUrl()
-					+ ", not a real model");
+			assertThat(output).containsOnlyOnce(
+					"Running on an embedded LLM simulator at " + simulator.baseUrl() + ", not a real model");
 			assertThat(simulator.wireMock().isRunning()).isTrue();
 		}
 		assertThat(simulator.wireMock().isRunning()).isFalse();

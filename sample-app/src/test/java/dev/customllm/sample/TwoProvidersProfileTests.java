@@ -20,8 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code two-providers} profile: a chat client and an embedding client, each
- * on its own pool, both on the simulator when no base URLs are given.
+ * Tests for the {@code two-providers} profile: a chat client and an embedding client,
+ * each on its own pool, both on the simulator when no base URLs are given.
  *
  * @author Custom LLM team
  */

@@ -47,8 +47,8 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * chunk; the last one has the finish reason, the tool calls, the model and the usage.
  * <p>
  * Failures are the completion model's own {@link dev.customllm.LlmException}s, after its
- * retries: nothing is retried again here. Images in user messages are sent as content parts
- * (a URL as it is, bytes as a data URL); other media fail with an
+ * retries: nothing is retried again here. Images in user messages are sent as content
+ * parts (a URL as it is, bytes as a data URL); other media fail with an
  * {@link IllegalArgumentException} before any request.
  *
  * @author Custom LLM team

@@ -126,8 +126,8 @@ public final class CustomLlmChatOptions extends DefaultToolCallingChatOptions im
 
 		/**
 		 * Set the JSON Schema the answer must match.
-		 * @param outputSchema the schema as JSON text, or {@code null} for an answer of any
-		 * shape
+		 * @param outputSchema the schema as JSON text, or {@code null} for an answer of
+		 * any shape
 		 * @return this builder
 		 */
 		@Override

@@ -44,8 +44,8 @@ public final class CustomLlmEmbeddingModel implements org.springframework.ai.emb
 	/**
 	 * Create an adapter.
 	 * @param embeddingModel the embedding model that sends the requests
-	 * @param dimensions the length of its vectors, or {@code null} to find it out with one
-	 * call the first time {@link #dimensions()} is asked
+	 * @param dimensions the length of its vectors, or {@code null} to find it out with
+	 * one call the first time {@link #dimensions()} is asked
 	 */
 	public CustomLlmEmbeddingModel(EmbeddingModel embeddingModel, @Nullable Integer dimensions) {
 		if (dimensions != null && dimensions < 1) {
@@ -77,10 +77,7 @@ public final class CustomLlmEmbeddingModel implements org.springframework.ai.emb
 
 	@Override
 	public List<float[]> embed(List<String> texts) {
-		return this.embeddingModel.embedAll(texts)
-			.stream()
-			.map(dev.customllm.embedding.Embedding::vector)
-			.toList();
+		return this.embeddingModel.embedAll(texts).stream().map(dev.customllm.embedding.Embedding::vector).toList();
 	}
 
 	@Override

@@ -89,9 +89,9 @@ final class PromptConverter {
 
 	private static void rejectMedia(org.springframework.ai.chat.messages.Message message) {
 		if (hasMedia(message)) {
-			throw new IllegalArgumentException("Media are sent in user messages only: the "
-					+ message.getMessageType().getValue() + " message carries "
-					+ ((MediaContent) message).getMedia().size() + " media item(s)");
+			throw new IllegalArgumentException(
+					"Media are sent in user messages only: the " + message.getMessageType().getValue()
+							+ " message carries " + ((MediaContent) message).getMedia().size() + " media item(s)");
 		}
 	}
 
@@ -114,8 +114,8 @@ final class PromptConverter {
 	private static ContentPart part(Media media) {
 		String mimeType = media.getMimeType().getType() + "/" + media.getMimeType().getSubtype();
 		Object data = media.getData();
-		if (data instanceof String url && (url.startsWith("http://") || url.startsWith("https://")
-				|| url.startsWith("data:"))) {
+		if (data instanceof String url
+				&& (url.startsWith("http://") || url.startsWith("https://") || url.startsWith("data:"))) {
 			return ContentPart.imageUrl(url);
 		}
 		return ContentPart.image(media.getDataAsByteArray(), mimeType);

@@ -18,9 +18,9 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Turns answers and stream chunks into Spring AI {@link ChatResponse}s. Finish reasons are
- * upper-cased ({@code STOP}, {@code LENGTH}, {@code TOOL_CALLS}) as Spring AI's OpenAI
- * model reports them.
+ * Turns answers and stream chunks into Spring AI {@link ChatResponse}s. Finish reasons
+ * are upper-cased ({@code STOP}, {@code LENGTH}, {@code TOOL_CALLS}) as Spring AI's
+ * OpenAI model reports them.
  *
  * @author Custom LLM team
  */
@@ -64,8 +64,8 @@ final class ResponseConverter {
 			metadata.model(model);
 		}
 		if (usage != null) {
-			metadata.usage(
-					new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage));
+			metadata
+				.usage(new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage));
 		}
 		return metadata.build();
 	}

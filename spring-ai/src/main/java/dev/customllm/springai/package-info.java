@@ -1,6 +1,7 @@
 /**
- * The client's models as Spring AI models: {@link dev.customllm.springai.CustomLlmChatModel}
- * and {@link dev.customllm.springai.CustomLlmEmbeddingModel}.
+ * The client's models as Spring AI models:
+ * {@link dev.customllm.springai.CustomLlmChatModel} and
+ * {@link dev.customllm.springai.CustomLlmEmbeddingModel}.
  */
 @NullMarked
 package dev.customllm.springai;

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmAuthenticationException;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmRequest;
 import dev.customllm.test.LlmSimulator;

@@ -151,8 +151,10 @@ class CustomLlmChatModelTests {
 			.build();
 		assertThat(this.model.call(new Prompt(withImages)).getResult().getOutput().getText()).isEqualTo("A cat.");
 		assertThat(llm.chatRequests()).singleElement().satisfies((request) -> {
-			assertThat(request.imageUrls()).containsExactly("https://example.com/cat.png", "data:image/jpeg;base64,AQID");
-			assertThat(request.json().at("/messages/0/content/0/text").asString()).isEqualTo("What is in these pictures?");
+			assertThat(request.imageUrls()).containsExactly("https://example.com/cat.png",
+					"data:image/jpeg;base64,AQID");
+			assertThat(request.json().at("/messages/0/content/0/text").asString())
+				.isEqualTo("What is in these pictures?");
 		});
 	}
 
@@ -204,8 +206,9 @@ class CustomLlmChatModelTests {
 		JsonNode request = lastRequest();
 		assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
 		assertThat(request.path("response_format").path("json_schema").path("name").asString()).isEqualTo("answer");
-		assertThat(request.path("response_format").path("json_schema").path("schema").path("required").path(0)
-			.asString()).isEqualTo("name");
+		assertThat(
+				request.path("response_format").path("json_schema").path("schema").path("required").path(0).asString())
+			.isEqualTo("name");
 		assertThat(request.path("temperature").asDouble()).isEqualTo(0.2);
 	}
 

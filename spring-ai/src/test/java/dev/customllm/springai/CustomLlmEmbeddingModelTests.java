@@ -117,9 +117,8 @@ class CustomLlmEmbeddingModelTests {
 				new Document("Java records are immutable data carriers.")));
 		llm.chat().answers("They bend light.");
 		ChatClient chatClient = ChatClient.builder(new CustomLlmChatModel(client.completionModel("simulator")))
-			.defaultAdvisors(QuestionAnswerAdvisor.builder(store)
-				.searchRequest(SearchRequest.builder().topK(1).build())
-				.build())
+			.defaultAdvisors(
+					QuestionAnswerAdvisor.builder(store).searchRequest(SearchRequest.builder().topK(1).build()).build())
 			.build();
 		String answer = chatClient.prompt().user("What do black holes do to light?").call().content();
 		assertThat(answer).isEqualTo("They bend light.");

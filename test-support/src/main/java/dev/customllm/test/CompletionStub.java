@@ -27,8 +27,8 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	private static final int WORDS_PER_FRAGMENT = 3;
 
 	/**
-	 * What llama.cpp answers when a request has both a JSON Schema and a grammar, and what
-	 * {@link #refusesJsonSchema()} answers.
+	 * What llama.cpp answers when a request has both a JSON Schema and a grammar, and
+	 * what {@link #refusesJsonSchema()} answers.
 	 */
 	static final String JSON_SCHEMA_REFUSAL = "Either \"json_schema\" or \"grammar\" can be specified, but not both";
 
@@ -82,8 +82,8 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 
 	/**
 	 * Refuse requests whose {@code response_format} is {@code json_schema} with a 400, as
-	 * some llama.cpp builds, older vLLM and gateways that only know {@code json_object} do;
-	 * other requests are answered as before. Chat only.
+	 * some llama.cpp builds, older vLLM and gateways that only know {@code json_object}
+	 * do; other requests are answered as before. Chat only.
 	 */
 	public void refusesJsonSchema() {
 		chatOnly("refusesJsonSchema");
@@ -101,9 +101,9 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	}
 
 	/**
-	 * Answer as the simulator does, but with a structured answer wrapped in a Markdown code
-	 * fence ({@code ```json … ```}), as models without guided decoding often write it. Chat
-	 * only.
+	 * Answer as the simulator does, but with a structured answer wrapped in a Markdown
+	 * code fence ({@code ```json … ```}), as models without guided decoding often write
+	 * it. Chat only.
 	 */
 	public void wrapsJsonInFences() {
 		chatOnly("wrapsJsonInFences");

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Simulates {@code POST /v1/embeddings} with {@link SimulatedEmbeddings}, as float arrays or
- * base64-encoded little-endian float32.
+ * Simulates {@code POST /v1/embeddings} with {@link SimulatedEmbeddings}, as float arrays
+ * or base64-encoded little-endian float32.
  */
 final class EmbeddingsEndpoint extends SimulatorEndpoint {
 

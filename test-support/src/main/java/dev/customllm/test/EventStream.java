@@ -7,8 +7,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders server-sent events the way OpenAI streams them, dribbled out over a short time so
- * that clients see the answer arrive in parts.
+ * Renders server-sent events the way OpenAI streams them, dribbled out over a short time
+ * so that clients see the answer arrive in parts.
  */
 final class EventStream {
 
@@ -61,7 +61,8 @@ final class EventStream {
 		List<String> words = SimulatedText.words(text);
 		List<String> fragments = new ArrayList<>();
 		for (int start = 0; start < words.size(); start += WORDS_PER_FRAGMENT) {
-			String fragment = String.join(" ", words.subList(start, Math.min(start + WORDS_PER_FRAGMENT, words.size())));
+			String fragment = String.join(" ",
+					words.subList(start, Math.min(start + WORDS_PER_FRAGMENT, words.size())));
 			fragments.add((start > 0) ? " " + fragment : fragment);
 		}
 		return fragments;

@@ -32,8 +32,8 @@ public final class LlmFault {
 	}
 
 	/**
-	 * Answer {@code 429 Too Many Requests} with a {@code Retry-After} header, as OpenAI and
-	 * gateways do when a rate limit is reached.
+	 * Answer {@code 429 Too Many Requests} with a {@code Retry-After} header, as OpenAI
+	 * and gateways do when a rate limit is reached.
 	 * @param retryAfter the time the client is asked to wait, rounded up to whole seconds
 	 * @return the fault
 	 */
@@ -49,8 +49,8 @@ public final class LlmFault {
 	 * @return the fault
 	 */
 	public static LlmFault rateLimited() {
-		return new LlmFault("429", (endpoint) -> error(429, "requests", "rate_limit_exceeded",
-				"Rate limit reached, retry later"));
+		return new LlmFault("429",
+				(endpoint) -> error(429, "requests", "rate_limit_exceeded", "Rate limit reached, retry later"));
 	}
 
 	/**
@@ -115,8 +115,8 @@ public final class LlmFault {
 
 	/**
 	 * Start a stream, send these text fragments, then end it without the last event and
-	 * without {@code data: [DONE]}, the way a stream cut by a proxy looks to a client. The
-	 * answer is streamed even when the request did not ask for a stream.
+	 * without {@code data: [DONE]}, the way a stream cut by a proxy looks to a client.
+	 * The answer is streamed even when the request did not ask for a stream.
 	 * @param fragments the text sent before the cut
 	 * @return the fault
 	 */
@@ -138,8 +138,7 @@ public final class LlmFault {
 		return this.description;
 	}
 
-	private static ResponseDefinitionBuilder error(int status, String type, @Nullable String code,
-			String message) {
+	private static ResponseDefinitionBuilder error(int status, String type, @Nullable String code, String message) {
 		ObjectNode body = SimulatorEndpoint.json.createObjectNode();
 		ObjectNode error = body.putObject("error");
 		error.put("message", message);

@@ -19,10 +19,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * images of a message.
  * <p>
  * Tests change its answers with fluent stubs ({@link #chat()}, {@link #completions()},
- * {@link #embeddings()}, {@link #rerank()}), make it misbehave with {@link LlmFault faults}, and check what
- * it received with {@link #requests()}. User stubs take precedence over the simulated
- * behaviour until {@link #reset()}. Plain WireMock stubs added through {@link #wireMock()}
- * work too.
+ * {@link #embeddings()}, {@link #rerank()}), make it misbehave with {@link LlmFault
+ * faults}, and check what it received with {@link #requests()}. User stubs take
+ * precedence over the simulated behaviour until {@link #reset()}. Plain WireMock stubs
+ * added through {@link #wireMock()} work too.
  *
  * <pre class="code">
  * simulator.chat().once().fails(LlmFault.rateLimited(Duration.ofSeconds(1)));

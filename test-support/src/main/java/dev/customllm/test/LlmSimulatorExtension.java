@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit Jupiter extension that starts an {@link LlmSimulator} on a free loopback port for a
- * test class, injects it into test and lifecycle method parameters (and constructors),
+ * JUnit Jupiter extension that starts an {@link LlmSimulator} on a free loopback port for
+ * a test class, injects it into test and lifecycle method parameters (and constructors),
  * resets it after each test and stops it after the class.
  *
  * <pre class="code">

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stub of the rerank endpoint of an {@link LlmSimulator}. The answer honours the request's
- * {@code top_n} and {@code return_documents}: the documents of the highest scores, best
- * first.
+ * Stub of the rerank endpoint of an {@link LlmSimulator}. The answer honours the
+ * request's {@code top_n} and {@code return_documents}: the documents of the highest
+ * scores, best first.
  *
  * <pre class="code">
  * simulator.rerank().answers(0.1, 0.9, 0.5); // the second document first, then the third

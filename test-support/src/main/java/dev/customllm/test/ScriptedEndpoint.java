@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders the answers of user stubs ({@link Script}) in the shape of the endpoint, streamed
- * when the request asks for it. Applies only to the stubs that name it.
+ * Renders the answers of user stubs ({@link Script}) in the shape of the endpoint,
+ * streamed when the request asks for it. Applies only to the stubs that name it.
  */
 final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 

@@ -8,15 +8,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The embedding function of the simulator: a deterministic, L2-normalised feature hash of a
- * text's words and word pairs, so that texts sharing words have a higher cosine similarity.
+ * The embedding function of the simulator: a deterministic, L2-normalised feature hash of
+ * a text's words and word pairs, so that texts sharing words have a higher cosine
+ * similarity.
  */
 public final class SimulatedEmbeddings {
 
 	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "are",
-			"was", "were", "from", "but", "not", "has", "have", "had", "its", "into", "than", "then", "you");
+	private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "are", "was",
+			"were", "from", "but", "not", "has", "have", "had", "its", "into", "than", "then", "you");
 
 	private static final float BIGRAM_WEIGHT = 0.5f;
 

@@ -17,12 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How the simulator honours {@code response_format}, deterministically. For
- * {@code json_schema} it answers JSON in the shape of the schema: every property, a string
- * named like a summary holds the summary of the question, other strings its first words,
- * an array of strings the question's longest words (its "keywords"), an enum the value
- * sharing the most words with the question, a number the count of its words, a boolean
- * {@code true}. For {@code json_object} it does the same with a JSON Schema quoted in the
- * system instructions, the way a client falls back when a service refuses
+ * {@code json_schema} it answers JSON in the shape of the schema: every property, a
+ * string named like a summary holds the summary of the question, other strings its first
+ * words, an array of strings the question's longest words (its "keywords"), an enum the
+ * value sharing the most words with the question, a number the count of its words, a
+ * boolean {@code true}. For {@code json_object} it does the same with a JSON Schema
+ * quoted in the system instructions, the way a client falls back when a service refuses
  * {@code json_schema}, or else answers {@code {"answer": "…"}}.
  */
 final class SimulatedJson {
@@ -62,8 +62,8 @@ final class SimulatedJson {
 		if (schema == null && !type.equals("json_object")) {
 			return null;
 		}
-		JsonNode value = (schema != null) ? new Shaper(schema, prompt).value(schema, "", 0)
-				: NODES.objectNode().put("answer", SimulatedText.answer("", prompt.question(), Integer.MAX_VALUE).text());
+		JsonNode value = (schema != null) ? new Shaper(schema, prompt).value(schema, "", 0) : NODES.objectNode()
+			.put("answer", SimulatedText.answer("", prompt.question(), Integer.MAX_VALUE).text());
 		String json = SimulatorEndpoint.json.writeValueAsString(value);
 		return limited(fenced ? "```json\n" + json + "\n```" : json, maxTokens);
 	}
@@ -129,7 +129,8 @@ final class SimulatedJson {
 				case "object" -> object(resolved, depth);
 				case "array" -> array(resolved, name, depth);
 				case "integer" -> NODES.numberNode(clamp(resolved, SimulatedText.words(this.prompt.question()).size()));
-				case "number" -> NODES.numberNode((double) clamp(resolved, SimulatedText.words(this.prompt.question()).size()));
+				case "number" ->
+					NODES.numberNode((double) clamp(resolved, SimulatedText.words(this.prompt.question()).size()));
 				case "boolean" -> NODES.booleanNode(true);
 				case "null" -> NODES.nullNode();
 				default -> NODES.stringNode(text(name));
@@ -177,7 +178,8 @@ final class SimulatedJson {
 			}
 			List<String> words = new ArrayList<>(distinct);
 			words.sort(Comparator.comparingInt(String::length).reversed());
-			List<String> keywords = new ArrayList<>(words.subList(0, Math.min(Math.max(KEYWORDS, least), words.size())));
+			List<String> keywords = new ArrayList<>(
+					words.subList(0, Math.min(Math.max(KEYWORDS, least), words.size())));
 			while (keywords.size() < least) {
 				keywords.add("keyword" + (keywords.size() + 1));
 			}

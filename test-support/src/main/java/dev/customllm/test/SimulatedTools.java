@@ -16,10 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * How the simulator uses the tools a chat request offers, deterministically: when the
  * conversation has no tool result since the last user message, it calls the first tool
  * whose required arguments are all strings, numbers or booleans, with arguments derived
- * from the question (an enum value sharing the most words with it, a document id quoted as
- * {@code id="…"} in the instructions for an argument named like an id, the first number,
- * {@code true}, or else the question itself); once tool results are present, it answers
- * with them.
+ * from the question (an enum value sharing the most words with it, a document id quoted
+ * as {@code id="…"} in the instructions for an argument named like an id, the first
+ * number, {@code true}, or else the question itself); once tool results are present, it
+ * answers with them.
  */
 final class SimulatedTools {
 
@@ -77,8 +77,8 @@ final class SimulatedTools {
 			names.add(toolName(messages, result.path("tool_call_id").asString("")));
 			contents.add(result.path("content").asString(""));
 		}
-		List<String> words = SimulatedText.words(ANSWER_PREFIX + " " + String.join(", ", names) + ": "
-				+ String.join(" ", SimulatedText.words(String.join(" ", contents)).stream().limit(ANSWER_WORDS).toList()));
+		List<String> words = SimulatedText.words(ANSWER_PREFIX + " " + String.join(", ", names) + ": " + String
+			.join(" ", SimulatedText.words(String.join(" ", contents)).stream().limit(ANSWER_WORDS).toList()));
 		if (words.size() > maxTokens) {
 			return new SimulatedAnswer(String.join(" ", words.subList(0, maxTokens)), "length");
 		}

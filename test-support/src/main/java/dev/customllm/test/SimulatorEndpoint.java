@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Base for the simulated JSON endpoints: parses the request body and turns invalid requests
- * into OpenAI-style 400 answers. Applies only to the stubs that name it.
+ * Base for the simulated JSON endpoints: parses the request body and turns invalid
+ * requests into OpenAI-style 400 answers. Applies only to the stubs that name it.
  */
 abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 

@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
- * The stubs and extensions that make up the simulated behaviour. They sit at a low priority
- * so that user stubs at WireMock's default priority win.
+ * The stubs and extensions that make up the simulated behaviour. They sit at a low
+ * priority so that user stubs at WireMock's default priority win.
  */
 final class SimulatorStubs {
 

@@ -52,8 +52,7 @@ final class TextCompletionsEndpoint extends SimulatorEndpoint {
 
 	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, ObjectNode usage) {
 		List<ObjectNode> chunks = new ArrayList<>();
-		EventStream.fragments(answer.text())
-			.forEach((fragment) -> chunks.add(completion(id, request, fragment, null)));
+		EventStream.fragments(answer.text()).forEach((fragment) -> chunks.add(completion(id, request, fragment, null)));
 		chunks.add(completion(id, request, "", answer.finishReason()));
 		if (request.path("stream_options").path("include_usage").asBoolean(false)) {
 			ObjectNode last = header(id, "text_completion", request);

@@ -5,7 +5,8 @@ package dev.customllm.test;
  * {@link CompletionStub#callsTools(ToolCallStub...)}.
  *
  * @param name the name of the function to call
- * @param argumentsJson the arguments as a JSON object, for example {@code {"city":"Paris"}}
+ * @param argumentsJson the arguments as a JSON object, for example
+ * {@code {"city":"Paris"}}
  * @author Custom LLM team
  */
 public record ToolCallStub(String name, String argumentsJson) {

@@ -1,5 +1,6 @@
 /**
- * An offline, deterministic simulator of an OpenAI-compatible LLM service, built on WireMock.
+ * An offline, deterministic simulator of an OpenAI-compatible LLM service, built on
+ * WireMock.
  */
 @NullMarked
 package dev.customllm.test;

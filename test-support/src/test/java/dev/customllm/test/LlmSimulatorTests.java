@@ -60,8 +60,8 @@ class LlmSimulatorTests {
 		HttpResponse<String> response = post("/chat/completions", chat("gpt-test", "What is the capital of France?"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("x-simulator")).hasValue("custom-llm-simulator");
-		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("content-type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.path("id").stringValue()).startsWith("chatcmpl-sim-");
 		assertThat(body.path("object").stringValue()).isEqualTo("chat.completion");
@@ -128,8 +128,8 @@ class LlmSimulatorTests {
 		List<String> events = events(response.body());
 		assertThat(events).last().isEqualTo("[DONE]");
 		List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(json::readTree).toList();
-		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.path("object").stringValue())
-			.isEqualTo("chat.completion.chunk"));
+		assertThat(chunks)
+			.allSatisfy((chunk) -> assertThat(chunk.path("object").stringValue()).isEqualTo("chat.completion.chunk"));
 		assertThat(chunks).extracting((chunk) -> chunk.path("id")).containsOnly(chunks.get(0).path("id"));
 		assertThat(deltas(chunks)).isEqualTo(expected);
 		JsonNode finish = chunks.get(chunks.size() - 2).path("choices").path(0);
@@ -281,7 +281,8 @@ class LlmSimulatorTests {
 	private static String chat(String model, String question) {
 		return json.writeValueAsString(json.createObjectNode()
 			.put("model", model)
-			.set("messages", json.createArrayNode().add(json.createObjectNode().put("role", "user").put("content", question))));
+			.set("messages",
+					json.createArrayNode().add(json.createObjectNode().put("role", "user").put("content", question))));
 	}
 
 	private static String streamedChat(String question, boolean includeUsage) {
@@ -318,7 +319,8 @@ class LlmSimulatorTests {
 
 	private static String deltas(List<JsonNode> chunks) {
 		StringBuilder text = new StringBuilder();
-		chunks.forEach((chunk) -> text.append(chunk.path("choices").path(0).path("delta").path("content").asString("")));
+		chunks
+			.forEach((chunk) -> text.append(chunk.path("choices").path(0).path("delta").path("content").asString("")));
 		return text.toString();
 	}
 

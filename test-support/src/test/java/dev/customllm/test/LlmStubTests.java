@@ -114,8 +114,9 @@ class LlmStubTests {
 		assertThat(events).anySatisfy((event) -> assertThat(
 				event.path("choices").path(0).path("delta").path("tool_calls").path(0).path("index").isInt())
 			.isTrue());
-		assertThat(events).anySatisfy((event) -> assertThat(
-				event.path("choices").path(0).path("finish_reason").asString("")).isEqualTo("tool_calls"));
+		assertThat(events)
+			.anySatisfy((event) -> assertThat(event.path("choices").path(0).path("finish_reason").asString(""))
+				.isEqualTo("tool_calls"));
 	}
 
 	@Test

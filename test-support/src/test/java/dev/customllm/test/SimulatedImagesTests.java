@@ -27,20 +27,23 @@ class SimulatedImagesTests {
 
 	@Test
 	void countsTheImagesOfTheQuestion() {
-		JsonNode completion = this.http.postJson("/chat/completions", withParts("{\"type\":\"text\",\"text\":\"What is this?\"},"
-				+ image(PNG, "low") + "," + image("https://example.com/cat.jpg", null)));
+		JsonNode completion = this.http.postJson("/chat/completions",
+				withParts("{\"type\":\"text\",\"text\":\"What is this?\"}," + image(PNG, "low") + ","
+						+ image("https://example.com/cat.jpg", null)));
 		assertThat(SimulatorHttp.content(completion)).isEqualTo("Simulated answer: [2 images] What is this?");
 		assertThat(completion.path("usage").path("prompt_tokens").intValue()).isEqualTo(3 + 2 * 85);
-		assertThat(this.simulator.requests().get(this.simulator.requests().size() - 1).imageUrls())
-			.containsExactly(PNG, "https://example.com/cat.jpg");
+		assertThat(this.simulator.requests().get(this.simulator.requests().size() - 1).imageUrls()).containsExactly(PNG,
+				"https://example.com/cat.jpg");
 	}
 
 	@Test
 	void rejectsImagesItCannotRead() throws Exception {
-		HttpResponse<String> scheme = this.http.post("/chat/completions", withParts(image("ftp://example.com/a.png", null)));
+		HttpResponse<String> scheme = this.http.post("/chat/completions",
+				withParts(image("ftp://example.com/a.png", null)));
 		assertThat(scheme.statusCode()).isEqualTo(400);
 		assertThat(scheme.body()).contains("Invalid image_url");
-		HttpResponse<String> type = this.http.post("/chat/completions", withParts(image("data:image/tiff;base64,AAAA", null)));
+		HttpResponse<String> type = this.http.post("/chat/completions",
+				withParts(image("data:image/tiff;base64,AAAA", null)));
 		assertThat(type.statusCode()).isEqualTo(400);
 		HttpResponse<String> detail = this.http.post("/chat/completions", withParts(image(PNG, "ultra")));
 		assertThat(detail.statusCode()).isEqualTo(400);

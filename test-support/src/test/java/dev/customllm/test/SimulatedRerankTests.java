@@ -34,11 +34,13 @@ class SimulatedRerankTests {
 		assertThat(answer.path("results").values()).extracting((result) -> result.path("index").intValue())
 			.startsWith(1)
 			.containsExactlyInAnyOrder(0, 1, 2);
-		List<Double> scores = answer.path("results").values().stream()
+		List<Double> scores = answer.path("results")
+			.values()
+			.stream()
 			.map((result) -> result.path("relevance_score").doubleValue())
 			.toList();
-		assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(
-				(score) -> assertThat(score).isBetween(0.0, 1.0));
+		assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a))
+			.allSatisfy((score) -> assertThat(score).isBetween(0.0, 1.0));
 		assertThat(answer.path("results").path(0).has("document")).isFalse();
 		assertThat(answer.path("usage").path("total_tokens").intValue()).isPositive();
 		assertThat(this.http.postJson("/rerank", rerank("black hole event horizon", "")).path("results"))

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for how the {@link LlmSimulator} honours {@code response_format}, and for the stubs
- * that make structured answers fail.
+ * Tests for how the {@link LlmSimulator} honours {@code response_format}, and for the
+ * stubs that make structured answers fail.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class SimulatedStructuredAnswersTests {
@@ -36,8 +36,9 @@ class SimulatedStructuredAnswersTests {
 
 	@Test
 	void answersJsonInTheShapeOfTheSchema() {
-		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions",
-				structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"Summary\",\"schema\":" + SCHEMA + "}}"))));
+		JsonNode answer = SimulatorHttp.json
+			.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions", structured(
+					"{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"Summary\",\"schema\":" + SCHEMA + "}}"))));
 		assertThat(answer.path("summary").stringValue())
 			.isEqualTo("Sourdough bread rises with a cheerful starter of wild yeast.");
 		assertThat(answer.path("keywords").values()).extracting(JsonNode::stringValue)
@@ -50,7 +51,8 @@ class SimulatedStructuredAnswersTests {
 
 	@Test
 	void answersTheSameForTheSameRequest() {
-		String request = structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}");
+		String request = structured(
+				"{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}");
 		assertThat(SimulatorHttp.content(this.http.postJson("/chat/completions", request)))
 			.isEqualTo(SimulatorHttp.content(this.http.postJson("/chat/completions", request)));
 	}
@@ -58,24 +60,27 @@ class SimulatedStructuredAnswersTests {
 	@Test
 	void answersJsonModeWithTheSchemaQuotedInTheInstructions() {
 		String body = "{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":["
-				+ "{\"role\":\"system\",\"content\":" + SimulatorHttp.json.writeValueAsString(
-						"Answer with only a JSON value that matches this JSON Schema:\n" + SCHEMA)
+				+ "{\"role\":\"system\",\"content\":"
+				+ SimulatorHttp.json
+					.writeValueAsString("Answer with only a JSON value that matches this JSON Schema:\n" + SCHEMA)
 				+ "},{\"role\":\"user\",\"content\":\"" + TEXT + "\"}]}";
-		JsonNode answer = SimulatorHttp.json.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions", body)));
+		JsonNode answer = SimulatorHttp.json
+			.readTree(SimulatorHttp.content(this.http.postJson("/chat/completions", body)));
 		assertThat(answer.path("keywords").isArray()).isTrue();
 		assertThat(answer.path("summary").stringValue()).startsWith("Sourdough");
 	}
 
 	@Test
 	void answersJsonModeWithoutSchemaAsAnObject() {
-		String content = SimulatorHttp.content(
-				this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
+		String content = SimulatorHttp
+			.content(this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
 		assertThat(SimulatorHttp.json.readTree(content).path("answer").stringValue()).startsWith("Sourdough bread");
 	}
 
 	@Test
 	void streamsStructuredAnswers() throws Exception {
-		String body = structured("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}")
+		String body = structured(
+				"{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"S\",\"schema\":" + SCHEMA + "}}")
 			.replace("{\"model\":\"m\",", "{\"model\":\"m\",\"stream\":true,");
 		String streamed = SimulatorHttp.deltas(SimulatorHttp.events(this.http.post("/chat/completions", body).body()));
 		assertThat(SimulatorHttp.json.readTree(streamed).path("keywords").size()).isEqualTo(3);
@@ -115,8 +120,8 @@ class SimulatedStructuredAnswersTests {
 	@Test
 	void answersInvalidJsonWhenStubbedTo() {
 		this.simulator.chat().answersInvalidJson();
-		String content = SimulatorHttp.content(
-				this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
+		String content = SimulatorHttp
+			.content(this.http.postJson("/chat/completions", structured("{\"type\":\"json_object\"}")));
 		assertThat(content).startsWith("{\"summary\": ");
 		assertThat(content).doesNotEndWith("}");
 	}

@@ -49,9 +49,14 @@ class SimulatedToolsTests {
 				{"model":"m","stream":true,%s,"messages":[{"role":"user","content":"Show 2"}]}""".formatted(TOOLS))
 			.body();
 		List<JsonNode> events = SimulatorHttp.events(body);
-		assertThat(events).anySatisfy((event) -> assertThat(
-				event.path("choices").path(0).path("delta").path("tool_calls").path(0).path("function").path("name").asString())
-			.isEqualTo("lookup"));
+		assertThat(events).anySatisfy((event) -> assertThat(event.path("choices")
+			.path(0)
+			.path("delta")
+			.path("tool_calls")
+			.path(0)
+			.path("function")
+			.path("name")
+			.asString()).isEqualTo("lookup"));
 	}
 
 	@Test

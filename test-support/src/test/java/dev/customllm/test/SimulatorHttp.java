@@ -78,8 +78,8 @@ final class SimulatorHttp {
 
 	static String deltas(List<JsonNode> events) {
 		StringBuilder text = new StringBuilder();
-		events.forEach(
-				(event) -> text.append(event.path("choices").path(0).path("delta").path("content").asString("")));
+		events
+			.forEach((event) -> text.append(event.path("choices").path(0).path("delta").path("content").asString("")));
 		return text.toString();
 	}
 

@@ -42,8 +42,8 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 			switch (name) {
 				case "model" -> chunk.model = model(parser, context, token);
 				case "choices" -> choices(parser, context, token, chunk);
-				case "usage" -> chunk.usage = (token == JsonToken.VALUE_NULL) ? null
-						: context.readValue(parser, UsageBody.class);
+				case "usage" ->
+					chunk.usage = (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, UsageBody.class);
 				default -> parser.skipChildren();
 			}
 		}
@@ -135,8 +135,8 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 			String name = parser.currentName();
 			token = parser.nextToken();
 			switch (name) {
-				case "content" -> choice.content = (token == JsonToken.VALUE_NULL) ? null
-						: STRICT_TEXT.deserialize(parser, context);
+				case "content" ->
+					choice.content = (token == JsonToken.VALUE_NULL) ? null : STRICT_TEXT.deserialize(parser, context);
 				case "tool_calls" -> choice.toolCalls = (token == JsonToken.VALUE_NULL) ? null
 						: context.readValue(parser, toolCallsType(context));
 				case "role" -> text(parser, context, token);
@@ -182,8 +182,7 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 			this.hasChoice = false;
 		}
 
-		void choice(@Nullable String finishReason, @Nullable String content,
-				@Nullable List<ToolCallDelta> toolCalls) {
+		void choice(@Nullable String finishReason, @Nullable String content, @Nullable List<ToolCallDelta> toolCalls) {
 			this.hasChoice = true;
 			this.finishReason = finishReason;
 			this.content = content;

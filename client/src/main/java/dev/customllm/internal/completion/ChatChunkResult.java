@@ -14,8 +14,8 @@ import dev.customllm.internal.resilience.TokenCount;
  * flattened, read by {@link ChatChunkReader} without building the rest.
  *
  * @param model the model that answers, if named
- * @param hasChoice whether the event has a first choice (the one with index 0, or the first
- * listed without an index)
+ * @param hasChoice whether the event has a first choice (the one with index 0, or the
+ * first listed without an index)
  * @param finishReason the first choice's finish reason, if any
  * @param content the text its delta adds, if any
  * @param toolCalls the pieces of tool calls its delta adds, if any

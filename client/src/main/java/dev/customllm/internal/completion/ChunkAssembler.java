@@ -159,8 +159,8 @@ final class ChunkAssembler {
 			.map((parts) -> parts.toToolCall(this.operation))
 			.toList();
 		if (!this.hasText && calls.isEmpty()) {
-			throw new LlmResponseException(this.operation,
-					"streamed answer has no text and no tool calls (" + FinishReasons.describe(this.finishReason) + ")");
+			throw new LlmResponseException(this.operation, "streamed answer has no text and no tool calls ("
+					+ FinishReasons.describe(this.finishReason) + ")");
 		}
 		return new CompletionChunk("", true, this.finishReason, this.usage, calls, this.model);
 	}

@@ -25,8 +25,8 @@ import dev.customllm.internal.json.LlmJson;
  * @param body writes a request with the model's defaults
  * @param streaming turns a body into one asking for a stream, with or without usage
  * @param answerType the answer
- * @param parsers makes a parser that reads an answer as its bytes arrive, or
- * {@code null} when the answer is read whole as its {@code answerType}
+ * @param parsers makes a parser that reads an answer as its bytes arrive, or {@code null}
+ * when the answer is read whole as its {@code answerType}
  * @param response reads an answer
  * @param chunkType a chunk of a streamed answer
  * @author Custom LLM team

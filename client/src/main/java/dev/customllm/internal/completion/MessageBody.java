@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of {@code messages} in a chat request. {@code content} is a string, or an array
- * of content parts for a message with images; it is written as {@code null} for an
+ * One entry of {@code messages} in a chat request. {@code content} is a string, or an
+ * array of content parts for a message with images; it is written as {@code null} for an
  * assistant message that only calls tools, as OpenAI expects.
  *
  * @author Custom LLM team

@@ -23,9 +23,9 @@ import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
 /**
- * {@link CompletionModel} on an OpenAI-compatible endpoint: {@code POST /chat/completions}
- * or the legacy {@code POST /completions}, one implementation over the
- * {@link CompletionEndpoint} that describes each wire shape.
+ * {@link CompletionModel} on an OpenAI-compatible endpoint:
+ * {@code POST /chat/completions} or the legacy {@code POST /completions}, one
+ * implementation over the {@link CompletionEndpoint} that describes each wire shape.
  *
  * @param <B> the request body
  * @param <R> the answer
@@ -69,12 +69,13 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	}
 
 	/**
-	 * Send one request: called when the call is subscribed to (or when its response format
-	 * falls back), so the body is written then, without an operator of its own.
+	 * Send one request: called when the call is subscribed to (or when its response
+	 * format falls back), so the body is written then, without an operator of its own.
 	 */
 	private Mono<CompletionResponse> send(CompletionRequest request) {
 		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults));
-		Mono<CompletionResponse> answer = post(body).map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
+		Mono<CompletionResponse> answer = post(body)
+			.map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
 		return this.context.telemetry()
 			.observe(call(request), answer,
 					(context, response) -> CompletionObservations.answer(this.context.telemetry(), context, response));
@@ -102,7 +103,9 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 				return this.context.transport()
 					.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);
-			}).transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.context.limits(), results));
+			})
+				.transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.context.limits(),
+						results));
 			return this.context.telemetry().observeStream(call(request), chunks, CompletionObservations::chunk);
 		});
 	}

@@ -26,9 +26,10 @@ import dev.customllm.internal.json.LlmJson;
  * {@code response_format} {@code json_schema} (older vLLM, llama.cpp builds that answer
  * {@code Either "json_schema" or "grammar" can be specified, but not both}, gateways that
  * only know {@code json_object}). The first refusal, a 400 or 422 that names
- * {@code response_format} or {@code json_schema}, is answered by sending the request again
- * with {@code json_object} and the schema in a system message, and every later request of
- * the client for that model goes that way; it is logged once per model at INFO.
+ * {@code response_format} or {@code json_schema}, is answered by sending the request
+ * again with {@code json_object} and the schema in a system message, and every later
+ * request of the client for that model goes that way; it is logged once per model at
+ * INFO.
  *
  * @author Custom LLM team
  */
@@ -42,7 +43,8 @@ public final class ResponseFormatNegotiation {
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Create a negotiation that asks for {@code json_schema} until the service refuses it.
+	 * Create a negotiation that asks for {@code json_schema} until the service refuses
+	 * it.
 	 */
 	public ResponseFormatNegotiation() {
 	}
@@ -70,8 +72,8 @@ public final class ResponseFormatNegotiation {
 	}
 
 	/**
-	 * Start a stream as {@link #complete} sends a request; a stream is only sent again when
-	 * it was refused before its first event.
+	 * Start a stream as {@link #complete} sends a request; a stream is only sent again
+	 * when it was refused before its first event.
 	 * @param <T> the type of the stream's events
 	 * @param request the request
 	 * @param model the model the request is for, as sent
@@ -126,8 +128,7 @@ public final class ResponseFormatNegotiation {
 	 */
 	static CompletionRequest fallback(CompletionRequest request) {
 		ResponseFormat format = request.responseFormat();
-		String instruction = SCHEMA_INSTRUCTION + new String(LlmJson.write(format.schema()),
-				StandardCharsets.UTF_8);
+		String instruction = SCHEMA_INSTRUCTION + new String(LlmJson.write(format.schema()), StandardCharsets.UTF_8);
 		List<Message> messages = new ArrayList<>(request.messages());
 		Message first = messages.isEmpty() ? null : messages.get(0);
 		if (first != null && "system".equals(first.role()) && first.parts().isEmpty()) {

@@ -9,11 +9,10 @@ import reactor.core.publisher.Flux;
 import dev.customllm.LlmApiException;
 
 /**
- * Remembers, for one client, whether the service refused
- * {@code stream_options: {"include_usage": true}}. Streams ask for the usage by default,
- * so that token counts do not go silently to zero; the first refusal is answered by
- * sending the request again without the option, and every later stream of the client
- * goes without it.
+ * Remembers, for one client, whether the service refused {@code stream_options:
+ * {"include_usage": true}}. Streams ask for the usage by default, so that token counts do
+ * not go silently to zero; the first refusal is answered by sending the request again
+ * without the option, and every later stream of the client goes without it.
  *
  * @author Custom LLM team
  */
@@ -29,8 +28,8 @@ public final class StreamUsageNegotiation {
 
 	/**
 	 * Start a stream, asking for the usage unless the service refused it before, and
-	 * without it if the service refuses it now. A stream is only sent again when it failed
-	 * before its first event.
+	 * without it if the service refuses it now. A stream is only sent again when it
+	 * failed before its first event.
 	 * @param <T> the type of the stream's events
 	 * @param stream starts the stream, asking for the usage or not
 	 * @return the events of the stream
@@ -41,17 +40,15 @@ public final class StreamUsageNegotiation {
 				return stream.apply(false);
 			}
 			AtomicBoolean started = new AtomicBoolean();
-			return stream.apply(true)
-				.doOnNext((event) -> {
-					// a plain read per event; the write only once
-					if (!started.get()) {
-						started.set(true);
-					}
-				})
-				.onErrorResume((failure) -> !started.get() && isRefusal(failure), (failure) -> {
-					this.refused.set(true);
-					return stream.apply(false);
-				});
+			return stream.apply(true).doOnNext((event) -> {
+				// a plain read per event; the write only once
+				if (!started.get()) {
+					started.set(true);
+				}
+			}).onErrorResume((failure) -> !started.get() && isRefusal(failure), (failure) -> {
+				this.refused.set(true);
+				return stream.apply(false);
+			});
 		});
 	}
 

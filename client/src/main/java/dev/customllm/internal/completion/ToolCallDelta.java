@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A piece of a tool call in a streamed chat event. The pieces with the same
- * {@code index} make up one call: the first usually has its id and name, the following
- * ones pieces of its arguments.
+ * A piece of a tool call in a streamed chat event. The pieces with the same {@code index}
+ * make up one call: the first usually has its id and name, the following ones pieces of
+ * its arguments.
  *
  * @author Custom LLM team
  */

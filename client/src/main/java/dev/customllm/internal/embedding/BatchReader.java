@@ -10,9 +10,9 @@ import dev.customllm.LlmResponseException;
 
 /**
  * Checks one batch answer and places its vectors by each item's {@code index}, not by
- * arrival: exactly one vector per input, none empty, all of the expected length. That every
- * value is a finite float is checked as the values are read ({@link EmbeddingAnswerParser},
- * {@link VectorDeserializer}).
+ * arrival: exactly one vector per input, none empty, all of the expected length. That
+ * every value is a finite float is checked as the values are read
+ * ({@link EmbeddingAnswerParser}, {@link VectorDeserializer}).
  *
  * @author Custom LLM team
  */

@@ -29,11 +29,11 @@ import dev.customllm.internal.http.JsonAnswerParser;
  * <p>
  * The shapes of a well-formed answer are read here; any other value (a number where text
  * belongs, an object where an item's index belongs, an answer that is not an object) is
- * handed to the JSON mapper as the records ({@link EmbeddingResult}, {@link EmbeddingItem},
- * {@link VectorDeserializer}) would read it, so that it is read or refused as before. Each
- * value is checked to be a finite float as it is read; the other checks of the vectors
- * (count, index, length) belong to {@link BatchReader}. Not thread-safe: one instance per
- * answer.
+ * handed to the JSON mapper as the records ({@link EmbeddingResult},
+ * {@link EmbeddingItem}, {@link VectorDeserializer}) would read it, so that it is read or
+ * refused as before. Each value is checked to be a finite float as it is read; the other
+ * checks of the vectors (count, index, length) belong to {@link BatchReader}. Not
+ * thread-safe: one instance per answer.
  *
  * @author Custom LLM team
  */
@@ -74,7 +74,9 @@ final class EmbeddingAnswerParser extends JsonAnswerParser<EmbeddingResult> {
 
 	private float @Nullable [] vector;
 
-	/** The position of the current vector's first value that is not a finite float, or -1. */
+	/**
+	 * The position of the current vector's first value that is not a finite float, or -1.
+	 */
 	private int nonFinite = -1;
 
 	private byte[] text = new byte[0];
@@ -207,8 +209,9 @@ final class EmbeddingAnswerParser extends JsonAnswerParser<EmbeddingResult> {
 		float[] values = this.vector;
 		if (this.nonFinite >= 0 && values != null) {
 			int at = (this.index != null) ? this.index : position;
-			throw new LlmResponseException(LlmOperation.EMBEDDINGS, "embedding " + at + " holds "
-					+ values[this.nonFinite] + " at position " + this.nonFinite + ": every value must be a finite float");
+			throw new LlmResponseException(LlmOperation.EMBEDDINGS,
+					"embedding " + at + " holds " + values[this.nonFinite] + " at position " + this.nonFinite
+							+ ": every value must be a finite float");
 		}
 	}
 
@@ -271,7 +274,8 @@ final class EmbeddingAnswerParser extends JsonAnswerParser<EmbeddingResult> {
 		int exponents = 0;
 		for (int i = 0; i < vector.length; i++) {
 			int bits = (int) BITS.get(source, i * Float.BYTES);
-			// the sign bit is set once any value has every exponent bit set: NaN or infinite
+			// the sign bit is set once any value has every exponent bit set: NaN or
+			// infinite
 			exponents |= (bits & EXPONENT) + EXPONENT_LOW_BIT;
 			vector[i] = Float.intBitsToFloat(bits);
 		}
@@ -291,8 +295,8 @@ final class EmbeddingAnswerParser extends JsonAnswerParser<EmbeddingResult> {
 	}
 
 	/**
-	 * Copy the base64 characters into a reused array of exactly their length, for the JDK's
-	 * decoder (an intrinsic, many times faster than a loop over the characters).
+	 * Copy the base64 characters into a reused array of exactly their length, for the
+	 * JDK's decoder (an intrinsic, many times faster than a loop over the characters).
 	 */
 	private byte[] narrow(char[] chars, int offset, int length) {
 		if (this.text.length != length) {

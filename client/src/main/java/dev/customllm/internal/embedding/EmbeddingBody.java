@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @author Custom LLM team
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record EmbeddingBody(@Nullable String model, List<String> input,
-		@JsonProperty("encoding_format") String encodingFormat, @Nullable Integer dimensions) {
+record EmbeddingBody(@Nullable String model, List<String> input, @JsonProperty("encoding_format") String encodingFormat,
+		@Nullable Integer dimensions) {
 
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @author Custom LLM team
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record EmbeddingResult(@Nullable List<EmbeddingItem> data, @Nullable String model, @Nullable EmbeddingUsage usage) implements TokenCount {
+record EmbeddingResult(@Nullable List<EmbeddingItem> data, @Nullable String model,
+		@Nullable EmbeddingUsage usage) implements TokenCount {
 
 	@Override
 	public @Nullable Long usedTokens() {

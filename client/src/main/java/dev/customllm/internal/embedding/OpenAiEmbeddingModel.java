@@ -18,8 +18,8 @@ import dev.customllm.observation.LlmObservationContext;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
 /**
- * {@link EmbeddingModel} on {@code POST /embeddings}: one request per batch of texts, with
- * batches in flight at once up to a limit, results ordered by each item's index.
+ * {@link EmbeddingModel} on {@code POST /embeddings}: one request per batch of texts,
+ * with batches in flight at once up to a limit, results ordered by each item's index.
  *
  * @author Custom LLM team
  */
@@ -69,7 +69,8 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
 	private Mono<EmbeddingResult> embedBatch(List<String> input) {
 		EncodingFormat format = this.encoding.choose(this.defaults.encodingFormat());
-		return send(input, format).onErrorResume((failure) -> this.encoding.refusedBase64(failure, format, this.defaults.model()),
+		return send(input, format).onErrorResume(
+				(failure) -> this.encoding.refusedBase64(failure, format, this.defaults.model()),
 				(failure) -> send(input, EncodingFormat.FLOAT));
 	}
 

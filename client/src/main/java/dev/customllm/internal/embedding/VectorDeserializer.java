@@ -11,8 +11,8 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads an {@code embedding} value by its shape: a JSON array of numbers, or a base64 string
- * of little-endian float32 values, each a finite float. Answers are read by
+ * Reads an {@code embedding} value by its shape: a JSON array of numbers, or a base64
+ * string of little-endian float32 values, each a finite float. Answers are read by
  * {@link EmbeddingAnswerParser}; this reads an embedding only where that parser hands a
  * value of an unexpected shape to the mapper.
  *
@@ -69,8 +69,8 @@ final class VectorDeserializer extends ValueDeserializer<float[]> {
 	private float[] checkFinite(float[] vector, DeserializationContext context) {
 		for (int i = 0; i < vector.length; i++) {
 			if (!Float.isFinite(vector[i])) {
-				return context.reportInputMismatch(float[].class, "embedding holds " + vector[i] + " at position " + i
-						+ ": every value must be a finite float");
+				return context.reportInputMismatch(float[].class,
+						"embedding holds " + vector[i] + " at position " + i + ": every value must be a finite float");
 			}
 		}
 		return vector;

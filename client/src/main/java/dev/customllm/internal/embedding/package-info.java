@@ -1,6 +1,6 @@
 /**
- * The embedding model on the OpenAI-compatible wire shape, and its wire types.
- * Internal: no compatibility promise; types here may change in any version.
+ * The embedding model on the OpenAI-compatible wire shape, and its wire types. Internal:
+ * no compatibility promise; types here may change in any version.
  */
 @NullMarked
 package dev.customllm.internal.embedding;

@@ -17,9 +17,9 @@ import dev.customllm.LlmOperation;
 
 /**
  * What every transport does with an answer once it has arrived, whichever HTTP client
- * brought it: hold a unary body within the maximum response size, read a 2xx body as JSON,
- * turn any other status into the error model, read an event stream, and map failures
- * below the HTTP level. One instance per client; thread-safe.
+ * brought it: hold a unary body within the maximum response size, read a 2xx body as
+ * JSON, turn any other status into the error model, read an event stream, and map
+ * failures below the HTTP level. One instance per client; thread-safe.
  *
  * @author Custom LLM team
  */
@@ -36,8 +36,7 @@ final class AnswerReader {
 	AnswerReader(HttpSettings settings, JsonMapper jsonMapper) {
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
-		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings),
-				Clock.systemUTC());
+		this.errorResponses = new ErrorResponses(jsonMapper, new SecretRedactor(settings), Clock.systemUTC());
 		this.requestFailures = new RequestFailures(settings.maxResponseSize());
 	}
 
@@ -46,8 +45,8 @@ final class AnswerReader {
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number when
 	 * unknown
 	 * @return the buffer
-	 * @throws org.springframework.core.io.buffer.DataBufferLimitException if the announced
-	 * size is larger than the maximum
+	 * @throws org.springframework.core.io.buffer.DataBufferLimitException if the
+	 * announced size is larger than the maximum
 	 */
 	BodyBuffer buffer(long expectedSize) {
 		return new BodyBuffer(this.settings.maxResponseSize(), expectedSize, this.settings.responseMemory());
@@ -72,8 +71,8 @@ final class AnswerReader {
 	}
 
 	/**
-	 * Read a 2xx body with a parser as it arrives, never joined; what the parser holds goes
-	 * back to the budget however the reading ends (done, failed, cancelled).
+	 * Read a 2xx body with a parser as it arrives, never joined; what the parser holds
+	 * goes back to the budget however the reading ends (done, failed, cancelled).
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors
 	 * @param content the body as it arrives
@@ -91,8 +90,8 @@ final class AnswerReader {
 	}
 
 	/**
-	 * Return the parsers of an answer type that has no parser of its own: the mapper reads
-	 * it from its tokens, copied as they arrive ({@link MappedAnswerParser}).
+	 * Return the parsers of an answer type that has no parser of its own: the mapper
+	 * reads it from its tokens, copied as they arrive ({@link MappedAnswerParser}).
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors
 	 * @param answerType the type to read the answer as
@@ -161,7 +160,8 @@ final class AnswerReader {
 	}
 
 	/**
-	 * Map a failure below the HTTP status level to the error model ({@link RequestFailures}).
+	 * Map a failure below the HTTP status level to the error model
+	 * ({@link RequestFailures}).
 	 * @param operation the operation that failed
 	 * @param uri the endpoint called
 	 * @param failure the failure

@@ -17,10 +17,10 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRateLimitException;
 
 /**
- * Turns a non-2xx answer into the matching {@link LlmApiException}. Reads the error shapes
- * that OpenAI-compatible services send ({@code {"error": {...}}}, {@code {"error": "..."}},
- * a top-level {@code message}, FastAPI's {@code detail}) and falls back to a short excerpt
- * of any other body, such as a proxy's HTML page.
+ * Turns a non-2xx answer into the matching {@link LlmApiException}. Reads the error
+ * shapes that OpenAI-compatible services send ({@code {"error": {...}}}, {@code {"error":
+ * "..."}}, a top-level {@code message}, FastAPI's {@code detail}) and falls back to a
+ * short excerpt of any other body, such as a proxy's HTML page.
  *
  * @author Custom LLM team
  */
@@ -71,8 +71,8 @@ public final class ErrorResponses {
 	}
 
 	/**
-	 * Describe a redirect, which the client never follows: an API client talks to one base
-	 * URL, and following would send the prompt and the credentials elsewhere.
+	 * Describe a redirect, which the client never follows: an API client talks to one
+	 * base URL, and following would send the prompt and the credentials elsewhere.
 	 */
 	private ProviderError redirect(int status, Function<String, @Nullable String> headers) {
 		String location = headers.apply("location");
@@ -151,8 +151,8 @@ public final class ErrorResponses {
 			return new ProviderError(redact(error.asString()), null, null, null);
 		}
 		String message = firstText(error, "message", "detail", "msg");
-		return new ProviderError((message != null) ? redact(message) : excerpt(status, body),
-				firstText(error, "type"), firstText(error, "code"), firstText(error, "param"));
+		return new ProviderError((message != null) ? redact(message) : excerpt(status, body), firstText(error, "type"),
+				firstText(error, "code"), firstText(error, "param"));
 	}
 
 	private @Nullable JsonNode readTree(byte[] body) {

@@ -39,8 +39,8 @@ import dev.customllm.LlmResponseException;
  * <li>A body that ends, or a connection that closes, before {@code [DONE]} fails the
  * stream with an {@link LlmResponseException} after the payloads that arrived.</li>
  * <li>No first payload within the response timeout, or no next one within the stream idle
- * timeout, fails it with a {@link TimeoutException}; comments (keep-alives) do not count as
- * payloads.</li>
+ * timeout, fails it with a {@link TimeoutException}; comments (keep-alives) do not count
+ * as payloads.</li>
  * <li>After {@code [DONE]} the rest of the body is read and ignored, so that the
  * connection can go back to the pool, for a short grace time at most.</li>
  * </ul>
@@ -93,8 +93,8 @@ final class EventStreamReader {
 	 * @param body the body, in network buffers as they arrive; each is read during the
 	 * signal that delivers it and not kept
 	 * @param payloadType the type to read each JSON payload as
-	 * @param release whether each buffer is released once read, for buffers handed over to
-	 * the reader
+	 * @param release whether each buffer is released once read, for buffers handed over
+	 * to the reader
 	 * @return the payloads of the data events
 	 */
 	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType, boolean release) {
@@ -103,8 +103,8 @@ final class EventStreamReader {
 
 	/**
 	 * State of one subscription to the stream. Each buffer is decoded and its payloads
-	 * parsed as it arrives, straight from the decoder's bytes, into a {@link Batch} handed
-	 * on; a failure is handed on after the payloads before it.
+	 * parsed as it arrives, straight from the decoder's bytes, into a {@link Batch}
+	 * handed on; a failure is handed on after the payloads before it.
 	 */
 	private final class Reading<T> implements SseDecoder.Listener {
 
@@ -152,7 +152,8 @@ final class EventStreamReader {
 				.concatMapIterable(Function.identity(), 1)
 				.map(this::payloadOrFailure)
 				.doFinally((signal) -> finished.tryEmitEmpty());
-			// the timers beside the payloads rather than an operator per payload: a failure
+			// the timers beside the payloads rather than an operator per payload: a
+			// failure
 			// after [DONE] (the grace time over) ends the stream without error
 			Mono<T> timers = Mono.firstWithSignal(watchdog(), afterDone());
 			return Flux.merge(1, payloads, timers.takeUntilOther(finished.asMono()))
@@ -230,8 +231,8 @@ final class EventStreamReader {
 		private Mono<T> afterDone() {
 			return this.doneSignal.asMono()
 				.then(Mono.delay(AFTER_DONE_GRACE))
-				.then(Mono.error(() -> new TimeoutException("body still open " + AFTER_DONE_GRACE.toMillis()
-						+ " ms after data: [DONE]")));
+				.then(Mono.error(() -> new TimeoutException(
+						"body still open " + AFTER_DONE_GRACE.toMillis() + " ms after data: [DONE]")));
 		}
 
 		/**
@@ -251,9 +252,9 @@ final class EventStreamReader {
 		}
 
 		/**
-		 * Read one event into the batch: its payload, or nothing for an event that has none
-		 * (a comment, {@code [DONE]}, anything after it, anything after a failure); a
-		 * failure is added after the payloads before it, and ends the reading.
+		 * Read one event into the batch: its payload, or nothing for an event that has
+		 * none (a comment, {@code [DONE]}, anything after it, anything after a failure);
+		 * a failure is added after the payloads before it, and ends the reading.
 		 */
 		@Override
 		public void event(@Nullable String type, byte[] data, int length, @Nullable String error) {
@@ -460,8 +461,8 @@ final class EventStreamReader {
 	}
 
 	/**
-	 * Return the status to report for an error sent inside a stream, whose HTTP status was
-	 * 200: the error's own code when it is an HTTP error status, else 500.
+	 * Return the status to report for an error sent inside a stream, whose HTTP status
+	 * was 200: the error's own code when it is an HTTP error status, else 500.
 	 */
 	private int status(String payload) {
 		JsonNode root = readTree(payload);

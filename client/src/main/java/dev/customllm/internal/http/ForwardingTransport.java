@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 import dev.customllm.LlmOperation;
 
 /**
- * Base of the transport decorators (masking, logging, resilience): everything forwarded to
- * the transport it wraps, so that each decorator overrides only what it adds to.
+ * Base of the transport decorators (masking, logging, resilience): everything forwarded
+ * to the transport it wraps, so that each decorator overrides only what it adds to.
  *
  * @author Custom LLM team
  */
@@ -50,8 +50,7 @@ public abstract class ForwardingTransport implements HttpTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
 		return this.delegate.post(operation, uri, body, parsers);
 	}
 

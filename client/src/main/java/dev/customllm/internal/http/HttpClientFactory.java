@@ -13,7 +13,6 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-
 /**
  * Builds the Reactor Netty {@link HttpClient} of one LLM client: a dedicated connection
  * pool speaking HTTP/1.1, the timeouts and SSL context of {@link HttpSettings}, and the
@@ -40,8 +39,7 @@ final class HttpClientFactory {
 	 * @param customizer adjusts the client after the settings are applied
 	 * @return the HTTP client
 	 */
-	static HttpClient create(HttpSettings settings, ConnectionProvider pool,
-			UnaryOperator<HttpClient> customizer) {
+	static HttpClient create(HttpSettings settings, ConnectionProvider pool, UnaryOperator<HttpClient> customizer) {
 		HttpHeaders headers = defaultHeaders(settings);
 		HttpClient client = HttpClient.create(pool)
 			.protocol(HttpProtocol.HTTP11)

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * limits.
  *
  * @param baseUrl base URL of the service, without a trailing slash
- * @param apiKey API key sent as a bearer token, or {@code null} when the service needs none
+ * @param apiKey API key sent as a bearer token, or {@code null} when the service needs
+ * none
  * @param headers extra headers sent on every request
  * @param connectTimeout maximum time to establish a connection
  * @param responseTimeout maximum time to wait for the first byte of an answer (the first
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxConnections maximum number of pooled connections
  * @param maxIdleTime time after which an idle pooled connection is closed
  * @param maxResponseSize maximum size of an answer held in memory, in bytes
- * @param sslContext Netty SSL context for TLS or mutual TLS, or {@code null} for the JVM defaults
+ * @param sslContext Netty SSL context for TLS or mutual TLS, or {@code null} for the JVM
+ * defaults
  * @param secretHeaders names of headers whose values are secret, besides those
  * {@link SecretRedactor} knows by name
  * @param responseMemory the budget that the bodies of answers being read reserve their
@@ -30,8 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
 		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
-		Duration maxIdleTime,
-		int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders,
+		Duration maxIdleTime, int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders,
 		ResponseMemory responseMemory) {
 
 	public HttpSettings {
@@ -77,8 +78,8 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", headers=" + this.headers.keySet() + ", connectTimeout=" + this.connectTimeout
 				+ ", responseTimeout=" + this.responseTimeout + ", streamIdleTimeout=" + this.streamIdleTimeout
-				+ ", maxConnections=" + this.maxConnections
-				+ ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize=" + this.maxResponseSize + "]";
+				+ ", maxConnections=" + this.maxConnections + ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize="
+				+ this.maxResponseSize + "]";
 	}
 
 }

@@ -46,9 +46,9 @@ public interface HttpTransport extends AutoCloseable {
 	<T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType);
 
 	/**
-	 * Post a JSON body and read the JSON answer with a parser as its bytes arrive, without
-	 * joining them: for embeddings and chat answers. A body that is not 2xx fails as
-	 * with {@link #post(LlmOperation, URI, byte[], Class)}.
+	 * Post a JSON body and read the JSON answer with a parser as its bytes arrive,
+	 * without joining them: for embeddings and chat answers. A body that is not 2xx fails
+	 * as with {@link #post(LlmOperation, URI, byte[], Class)}.
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors
 	 * @param uri the endpoint
@@ -59,10 +59,11 @@ public interface HttpTransport extends AutoCloseable {
 	<T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers);
 
 	/**
-	 * Post a JSON body that asks for a stream. The {@link Mono} completes once the service
-	 * answered 2xx, with the stream of the payloads of its {@code data:} events, each read
-	 * as a {@code chunkType}, until {@code data: [DONE]}; any other status fails the
-	 * {@link Mono} before anything is read. Cancelling the stream releases the connection.
+	 * Post a JSON body that asks for a stream. The {@link Mono} completes once the
+	 * service answered 2xx, with the stream of the payloads of its {@code data:} events,
+	 * each read as a {@code chunkType}, until {@code data: [DONE]}; any other status
+	 * fails the {@link Mono} before anything is read. Cancelling the stream releases the
+	 * connection.
 	 * @param <T> the chunk type
 	 * @param operation the operation, for errors
 	 * @param uri the endpoint

@@ -15,14 +15,14 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 
 /**
- * The part that every {@link AnswerParser} of a JSON answer shares: Jackson's non-blocking
- * parser fed each network buffer in place, its tokens handed to the subclass's
- * {@link #read(JsonToken)} by mode, the answer's value started, unknown values skipped,
- * and any value of an unexpected shape copied whole and handed to the JSON mapper
- * ({@link #captured(JsonParser)}), so that it is read or refused as the wire records
- * declare it. The answer's own value, when it is not an object, is read by the mapper as
- * the answer type. Tokens after the answer are refused as the mapper refuses them. Not
- * thread-safe: one instance per answer.
+ * The part that every {@link AnswerParser} of a JSON answer shares: Jackson's
+ * non-blocking parser fed each network buffer in place, its tokens handed to the
+ * subclass's {@link #read(JsonToken)} by mode, the answer's value started, unknown values
+ * skipped, and any value of an unexpected shape copied whole and handed to the JSON
+ * mapper ({@link #captured(JsonParser)}), so that it is read or refused as the wire
+ * records declare it. The answer's own value, when it is not an object, is read by the
+ * mapper as the answer type. Tokens after the answer are refused as the mapper refuses
+ * them. Not thread-safe: one instance per answer.
  *
  * @param <T> the answer type
  * @author Custom LLM team
@@ -58,7 +58,9 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 
 	private final boolean failOnTrailingTokens;
 
-	/** The subclass's mode, or one of {@link #START}, {@link #DONE} and the private ones. */
+	/**
+	 * The subclass's mode, or one of {@link #START}, {@link #DONE} and the private ones.
+	 */
 	private int mode = START;
 
 	/** Where a skipped or captured value returns to. */
@@ -71,7 +73,9 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 
 	private @Nullable T result;
 
-	/** The bytes fed since the last token the parser returned: at most its current token. */
+	/**
+	 * The bytes fed since the last token the parser returned: at most its current token.
+	 */
 	private long pending;
 
 	/** The most bytes that one token took. */
@@ -85,8 +89,8 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	 * @param operation the operation, for errors
 	 * @param jsonMapper reads the values of unexpected shapes
 	 * @param answerType the type the mapper reads an answer that is not an object as
-	 * @param objectMode the mode once the answer's object starts, or {@link #DONE} to have
-	 * the mapper read the whole answer, object or not, as the answer type
+	 * @param objectMode the mode once the answer's object starts, or {@link #DONE} to
+	 * have the mapper read the whole answer, object or not, as the answer type
 	 */
 	protected JsonAnswerParser(LlmOperation operation, JsonMapper jsonMapper, Class<T> answerType, int objectMode) {
 		this.operation = operation;
@@ -123,8 +127,8 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 
 	/**
 	 * {@inheritDoc} The parser's window and the text of its longest token, two bytes a
-	 * character, counted from the bytes it took as they arrive: a long text is held by the
-	 * parser while it is read, before the answer holds it.
+	 * character, counted from the bytes it took as they arrive: a long text is held by
+	 * the parser while it is read, before the answer holds it.
 	 */
 	@Override
 	public long heldBytes() {
@@ -234,8 +238,8 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	}
 
 	/**
-	 * Skip the value that starts with a token: nothing for a scalar, every token up to its
-	 * end for an object or an array.
+	 * Skip the value that starts with a token: nothing for a scalar, every token up to
+	 * its end for an object or an array.
 	 * @param token the value's first token
 	 * @param returnTo the mode after the value
 	 */

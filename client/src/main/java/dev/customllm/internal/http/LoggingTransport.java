@@ -50,7 +50,8 @@ public final class LoggingTransport extends ForwardingTransport {
 	 * @param delegate the transport
 	 * @param level how much to log
 	 * @param maxBodyLength most characters of a body to log
-	 * @return the logging transport, or the transport itself for {@link HttpLogLevel#NONE}
+	 * @return the logging transport, or the transport itself for
+	 * {@link HttpLogLevel#NONE}
 	 */
 	public static HttpTransport wrap(HttpTransport delegate, HttpLogLevel level, int maxBodyLength) {
 		return (level == HttpLogLevel.NONE) ? delegate : new LoggingTransport(delegate, level, maxBodyLength);
@@ -68,8 +69,7 @@ public final class LoggingTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			request("POST", operation, uri, body);
@@ -107,8 +107,12 @@ public final class LoggingTransport extends ForwardingTransport {
 	}
 
 	private void request(String method, LlmOperation operation, URI uri, byte[] body) {
-		StringBuilder entry = new StringBuilder("--> ").append(method).append(' ').append(uri).append(" (")
-			.append(operation).append((body != null) ? ", " + body.length + " bytes)" : ")");
+		StringBuilder entry = new StringBuilder("--> ").append(method)
+			.append(' ')
+			.append(uri)
+			.append(" (")
+			.append(operation)
+			.append((body != null) ? ", " + body.length + " bytes)" : ")");
 		if (this.level.compareTo(HttpLogLevel.HEADERS) >= 0) {
 			entry.append('\n').append(this.headers);
 		}
@@ -119,8 +123,12 @@ public final class LoggingTransport extends ForwardingTransport {
 	}
 
 	private void answered(LlmOperation operation, URI uri, long start, Object answer) {
-		StringBuilder entry = new StringBuilder("<-- 2xx ").append(operation).append(' ').append(uri).append(" (")
-			.append(millis(start)).append(" ms)");
+		StringBuilder entry = new StringBuilder("<-- 2xx ").append(operation)
+			.append(' ')
+			.append(uri)
+			.append(" (")
+			.append(millis(start))
+			.append(" ms)");
 		if (this.level == HttpLogLevel.BODY) {
 			entry.append('\n').append(excerpt(new String(LlmJson.write(answer), StandardCharsets.UTF_8)));
 		}

@@ -8,10 +8,10 @@ import dev.customllm.LlmOperation;
 
 /**
  * Reads any answer type as its bytes arrive, for the answers that have no parser of their
- * own (rerank, the model list, legacy text completions): the tokens are copied as they come
- * and the JSON mapper reads the answer type from them once its value is whole, so that
- * an answer is read or refused exactly as the mapper reads it from bytes. It holds the
- * answer's tokens, about twice its bytes, which {@link #heldBytes()} tells the memory
+ * own (rerank, the model list, legacy text completions): the tokens are copied as they
+ * come and the JSON mapper reads the answer type from them once its value is whole, so
+ * that an answer is read or refused exactly as the mapper reads it from bytes. It holds
+ * the answer's tokens, about twice its bytes, which {@link #heldBytes()} tells the memory
  * budget. Not thread-safe: one instance per answer.
  *
  * @param <T> the answer type

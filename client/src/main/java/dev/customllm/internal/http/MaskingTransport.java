@@ -42,8 +42,7 @@ public final class MaskingTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
 		return delegate().post(operation, uri, body, parsers).onErrorMap(LlmException.class, this::mask);
 	}
 

@@ -23,8 +23,8 @@ import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
 
 /**
- * The default {@link HttpTransport}, directly on Reactor Netty's {@link HttpClient} with a
- * dedicated connection pool: an answer read as a record is copied once from the network
+ * The default {@link HttpTransport}, directly on Reactor Netty's {@link HttpClient} with
+ * a dedicated connection pool: an answer read as a record is copied once from the network
  * buffers and parsed from that copy; one read with an {@link AnswerParser} is parsed from
  * the network buffers as they arrive. One instance per client; thread-safe.
  *
@@ -72,12 +72,13 @@ public final class NettyTransport implements HttpTransport {
 
 	@Override
 	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return Mono.defer(() -> this.httpClient.headers((headers) -> headers.remove(HttpHeaderNames.CONTENT_TYPE))
-			.get()
-			.uri(uri)
-			.response((response, content) -> parse(operation, response, content,
-					this.answers.mapped(operation, answerType)))
-			.next())
+		return Mono
+			.defer(() -> this.httpClient.headers((headers) -> headers.remove(HttpHeaderNames.CONTENT_TYPE))
+				.get()
+				.uri(uri)
+				.response((response, content) -> parse(operation, response, content,
+						this.answers.mapped(operation, answerType)))
+				.next())
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
@@ -87,16 +88,11 @@ public final class NettyTransport implements HttpTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
-		return Mono.deferContextual((context) -> this.httpClient.post()
-			.uri(uri)
-			.send((request, outbound) -> {
-				propagate(context, request);
-				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
-			})
-			.response((response, content) -> parse(operation, response, content, parsers))
-			.next())
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
+		return Mono.deferContextual((context) -> this.httpClient.post().uri(uri).send((request, outbound) -> {
+			propagate(context, request);
+			return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+		}).response((response, content) -> parse(operation, response, content, parsers)).next())
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
@@ -138,34 +134,31 @@ public final class NettyTransport implements HttpTransport {
 	}
 
 	/**
-	 * Open a stream: send the request and wait for the answer's status. A 2xx answer gives
-	 * its body, to be read as it arrives; any other fails as {@link #post} does, before
-	 * anything is read. Retries belong around this step, never after the body started.
+	 * Open a stream: send the request and wait for the answer's status. A 2xx answer
+	 * gives its body, to be read as it arrives; any other fails as {@link #post} does,
+	 * before anything is read. Retries belong around this step, never after the body
+	 * started.
 	 */
 	private Mono<Flux<ByteBuf>> openStream(LlmOperation operation, URI uri, byte[] body) {
-		return Mono.deferContextual((context) -> this.httpClient.post()
-			.uri(uri)
-			.send((request, outbound) -> {
-				propagate(context, request);
-				request.header(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT);
-				streamReadTimeout(request);
-				return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
-			})
-			.responseConnection((response, connection) -> {
-				if (isSuccess(response)) {
-					return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
-				}
-				return this.answers.<Flux<ByteBuf>>readBody(connection.inbound().receive(), contentLength(response),
-						false, (error) -> {
-							throw failure(operation, response, error);
-						});
-			})
-			.next())
-			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
+		return Mono.deferContextual((context) -> this.httpClient.post().uri(uri).send((request, outbound) -> {
+			propagate(context, request);
+			request.header(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT);
+			streamReadTimeout(request);
+			return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+		}).responseConnection((response, connection) -> {
+			if (isSuccess(response)) {
+				return Mono.<Flux<ByteBuf>>just(connection.inbound().receive());
+			}
+			return this.answers.<Flux<ByteBuf>>readBody(connection.inbound().receive(), contentLength(response), false,
+					(error) -> {
+						throw failure(operation, response, error);
+					});
+		}).next()).onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	private void streamReadTimeout(HttpClientRequest request) {
-		// the network-level read timeout must not cut a stream before its own idle timeout
+		// the network-level read timeout must not cut a stream before its own idle
+		// timeout
 		Duration idle = this.settings.streamIdleTimeout();
 		if (idle.compareTo(this.settings.responseTimeout()) > 0) {
 			request.responseTimeout(idle);

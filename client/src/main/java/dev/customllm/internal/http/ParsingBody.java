@@ -16,12 +16,12 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * joined: counts its bytes against the maximum response size, reserves from the memory
  * budget what the parser holds, and tells an answer from an error object that some
  * gateways send with a 2xx status ({@code {"error": ...}}, see
- * {@link ErrorResponses#isErrorObject}) by its first bytes. Only such an error body, or the
- * few first bytes while they do not tell yet, is collected whole. One instance per answer,
- * filled by one subscriber; {@link #release()} may come from another thread (a cancel) while
- * a buffer is read, so that reading, finishing and releasing exclude each other, and nothing
- * is read once released: the parser's resources and the budget are never handed back while
- * still in use, nor reserved again after.
+ * {@link ErrorResponses#isErrorObject}) by its first bytes. Only such an error body, or
+ * the few first bytes while they do not tell yet, is collected whole. One instance per
+ * answer, filled by one subscriber; {@link #release()} may come from another thread (a
+ * cancel) while a buffer is read, so that reading, finishing and releasing exclude each
+ * other, and nothing is read once released: the parser's resources and the budget are
+ * never handed back while still in use, nor reserved again after.
  *
  * @param <T> the answer type
  * @author Custom LLM team
@@ -36,7 +36,10 @@ final class ParsingBody<T> {
 	/** Nothing but whitespace yet. */
 	private static final int START = 0;
 
-	/** After the opening brace; then 2 + the number of characters of {@code "error"} matched. */
+	/**
+	 * After the opening brace; then 2 + the number of characters of {@code "error"}
+	 * matched.
+	 */
 	private static final int OBJECT = 1;
 
 	/** The body is an error object: it is collected for {@link ErrorResponses}. */
@@ -191,7 +194,8 @@ final class ParsingBody<T> {
 		}
 		BodyBuffer before = this.held;
 		if (this.state == ERROR && before != null) {
-			// some gateways answer 200 with {"error": {...}}: an error, not an answer without its data
+			// some gateways answer 200 with {"error": {...}}: an error, not an answer
+			// without its data
 			throw this.errorResponses.inSuccessfulAnswer(this.operation, 200, before.toByteArray());
 		}
 		if (before != null) {

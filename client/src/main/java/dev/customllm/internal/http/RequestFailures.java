@@ -24,9 +24,9 @@ import dev.customllm.LlmResponseException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
- * Maps a failure below the HTTP status level (connection, timeout, TLS, body size, JSON) to
- * the error model. Messages name the endpoint without its query string and never contain
- * credentials.
+ * Maps a failure below the HTTP status level (connection, timeout, TLS, body size, JSON)
+ * to the error model. Messages name the endpoint without its query string and never
+ * contain credentials.
  *
  * @author Custom LLM team
  */
@@ -85,8 +85,7 @@ public final class RequestFailures {
 		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
 			return Kind.RESPONSE_TIMEOUT;
 		}
-		if (cause instanceof PrematureCloseException || cause instanceof ClosedChannelException
-				|| isReset(cause)) {
+		if (cause instanceof PrematureCloseException || cause instanceof ClosedChannelException || isReset(cause)) {
 			return Kind.CONNECTION_CLOSED;
 		}
 		if (cause instanceof SSLException) {

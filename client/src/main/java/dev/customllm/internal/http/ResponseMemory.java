@@ -3,10 +3,10 @@ package dev.customllm.internal.http;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The memory that the answers of one or more clients may hold at once while they are read,
- * so that many large answers arriving together fail fast instead of exhausting the heap:
- * each body reserves what it buffers as it grows (or, for a body parsed as it arrives, what
- * its {@link AnswerParser} holds), and gives it back once read. By default
+ * The memory that the answers of one or more clients may hold at once while they are
+ * read, so that many large answers arriving together fail fast instead of exhausting the
+ * heap: each body reserves what it buffers as it grows (or, for a body parsed as it
+ * arrives, what its {@link AnswerParser} holds), and gives it back once read. By default
  * all clients of a JVM share one budget of a quarter of the maximum heap. Thread-safe.
  *
  * @author Custom LLM team

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the delay a service asks for before the next attempt: {@code retry-after-ms}, then
- * {@code Retry-After} in seconds, then {@code Retry-After} as an HTTP-date.
+ * Reads the delay a service asks for before the next attempt: {@code retry-after-ms},
+ * then {@code Retry-After} in seconds, then {@code Retry-After} as an HTTP-date.
  *
  * @author Custom LLM team
  */
@@ -25,7 +25,8 @@ public final class RetryAfter {
 	 * @param headers the value of a response header by its case-insensitive name, or
 	 * {@code null}
 	 * @param clock the clock to compare an HTTP-date with
-	 * @return the delay, or {@code null} when the headers ask for none or it cannot be read
+	 * @return the delay, or {@code null} when the headers ask for none or it cannot be
+	 * read
 	 */
 	public static @Nullable Duration parse(Function<String, @Nullable String> headers, Clock clock) {
 		Duration millis = parseNumber(headers.apply("retry-after-ms"), 1);
@@ -46,8 +47,7 @@ public final class RetryAfter {
 		}
 		try {
 			double number = Double.parseDouble(value.trim());
-			return (number >= 0 && Double.isFinite(number)) ? Duration.ofMillis((long) (number * millisPerUnit))
-					: null;
+			return (number >= 0 && Double.isFinite(number)) ? Duration.ofMillis((long) (number * millisPerUnit)) : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Removes secrets (the API key and the values of secret headers) from text that a service
- * sent back, before it goes into an exception message or a log line. Some gateways echo the
- * credentials they refused.
+ * sent back, before it goes into an exception message or a log line. Some gateways echo
+ * the credentials they refused.
  * <p>
  * Secret headers are {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
  * names ending in {@code api-key}, {@code -key}, {@code -token} or {@code -secret}, and

@@ -27,11 +27,11 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
  * An {@link HttpTransport} on an application's {@link HttpSender}, such as Spring's
- * {@code WebClient} with the application's filters. The sender makes the exchange; the rest
- * is done as {@link NettyTransport} does it: the headers of every request, the response
- * timeout (to the answer, then between the buffers of a unary body), the body bounded by
- * the maximum response size, the error model and event streams. Each buffer the sender hands
- * over is released once, as soon as it is read.
+ * {@code WebClient} with the application's filters. The sender makes the exchange; the
+ * rest is done as {@link NettyTransport} does it: the headers of every request, the
+ * response timeout (to the answer, then between the buffers of a unary body), the body
+ * bounded by the maximum response size, the error model and event streams. Each buffer
+ * the sender hands over is released once, as soon as it is read.
  * <p>
  * The sender's connections are its own: {@link #poolMetrics()} counts none, and
  * {@link #close()} leaves the sender open. One instance per client; thread-safe.
@@ -60,14 +60,13 @@ public final class SenderTransport implements HttpTransport {
 
 	/**
 	 * Create a transport.
-	 * @param settings the connection settings; those of connections (connect timeout, pool,
-	 * SSL) are left to the sender
+	 * @param settings the connection settings; those of connections (connect timeout,
+	 * pool, SSL) are left to the sender
 	 * @param sender sends each request
 	 * @param jsonMapper the mapper for answers
 	 * @param requestHook adds headers to each attempt
 	 */
-	public SenderTransport(HttpSettings settings, HttpSender sender, JsonMapper jsonMapper,
-			RequestHook requestHook) {
+	public SenderTransport(HttpSettings settings, HttpSender sender, JsonMapper jsonMapper, RequestHook requestHook) {
 		this.settings = settings;
 		this.sender = sender;
 		this.answers = new AnswerReader(settings, jsonMapper);
@@ -76,12 +75,13 @@ public final class SenderTransport implements HttpTransport {
 		this.bodyTimeout = Timeouts.after(settings.responseTimeout());
 		this.post = new Shape("POST", headers, false, this.bodyTimeout);
 		this.get = new Shape("GET", headers.copy().remove(HttpHeaderNames.CONTENT_TYPE), false, this.bodyTimeout);
-		// as NettyTransport: the time to a stream's answer never cuts it before its idle timeout
+		// as NettyTransport: the time to a stream's answer never cuts it before its idle
+		// timeout
 		Duration idle = settings.streamIdleTimeout();
 		Mono<Long> streamTimeout = (idle.compareTo(settings.responseTimeout()) > 0) ? Timeouts.after(idle)
 				: this.bodyTimeout;
-		this.stream = new Shape("POST",
-				headers.copy().set(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT), true, streamTimeout);
+		this.stream = new Shape("POST", headers.copy().set(HttpHeaderNames.ACCEPT, HttpClientFactory.STREAM_ACCEPT),
+				true, streamTimeout);
 	}
 
 	@Override
@@ -111,15 +111,14 @@ public final class SenderTransport implements HttpTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
 		return send(this.post, uri, body).flatMap((answer) -> parse(operation, answer, parsers))
 			.onErrorMap((failure) -> this.answers.map(operation, uri, failure));
 	}
 
 	/**
-	 * {@inheritDoc} The subscriber's demand reaches the sender.
-	 * {@link EventStreamReader} tells how a stream fails.
+	 * {@inheritDoc} The subscriber's demand reaches the sender. {@link EventStreamReader}
+	 * tells how a stream fails.
 	 */
 	@Override
 	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {

@@ -92,21 +92,22 @@ public final class SseDecoder {
 	}
 
 	/**
-	 * Decode the next piece of the stream, read from a network buffer without changing it.
+	 * Decode the next piece of the stream, read from a network buffer without changing
+	 * it.
 	 * @param buffer the piece, still owned by the caller
 	 * @return the events completed by this piece, possibly none
 	 * @throws DataBufferLimitException if an event is larger than the maximum
 	 */
 	public List<SseEvent> decode(ByteBuf buffer) {
 		List<SseEvent> events = new ArrayList<>(2);
-		decode(buffer, (type, data, length, error) -> events.add(new SseEvent(type, Arrays.copyOf(data, length),
-				this.id, this.retry, error)));
+		decode(buffer, (type, data, length, error) -> events
+			.add(new SseEvent(type, Arrays.copyOf(data, length), this.id, this.retry, error)));
 		return events;
 	}
 
 	/**
-	 * Decode the next piece of the stream, read from a network buffer without changing it,
-	 * and hand each event it completes to a listener without copying its data.
+	 * Decode the next piece of the stream, read from a network buffer without changing
+	 * it, and hand each event it completes to a listener without copying its data.
 	 * @param buffer the piece, still owned by the caller
 	 * @param listener called with each completed event, in order
 	 * @throws DataBufferLimitException if an event is larger than the maximum
@@ -148,23 +149,24 @@ public final class SseDecoder {
 	 */
 	public @Nullable SseEvent finish() {
 		SseEvent[] last = new SseEvent[1];
-		finish((type, data, length, error) -> last[0] = new SseEvent(type, Arrays.copyOf(data, length), this.id,
-				this.retry, error));
+		finish((type, data, length,
+				error) -> last[0] = new SseEvent(type, Arrays.copyOf(data, length), this.id, this.retry, error));
 		return last[0];
 	}
 
 	/**
 	 * End the stream, as {@link #finish()} does, handing the last event, if any, to a
 	 * listener without copying its data.
-	 * @param listener called with the last event, if the stream ended with one that counts
+	 * @param listener called with the last event, if the stream ended with one that
+	 * counts
 	 */
 	public void finish(Listener listener) {
 		if (this.lineLength > 0) {
 			this.listener = null;
 			endLine();
 		}
-		boolean counts = isDispatched() && (this.error != null || "error".equals(this.type)
-				|| SseEvent.isDone(this.data, this.dataLength));
+		boolean counts = isDispatched()
+				&& (this.error != null || "error".equals(this.type) || SseEvent.isDone(this.data, this.dataLength));
 		this.listener = counts ? listener : null;
 		try {
 			dispatch();
@@ -177,7 +179,8 @@ public final class SseDecoder {
 	private void appendLine(ByteBuf buffer, int index, int length) {
 		int size = this.lineLength + length;
 		if (size > this.line.length) {
-			// a line may hold one byte more than an event, as its field name comes with it
+			// a line may hold one byte more than an event, as its field name comes with
+			// it
 			checkSize(size - 1);
 			this.line = Arrays.copyOf(this.line, Math.min(Math.max(this.line.length * 2, size), this.maxEventSize + 1));
 		}

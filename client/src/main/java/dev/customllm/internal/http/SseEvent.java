@@ -37,8 +37,8 @@ public final class SseEvent {
 	 * Create an event.
 	 * @param type value of the {@code event:} field, or {@code null} for the default type
 	 * ({@code message})
-	 * @param data values of the event's {@code data:} lines, joined by {@code \n}, as UTF-8;
-	 * empty when it had none. Owned by the event from now on, not copied.
+	 * @param data values of the event's {@code data:} lines, joined by {@code \n}, as
+	 * UTF-8; empty when it had none. Owned by the event from now on, not copied.
 	 * @param id last event ID seen so far in the stream ({@code id:}), if any
 	 * @param retry reconnection time the service asked for ({@code retry:}), if any
 	 * @param error value of an {@code error:} field, which older llama.cpp servers send

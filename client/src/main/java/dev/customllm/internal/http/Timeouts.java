@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 /**
  * Fires timeouts, such as the whole-call deadline of unary calls or the response timeout
  * of a transport on an {@link dev.customllm.http.HttpSender}, from one hashed wheel timer
- * shared by all clients. Arming and cancelling a timeout is a lock-free enqueue that wakes
- * no thread, where a task on Reactor's parallel scheduler woke its thread twice per call.
- * A timeout fires up to one tick ({@value #TICK_MILLIS} ms) late, which does not matter for
- * limits of seconds.
+ * shared by all clients. Arming and cancelling a timeout is a lock-free enqueue that
+ * wakes no thread, where a task on Reactor's parallel scheduler woke its thread twice per
+ * call. A timeout fires up to one tick ({@value #TICK_MILLIS} ms) late, which does not
+ * matter for limits of seconds.
  *
  * @author Custom LLM team
  */

@@ -50,7 +50,8 @@ public final class JsonSchemas {
 	}
 
 	private static @Nullable String description(FieldScope field) {
-		JsonPropertyDescription description = field.getAnnotationConsideringFieldAndGetter(JsonPropertyDescription.class);
+		JsonPropertyDescription description = field
+			.getAnnotationConsideringFieldAndGetter(JsonPropertyDescription.class);
 		return (description != null) ? description.value() : null;
 	}
 

@@ -16,12 +16,13 @@ import tools.jackson.databind.introspect.AnnotatedWithParams;
 import tools.jackson.databind.module.SimpleValueInstantiators;
 
 /**
- * Creates the records of the wire protocol through a method handle prepared once per record
- * type. Jackson 3.1 calls a record's constructor with
- * {@link MethodHandle#invokeWithArguments(Object...)}, which builds a new spreading handle
- * on every call; answers and stream chunks are made of several records, so that cost was
- * paid many times per answer and per chunk. Only records of this library are handled, and
- * only when Jackson chose their canonical constructor; everything else is left to Jackson.
+ * Creates the records of the wire protocol through a method handle prepared once per
+ * record type. Jackson 3.1 calls a record's constructor with
+ * {@link MethodHandle#invokeWithArguments(Object...)}, which builds a new spreading
+ * handle on every call; answers and stream chunks are made of several records, so that
+ * cost was paid many times per answer and per chunk. Only records of this library are
+ * handled, and only when Jackson chose their canonical constructor; everything else is
+ * left to Jackson.
  *
  * @author Custom LLM team
  */
@@ -30,8 +31,8 @@ final class RecordInstantiators extends SimpleValueInstantiators {
 	private static final String PACKAGE_PREFIX = "dev.customllm.";
 
 	@Override
-	public ValueInstantiator modifyValueInstantiator(DeserializationConfig config,
-			BeanDescription.Supplier description, ValueInstantiator instantiator) {
+	public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier description,
+			ValueInstantiator instantiator) {
 		Class<?> type = description.getBeanClass();
 		if (!type.isRecord() || !type.getName().startsWith(PACKAGE_PREFIX)
 				|| instantiator.getClass() != StdValueInstantiator.class || !instantiator.canCreateFromObjectWith()) {
@@ -81,8 +82,7 @@ final class RecordInstantiators extends SimpleValueInstantiators {
 				return (Object) this.constructor.invokeExact(arguments);
 			}
 			catch (Throwable ex) {
-				return context.handleInstantiationProblem(this._valueClass, arguments,
-						rewrapCtorProblem(context, ex));
+				return context.handleInstantiationProblem(this._valueClass, arguments, rewrapCtorProblem(context, ex));
 			}
 		}
 

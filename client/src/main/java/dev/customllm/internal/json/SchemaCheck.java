@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a JSON value against the parts of a JSON Schema that decide whether an answer can
- * be used: {@code type}, {@code required}, {@code properties}, {@code items}, {@code enum},
- * {@code anyOf}/{@code oneOf} and local {@code $ref}s. Properties the schema does not
- * name are ignored, as the wire records ignore unknown fields.
+ * Checks a JSON value against the parts of a JSON Schema that decide whether an answer
+ * can be used: {@code type}, {@code required}, {@code properties}, {@code items},
+ * {@code enum}, {@code anyOf}/{@code oneOf} and local {@code $ref}s. Properties the
+ * schema does not name are ignored, as the wire records ignore unknown fields.
  *
  * @author Custom LLM team
  */

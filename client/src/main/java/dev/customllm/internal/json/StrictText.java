@@ -8,8 +8,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads generated text, which must be a JSON string: a number or a boolean where text
- * belongs is an answer the client cannot trust, not text to make up from it (Jackson would
- * otherwise turn {@code 42} into {@code "42"}).
+ * belongs is an answer the client cannot trust, not text to make up from it (Jackson
+ * would otherwise turn {@code 42} into {@code "42"}).
  *
  * @author Custom LLM team
  */

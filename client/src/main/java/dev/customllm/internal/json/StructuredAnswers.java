@@ -15,7 +15,8 @@ import dev.customllm.LlmResponseException;
 /**
  * Reads a structured answer: the text of a completion that must be one JSON value,
  * optionally inside a Markdown code fence, matching a schema, bound to a Java type with
- * the wire mapper. Anything else is an {@link LlmResponseException} that carries the text.
+ * the wire mapper. Anything else is an {@link LlmResponseException} that carries the
+ * text.
  *
  * @author Custom LLM team
  */
@@ -53,7 +54,8 @@ public final class StructuredAnswers {
 		}
 		catch (JacksonException ex) {
 			throw unusable(operation,
-					"answer cannot be read as " + type.getSimpleName() + " (" + ex.getOriginalMessage() + ")", text, ex);
+					"answer cannot be read as " + type.getSimpleName() + " (" + ex.getOriginalMessage() + ")", text,
+					ex);
 		}
 		if (value == null) {
 			throw unusable(operation, "answer is JSON null", text, null);

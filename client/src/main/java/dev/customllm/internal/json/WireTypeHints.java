@@ -5,10 +5,10 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 
 /**
- * Registers the reflection that the {@link LlmJson wire mapper} needs on the records of the
- * wire protocol, for a GraalVM native image built with Spring AOT: their canonical
- * constructors, accessors and annotated methods, and the classes their Jackson annotations
- * name. Each package of wire types lists its own records in a
+ * Registers the reflection that the {@link LlmJson wire mapper} needs on the records of
+ * the wire protocol, for a GraalVM native image built with Spring AOT: their canonical
+ * constructors, accessors and annotated methods, and the classes their Jackson
+ * annotations name. Each package of wire types lists its own records in a
  * {@code RuntimeHintsRegistrar} declared in {@code META-INF/spring/aot.factories}.
  *
  * @author Custom LLM team

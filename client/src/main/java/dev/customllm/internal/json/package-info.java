@@ -1,7 +1,7 @@
 /**
  * The JSON mapper of the wire protocol, JSON Schemas generated from Java types, and the
- * reading of structured answers.
- * Internal: no compatibility promise; types here may change in any version.
+ * reading of structured answers. Internal: no compatibility promise; types here may
+ * change in any version.
  */
 @NullMarked
 package dev.customllm.internal.json;

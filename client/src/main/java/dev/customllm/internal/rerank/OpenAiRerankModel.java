@@ -26,8 +26,7 @@ import dev.customllm.rerank.RerankModel;
  */
 public final class OpenAiRerankModel implements RerankModel {
 
-	private static final Comparator<RankedDocument> BY_RELEVANCE = Comparator
-		.comparingDouble(RankedDocument::score)
+	private static final Comparator<RankedDocument> BY_RELEVANCE = Comparator.comparingDouble(RankedDocument::score)
 		.reversed()
 		.thenComparingInt(RankedDocument::index);
 

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code results} in a rerank answer: the position of a document in the
- * request and its score ({@code relevance_score}, or {@code score} as some servers name it).
+ * request and its score ({@code relevance_score}, or {@code score} as some servers name
+ * it).
  *
  * @author Custom LLM team
  */

@@ -46,8 +46,8 @@ final class RerankReader {
 			}
 			int index = item.index();
 			if (index < 0 || index >= documents.size() || seen[index]) {
-				throw failure("result index " + index + " is out of range or repeated in a batch of "
-						+ documents.size());
+				throw failure(
+						"result index " + index + " is out of range or repeated in a batch of " + documents.size());
 			}
 			seen[index] = true;
 			Double score = item.anyScore();

@@ -21,10 +21,10 @@ import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.internal.http.Timeouts;
 
 /**
- * The whole-call deadline of a unary call: fails it with a {@link Kind#DEADLINE} error and
- * cancels it when no outcome came in time. One subscriber per call is both the relay of the
- * call's signals and its own task on the shared timer ({@link Timeouts}): arming and
- * disarming it wakes no thread, and the outcome reaches the caller on the thread that
+ * The whole-call deadline of a unary call: fails it with a {@link Kind#DEADLINE} error
+ * and cancels it when no outcome came in time. One subscriber per call is both the relay
+ * of the call's signals and its own task on the shared timer ({@link Timeouts}): arming
+ * and disarming it wakes no thread, and the outcome reaches the caller on the thread that
  * produced it.
  *
  * @param <T> the answer type
@@ -74,13 +74,13 @@ final class CallDeadline<T> extends MonoOperator<T, T> {
 	}
 
 	private LlmRequestException missed() {
-		return new LlmRequestException(this.operation, Kind.DEADLINE, "no answer within the call timeout of "
-				+ this.timeout.toMillis() + " ms, retries included", null);
+		return new LlmRequestException(this.operation, Kind.DEADLINE,
+				"no answer within the call timeout of " + this.timeout.toMillis() + " ms, retries included", null);
 	}
 
 	/**
-	 * Relays the signals of one call until its deadline; whichever comes first, the outcome
-	 * or the deadline, wins.
+	 * Relays the signals of one call until its deadline; whichever comes first, the
+	 * outcome or the deadline, wins.
 	 */
 	private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription, TimerTask, Scannable {
 
@@ -160,7 +160,8 @@ final class CallDeadline<T> extends MonoOperator<T, T> {
 		}
 
 		/**
-		 * The deadline passed: cancel the call and fail it, unless its outcome came first.
+		 * The deadline passed: cancel the call and fail it, unless its outcome came
+		 * first.
 		 */
 		@Override
 		public void run(Timeout timeout) {

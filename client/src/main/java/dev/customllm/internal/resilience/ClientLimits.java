@@ -1,8 +1,8 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RateLimitStoreStatus;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +30,9 @@ import dev.customllm.LlmRequestException.Kind;
 final class ClientLimits implements AutoCloseable {
 
 	/**
-	 * The most calls of an instance that ask a shared token bucket at once: each call asks
-	 * for many tokens. The request-rate bucket allows its burst, one second of requests.
+	 * The most calls of an instance that ask a shared token bucket at once: each call
+	 * asks for many tokens. The request-rate bucket allows its burst, one second of
+	 * requests.
 	 */
 	private static final int MAX_TOKEN_ASKS = 20;
 
@@ -61,8 +62,9 @@ final class ClientLimits implements AutoCloseable {
 		this.requests = (settings.requestsPerSecond() != null) ? new LimitBucket("rate",
 				requestBandwidth(settings.requestsPerSecond()), store, outage, burst(settings.requestsPerSecond()))
 				: null;
-		this.tokens = (settings.tokensPerMinute() != null) ? new LimitBucket("tokens",
-				tokenBandwidth(settings.tokensPerMinute()), store, outage, MAX_TOKEN_ASKS) : null;
+		this.tokens = (settings.tokensPerMinute() != null)
+				? new LimitBucket("tokens", tokenBandwidth(settings.tokensPerMinute()), store, outage, MAX_TOKEN_ASKS)
+				: null;
 	}
 
 	private CompletableFuture<?> probeStore() {
@@ -95,7 +97,9 @@ final class ClientLimits implements AutoCloseable {
 	private static BucketConfiguration requestBandwidth(double requestsPerSecond) {
 		long burst = burst(requestsPerSecond);
 		Duration period = Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L));
-		return BucketConfiguration.builder().addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period)).build();
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period))
+			.build();
 	}
 
 	private static BucketConfiguration tokenBandwidth(long tokensPerMinute) {
@@ -121,8 +125,8 @@ final class ClientLimits implements AutoCloseable {
 	}
 
 	/**
-	 * Limit one attempt to open a stream: a concurrency permit held until the stream ends,
-	 * and a request-rate permit.
+	 * Limit one attempt to open a stream: a concurrency permit held until the stream
+	 * ends, and a request-rate permit.
 	 * @param <T> the element type of the stream
 	 * @param operation the operation
 	 * @param open the attempt to open the stream
@@ -150,12 +154,11 @@ final class ClientLimits implements AutoCloseable {
 				"requests-per-second " + this.settings.requestsPerSecond(), (permit) -> attempt));
 	}
 
-
 	/**
-	 * Limit one unary call, retries included, by its tokens: reserve an estimate before it
-	 * starts and settle against the usage its answer reports ({@link TokenCount}). A call
-	 * refused with an error status gives its tokens back; one that fails otherwise, or
-	 * whose usage is unknown, keeps its estimate.
+	 * Limit one unary call, retries included, by its tokens: reserve an estimate before
+	 * it starts and settle against the usage its answer reports ({@link TokenCount}). A
+	 * call refused with an error status gives its tokens back; one that fails otherwise,
+	 * or whose usage is unknown, keeps its estimate.
 	 * @param <T> the answer type
 	 * @param operation the operation
 	 * @param body the JSON body of the request, for the estimate
@@ -163,14 +166,14 @@ final class ClientLimits implements AutoCloseable {
 	 * @return the limited call
 	 */
 	<T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> call) {
-		return reserved(operation, body, call, (answer, settlement) -> answer
-			.doOnSuccess((value) -> settlement.settle(TokenCount.usedTokens(value))));
+		return reserved(operation, body, call,
+				(answer, settlement) -> answer.doOnSuccess((value) -> settlement.settle(TokenCount.usedTokens(value))));
 	}
 
 	/**
 	 * Limit the opening of one stream, retries included, by its tokens: reserve an
-	 * estimate before it starts and settle, when the stream ends, against the last usage a
-	 * chunk reported ({@link TokenCount}).
+	 * estimate before it starts and settle, when the stream ends, against the last usage
+	 * a chunk reported ({@link TokenCount}).
 	 * @param <T> the chunk type
 	 * @param operation the operation
 	 * @param body the JSON body of the request, for the estimate

@@ -17,8 +17,8 @@ import reactor.core.publisher.MonoSink;
 import dev.customllm.internal.http.Timeouts;
 
 /**
- * An asynchronous semaphore: at most a given number of calls run at once; the others wait,
- * without holding a thread, in arrival order, for at most a given time. A permit is
+ * An asynchronous semaphore: at most a given number of calls run at once; the others
+ * wait, without holding a thread, in arrival order, for at most a given time. A permit is
  * released when its call completes, fails or is cancelled. A call that gets its permit at
  * once arms no timer; one that waits arms a task on the shared timer ({@link Timeouts}),
  * which wakes no thread. Thread-safe.
@@ -92,14 +92,11 @@ final class ConcurrencyLimiter {
 					releasePermit();
 				}
 			};
-			return open.map((stream) -> stream.doFinally((signal) -> release.run()))
-				.doOnSuccess((stream) -> {
-					if (stream == null) {
-						release.run();
-					}
-				})
-				.doOnError((failure) -> release.run())
-				.doOnCancel(release);
+			return open.map((stream) -> stream.doFinally((signal) -> release.run())).doOnSuccess((stream) -> {
+				if (stream == null) {
+					release.run();
+				}
+			}).doOnError((failure) -> release.run()).doOnCancel(release);
 		});
 	}
 

@@ -1,6 +1,6 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RateLimitStore;
+import dev.customllm.resilience.RateLimitStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -56,8 +56,8 @@ final class LimitBucket {
 	 * @param configuration the bandwidth of the limit
 	 * @param store where the limit is shared, or {@code null} to keep it in this instance
 	 * @param outage whether the store is down, when there is a store
-	 * @param maxAsks the most calls of this instance that ask the store for permits at once
-	 * or hold permits it reserved for later; the others wait here, in order
+	 * @param maxAsks the most calls of this instance that ask the store for permits at
+	 * once or hold permits it reserved for later; the others wait here, in order
 	 */
 	LimitBucket(String limit, BucketConfiguration configuration, @Nullable RateLimitStore store,
 			@Nullable StoreOutage outage, int maxAsks) {
@@ -82,11 +82,11 @@ final class LimitBucket {
 
 	/**
 	 * Take permits, waiting for them at most a given time. A shared store is asked by at
-	 * most {@code maxAsks} calls of this instance at once, so that a crowd in one instance
-	 * cannot reserve the store's permits far ahead of the other instances; the store itself
-	 * batches the asks that meet. While the store is down the call does not ask it; a slow
-	 * answer is followed by a probe of the store, and by a second try when the store answers
-	 * the probe.
+	 * most {@code maxAsks} calls of this instance at once, so that a crowd in one
+	 * instance cannot reserve the store's permits far ahead of the other instances; the
+	 * store itself batches the asks that meet. While the store is down the call does not
+	 * ask it; a slow answer is followed by a probe of the store, and by a second try when
+	 * the store answers the probe.
 	 * @param operation the operation, for the listener
 	 * @param permits the number of permits
 	 * @param maxWait longest wait

@@ -1,7 +1,7 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RetryBudget;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetryBudget;
+import dev.customllm.resilience.RetrySettings;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,7 +1,7 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RateLimitStoreStatus;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -60,8 +60,8 @@ public final class Resilience implements AutoCloseable {
 	}
 
 	/**
-	 * Protect a unary call: its tokens, limits on each attempt, retries, and the whole-call
-	 * deadline.
+	 * Protect a unary call: its tokens, limits on each attempt, retries, and the
+	 * whole-call deadline.
 	 * @param <T> the answer type
 	 * @param operation the operation
 	 * @param body the JSON body of the request, from which its tokens are estimated

@@ -56,8 +56,8 @@ public interface ResilienceListener {
 	 * A rate limit granted permits to a call.
 	 * @param operation the operation
 	 * @param limit which limit: {@code rate} or {@code tokens}
-	 * @param store where the permits came from: {@code local}, or the kind of shared store
-	 * such as {@code redis}
+	 * @param store where the permits came from: {@code local}, or the kind of shared
+	 * store such as {@code redis}
 	 * @param permits how many: one request, or the estimated tokens of the call
 	 */
 	default void onLimitGranted(LlmOperation operation, String limit, String store, long permits) {

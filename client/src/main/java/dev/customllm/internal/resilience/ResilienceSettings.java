@@ -1,8 +1,8 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RateLimitSettings;
-import dev.customllm.retry.RetryBudget;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RetryBudget;
+import dev.customllm.resilience.RetrySettings;
 import java.time.Duration;
 
 import dev.customllm.internal.http.Durations;

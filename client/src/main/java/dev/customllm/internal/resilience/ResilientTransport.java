@@ -46,8 +46,7 @@ public final class ResilientTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body,
-			Supplier<? extends AnswerParser<T>> parsers) {
+	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
 		return this.resilience.call(operation, body, delegate().post(operation, uri, body, parsers));
 	}
 
@@ -63,8 +62,9 @@ public final class ResilientTransport extends ForwardingTransport {
 	}
 
 	private static <T> Mono<Flux<T>> firstEventArrived(LlmOperation operation, Flux<T> stream) {
-		return stream.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
-				? Mono.error(beforeFirstEvent(operation, first.getThrowable())) : Mono.just(whole), false)
+		return stream
+			.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
+					? Mono.error(beforeFirstEvent(operation, first.getThrowable())) : Mono.just(whole), false)
 			.singleOrEmpty();
 	}
 

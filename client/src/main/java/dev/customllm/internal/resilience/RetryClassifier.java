@@ -11,8 +11,9 @@ import dev.customllm.LlmRequestException;
 /**
  * Tells which failures are worth another attempt, and names the reason for logs and
  * metrics. Retried: HTTP 408, 409, 429, 500, 502, 503 and 504, refused or closed
- * connections and timeouts. Never retried: other statuses, a 429 whose quota is exhausted,
- * an answer with {@code x-should-retry: false}, TLS failures and unusable 2xx answers.
+ * connections and timeouts. Never retried: other statuses, a 429 whose quota is
+ * exhausted, an answer with {@code x-should-retry: false}, TLS failures and unusable 2xx
+ * answers.
  *
  * @author Custom LLM team
  */

@@ -1,9 +1,9 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RateLimitStoreStatus;
-import dev.customllm.retry.RateLimitStoreStatus.State;
-import dev.customllm.retry.StoreFailureAction;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus;
+import dev.customllm.resilience.RateLimitStoreStatus.State;
+import dev.customllm.resilience.StoreFailureAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.LlmOperation;
 
 /**
- * Whether the shared store of a client's limits can be used. A store that cannot be reached
- * (connection refused, reset or closed) is down at once; one that answers too slowly is down
- * only if a probe gets no answer either, so that a slow answer under load is never taken for
- * an outage. While down, calls skip the store and a probe runs in the background every
- * {@link #PROBE_INTERVAL} until the store answers again. One WARN when an outage starts, one
- * INFO when it ends. Thread-safe.
+ * Whether the shared store of a client's limits can be used. A store that cannot be
+ * reached (connection refused, reset or closed) is down at once; one that answers too
+ * slowly is down only if a probe gets no answer either, so that a slow answer under load
+ * is never taken for an outage. While down, calls skip the store and a probe runs in the
+ * background every {@link #PROBE_INTERVAL} until the store answers again. One WARN when
+ * an outage starts, one INFO when it ends. Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -202,7 +202,8 @@ final class StoreOutage implements AutoCloseable {
 				return;
 			}
 			Instant now = Instant.now();
-			// logged before the state changes, so that whoever sees the store back also finds the line
+			// logged before the state changes, so that whoever sees the store back also
+			// finds the line
 			logger.info("Rate-limit store " + this.store + " answers again after "
 					+ Duration.between(this.status.since(), now).toMillis() + " ms; limits are shared again");
 			this.status = new RateLimitStoreStatus(State.SHARED, now, this.store.toString());

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 public interface TokenCount {
 
 	/**
-	 * Return the tokens the service reported for the call, prompt and completion together.
+	 * Return the tokens the service reported for the call, prompt and completion
+	 * together.
 	 * @return the tokens, or {@code null} when this answer or chunk reports none
 	 */
 	@Nullable Long usedTokens();

@@ -9,22 +9,23 @@ import tools.jackson.core.JsonToken;
 import dev.customllm.internal.json.LlmJson;
 
 /**
- * Estimates the tokens of a request before it is sent, from its JSON body read once with a
- * streaming parser: the characters of its prompt text ({@code messages}, {@code prompt},
- * {@code input}, {@code tools}, and the {@code query} and {@code documents} of a rerank)
- * divided by four, rounded up, with {@value #IMAGE_TOKENS} tokens for each image
- * ({@code url} of an image part: a base64 {@code data:} URL is no text), plus the
- * {@code max_tokens} (or {@code max_completion_tokens}) it asks for. Four characters per token is the usual rule
- * of thumb for English text with OpenAI's tokenizers; the estimate is settled against the
- * reported usage afterwards, so it only has to be close.
+ * Estimates the tokens of a request before it is sent, from its JSON body read once with
+ * a streaming parser: the characters of its prompt text ({@code messages},
+ * {@code prompt}, {@code input}, {@code tools}, and the {@code query} and
+ * {@code documents} of a rerank) divided by four, rounded up, with {@value #IMAGE_TOKENS}
+ * tokens for each image ({@code url} of an image part: a base64 {@code data:} URL is no
+ * text), plus the {@code max_tokens} (or {@code max_completion_tokens}) it asks for. Four
+ * characters per token is the usual rule of thumb for English text with OpenAI's
+ * tokenizers; the estimate is settled against the reported usage afterwards, so it only
+ * has to be close.
  *
  * @author Custom LLM team
  */
 final class TokenEstimate {
 
 	/**
-	 * Tokens counted for one image, about what a vision model spends on a 1024-pixel image
-	 * at high detail; settled against the reported usage like the rest.
+	 * Tokens counted for one image, about what a vision model spends on a 1024-pixel
+	 * image at high detail; settled against the reported usage like the rest.
 	 */
 	static final int IMAGE_TOKENS = 1000;
 

@@ -25,15 +25,15 @@ import dev.customllm.LlmOperation;
 import dev.customllm.internal.resilience.ResilienceListener;
 
 /**
- * The meters of one client besides the {@code gen_ai.client.operation} timer: token usage,
- * retries, client-side limits, requests in flight, embedding batch sizes and stream time to
- * first chunk. Tags never hold prompt or completion text.
+ * The meters of one client besides the {@code gen_ai.client.operation} timer: token
+ * usage, retries, client-side limits, requests in flight, embedding batch sizes and
+ * stream time to first chunk. Tags never hold prompt or completion text.
  * <p>
  * The meters recorded on every call are cached by their tag values, so that a call with
  * models already seen neither builds tags nor looks meters up in the registry. Each cache
- * holds at most {@value #MAX_CACHED_KEYS} keys; meters of further keys are still recorded,
- * through the registry as if uncached. A cache is emptied when one of its meters is
- * removed from the registry.
+ * holds at most {@value #MAX_CACHED_KEYS} keys; meters of further keys are still
+ * recorded, through the registry as if uncached. A cache is emptied when one of its
+ * meters is removed from the registry.
  *
  * @author Custom LLM team
  */
@@ -120,9 +120,9 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	private TokenSummaries tokenSummaries(TokenKey key) {
-		return new TokenSummaries(Tags.of("gen_ai.operation.name", key.operation().value(), "gen_ai.provider.name",
-				this.providerName, "gen_ai.request.model", key.requestModel(), "gen_ai.response.model",
-				key.responseModel()));
+		return new TokenSummaries(
+				Tags.of("gen_ai.operation.name", key.operation().value(), "gen_ai.provider.name", this.providerName,
+						"gen_ai.request.model", key.requestModel(), "gen_ai.response.model", key.responseModel()));
 	}
 
 	private DistributionSummary tokenSummary(Tags tags, String tokenType) {
@@ -238,8 +238,8 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	/**
-	 * Return the value cached for a key, creating and caching it if absent. When the cache
-	 * is full, a value created for a new key is returned without being cached.
+	 * Return the value cached for a key, creating and caching it if absent. When the
+	 * cache is full, a value created for a new key is returned without being cached.
 	 */
 	private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> factory) {
 		@Nullable V value = cache.get(key);
@@ -288,8 +288,8 @@ public final class LlmMeters implements ResilienceListener {
 
 	/**
 	 * The token usage summaries of one key, input and output, each registered when first
-	 * recorded to. A race registers the same meter twice, and the registry returns the one
-	 * meter both times.
+	 * recorded to. A race registers the same meter twice, and the registry returns the
+	 * one meter both times.
 	 */
 	private final class TokenSummaries {
 

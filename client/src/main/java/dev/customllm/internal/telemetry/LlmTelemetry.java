@@ -25,8 +25,8 @@ import dev.customllm.LlmOperation;
 import dev.customllm.internal.http.RequestHook;
 
 /**
- * Observes the calls of one client: a {@code gen_ai.client.operation} observation per call
- * (a timer with a {@code MeterRegistry}, a span with Micrometer Tracing) and the
+ * Observes the calls of one client: a {@code gen_ai.client.operation} observation per
+ * call (a timer with a {@code MeterRegistry}, a span with Micrometer Tracing) and the
  * {@link LlmMeters}. Thread-safe.
  *
  * @author Custom LLM team
@@ -155,14 +155,15 @@ public final class LlmTelemetry {
 	}
 
 	/**
-	 * Return the headers that tracing asked to send with the requests of the call observed
-	 * in a Reactor context, such as {@code traceparent}.
+	 * Return the headers that tracing asked to send with the requests of the call
+	 * observed in a Reactor context, such as {@code traceparent}.
 	 * @param reactorContext the Reactor context of an HTTP attempt
 	 * @return the headers, empty when the call is not traced
 	 */
 	static Map<String, String> propagationHeaders(ContextView reactorContext) {
 		Object observation = reactorContext.getOrDefault(OBSERVATION_KEY, null);
-		if (observation instanceof Observation current && current.getContext() instanceof LlmObservationContext context) {
+		if (observation instanceof Observation current
+				&& current.getContext() instanceof LlmObservationContext context) {
 			return context.getPropagationHeaders();
 		}
 		return Map.of();

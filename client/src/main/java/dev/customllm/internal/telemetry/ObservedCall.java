@@ -17,9 +17,9 @@ import reactor.util.context.ContextView;
 
 /**
  * The observation of one unary call as a single operator: it starts the observation when
- * the call is subscribed to, puts it in the call's Reactor context, records the answer, and
- * stops it before the outcome reaches the caller, where a chain of peeking operators and a
- * context write cost one subscriber each.
+ * the call is subscribed to, puts it in the call's Reactor context, records the answer,
+ * and stops it before the outcome reaches the caller, where a chain of peeking operators
+ * and a context write cost one subscriber each.
  *
  * @param <T> the answer type
  * @author Custom LLM team
@@ -33,7 +33,8 @@ final class ObservedCall<T> extends MonoOperator<T, T> {
 	/**
 	 * Create a new instance.
 	 * @param source the call
-	 * @param start starts the observation, under the one of the subscriber's context if any
+	 * @param start starts the observation, under the one of the subscriber's context if
+	 * any
 	 * @param onAnswer records the answer on the observation's context
 	 */
 	ObservedCall(Mono<? extends T> source, Function<ContextView, LlmTelemetry.Stopper> start,

@@ -1,6 +1,6 @@
 /**
- * Telemetry: the observations and meters of the client's calls.
- * Internal: no compatibility promise; types here may change in any version.
+ * Telemetry: the observations and meters of the client's calls. Internal: no
+ * compatibility promise; types here may change in any version.
  */
 @NullMarked
 package dev.customllm.internal.telemetry;

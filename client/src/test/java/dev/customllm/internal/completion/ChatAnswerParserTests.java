@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link ChatAnswerParser}: every answer is fed in pieces of several sizes, down
- * to one byte, as the network may split it, and read or refused as the mapper reads the
- * records.
+ * Tests for {@link ChatAnswerParser}: every answer is fed in pieces of several sizes,
+ * down to one byte, as the network may split it, and read or refused as the mapper reads
+ * the records.
  *
  * @author Custom LLM team
  */

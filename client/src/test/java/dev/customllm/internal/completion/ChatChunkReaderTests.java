@@ -25,8 +25,7 @@ class ChatChunkReaderTests {
 				"choices":[{"index":0,"delta":{"role":"assistant","content":"Hi","extra":{"a":[1,2]}},
 				"finish_reason":"stop","logprobs":null}],
 				"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""");
-		assertThat(chunk).isEqualTo(
-				new ChatChunkResult("m", true, "stop", "Hi", null, new UsageBody(3, 4, 7)));
+		assertThat(chunk).isEqualTo(new ChatChunkResult("m", true, "stop", "Hi", null, new UsageBody(3, 4, 7)));
 	}
 
 	@Test
@@ -49,8 +48,8 @@ class ChatChunkReaderTests {
 				{"choices":[{"index":0,"delta":{"content":null,"tool_calls":[{"index":0,"id":"call_1",
 				"function":{"name":"weather","arguments":"{\\"ci"}}]}}]}""");
 		assertThat(chunk.content()).isNull();
-		assertThat(chunk.toolCalls()).containsExactly(
-				new ToolCallDelta(0, "call_1", new FunctionCallBody("weather", "{\"ci")));
+		assertThat(chunk.toolCalls())
+			.containsExactly(new ToolCallDelta(0, "call_1", new FunctionCallBody("weather", "{\"ci")));
 	}
 
 	@Test

@@ -35,15 +35,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link OpenAiCompletionModel} on the chat API against answers shaped like real services.
+ * Tests for {@link OpenAiCompletionModel} on the chat API against answers shaped like
+ * real services.
  */
 class ChatCompletionModelTests {
 
 	@RegisterExtension
-	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder
-			.apiKey("sk-test-0123456789")
-			.header("X-Team", "search")
-			.completionDefaults(new CompletionDefaults("default-model", 0.3, 64, CompletionApi.CHAT, null)));
+	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder.apiKey("sk-test-0123456789")
+		.header("X-Team", "search")
+		.completionDefaults(new CompletionDefaults("default-model", 0.3, 64, CompletionApi.CHAT, null)));
 
 	private WireMockServer wireMock() {
 		return fixture.wireMock();
@@ -102,10 +102,12 @@ class ChatCompletionModelTests {
 	@Test
 	void contentThatIsNotTextIsAnUnusableAnswer() {
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":42}}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("text must be a JSON string, not a number");
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":true}}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("not a boolean");
 	}
 
@@ -151,7 +153,9 @@ class ChatCompletionModelTests {
 				 "tool_calls":[]},"logprobs":null,"finish_reason":"stop","stop_reason":null}],
 				 "usage":{"prompt_tokens":25,"total_tokens":27,"completion_tokens":2,"prompt_tokens_details":null},
 				 "prompt_logprobs":null,"kv_transfer_params":null}""");
-		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Capital of France?"));
+		CompletionResponse response = fixture.client()
+			.completionModel()
+			.complete(CompletionRequest.of("Capital of France?"));
 		assertThat(response.text()).isEqualTo("Paris.");
 		assertThat(response.toolCalls()).isEmpty();
 		assertThat(response.usage()).isEqualTo(new Usage(25, 2, 27));
@@ -197,12 +201,16 @@ class ChatCompletionModelTests {
 
 	@Test
 	void readsSeveralToolCallsUnaryAndStreamed() {
-		fixture.simulator().chat()
+		fixture.simulator()
+			.chat()
 			.times(2)
 			.callsTools(ToolCallStub.of("lookup", "{\"id\":7}"), ToolCallStub.of("convert", "{\"amount\":2}"));
-		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Find 7 and convert 2"));
+		CompletionResponse response = fixture.client()
+			.completionModel()
+			.complete(CompletionRequest.of("Find 7 and convert 2"));
 		assertThat(response.toolCalls()).extracting(ToolCall::name).containsExactly("lookup", "convert");
-		CompletionChunk last = fixture.client().completionModel()
+		CompletionChunk last = fixture.client()
+			.completionModel()
 			.stream(CompletionRequest.of("Find 7 and convert 2"))
 			.blockLast(java.time.Duration.ofSeconds(5));
 		assertThat(last.toolCalls()).extracting(ToolCall::arguments).containsExactly("{\"id\":7}", "{\"amount\":2}");
@@ -219,7 +227,8 @@ class ChatCompletionModelTests {
 	@Test
 	void answerWithoutChoicesIsAnError() {
 		answer("{\"id\":\"x\",\"model\":\"m\"}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessage("chat failed: unusable response: answer has no choices")
 			.satisfies((ex) -> assertThat(ex.operation()).isEqualTo(LlmOperation.CHAT));
 	}
@@ -227,42 +236,48 @@ class ChatCompletionModelTests {
 	@Test
 	void answerWithEmptyChoicesIsAnError() {
 		answer("{\"choices\":[]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("no choices");
 	}
 
 	@Test
 	void answerWithEmptyContentIsAnErrorNotAnEmptyString() {
 		answer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"stop\"}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("no text and no tool calls");
 	}
 
 	@Test
 	void answerWithoutMessageIsAnError() {
 		answer("{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\"}]}");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("choice has no message");
 	}
 
 	@Test
 	void malformedJsonIsAnError() {
 		answer("{\"choices\":[{\"index\":0,");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageStartingWith("chat failed: unusable response: unreadable JSON answer");
 	}
 
 	@Test
 	void emptyBodyIsAnError() {
 		wireMock().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("empty body");
 	}
 
 	@Test
 	void jsonNullBodyIsAnError() {
 		answer("null");
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageContaining("JSON null");
 	}
 
@@ -279,8 +294,7 @@ class ChatCompletionModelTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CompletionRequest.builder().prompt("x").maxTokens(0).build())
 			.withMessageContaining("maxTokens");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CompletionRequest.builder().prompt("x").topP(0).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> CompletionRequest.builder().prompt("x").topP(0).build())
 			.withMessageContaining("topP");
 		assertThatIllegalArgumentException().isThrownBy(() -> CompletionRequest.builder().build())
 			.withMessageContaining("prompt");
@@ -309,8 +323,12 @@ class ChatCompletionModelTests {
 
 	@Test
 	void simulatorAnswerIsDeterministic() {
-		String first = fixture.client().completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
-		String second = fixture.client().completionModel().complete("Summarize: Spring Boot makes it easy to create apps.");
+		String first = fixture.client()
+			.completionModel()
+			.complete("Summarize: Spring Boot makes it easy to create apps.");
+		String second = fixture.client()
+			.completionModel()
+			.complete("Summarize: Spring Boot makes it easy to create apps.");
 		assertThat(first).isNotBlank().isEqualTo(second);
 	}
 

@@ -30,16 +30,21 @@ class TextCompletionModelTests {
 
 	@RegisterExtension
 	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder
-			.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null)));
+		.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null)));
 
 	@Test
 	void sendsThePromptToTheCompletionsEndpoint() {
 		CompletionModel model = fixture.client().completionModel();
-		String text = model.complete(CompletionRequest.builder().prompt("Once upon a time").seed(7).extra("echo", false).build())
+		String text = model
+			.complete(CompletionRequest.builder().prompt("Once upon a time").seed(7).extra("echo", false).build())
 			.text();
 		assertThat(text).isNotBlank();
 		JsonNode body = LlmJson.mapper()
-			.readTree(fixture.simulator().wireMock().findAll(anyRequestedFor(urlPathEqualTo("/v1/completions"))).get(0).getBody());
+			.readTree(fixture.simulator()
+				.wireMock()
+				.findAll(anyRequestedFor(urlPathEqualTo("/v1/completions")))
+				.get(0)
+				.getBody());
 		assertThat(body.get("model").asString()).isEqualTo("gpt-3.5-turbo-instruct");
 		assertThat(body.get("prompt").asString()).isEqualTo("Once upon a time");
 		assertThat(body.get("max_tokens").asInt()).isEqualTo(16);
@@ -55,7 +60,9 @@ class TextCompletionModelTests {
 				 "choices":[{"index":0,"text":" there was a dragon","logprobs":null,"finish_reason":"length",
 				 "stop_reason":null,"prompt_logprobs":null}],
 				 "usage":{"prompt_tokens":5,"total_tokens":9,"completion_tokens":4}}""")));
-		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Once upon a time"));
+		CompletionResponse response = fixture.client()
+			.completionModel()
+			.complete(CompletionRequest.of("Once upon a time"));
 		assertThat(response.text()).isEqualTo(" there was a dragon");
 		assertThat(response.finishReason()).isEqualTo("length");
 		assertThat(response.usage()).isEqualTo(new Usage(5, 4, 9));
@@ -65,9 +72,12 @@ class TextCompletionModelTests {
 
 	@Test
 	void emptyTextIsAnError() {
-		fixture.simulator().wireMock()
-			.stubFor(post(anyUrl()).willReturn(okJson("{\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"stop\"}]}")));
-		assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
+		fixture.simulator()
+			.wireMock()
+			.stubFor(post(anyUrl())
+				.willReturn(okJson("{\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"stop\"}]}")));
+		assertThatExceptionOfType(LlmResponseException.class)
+			.isThrownBy(() -> fixture.client().completionModel().complete("Hi"))
 			.withMessageStartingWith("text_completion failed: unusable response: answer has no text")
 			.satisfies((ex) -> assertThat(ex.operation()).isEqualTo(LlmOperation.TEXT_COMPLETION));
 	}

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link EmbeddingAnswerParser}: every answer is fed in pieces of several sizes,
- * down to one byte, as the network may split it, and read as the mapper reads the records.
+ * Tests for {@link EmbeddingAnswerParser}: every answer is fed in pieces of several
+ * sizes, down to one byte, as the network may split it, and read as the mapper reads the
+ * records.
  *
  * @author Custom LLM team
  */
@@ -55,8 +56,8 @@ class EmbeddingAnswerParserTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"data\":[{\"index\":\"1\",\"embedding\":[1]}],\"model\":5,\"usage\":null}",
 			"{\"data\":[{\"index\":1.0,\"embedding\":[1]}],\"model\":true}",
-			"{\"data\":[{\"index\":null,\"embedding\":null},{}],\"model\":null,\"usage\":{}}",
-			"{\"data\":null}", "{}", "{\"data\":[]}" })
+			"{\"data\":[{\"index\":null,\"embedding\":null},{}],\"model\":null,\"usage\":{}}", "{\"data\":null}", "{}",
+			"{\"data\":[]}" })
 	void readsValuesOfOtherShapesAsTheMapperDoes(String json) {
 		EmbeddingResult expected = LlmJson.mapper().readValue(json, EmbeddingResult.class);
 		for (int piece : PIECES) {
@@ -69,7 +70,8 @@ class EmbeddingAnswerParserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"data\":[{\"index\":true,\"embedding\":[1]}]}", "{\"model\":{\"name\":\"m\"}}",
-			"{\"data\":\"none\"}", "{\"data\":[1]}", "[{\"index\":0}]", "\"text\"", "{\"usage\":{\"prompt_tokens\":\"x\"}}" })
+			"{\"data\":\"none\"}", "{\"data\":[1]}", "[{\"index\":0}]", "\"text\"",
+			"{\"usage\":{\"prompt_tokens\":\"x\"}}" })
 	void refusesValuesTheMapperRefuses(String json) {
 		assertThat(catchThrowable(() -> LlmJson.mapper().readValue(json, EmbeddingResult.class)))
 			.isInstanceOf(JacksonException.class);

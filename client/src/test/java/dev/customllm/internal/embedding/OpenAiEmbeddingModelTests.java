@@ -81,7 +81,8 @@ class OpenAiEmbeddingModelTests {
 		assertThat(requests).hasSize(40);
 		int total = requests.stream().mapToInt((request) -> body(request).get("input").size()).sum();
 		assertThat(total).isEqualTo(10_000);
-		assertThat(requests).allSatisfy((request) -> assertThat(body(request).get("input").size()).isLessThanOrEqualTo(256));
+		assertThat(requests)
+			.allSatisfy((request) -> assertThat(body(request).get("input").size()).isLessThanOrEqualTo(256));
 	}
 
 	@Test
@@ -93,8 +94,7 @@ class OpenAiEmbeddingModelTests {
 		try (CustomLlmClient client = client(defaults(2, 2, EncodingFormat.FLOAT))) {
 			List<Embedding> embeddings = client.embeddingModel().embedAll(List.of("a0", "a1", "a2", "a3"));
 			assertThat(embeddings).extracting(Embedding::index).containsExactly(0, 1, 2, 3);
-			assertThat(embeddings).extracting((embedding) -> embedding.vector()[0])
-				.containsExactly(1f, 2f, 3f, 4f);
+			assertThat(embeddings).extracting((embedding) -> embedding.vector()[0]).containsExactly(1f, 2f, 3f, 4f);
 		}
 	}
 
@@ -129,7 +129,8 @@ class OpenAiEmbeddingModelTests {
 	@Test
 	void readsBase64AndFloatAnswersByTheirShapeWhateverWasAsked() {
 		float[] vector = { 0.25f, -1.5f, 3.0e-5f };
-		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(vector) + "\"},{\"index\":1,\"embedding\":[0.25,-1.5,3.0e-5]}]}");
+		answer("{\"data\":[{\"index\":0,\"embedding\":\"" + base64(vector)
+				+ "\"},{\"index\":1,\"embedding\":[0.25,-1.5,3.0e-5]}]}");
 		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
 			List<Embedding> embeddings = client.embeddingModel().embedAll(List.of("x", "y"));
 			assertThat(embeddings.get(0).vector()).containsExactly(vector);
@@ -156,10 +157,14 @@ class OpenAiEmbeddingModelTests {
 
 	@Test
 	void fallsBackToFloatOnceWhenBase64IsRefusedAndRemembersIt(CapturedLog log) {
-		wireMock().stubFor(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.encoding_format", containing("base64")))
-			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
-					{"object":"error","message":"[{'type': 'literal_error', 'loc': ('body', 'encoding_format'), 'msg': "Input should be 'float'"}]",
-					 "type":"BadRequestError","param":null,"code":400}""")));
+		wireMock().stubFor(post(urlPathEqualTo(PATH))
+			.withRequestBody(matchingJsonPath("$.encoding_format", containing("base64")))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"""
+								{"object":"error","message":"[{'type': 'literal_error', 'loc': ('body', 'encoding_format'), 'msg': "Input should be 'float'"}]",
+								 "type":"BadRequestError","param":null,"code":400}""")));
 		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
 			assertThat(client.embeddingModel().embed("one").dimensions()).isEqualTo(256);
 			assertThat(client.embeddingModel("other").embed("two").dimensions()).isEqualTo(256);
@@ -270,8 +275,9 @@ class OpenAiEmbeddingModelTests {
 	void base64VectorsAreReadWhateverTheOrderOfTheirMembers() {
 		float[] first = { 0.5f, -0.25f };
 		float[] second = { 1.5f, 2.0f };
-		answer("{\"model\":\"m\",\"data\":[{\"embedding\":\"" + base64(second) + "\",\"object\":\"embedding\",\"index\":1},"
-				+ "{\"object\":\"embedding\",\"embedding\":\"" + base64(first) + "\",\"index\":0}],\"object\":\"list\"}");
+		answer("{\"model\":\"m\",\"data\":[{\"embedding\":\"" + base64(second)
+				+ "\",\"object\":\"embedding\",\"index\":1}," + "{\"object\":\"embedding\",\"embedding\":\""
+				+ base64(first) + "\",\"index\":0}],\"object\":\"list\"}");
 		try (CustomLlmClient client = client(defaults(8, 1, EncodingFormat.BASE64))) {
 			List<Embedding> embeddings = client.embeddingModel().embedAll(List.of("a", "b"));
 			assertThat(embeddings.get(0).vector()).containsExactly(first);

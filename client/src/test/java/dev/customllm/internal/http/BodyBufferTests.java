@@ -21,7 +21,6 @@ class BodyBufferTests {
 
 	private static final ResponseMemory MEMORY = new ResponseMemory(1 << 30);
 
-
 	@Test
 	void collectsPiecesOfUnknownLengthInOrderFromTheirReaderIndex() {
 		BodyBuffer body = new BodyBuffer(1 << 20, -1, MEMORY);

@@ -43,16 +43,19 @@ class EndpointsTests {
 
 	@Test
 	void rejectsCredentialsInTheBaseUrlWithoutShowingThem() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Endpoints.checkBaseUrl("http://admin:s3cr3t-pw@gateway:8000/v1"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Endpoints.checkBaseUrl("http://admin:s3cr3t-pw@gateway:8000/v1"))
 			.withMessageContaining("must not contain credentials")
 			.withMessageContaining("http://******@gateway:8000/v1")
 			.withMessageNotContaining("s3cr3t-pw")
 			.withMessageNotContaining("admin");
-		assertThatIllegalArgumentException().isThrownBy(() -> Endpoints.checkBaseUrl("https://sk-only-a-key@gateway/v1"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Endpoints.checkBaseUrl("https://sk-only-a-key@gateway/v1"))
 			.withMessageNotContaining("sk-only-a-key");
 		assertThatIllegalArgumentException().isThrownBy(() -> Endpoints.checkBaseUrl("http://user:pw@bad host/v1"))
 			.withMessageNotContaining("user:pw");
-		assertThat(Endpoints.checkBaseUrl("http://gateway/v1/models@latest")).isEqualTo("http://gateway/v1/models@latest");
+		assertThat(Endpoints.checkBaseUrl("http://gateway/v1/models@latest"))
+			.isEqualTo("http://gateway/v1/models@latest");
 	}
 
 	@Test

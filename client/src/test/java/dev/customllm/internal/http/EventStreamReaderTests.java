@@ -39,10 +39,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class EventStreamReaderTests {
 
 	private static final HttpSettings SETTINGS = new HttpSettings("http://localhost/v1", "sk-secret-key", Map.of(),
-			Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofSeconds(1), 4096, null);
+			Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofSeconds(1), 4096,
+			null);
 
 	private final EventStreamReader reader = new EventStreamReader(LlmOperation.CHAT, LlmJson.mapper(),
-			new ErrorResponses(LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of(), Set.of()), Clock.systemUTC()),
+			new ErrorResponses(LlmJson.mapper(), new SecretRedactor("sk-secret-key", Map.of(), Set.of()),
+					Clock.systemUTC()),
 			SETTINGS);
 
 	@Test
@@ -111,12 +113,13 @@ class EventStreamReaderTests {
 
 	@Test
 	void errorObjectInAPayloadFailsTheStreamWithoutShowingTheKey() {
-		Outcome outcome = read("""
-				data: {"error":{"object":"error","message":"context too long for sk-secret-key","type":"BadRequestError","code":400}}
+		Outcome outcome = read(
+				"""
+						data: {"error":{"object":"error","message":"context too long for sk-secret-key","type":"BadRequestError","code":400}}
 
-				data: [DONE]
+						data: [DONE]
 
-				""");
+						""");
 		assertThat(outcome.error()).isInstanceOfSatisfying(LlmApiException.class, (ex) -> {
 			assertThat(ex).hasMessageContaining("context too long").hasMessageNotContaining("sk-secret-key");
 			assertThat(ex.status()).isEqualTo(400);
@@ -198,8 +201,7 @@ class EventStreamReaderTests {
 	void payloadsBeforeAFailureInTheSameBufferArriveFirst() {
 		Outcome outcome = read("data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [1, 2]\n\ndata: {\"n\":3}\n\n");
 		assertThat(outcome.numbers()).containsExactly(1, 2);
-		assertThat(outcome.error()).isInstanceOf(LlmResponseException.class)
-			.hasMessageContaining("not a JSON object");
+		assertThat(outcome.error()).isInstanceOf(LlmResponseException.class).hasMessageContaining("not a JSON object");
 	}
 
 	@Test
@@ -255,8 +257,9 @@ class EventStreamReaderTests {
 
 	private Outcome outcome(Flux<byte[]> body) {
 		List<JsonNode> values = new ArrayList<>();
-		Throwable error = catchThrowable(
-				() -> this.reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class).doOnNext(values::add).blockLast(Duration.ofSeconds(5)));
+		Throwable error = catchThrowable(() -> this.reader.read(body.map(Unpooled::wrappedBuffer), JsonNode.class)
+			.doOnNext(values::add)
+			.blockLast(Duration.ofSeconds(5)));
 		return new Outcome(values, (error != null) ? Exceptions.unwrap(error) : null);
 	}
 

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A JVM error raised while an answer is read, on an I/O thread, reaches the caller at once
- * as an {@link LlmResponseException}, and the connection is closed, not pooled. Injected
- * through a decoding step that throws: reading the answer into a type whose constructor
- * throws {@link StackOverflowError}.
+ * A JVM error raised while an answer is read, on an I/O thread, reaches the caller at
+ * once as an {@link LlmResponseException}, and the connection is closed, not pooled.
+ * Injected through a decoding step that throws: reading the answer into a type whose
+ * constructor throws {@link StackOverflowError}.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class FatalReadTests {

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Answers read by an {@link AnswerParser} on {@link NettyTransport}: an answer larger than
- * the memory budget is read when its parser holds little, and the parser's memory and the
- * connection are given back however the reading ends.
+ * Answers read by an {@link AnswerParser} on {@link NettyTransport}: an answer larger
+ * than the memory budget is read when its parser holds little, and the parser's memory
+ * and the connection are given back however the reading ends.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class ParsedAnswerTests {
@@ -39,8 +39,8 @@ class ParsedAnswerTests {
 		try (NettyTransport transport = transport(llm)) {
 			ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
 			parser.held = 4096;
-			String answer = transport.post(LlmOperation.EMBEDDINGS, transport.endpoint("/embeddings"), new byte[0],
-					() -> parser)
+			String answer = transport
+				.post(LlmOperation.EMBEDDINGS, transport.endpoint("/embeddings"), new byte[0], () -> parser)
 				.block(Duration.ofSeconds(5));
 			assertThat(answer).hasSize(LARGE.length());
 			assertThat(parser.feeds).hasSizeGreaterThan(1);

@@ -25,17 +25,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link ParsingBody}: the parser gets each network buffer in place, the body is
- * bounded and its parser's memory reserved, and a 2xx error object is told by its first
- * bytes, however they are split.
+ * Tests for {@link ParsingBody}: the parser gets each network buffer in place, the body
+ * is bounded and its parser's memory reserved, and a 2xx error object is told by its
+ * first bytes, however they are split.
  *
  * @author Custom LLM team
  */
 class ParsingBodyTests {
 
 	private static final HttpSettings SETTINGS = new HttpSettings("http://localhost/v1", "sk-secret", Map.of(),
-			Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 1024,
-			null);
+			Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 1024, null);
 
 	private static final ErrorResponses ERRORS = new ErrorResponses(LlmJson.mapper(), new SecretRedactor(SETTINGS),
 			Clock.systemUTC());
@@ -128,8 +127,7 @@ class ParsingBodyTests {
 		body.feed(buffer(",\"b\":2"));
 		assertThat(this.memory.reserved()).isEqualTo(3000);
 		this.parser.held = 5000;
-		assertThatExceptionOfType(ResponseMemory.BudgetExceededException.class)
-			.isThrownBy(() -> body.feed(buffer("}")))
+		assertThatExceptionOfType(ResponseMemory.BudgetExceededException.class).isThrownBy(() -> body.feed(buffer("}")))
 			.withMessageContaining("max-buffered-response-bytes");
 		body.release();
 		assertThat(this.memory.reserved()).isZero();

@@ -15,8 +15,8 @@ import dev.customllm.internal.resilience.RetryClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RequestFailures}: deterministic failures get a kind of their own, which
- * is never retried.
+ * Tests for {@link RequestFailures}: deterministic failures get a kind of their own,
+ * which is never retried.
  */
 class RequestFailuresTests {
 

@@ -86,7 +86,8 @@ class SenderTransportTests {
 
 	@Test
 	void releasesEachBufferOfAnErrorAnswer() {
-		Throwable failure = post(answer(429, Map.of("Retry-After", "7"), "{\"error\":", "{\"message\":\"slow down\"}}"));
+		Throwable failure = post(
+				answer(429, Map.of("Retry-After", "7"), "{\"error\":", "{\"message\":\"slow down\"}}"));
 		assertThat(failure).isInstanceOfSatisfying(LlmApiException.class, (ex) -> {
 			assertThat(ex.status()).isEqualTo(429);
 			assertThat(ex.error().message()).isEqualTo("slow down");
@@ -113,8 +114,8 @@ class SenderTransportTests {
 	@Test
 	void handsEachBufferOfAParsedAnswerToTheParserAndReleasesItOnceRead() {
 		ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
-		String answer = transport(answer(200, Map.of(), "{\"data\":", "[1,2", "]}")).post(LlmOperation.EMBEDDINGS, CHAT,
-				bytes("{}"), () -> parser)
+		String answer = transport(answer(200, Map.of(), "{\"data\":", "[1,2", "]}"))
+			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), () -> parser)
 			.block();
 		assertThat(answer).isEqualTo("{\"data\":[1,2]}");
 		assertThat(parser.feeds).hasSize(3);
@@ -124,9 +125,10 @@ class SenderTransportTests {
 
 	@Test
 	void parsedAnswerThatIsAnErrorObjectIsTheProvidersError() {
-		Throwable failure = catchThrowable(() -> transport(answer(200, Map.of(), "{\"err", "or\":{\"message\":\"overloaded\"}}"))
-			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
-			.block(Duration.ofSeconds(5)));
+		Throwable failure = catchThrowable(
+				() -> transport(answer(200, Map.of(), "{\"err", "or\":{\"message\":\"overloaded\"}}"))
+					.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
+					.block(Duration.ofSeconds(5)));
 		assertThat(failure).isInstanceOfSatisfying(LlmApiException.class,
 				(ex) -> assertThat(ex.error().message()).isEqualTo("overloaded"));
 		assertReleased(2);
@@ -135,9 +137,10 @@ class SenderTransportTests {
 	@Test
 	void parsedAnswerIsBoundedAndItsBuffersReleasedWhenItGrowsPastTheMaximum() {
 		String piece = "x".repeat(1500);
-		Throwable failure = catchThrowable(() -> transport(answer(200, Map.of(), "{\"a\":\"" + piece, piece, piece, piece, "\"}"))
-			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
-			.block(Duration.ofSeconds(5)));
+		Throwable failure = catchThrowable(
+				() -> transport(answer(200, Map.of(), "{\"a\":\"" + piece, piece, piece, piece, "\"}"))
+					.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), ParsingBodyTests.RecordingParser::new)
+					.block(Duration.ofSeconds(5)));
 		assertThat(failure).isInstanceOf(LlmResponseException.class).hasMessageContaining("max-response-size");
 		assertReleased(3);
 		Throwable announced = catchThrowable(() -> transport(answer(200, Map.of("Content-Length", "100000"), "{}"))
@@ -151,16 +154,16 @@ class SenderTransportTests {
 	void silenceInAParsedAnswerIsAResponseTimeoutAndGivesTheMemoryBack() {
 		ResponseMemory memory = new ResponseMemory(1 << 20);
 		HttpSettings settings = new HttpSettings(SETTINGS.baseUrl(), null, Map.of(), Duration.ofSeconds(1),
-				Duration.ofMillis(300), Duration.ofMillis(300), 1, Duration.ofSeconds(1), 4096, null, java.util.Set.of(),
-				memory);
+				Duration.ofMillis(300), Duration.ofMillis(300), 1, Duration.ofSeconds(1), 4096, null,
+				java.util.Set.of(), memory);
 		HttpAnswer stalled = new Answer(200, Map.of(),
 				Flux.concat(Flux.just(buffer("{\"data\":")), Flux.never()).doOnNext(this.emitted::add));
 		ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
 		parser.held = 2048;
-		Throwable failure = catchThrowable(() -> new SenderTransport(settings, (call) -> Mono.just(stalled),
-				LlmJson.mapper(), RequestHook.NONE)
-			.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), () -> parser)
-			.block(Duration.ofSeconds(5)));
+		Throwable failure = catchThrowable(
+				() -> new SenderTransport(settings, (call) -> Mono.just(stalled), LlmJson.mapper(), RequestHook.NONE)
+					.post(LlmOperation.EMBEDDINGS, CHAT, bytes("{}"), () -> parser)
+					.block(Duration.ofSeconds(5)));
 		assertThat(failure).isInstanceOfSatisfying(LlmRequestException.class,
 				(ex) -> assertThat(ex.kind()).isEqualTo(LlmRequestException.Kind.RESPONSE_TIMEOUT));
 		assertReleased(1);

@@ -45,8 +45,8 @@ class SseDecoderTests {
 	void decodesEventsWithCommentsFieldsAndMixedLineEndings() {
 		List<SseEvent> events = decodeWhole(bytes(STREAM));
 		assertThat(events).extracting(SseEvent::data)
-			.containsExactly("{\"choices\":[{\"delta\":{\"content\":\"Grüße, 世界 🌍\"}}]}",
-					"{\"a\":1,\n \"b\":2}", "no space after the colon", "[DONE]");
+			.containsExactly("{\"choices\":[{\"delta\":{\"content\":\"Grüße, 世界 🌍\"}}]}", "{\"a\":1,\n \"b\":2}",
+					"no space after the colon", "[DONE]");
 		assertThat(events.get(1).type()).isEqualTo("message");
 		assertThat(events.get(1).id()).isEqualTo("7");
 		assertThat(events.get(1).retry()).isEqualTo(Duration.ofMillis(1500));

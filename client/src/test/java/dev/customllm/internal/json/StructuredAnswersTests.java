@@ -22,14 +22,14 @@ class StructuredAnswersTests {
 					Map.of("enum", List.of(1, 2.5, "big")), "note", Map.of("type", List.of("string", "null")), "parts",
 					Map.of("type", "array", "items", Map.of("$ref", "#/$defs/Part")), "choice",
 					Map.of("anyOf", List.of(Map.of("type", "boolean"), Map.of("type", "string")))),
-			"required", List.of("name", "count"), "$defs",
-			Map.of("Part", Map.of("type", "object", "properties", Map.of("id", Map.of("type", "string")), "required",
-					List.of("id"))));
+			"required", List.of("name", "count"), "$defs", Map.of("Part", Map.of("type", "object", "properties",
+					Map.of("id", Map.of("type", "string")), "required", List.of("id"))));
 
 	@Test
 	void readsJsonThatMatchesTheSchema() {
-		JsonNode node = read("{\"name\": \"a\", \"count\": 3.0, \"size\": 2.50, \"note\": null, \"parts\": [{\"id\": \"x\"}],"
-				+ " \"choice\": \"maybe\", \"unknown\": [1]}");
+		JsonNode node = read(
+				"{\"name\": \"a\", \"count\": 3.0, \"size\": 2.50, \"note\": null, \"parts\": [{\"id\": \"x\"}],"
+						+ " \"choice\": \"maybe\", \"unknown\": [1]}");
 		assertThat(node.path("count").doubleValue()).isEqualTo(3.0);
 	}
 
@@ -43,14 +43,16 @@ class StructuredAnswersTests {
 	@Test
 	void reportsWhereTheAnswerDiffersFromTheSchema() {
 		assertProblem("{\"name\": \"a\"}", "answer does not match the schema: $: missing required property 'count'");
-		assertProblem("{\"name\": \"a\", \"count\": 1.5}", "answer does not match the schema: $.count: expected integer, got a number");
+		assertProblem("{\"name\": \"a\", \"count\": 1.5}",
+				"answer does not match the schema: $.count: expected integer, got a number");
 		assertProblem("{\"name\": \"a\", \"count\": 1, \"size\": \"small\"}",
 				"answer does not match the schema: $.size: \"small\" is not one of [1, 2.5, big]");
 		assertProblem("{\"name\": \"a\", \"count\": 1, \"parts\": [{\"id\": \"x\"}, {}]}",
 				"answer does not match the schema: $.parts[1]: missing required property 'id'");
 		assertProblem("{\"name\": \"a\", \"count\": 1, \"choice\": 3}",
 				"answer does not match the schema: $.choice: a number matches none of the shapes the schema allows");
-		assertProblem("{\"name\": null, \"count\": 1}", "answer does not match the schema: $.name: expected string, got null");
+		assertProblem("{\"name\": null, \"count\": 1}",
+				"answer does not match the schema: $.name: expected string, got null");
 		assertProblem("[]", "answer does not match the schema: $: expected object, got an array");
 	}
 
@@ -68,7 +70,8 @@ class StructuredAnswersTests {
 	@Test
 	void rejectsJsonNullForASchemaWithoutType() {
 		assertThatExceptionOfType(LlmResponseException.class)
-			.isThrownBy(() -> StructuredAnswers.read(LlmOperation.CHAT, "null", Map.of("description", "any"), Map.class))
+			.isThrownBy(
+					() -> StructuredAnswers.read(LlmOperation.CHAT, "null", Map.of("description", "any"), Map.class))
 			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo("answer is JSON null"));
 	}
 

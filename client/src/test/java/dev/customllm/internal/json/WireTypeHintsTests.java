@@ -19,8 +19,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that the runtime hints declared in {@code META-INF/spring/aot.factories} cover every
- * record of the wire protocol, so that a native image can read and write them.
+ * Tests that the runtime hints declared in {@code META-INF/spring/aot.factories} cover
+ * every record of the wire protocol, so that a native image can read and write them.
  */
 class WireTypeHintsTests {
 
@@ -32,8 +32,7 @@ class WireTypeHintsTests {
 	 */
 	private static final Set<String> NOT_ON_THE_WIRE = Set.of("dev.customllm.internal.completion.CompletionEndpoint",
 			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings",
-			"dev.customllm.internal.http.SenderTransport$Shape",
-			"dev.customllm.internal.completion.CompletionContext");
+			"dev.customllm.internal.http.SenderTransport$Shape", "dev.customllm.internal.completion.CompletionContext");
 
 	@Test
 	void everyWireRecordHasReflectionHintsForTheMapper() throws IOException {
@@ -43,7 +42,8 @@ class WireTypeHintsTests {
 		for (Class<?> record : records) {
 			assertThat(RuntimeHintsPredicates.reflection()
 				.onType(record)
-				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS))
+				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+						MemberCategory.INVOKE_DECLARED_METHODS))
 				.as("hints of %s: list it in its package's RuntimeHintsRegistrar, or here in NOT_ON_THE_WIRE",
 						record.getName())
 				.accepts(hints);

@@ -14,7 +14,7 @@ import dev.customllm.LlmResponseException;
 import dev.customllm.rerank.RankedDocument;
 import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.rerank.RerankModel;
-import dev.customllm.retry.RetrySettings;
+import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmRequest;
 import dev.customllm.test.LlmSimulator;
@@ -64,7 +64,8 @@ class OpenAiRerankModelTests {
 		assertThat(ranked).hasSize(5);
 		assertThat(ranked).extracting(RankedDocument::index).startsWith(1, 3).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
 		assertThat(ranked).extracting(RankedDocument::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-		assertThat(ranked).allSatisfy((document) -> assertThat(document.text()).isEqualTo(DOCUMENTS.get(document.index())));
+		assertThat(ranked)
+			.allSatisfy((document) -> assertThat(document.text()).isEqualTo(DOCUMENTS.get(document.index())));
 		LlmRequest request = simulator.rerankRequests().get(0);
 		assertThat(request.path()).isEqualTo("/v1/rerank");
 		assertThat(request.json().path("model").stringValue()).isEqualTo("bge-reranker");
@@ -80,13 +81,15 @@ class OpenAiRerankModelTests {
 		assertThat(top).extracting(RankedDocument::index).containsExactly(1, 3);
 		assertThat(simulator.rerankRequests().get(0).json().path("top_n").intValue()).isEqualTo(2);
 		assertThat(model().rerankAsync("black hole event horizon", DOCUMENTS, 2).block()).isEqualTo(top);
-		assertThat(model().rerankAsync("black hole event horizon", DOCUMENTS).block()).startsWith(top.get(0), top.get(1));
+		assertThat(model().rerankAsync("black hole event horizon", DOCUMENTS).block()).startsWith(top.get(0),
+				top.get(1));
 	}
 
 	@Test
 	void splitsLargeInputsIntoBatchesAndMergesThemByScore() {
 		try (CustomLlmClient client = client(2, RetrySettings.NONE)) {
-			List<RankedDocument> top = client.rerankModel("other-reranker").rerank("black hole event horizon", DOCUMENTS, 2);
+			List<RankedDocument> top = client.rerankModel("other-reranker")
+				.rerank("black hole event horizon", DOCUMENTS, 2);
 			assertThat(top).extracting(RankedDocument::index).containsExactly(1, 3);
 			assertThat(top).isEqualTo(model().rerank("black hole event horizon", DOCUMENTS, 2));
 		}
@@ -167,7 +170,8 @@ class OpenAiRerankModelTests {
 	@Test
 	void acceptsScoresNamedScore() {
 		answer("{\"results\":[{\"index\":1,\"score\":2.5},{\"index\":0,\"score\":-1.0}]}");
-		assertThat(model().rerank("q", DOCUMENTS.subList(0, 2))).extracting(RankedDocument::score).containsExactly(2.5, -1.0);
+		assertThat(model().rerank("q", DOCUMENTS.subList(0, 2))).extracting(RankedDocument::score)
+			.containsExactly(2.5, -1.0);
 	}
 
 	@Test
@@ -183,7 +187,8 @@ class OpenAiRerankModelTests {
 	@Test
 	void callsAConfiguredPath() {
 		simulator.wireMock()
-			.stubFor(post(urlPathEqualTo("/v1/score")).willReturn(okJson("{\"results\":[{\"index\":0,\"relevance_score\":1}]}")));
+			.stubFor(post(urlPathEqualTo("/v1/score"))
+				.willReturn(okJson("{\"results\":[{\"index\":0,\"relevance_score\":1}]}")));
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.rerankDefaults(new RerankDefaults(null, "/score", 8, 1))

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.customllm.LlmOperation;
 import dev.customllm.logging.LogCaptureExtension;
 import dev.customllm.logging.LogCaptureExtension.CapturedLog;
-import dev.customllm.retry.RateLimitStore;
-import dev.customllm.retry.RateLimitStoreStatus.State;
-import dev.customllm.retry.StoreFailureAction;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus.State;
+import dev.customllm.resilience.StoreFailureAction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,8 @@ class StoreOutageTests {
 	void storeThatCannotBeReachedIsDownAtOnceWithOneWarning(CapturedLog log) {
 		StoreOutage outage = outage(StoreFailureAction.LOCAL);
 		this.probes.fail(Integer.MAX_VALUE);
-		assertThat(outage.failed(new CompletionException(new ConnectException("Connection refused")))).isCompletedWithValue(false);
+		assertThat(outage.failed(new CompletionException(new ConnectException("Connection refused"))))
+			.isCompletedWithValue(false);
 		assertThat(outage.failed(new ConnectException("Connection refused"))).isCompletedWithValue(false);
 		assertThat(outage.isDown()).isTrue();
 		assertThat(outage.status().state()).isEqualTo(State.LOCAL_FALLBACK);
@@ -83,8 +84,7 @@ class StoreOutageTests {
 	void slowAnswerIsAnOutageWhenTheProbeGetsNoAnswerEither(CapturedLog log) {
 		StoreOutage outage = outage(StoreFailureAction.REJECT);
 		this.probes.fail(Integer.MAX_VALUE);
-		assertThat(outage.failed(new io.github.bucket4j.TimeoutException("timeout", 1, 1)))
-			.isCompletedWithValue(false);
+		assertThat(outage.failed(new io.github.bucket4j.TimeoutException("timeout", 1, 1))).isCompletedWithValue(false);
 		assertThat(outage.status().state()).isEqualTo(State.REJECTING);
 		assertThat(log.getAll()).contains("is unreachable (no answer in time, nor to a probe; TimeoutException")
 			.contains("calls are rejected until it answers again");
@@ -114,7 +114,8 @@ class StoreOutageTests {
 		}
 		assertThat(outage.status().state()).isEqualTo(State.SHARED);
 		assertThat(this.probes.count()).isEqualTo(4);
-		assertThat(log.getAll()).containsOnlyOnce("WARN").containsOnlyOnce("INFO")
+		assertThat(log.getAll()).containsOnlyOnce("WARN")
+			.containsOnlyOnce("INFO")
 			.contains("Rate-limit store test-store answers again after");
 		outage.failed(new ConnectException("Connection refused"));
 		assertThat(outage.isDown()).as("a new outage").isTrue();
@@ -155,7 +156,8 @@ class StoreOutageTests {
 	}
 
 	/**
-	 * Probes that fail a given number of times, then answer; or answer with a given future.
+	 * Probes that fail a given number of times, then answer; or answer with a given
+	 * future.
 	 */
 	private static final class Probes implements Supplier<CompletableFuture<?>> {
 

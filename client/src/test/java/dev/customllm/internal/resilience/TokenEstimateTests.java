@@ -55,8 +55,9 @@ class TokenEstimateTests {
 
 	@Test
 	void rerankCountsTheQueryAndTheDocuments() {
-		assertThat(TokenEstimate.of(bytes("{\"model\":\"r\",\"query\":\"1234\",\"documents\":[\"12345678\",\"1234\"],"
-				+ "\"top_n\":2}"))).isEqualTo(4);
+		assertThat(TokenEstimate
+			.of(bytes("{\"model\":\"r\",\"query\":\"1234\",\"documents\":[\"12345678\",\"1234\"]," + "\"top_n\":2}")))
+			.isEqualTo(4);
 	}
 
 	@Test

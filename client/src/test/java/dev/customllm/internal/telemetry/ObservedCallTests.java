@@ -20,7 +20,8 @@ import dev.customllm.observation.LlmObservationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the observation of unary calls ({@link LlmTelemetry#observe}, {@link ObservedCall}).
+ * Tests for the observation of unary calls ({@link LlmTelemetry#observe},
+ * {@link ObservedCall}).
  */
 class ObservedCallTests {
 
@@ -85,7 +86,10 @@ class ObservedCallTests {
 		}).subscribe(answers::add, failures::add);
 		assertThat(answers).isEmpty();
 		assertThat(failures).singleElement().isInstanceOf(IllegalArgumentException.class);
-		TestObservationRegistryAssert.assertThat(this.observations).hasSingleObservationThat().hasBeenStopped().hasError();
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasError();
 	}
 
 	@Test

@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
- * The server-sent events of a streamed answer: unnamed events carrying
- * {@code {"text": …}} fragments, then one {@code done} event with the finish reason, or a
- * {@code failure} event with a message. Data is JSON so that the spaces and line breaks of
- * fragments survive.
+ * The server-sent events of a streamed answer: unnamed events carrying {@code {"text":
+ * …}} fragments, then one {@code done} event with the finish reason, or a {@code failure}
+ * event with a message. Data is JSON so that the spaces and line breaks of fragments
+ * survive.
  *
  * @author Custom LLM team
  */

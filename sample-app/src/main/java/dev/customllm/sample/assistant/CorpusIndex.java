@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bundled {@code corpus.json} as a {@link VectorIndex} for the assistant's dynamic
- * context: an {@link InMemoryVectorIndex} filled on the first search (a failed embedding is
- * retried by the next one), and a lookup of documents by id.
+ * context: an {@link InMemoryVectorIndex} filled on the first search (a failed embedding
+ * is retried by the next one), and a lookup of documents by id.
  *
  * @author Custom LLM team
  */

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * Offline mode: when no {@code custom.llm.base-url} is configured, the application talks
  * to an embedded {@link LlmSimulator} on a free loopback port, so that it starts on a
  * fresh machine with no network and no API key. The {@link CustomLlmConnectionDetails}
- * defined here replace the properties-backed ones of the starter and carry no key, so none
- * is required. With a base URL set, none of this applies.
+ * defined here replace the properties-backed ones of the starter and carry no key, so
+ * none is required. With a base URL set, none of this applies.
  *
  * @author Custom LLM team
  */

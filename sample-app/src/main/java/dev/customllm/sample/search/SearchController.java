@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/search?q=…&k=3}: the {@code k} corpus documents closest to the query;
- * with {@code &rerank=true}, the {@code k} a reranker finds most relevant among the closest.
+ * with {@code &rerank=true}, the {@code k} a reranker finds most relevant among the
+ * closest.
  *
  * @author Custom LLM team
  */

@@ -28,9 +28,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Semantic search over the bundled {@code corpus.json} with the {@link EmbeddingModel},
- * optionally reranked by a {@link RerankModel}. The corpus is embedded once, in batches, as
- * soon as the application is ready; a search that arrives earlier waits for it. A failed
- * embedding is retried by the next search.
+ * optionally reranked by a {@link RerankModel}. The corpus is embedded once, in batches,
+ * as soon as the application is ready; a search that arrives earlier waits for it. A
+ * failed embedding is retried by the next search.
  *
  * @author Custom LLM team
  */
@@ -62,8 +62,8 @@ public class SearchService {
 		this.embeddingModel = embeddingModel;
 		this.rerankModel = rerankModel;
 		List<CorpusDocument> corpus = readCorpus(new ClassPathResource("corpus.json"), jsonMapper);
-		this.index = Mono.defer(() -> embed(corpus)).cache((documents) -> FOREVER, (ex) -> Duration.ZERO,
-				() -> Duration.ZERO);
+		this.index = Mono.defer(() -> embed(corpus))
+			.cache((documents) -> FOREVER, (ex) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	private static List<CorpusDocument> readCorpus(Resource resource, JsonMapper jsonMapper) {
@@ -101,8 +101,7 @@ public class SearchService {
 	 * @throws IllegalArgumentException if the query is blank or {@code k} out of range
 	 */
 	public Mono<List<SearchResult>> search(@Nullable String query, int k) {
-		return closest(checked(query, k), k)
-			.map((hits) -> hits.stream().map(ScoredDocument::result).toList());
+		return closest(checked(query, k), k).map((hits) -> hits.stream().map(ScoredDocument::result).toList());
 	}
 
 	/**

@@ -26,9 +26,8 @@ class AssistantServiceTests {
 
 	private final List<CompletionRequest> requests = new ArrayList<>();
 
-	private final EmbeddingModel embeddings = (texts) -> Mono.just(texts.stream()
-		.map((text) -> new Embedding(0, new float[] { text.length(), 1 }))
-		.toList());
+	private final EmbeddingModel embeddings = (texts) -> Mono
+		.just(texts.stream().map((text) -> new Embedding(0, new float[] { text.length(), 1 })).toList());
 
 	private final CorpusIndex corpus = new CorpusIndex(this.embeddings, JsonMapper.builder().build());
 

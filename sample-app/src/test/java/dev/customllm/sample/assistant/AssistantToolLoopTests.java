@@ -18,9 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the requests of {@code POST /api/assistant} on the test kit's simulator (which
- * records them, unlike the embedded one of offline mode): dynamic context, the tool
- * definition, the tool call and its result.
+ * Tests for the requests of {@code POST /api/assistant} on the test kit's simulator
+ * (which records them, unlike the embedded one of offline mode): dynamic context, the
+ * tool definition, the tool call and its result.
  *
  * @author Custom LLM team
  */

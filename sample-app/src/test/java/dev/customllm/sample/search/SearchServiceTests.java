@@ -49,9 +49,10 @@ class SearchServiceTests {
 	@Test
 	void retriesCorpusEmbeddingAfterFailure() {
 		AtomicInteger failures = new AtomicInteger();
-		SearchService flaky = new SearchService((texts) -> (texts.size() > 1 && failures.getAndIncrement() == 0)
-				? Mono.error(new IllegalStateException("service down")) : embedAll(texts), this::rerank,
-				JsonMapper.shared());
+		SearchService flaky = new SearchService(
+				(texts) -> (texts.size() > 1 && failures.getAndIncrement() == 0)
+						? Mono.error(new IllegalStateException("service down")) : embedAll(texts),
+				this::rerank, JsonMapper.shared());
 		flaky.embedCorpus();
 		assertThat(failures).hasValue(1);
 		assertThat(flaky.search("sourdough bread", 1).block()).extracting(SearchResult::id)

@@ -25,8 +25,8 @@ import org.springframework.core.env.Environment;
  * and a Spring AI {@link org.springframework.ai.embedding.EmbeddingModel} on the
  * {@link EmbeddingModel} bean, and of qualified ones for each named client.
  * <p>
- * The default ones back off when the application, or another Spring AI starter, defines
- * a model of that kind, and follow Spring AI's own choice of provider: they are defined
+ * The default ones back off when the application, or another Spring AI starter, defines a
+ * model of that kind, and follow Spring AI's own choice of provider: they are defined
  * when {@code spring.ai.model.chat} (or {@code spring.ai.model.embedding}) is unset or
  * {@value #PROVIDER}. This configuration runs after Spring AI's OpenAI models, so that
  * with both starters the OpenAI model is the default unless {@code custom-llm} is chosen.
@@ -45,8 +45,8 @@ import org.springframework.core.env.Environment;
 public final class CustomLlmSpringAiAutoConfiguration {
 
 	/**
-	 * The value of {@code spring.ai.model.chat} and {@code spring.ai.model.embedding} that
-	 * chooses these models.
+	 * The value of {@code spring.ai.model.chat} and {@code spring.ai.model.embedding}
+	 * that chooses these models.
 	 */
 	public static final String PROVIDER = "custom-llm";
 

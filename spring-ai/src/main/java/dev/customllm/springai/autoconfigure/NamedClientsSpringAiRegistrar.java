@@ -66,8 +66,8 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 		for (String name : names(this.environment)) {
 			qualifiedBean(beanFactory, CompletionModel.class, name)
 				.filter((model) -> qualifiedBean(beanFactory, ChatModel.class, name).isEmpty())
-				.ifPresent((model) -> registry.registerBeanDefinition(name + "SpringAiChatModel",
-						qualified(definition(CustomLlmChatModel.class, "chatModel", new RuntimeBeanReference(model)), name)));
+				.ifPresent((model) -> registry.registerBeanDefinition(name + "SpringAiChatModel", qualified(
+						definition(CustomLlmChatModel.class, "chatModel", new RuntimeBeanReference(model)), name)));
 			qualifiedBean(beanFactory, EmbeddingModel.class, name)
 				.filter((model) -> qualifiedBean(beanFactory, org.springframework.ai.embedding.EmbeddingModel.class,
 						name)
@@ -84,8 +84,7 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 				toolCallingManager.getIfAvailable(() -> ToolCallingManager.builder().build()));
 	}
 
-	static CustomLlmEmbeddingModel embeddingModel(String name, EmbeddingModel embeddingModel,
-			Environment environment) {
+	static CustomLlmEmbeddingModel embeddingModel(String name, EmbeddingModel embeddingModel, Environment environment) {
 		Integer dimensions = environment.getProperty(CLIENTS + "." + name + ".embedding.dimensions", Integer.class,
 				environment.getProperty("custom.llm.embedding.dimensions", Integer.class));
 		return new CustomLlmEmbeddingModel(embeddingModel, dimensions);
@@ -99,8 +98,8 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 	}
 
 	/**
-	 * Return the name of a bean of a type qualified with a client's name (or named so), if
-	 * any.
+	 * Return the name of a bean of a type qualified with a client's name (or named so),
+	 * if any.
 	 */
 	private static Optional<String> qualifiedBean(ConfigurableListableBeanFactory beanFactory, Class<?> type,
 			String name) {

@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of the Spring AI models on the models of the default client and of the
- * named clients.
+ * Auto-configuration of the Spring AI models on the models of the default client and of
+ * the named clients.
  */
 @NullMarked
 package dev.customllm.springai.autoconfigure;

@@ -33,8 +33,8 @@ class NamedClientsSpringAiAotTests {
 			InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 			DefaultGenerationContext generation = new DefaultGenerationContext(
 					new ClassNameGenerator(ClassName.get(NamedClientsSpringAiAotTests.class)), files);
-			new ApplicationContextAotGenerator().processAheadOfTime(
-					(GenericApplicationContext) context.getSourceApplicationContext(), generation);
+			new ApplicationContextAotGenerator()
+				.processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext(), generation);
 			generation.writeGeneratedContent();
 			String source = files.getGeneratedFileContent(Kind.SOURCE,
 					"dev/customllm/springai/autoconfigure/NamedClientsSpringAiRegistrar__BeanDefinitions.java");

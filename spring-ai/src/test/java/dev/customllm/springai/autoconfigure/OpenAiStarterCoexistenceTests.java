@@ -36,10 +36,10 @@ class OpenAiStarterCoexistenceTests {
 	private static LlmSimulator simulator;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CustomLlmSpringAiAutoConfiguration.class,
-				CustomLlmAutoConfiguration.class, OpenAiChatAutoConfiguration.class,
-				OpenAiEmbeddingAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-				ChatClientAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(CustomLlmSpringAiAutoConfiguration.class, CustomLlmAutoConfiguration.class,
+						OpenAiChatAutoConfiguration.class, OpenAiEmbeddingAutoConfiguration.class,
+						ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
 		.withPropertyValues("spring.ai.openai.api-key=sk-openai-test", "custom.llm.api-key=sk-test",
 				"custom.llm.completion.model=simulator");
 
@@ -97,8 +97,8 @@ class OpenAiStarterCoexistenceTests {
 	void everyAutoConfigurationOnTheClasspathStartsTogether() {
 		new ApplicationContextRunner().withUserConfiguration(EverythingConfiguration.class)
 			.withPropertyValues("spring.ai.openai.api-key=sk-openai-test", "custom.llm.api-key=sk-test",
-					"custom.llm.base-url=" + simulator.baseUrl(), "custom.llm.clients.local.base-url="
-							+ simulator.baseUrl())
+					"custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.clients.local.base-url=" + simulator.baseUrl())
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(OpenAiChatModel.class)

@@ -22,9 +22,9 @@ class SpringAiSnippets {
 
 	void withoutSpringBoot() {
 		try (CustomLlmClient client = CustomLlmClient.builder()
-				.baseUrl("http://localhost:8000/v1")
-				.apiKey(System.getenv("CUSTOM_API_KEY"))
-				.build()) {
+			.baseUrl("http://localhost:8000/v1")
+			.apiKey(System.getenv("CUSTOM_API_KEY"))
+			.build()) {
 			CompletionModel completionModel = client.completionModel("Qwen/Qwen2.5-7B-Instruct");
 			ChatClient chatClient = ChatClient.create(new CustomLlmChatModel(completionModel));
 			System.out.println(chatClient.prompt().user("Say hello").call().content());

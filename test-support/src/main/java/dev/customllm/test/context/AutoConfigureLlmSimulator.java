@@ -10,11 +10,11 @@ import java.lang.annotation.Target;
 import dev.customllm.test.LlmSimulator;
 
 /**
- * Annotation for a Spring test that starts an {@link LlmSimulator} on a free loopback port
- * with the test's application context, points {@code custom.llm.base-url} at it, sets a
- * dummy {@code custom.llm.api-key}, and registers the simulator as a bean so that the test
- * can inject it to stub answers, inject faults and verify requests. The simulator is reset
- * before and after each test method and stopped with the context.
+ * Annotation for a Spring test that starts an {@link LlmSimulator} on a free loopback
+ * port with the test's application context, points {@code custom.llm.base-url} at it,
+ * sets a dummy {@code custom.llm.api-key}, and registers the simulator as a bean so that
+ * the test can inject it to stub answers, inject faults and verify requests. The
+ * simulator is reset before and after each test method and stopped with the context.
  *
  * <pre class="code">
  * &#064;SpringBootTest

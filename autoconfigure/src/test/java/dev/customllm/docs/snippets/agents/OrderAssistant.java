@@ -28,8 +28,8 @@ class OrderAssistant {
 				new Document("shipping", "Orders ship within two working days.")));
 		this.agent = agents.agent()
 			.preamble("You answer questions about our shop. Be brief.")
-			.dynamicContext(2, faq)                // the 2 FAQ entries closest to each question
-			.tools(Tools.fromAnnotated(orders))    // @LlmTool methods of a bean
+			.dynamicContext(2, faq) // the 2 FAQ entries closest to each question
+			.tools(Tools.fromAnnotated(orders)) // @LlmTool methods of a bean
 			.build();
 	}
 

@@ -21,11 +21,12 @@ class DamageReport {
 	}
 
 	String describe(byte[] photo) {
-		return this.model.complete(CompletionRequest.builder()
-			.message(Message.user(List.of(
-					ContentPart.text("What is damaged in this photo?"),
-					ContentPart.image(photo, "image/jpeg").withDetail("low"))))
-			.build()).text();
+		return this.model
+			.complete(CompletionRequest.builder()
+				.message(Message.user(List.of(ContentPart.text("What is damaged in this photo?"),
+						ContentPart.image(photo, "image/jpeg").withDetail("low"))))
+				.build())
+			.text();
 	}
 
 }

@@ -15,11 +15,13 @@ class Summarizer {
 	}
 
 	String summarize(String text) {
-		return this.model.complete(CompletionRequest.builder()
-			.system("Summarize the text in one sentence.")
-			.prompt(text)
-			.maxTokens(200)
-			.build()).text();
+		return this.model
+			.complete(CompletionRequest.builder()
+				.system("Summarize the text in one sentence.")
+				.prompt(text)
+				.maxTokens(200)
+				.build())
+			.text();
 	}
 
 }

@@ -23,7 +23,8 @@ class SupportSearch {
 		this.reranker = reranker;
 		this.agent = agents.agent()
 			.preamble("You answer questions about our shop.")
-			.dynamicContext(20, faq).rerank(reranker, 3)   // 20 candidates by vectors, the 3 best by the reranker
+			.dynamicContext(20, faq)
+			.rerank(reranker, 3) // 20 candidates by vectors, the 3 best by the reranker
 			.build();
 	}
 

@@ -46,7 +46,7 @@ class SupportSearchTests {
 
 	@Test
 	void stubsScores(LlmSimulator llm) {
-		llm.rerank().answers(0.1, 0.7, 0.2, 0.9);   // one score per document, by index
+		llm.rerank().answers(0.1, 0.7, 0.2, 0.9); // one score per document, by index
 		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).build()) {
 			List<RankedDocument> best = client.rerankModel("any").rerank("returns", FAQ, 2);
 			assertThat(best).extracting(RankedDocument::index).containsExactly(3, 1);

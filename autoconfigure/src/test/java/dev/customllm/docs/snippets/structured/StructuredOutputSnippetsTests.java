@@ -56,7 +56,8 @@ class StructuredOutputSnippetsTests {
 			// an unusable answer: what was wrong, and the text
 			assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> triage.triage(EMAIL))
 				.satisfies((ex) -> {
-					assertThat(ex.problem()).isEqualTo("answer does not match the schema: $: missing required property 'priority'");
+					assertThat(ex.problem())
+						.isEqualTo("answer does not match the schema: $: missing required property 'priority'");
 					assertThat(ex.rawAnswer()).isEqualTo("{\"title\": \"Broken order\"}");
 				});
 		}
@@ -66,12 +67,13 @@ class StructuredOutputSnippetsTests {
 	void sendsASchemaOfYourOwnOrAsksForAnyJson(LlmSimulator llm) {
 		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).build()) {
 			CompletionModel model = client.completionModel("any");
-			Map<String, Object> schema = Map.of("type", "object",
-					"properties", Map.of("sentiment", Map.of("type", "string", "enum", List.of("positive", "negative"))),
-					"required", List.of("sentiment"));
+			Map<String, Object> schema = Map.of("type", "object", "properties",
+					Map.of("sentiment", Map.of("type", "string", "enum", List.of("positive", "negative"))), "required",
+					List.of("sentiment"));
 			CompletionResponse response = model.complete(CompletionRequest.builder()
 				.prompt("Great service, thanks!")
-				.responseFormat(ResponseFormat.jsonSchema("sentiment", schema))   // or ResponseFormat.json()
+				.responseFormat(ResponseFormat.jsonSchema("sentiment", schema)) // or
+																				// ResponseFormat.json()
 				.build());
 			assertThat(response.text()).isEqualTo("{\"sentiment\":\"positive\"}");
 		}
@@ -88,12 +90,13 @@ class StructuredOutputSnippetsTests {
 
 	@Test
 	void fallsBackWhenTheServiceRefusesJsonSchema(LlmSimulator llm) {
-		llm.chat().refusesJsonSchema();   // as some llama.cpp builds and older vLLM answer
+		llm.chat().refusesJsonSchema(); // as some llama.cpp builds and older vLLM answer
 		try (CustomLlmClient client = CustomLlmClient.builder().baseUrl(llm.baseUrl()).build()) {
 			Ticket ticket = new TicketTriage(client.completionModel("any")).triage(EMAIL);
 			assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
 		}
-		assertThat(llm.chatRequests()).extracting((request) -> request.json().path("response_format").path("type").stringValue())
+		assertThat(llm.chatRequests())
+			.extracting((request) -> request.json().path("response_format").path("type").stringValue())
 			.containsExactly("json_schema", "json_object");
 	}
 

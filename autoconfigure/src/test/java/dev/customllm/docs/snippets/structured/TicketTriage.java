@@ -33,7 +33,7 @@ class TicketTriage {
 		return this.model.complete(CompletionRequest.builder()
 			.system("File this customer email as a support ticket.")
 			.prompt(email)
-			.repairAttempts(1)     // send an unusable answer back once, with what was wrong
+			.repairAttempts(1) // send an unusable answer back once, with what was wrong
 			.build(), Ticket.class);
 	}
 

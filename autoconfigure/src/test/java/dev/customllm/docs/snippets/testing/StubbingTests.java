@@ -12,8 +12,8 @@ import dev.customllm.test.LlmSimulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stubbing example of docs/testing.md: a narrowed, counted stub answers first, then the
- * standing one.
+ * The stubbing example of docs/testing.md: a narrowed, counted stub answers first, then
+ * the standing one.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class StubbingTests {

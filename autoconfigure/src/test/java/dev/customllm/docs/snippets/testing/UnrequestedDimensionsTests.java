@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What docs/testing.md says of custom.llm.embedding.dimensions alone: the simulator answers
- * its default 256 dimensions, which the client's length check refuses, unless vectors of
- * the expected length are stubbed.
+ * What docs/testing.md says of custom.llm.embedding.dimensions alone: the simulator
+ * answers its default 256 dimensions, which the client's length check refuses, unless
+ * vectors of the expected length are stubbed.
  */
 @SpringBootTest(properties = "custom.llm.embedding.dimensions=1536")
 @AutoConfigureLlmSimulator

@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -87,51 +87,57 @@ class FaultMatrixTests {
 
 	static Stream<Row> faults() {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(2));
-		return Stream.of(
-				once("429 with Retry-After seconds", status(429).withHeader("Retry-After", "1"), 2, 950),
+		return Stream.of(once("429 with Retry-After seconds", status(429).withHeader("Retry-After", "1"), 2, 950),
 				once("429 with Retry-After HTTP-date", status(429).withHeader("Retry-After", date), 2, 0),
 				once("429 with retry-after-ms", status(429).withHeader("retry-after-ms", "400"), 2, 380),
 				always("429 without Retry-After", status(429), LlmRateLimitException.class, 3),
 				always("429 asking longer than max-retry-after", status(429).withHeader("Retry-After", "120"),
 						LlmRateLimitException.class, 1),
-				always("429 insufficient_quota", status(429).withBody(
-						OPENAI_ERROR.formatted("You exceeded your current quota", "insufficient_quota", "\"insufficient_quota\"")),
+				always("429 insufficient_quota",
+						status(429).withBody(OPENAI_ERROR.formatted("You exceeded your current quota",
+								"insufficient_quota", "\"insufficient_quota\"")),
 						LlmRateLimitException.class, 1),
 				always("408", status(408), LlmApiException.class, 3),
 				always("409", status(409), LlmApiException.class, 3),
 				always("500", status(500), LlmApiException.class, 3),
 				always("502", status(502), LlmApiException.class, 3),
 				always("503", status(503), LlmApiException.class, 3),
-				always("504", status(504), LlmApiException.class, 3),
-				once("503 then success", status(503), 2, 30),
+				always("504", status(504), LlmApiException.class, 3), once("503 then success", status(503), 2, 30),
 				always("503 with x-should-retry: false", status(503).withHeader("x-should-retry", "false"),
 						LlmApiException.class, 1),
 				once("400 with x-should-retry: true", status(400).withHeader("x-should-retry", "true"), 2, 0),
-				always("400 OpenAI error", status(400).withBody(OPENAI_ERROR.formatted("bad", "invalid_request_error", "null")),
+				always("400 OpenAI error",
+						status(400).withBody(OPENAI_ERROR.formatted("bad", "invalid_request_error", "null")),
 						LlmApiException.class, 1),
 				always("401", status(401), LlmAuthenticationException.class, 1),
 				always("403", status(403), LlmAuthenticationException.class, 1),
 				always("404", status(404), LlmApiException.class, 1),
 				always("422", status(422).withBody("{\"detail\":\"unprocessable\"}"), LlmApiException.class, 1),
-				always("400 HTML from a proxy", status(400).withBody("<html><body><h1>400 Bad Request</h1></body></html>"),
+				always("400 HTML from a proxy",
+						status(400).withBody("<html><body><h1>400 Bad Request</h1></body></html>"),
 						LlmApiException.class, 1),
 				always("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 						LlmRequestException.class, 3),
 				always("empty reply", aResponse().withFault(Fault.EMPTY_RESPONSE), LlmRequestException.class, 3),
 				once("connection reset then success", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 2, 0),
 				always("malformed JSON", okJson("{\"choices\":[{"), LlmResponseException.class, 1),
-				always("garbage body", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), LlmRequestException.class, 3),
+				always("garbage body", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), LlmRequestException.class,
+						3),
 				always("JSON without choices", okJson("{\"id\":\"x\"}"), LlmResponseException.class, 1),
 				always("empty choices", okJson("{\"choices\":[]}"), LlmResponseException.class, 1),
 				always("slow headers past the response timeout", okJson(ANSWER).withFixedDelay(1_500),
 						LlmRequestException.class, 3),
-				always("trickling body past the call deadline", okJson(ANSWER + " ".repeat(400)).withChunkedDribbleDelay(40, 8_000),
-						LlmRequestException.class, 1),
-				always("oversized body", okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + "x".repeat(100_000)
-						+ "\"}}]}"), LlmResponseException.class, 1),
+				always("trickling body past the call deadline",
+						okJson(ANSWER + " ".repeat(400)).withChunkedDribbleDelay(40, 8_000), LlmRequestException.class,
+						1),
+				always("oversized body",
+						okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + "x".repeat(100_000)
+								+ "\"}}]}"),
+						LlmResponseException.class, 1),
 				embedding("embedding count mismatch", okJson("{\"data\":[{\"index\":0,\"embedding\":[1,2,3]}]}"),
 						LlmResponseException.class),
-				embedding("wrong vector length", okJson("{\"data\":[{\"index\":0,\"embedding\":[1,2]},{\"index\":1,\"embedding\":[1,2]}]}"),
+				embedding("wrong vector length",
+						okJson("{\"data\":[{\"index\":0,\"embedding\":[1,2]},{\"index\":1,\"embedding\":[1,2]}]}"),
 						LlmResponseException.class),
 				embedding("embedding 503", status(503), LlmApiException.class));
 	}
@@ -213,8 +219,8 @@ class FaultMatrixTests {
 
 	private static Row always(String name, ResponseDefinitionBuilder response, Class<? extends LlmException> expected,
 			int attempts) {
-		return new Row(name, (mapping) -> simulator.wireMock().stubFor(mapping.willReturn(response)), FaultMatrixTests::chat,
-				expected, attempts, 0);
+		return new Row(name, (mapping) -> simulator.wireMock().stubFor(mapping.willReturn(response)),
+				FaultMatrixTests::chat, expected, attempts, 0);
 	}
 
 	private static Row once(String name, ResponseDefinitionBuilder response, int attempts, long minMillis) {
@@ -229,7 +235,8 @@ class FaultMatrixTests {
 		}, FaultMatrixTests::chat, null, attempts, minMillis);
 	}
 
-	private static Row embedding(String name, ResponseDefinitionBuilder response, Class<? extends LlmException> expected) {
+	private static Row embedding(String name, ResponseDefinitionBuilder response,
+			Class<? extends LlmException> expected) {
 		int attempts = LlmApiException.class.equals(expected) ? 3 : 1;
 		return new Row(name, (mapping) -> simulator.wireMock().stubFor(mapping.willReturn(response)),
 				() -> client.embeddingModel().embedAll(List.of("a", "b")), expected, attempts, 0);
@@ -239,8 +246,8 @@ class FaultMatrixTests {
 		client.completionModel("m").complete("Hi");
 	}
 
-	record Row(String name, Function<MappingBuilder, ?> stub, Runnable call, @Nullable Class<? extends LlmException> expected,
-			int attempts, long minMillis) {
+	record Row(String name, Function<MappingBuilder, ?> stub, Runnable call,
+			@Nullable Class<? extends LlmException> expected, int attempts, long minMillis) {
 
 		@Override
 		public String toString() {

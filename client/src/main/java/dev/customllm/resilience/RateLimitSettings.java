@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 
@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param maxConcurrentRequests maximum requests in flight at once, or {@code null} for no
  * limit
- * @param requestsPerSecond maximum requests started per second, or {@code null} for no limit
- * @param tokensPerMinute maximum tokens (prompt and completion) per minute, or {@code null}
- * for no limit: a call reserves an estimate (prompt characters / 4, rounded up, plus its
- * {@code max_tokens}) before it starts and is settled against the usage the service
- * reported after it ends
+ * @param requestsPerSecond maximum requests started per second, or {@code null} for no
+ * limit
+ * @param tokensPerMinute maximum tokens (prompt and completion) per minute, or
+ * {@code null} for no limit: a call reserves an estimate (prompt characters / 4, rounded
+ * up, plus its {@code max_tokens}) before it starts and is settled against the usage the
+ * service reported after it ends
  * @param maxWait longest time a call waits for a permit before it fails
  * @param onStoreFailure what the rate limits do while their shared store is unreachable
  * @author Custom LLM team

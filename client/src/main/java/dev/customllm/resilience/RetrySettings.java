@@ -1,10 +1,10 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Duration;
 
 /**
- * When and how long to wait before trying a failed request again. The defaults are those of
- * the official OpenAI SDKs.
+ * When and how long to wait before trying a failed request again. The defaults are those
+ * of the official OpenAI SDKs.
  *
  * @param maxRetries maximum number of retries after the first attempt
  * @param delay delay before the first retry

@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(LogCaptureExtension.class)
 class ResilienceTests {
 
-	private static final RetrySettings FAST = new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(40), 0.25,
-			Duration.ofSeconds(5));
+	private static final RetrySettings FAST = new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(40),
+			0.25, Duration.ofSeconds(5));
 
 	@Test
 	void budgetKeepsRequestsToAFailingServiceBelowItsBound() throws Exception {
@@ -44,11 +44,12 @@ class ResilienceTests {
 		try (TestServer server = new TestServer((exchange) -> {
 			requests.incrementAndGet();
 			TestServer.respond(exchange, 503, "");
-		}, 64); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.retry(FAST)
-			.retryBudget(new RetryBudget(50, 5, 10))
-			.build()) {
+		}, 64);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.retry(FAST)
+					.retryBudget(new RetryBudget(50, 5, 10))
+					.build()) {
 			int callers = 200;
 			List<Object> outcomes = Flux.range(0, callers)
 				.flatMap((i) -> client.completionModel("m")
@@ -57,8 +58,10 @@ class ResilienceTests {
 					.onErrorResume(LlmApiException.class, reactor.core.publisher.Mono::just), 50)
 				.collectList()
 				.block(Duration.ofSeconds(60));
-			assertThat(outcomes).hasSize(callers).allSatisfy((outcome) -> assertThat(outcome).isInstanceOf(LlmApiException.class));
-			// without a budget: 200 calls x 3 attempts = 600 requests; with it, at most 50 / 5 = 10 retries
+			assertThat(outcomes).hasSize(callers)
+				.allSatisfy((outcome) -> assertThat(outcome).isInstanceOf(LlmApiException.class));
+			// without a budget: 200 calls x 3 attempts = 600 requests; with it, at most
+			// 50 / 5 = 10 retries
 			assertThat(requests.get()).isBetween(callers, callers + 10);
 		}
 	}
@@ -91,10 +94,11 @@ class ResilienceTests {
 			sleep(100);
 			inFlight.decrementAndGet();
 			TestServer.respond(exchange, 200, TestServer.ANSWER);
-		}, 32); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.rateLimits(new RateLimitSettings(3, null, Duration.ofSeconds(10)))
-			.build()) {
+		}, 32);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.rateLimits(new RateLimitSettings(3, null, Duration.ofSeconds(10)))
+					.build()) {
 			List<String> answers = Flux.range(0, 12)
 				.flatMap((i) -> client.completionModel("m").completeAsync(CompletionRequest.of("call " + i)), 12)
 				.map((response) -> response.text())
@@ -110,10 +114,11 @@ class ResilienceTests {
 		try (TestServer server = new TestServer((exchange) -> {
 			sleep(600);
 			TestServer.respond(exchange, 200, TestServer.ANSWER);
-		}, 8); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(100)))
-			.build()) {
+		}, 8);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(100)))
+					.build()) {
 			List<Object> outcomes = Flux.range(0, 2)
 				.flatMap((i) -> client.completionModel("m")
 					.completeAsync(CompletionRequest.of("call " + i))
@@ -137,10 +142,11 @@ class ResilienceTests {
 		try (TestServer server = new TestServer((exchange) -> {
 			requests.incrementAndGet();
 			TestServer.respond(exchange, 200, TestServer.ANSWER);
-		}, 8); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.rateLimits(new RateLimitSettings(null, 10.0, Duration.ofSeconds(5)))
-			.build()) {
+		}, 8);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.rateLimits(new RateLimitSettings(null, 10.0, Duration.ofSeconds(5)))
+					.build()) {
 			long start = System.nanoTime();
 			Flux.range(0, 20)
 				.flatMap((i) -> client.completionModel("m").completeAsync(CompletionRequest.of("call " + i)), 20)
@@ -172,11 +178,12 @@ class ResilienceTests {
 			else {
 				TestServer.respond(exchange, 200, TestServer.ANSWER);
 			}
-		}, 4); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.apiKey("sk-never-logged-77")
-			.retry(FAST)
-			.build()) {
+		}, 4);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.apiKey("sk-never-logged-77")
+					.retry(FAST)
+					.build()) {
 			assertThat(client.completionModel("m").complete("a secret prompt text")).isEqualTo("ok");
 		}
 		List<String> warnings = output.getAll().lines().filter((line) -> line.contains("WARN")).toList();
@@ -188,10 +195,11 @@ class ResilienceTests {
 
 	@Test
 	void pooledConnectionClosedByTheServerWhileIdleDoesNotFailTheNextCall() throws Exception {
-		try (ClosingServer server = new ClosingServer(); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.maxIdleTime(Duration.ofSeconds(30))
-			.build()) {
+		try (ClosingServer server = new ClosingServer();
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.maxIdleTime(Duration.ofSeconds(30))
+					.build()) {
 			assertThat(client.completionModel("m").complete("first")).isEqualTo("ok");
 			sleep(300);
 			assertThat(client.completionModel("m").complete("second")).isEqualTo("ok");
@@ -239,7 +247,8 @@ class ResilienceTests {
 					byte[] body = TestServer.ANSWER.getBytes(StandardCharsets.UTF_8);
 					OutputStream out = connection.getOutputStream();
 					out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: keep-alive\r\n"
-							+ "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+							+ "Content-Length: " + body.length + "\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
 					out.write(body);
 					out.flush();
 					sleep(100);

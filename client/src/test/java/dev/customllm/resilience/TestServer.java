@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

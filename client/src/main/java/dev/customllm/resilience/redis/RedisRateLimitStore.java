@@ -1,4 +1,4 @@
-package dev.customllm.retry.redis;
+package dev.customllm.resilience.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,19 +10,19 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 
-import dev.customllm.retry.RateLimitStore;
+import dev.customllm.resilience.RateLimitStore;
 
 /**
- * Keeps the rate limits of one client in Redis, with Bucket4j's compare-and-swap buckets on
- * Lettuce, under {@code <key-prefix>:rate} and {@code <key-prefix>:tokens}. Every instance
- * whose client has the same key prefix shares the same limits. Keys expire once their
- * bucket would be full again.
+ * Keeps the rate limits of one client in Redis, with Bucket4j's compare-and-swap buckets
+ * on Lettuce, under {@code <key-prefix>:rate} and {@code <key-prefix>:tokens}. Every
+ * instance whose client has the same key prefix shares the same limits. Keys expire once
+ * their bucket would be full again.
  * <p>
  * Each bucket sends at most one request to Redis at a time from this instance (Bucket4j's
  * batching): the calls that arrive meanwhile wait in order and go together in the next
- * request, one read and one compare-and-swap for all of them. A crowd of waiters therefore
- * costs a few round trips rather than a compare-and-swap conflict each, and never takes the
- * store's timeout for an outage.
+ * request, one read and one compare-and-swap for all of them. A crowd of waiters
+ * therefore costs a few round trips rather than a compare-and-swap conflict each, and
+ * never takes the store's timeout for an outage.
  *
  * @author Custom LLM team
  */
@@ -47,7 +47,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
 		this.connection = connection;
 		this.keyPrefix = keyPrefix;
 		this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(connection.api())
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
 			.requestTimeout(timeout)
 			.build()
 			.asAsync();

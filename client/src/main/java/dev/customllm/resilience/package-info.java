@@ -3,6 +3,6 @@
  * limits, and the store that shares rate limits across instances.
  */
 @NullMarked
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import org.jspecify.annotations.NullMarked;

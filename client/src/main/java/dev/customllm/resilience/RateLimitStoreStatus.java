@@ -1,10 +1,10 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.time.Instant;
 
 /**
- * Where the rate limits of a client are kept at the moment: in their shared store or, while
- * the store cannot be reached, per instance or not at all.
+ * Where the rate limits of a client are kept at the moment: in their shared store or,
+ * while the store cannot be reached, per instance or not at all.
  *
  * @param state the state of the limits
  * @param since when that state began
@@ -31,7 +31,8 @@ public record RateLimitStoreStatus(State state, Instant since, String store) {
 		LOCAL_FALLBACK,
 
 		/**
-		 * The store cannot be reached: calls are refused ({@link StoreFailureAction#REJECT}).
+		 * The store cannot be reached: calls are refused
+		 * ({@link StoreFailureAction#REJECT}).
 		 */
 		REJECTING
 

@@ -1,4 +1,4 @@
-package dev.customllm.retry.redis;
+package dev.customllm.resilience.redis;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +23,11 @@ import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connection to Redis that holds a fleet's rate limits: one per application, shared by
- * its clients. It connects on first use and never blocks a caller: while Redis cannot be
- * reached, commands fail at once (rather than queue) so that limits can fall back, a lost
- * connection is re-established within half a second, and a connection that could not be
- * opened is tried again at most once a second. Thread-safe.
+ * The connection to Redis that holds a fleet's rate limits: one per application, shared
+ * by its clients. It connects on first use and never blocks a caller: while Redis cannot
+ * be reached, commands fail at once (rather than queue) so that limits can fall back, a
+ * lost connection is re-established within half a second, and a connection that could not
+ * be opened is tried again at most once a second. Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -90,8 +90,8 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 
 	private synchronized CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection() {
 		CompletableFuture<StatefulRedisConnection<byte[], byte[]>> current = this.connection;
-		if (current != null && (!current.isCompletedExceptionally()
-				|| System.nanoTime() - this.failedAt < RETRY_CONNECT_NANOS)) {
+		if (current != null
+				&& (!current.isCompletedExceptionally() || System.nanoTime() - this.failedAt < RETRY_CONNECT_NANOS)) {
 			return current;
 		}
 		CompletableFuture<StatefulRedisConnection<byte[], byte[]>> next = this.client
@@ -155,8 +155,8 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 
 		@Override
 		public RedisFuture<?> delete(K key) {
-			return PendingRedisFuture.of(this.commands.get()
-				.thenCompose((commands) -> commands.del(key).toCompletableFuture()));
+			return PendingRedisFuture
+				.of(this.commands.get().thenCompose((commands) -> commands.del(key).toCompletableFuture()));
 		}
 
 	}

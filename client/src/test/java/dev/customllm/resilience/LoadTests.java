@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -52,13 +52,15 @@ class LoadTests {
 					TestServer.respond(exchange, 200, TestServer.ANSWER);
 				}
 			}
-		}, CONCURRENCY + 44); CustomLlmClient client = CustomLlmClient.builder()
-			.baseUrl(server.baseUrl())
-			.maxConnections(CONCURRENCY)
-			.responseTimeout(Duration.ofSeconds(1))
-			.callTimeout(Duration.ofSeconds(20))
-			.retry(new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(50), 0.25, Duration.ofSeconds(1)))
-			.build()) {
+		}, CONCURRENCY + 44);
+				CustomLlmClient client = CustomLlmClient.builder()
+					.baseUrl(server.baseUrl())
+					.maxConnections(CONCURRENCY)
+					.responseTimeout(Duration.ofSeconds(1))
+					.callTimeout(Duration.ofSeconds(20))
+					.retry(new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(50), 0.25,
+							Duration.ofSeconds(1)))
+					.build()) {
 			long heapBefore = usedHeapAfterGc();
 			Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 			Long ended = Flux.range(0, CALLS)
@@ -66,8 +68,8 @@ class LoadTests {
 					.completeAsync(CompletionRequest.of("call " + i))
 					.map((response) -> "success")
 					.onErrorResume(LlmException.class, (ex) -> Mono.just(ex.getClass().getSimpleName()))
-					.doOnNext((outcome) -> outcomes.computeIfAbsent(outcome, (key) -> new AtomicInteger()).incrementAndGet()),
-						CONCURRENCY)
+					.doOnNext((outcome) -> outcomes.computeIfAbsent(outcome, (key) -> new AtomicInteger())
+						.incrementAndGet()), CONCURRENCY)
 				.count()
 				.block(Duration.ofMinutes(3));
 			assertThat(ended).isEqualTo(CALLS);

@@ -1,4 +1,4 @@
-package dev.customllm.retry;
+package dev.customllm.resilience;
 
 /**
  * What the limits of a client do while their shared store cannot be reached.

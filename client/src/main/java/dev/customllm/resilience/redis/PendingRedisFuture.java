@@ -1,4 +1,4 @@
-package dev.customllm.retry.redis;
+package dev.customllm.resilience.redis;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
