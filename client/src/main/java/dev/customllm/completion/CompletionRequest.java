@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -11,34 +12,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request for a completion. Unset values ({@code null}) are taken from the model's
  * {@link CompletionDefaults}. The chat API sends the {@link #messages()} followed by the
- * {@link #prompt()} as a user message; the text API sends the prompt alone.
+ * {@link #prompt()} as a user message; the text API sends the prompt alone. Immutable;
+ * built with {@link #of(String)} or {@link #builder()}, and copied with changes with
+ * {@link #toBuilder()}.
  *
- * @param model model name, or {@code null} for the default
- * @param messages conversation so far, possibly empty
- * @param prompt the prompt, or {@code null} when the messages say everything
- * @param temperature sampling temperature between 0 and 2, or {@code null} for the
- * default
- * @param maxTokens maximum tokens to generate, or {@code null} for the default
- * @param topP nucleus sampling probability mass, or {@code null} for the service's
- * default
- * @param stop sequences that end the generation, possibly empty
- * @param seed seed for reproducible sampling, or {@code null}
- * @param extra further body parameters, sent as they are (for example {@code top_k})
- * @param tools tools the model may call, possibly empty; chat API only
- * @param toolChoice whether and which tool the model must call: {@code auto},
- * {@code none}, {@code required} or the name of a tool; {@code null} for the service's
- * default
- * @param responseFormat the shape the answer must take, or {@code null} for free text;
- * chat API only
- * @param repairAttempts how many times a structured answer that cannot be used is sent
- * back to the model with what was wrong, for
- * {@link CompletionModel#complete(CompletionRequest, Class)}; 0 (the default) to 3
  * @author Custom LLM team
  */
-public record CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
-		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
-		@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice,
-		@Nullable ResponseFormat responseFormat, int repairAttempts) {
+public final class CompletionRequest {
 
 	/**
 	 * Most repair rounds a request may ask for.
@@ -48,72 +28,69 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 	private static final Set<String> TYPED_PARAMETERS = Set.of("model", "messages", "prompt", "temperature",
 			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice", "response_format");
 
-	public CompletionRequest {
-		messages = List.copyOf(messages);
-		stop = List.copyOf(stop);
-		extra = Map.copyOf(extra);
-		tools = List.copyOf(tools);
-		checkTools(tools, toolChoice);
-		if (prompt != null && prompt.isBlank()) {
+	private final @Nullable String model;
+
+	private final List<Message> messages;
+
+	private final @Nullable String prompt;
+
+	private final @Nullable Double temperature;
+
+	private final @Nullable Integer maxTokens;
+
+	private final @Nullable Double topP;
+
+	private final List<String> stop;
+
+	private final @Nullable Long seed;
+
+	private final Map<String, Object> extra;
+
+	private final List<ToolDefinition> tools;
+
+	private final @Nullable String toolChoice;
+
+	private final @Nullable ResponseFormat responseFormat;
+
+	private final int repairAttempts;
+
+	private CompletionRequest(Builder builder) {
+		this.model = builder.model;
+		this.messages = List.copyOf(builder.messages);
+		this.prompt = builder.prompt;
+		this.temperature = builder.temperature;
+		this.maxTokens = builder.maxTokens;
+		this.topP = builder.topP;
+		this.stop = List.copyOf(builder.stop);
+		this.seed = builder.seed;
+		this.extra = Map.copyOf(builder.extra);
+		this.tools = List.copyOf(builder.tools);
+		this.toolChoice = builder.toolChoice;
+		this.responseFormat = builder.responseFormat;
+		this.repairAttempts = builder.repairAttempts;
+		checkTools(this.tools, this.toolChoice);
+		if (this.prompt != null && this.prompt.isBlank()) {
 			throw new IllegalArgumentException("prompt must not be blank");
 		}
-		if (prompt == null && messages.isEmpty()) {
+		if (this.prompt == null && this.messages.isEmpty()) {
 			throw new IllegalArgumentException("prompt must not be blank: give a prompt or at least one message");
 		}
-		if (model != null && model.isBlank()) {
+		if (this.model != null && this.model.isBlank()) {
 			throw new IllegalArgumentException("model must not be blank; use null for the default model");
 		}
-		RequestChecks.checkTemperature(temperature);
-		RequestChecks.checkMaxTokens(maxTokens);
-		RequestChecks.checkTopP(topP);
-		if (repairAttempts < 0 || repairAttempts > MAX_REPAIR_ATTEMPTS) {
-			throw new IllegalArgumentException(
-					"repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS + ", but was " + repairAttempts);
+		RequestChecks.checkTemperature(this.temperature);
+		RequestChecks.checkMaxTokens(this.maxTokens);
+		RequestChecks.checkTopP(this.topP);
+		if (this.repairAttempts < 0 || this.repairAttempts > MAX_REPAIR_ATTEMPTS) {
+			throw new IllegalArgumentException("repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS
+					+ ", but was " + this.repairAttempts);
 		}
-		for (String name : extra.keySet()) {
+		for (String name : this.extra.keySet()) {
 			if (TYPED_PARAMETERS.contains(name)) {
 				throw new IllegalArgumentException(
 						"extra parameter '" + name + "' has a typed setter on CompletionRequest.Builder; use it");
 			}
 		}
-	}
-
-	/**
-	 * Create a request without a response format.
-	 * @param model model name, or {@code null} for the default
-	 * @param messages conversation so far, possibly empty
-	 * @param prompt the prompt, or {@code null} when the messages say everything
-	 * @param temperature sampling temperature, or {@code null} for the default
-	 * @param maxTokens maximum tokens to generate, or {@code null} for the default
-	 * @param topP nucleus sampling probability mass, or {@code null}
-	 * @param stop sequences that end the generation, possibly empty
-	 * @param seed seed for reproducible sampling, or {@code null}
-	 * @param extra further body parameters
-	 * @param tools tools the model may call, possibly empty
-	 * @param toolChoice whether and which tool the model must call, or {@code null}
-	 */
-	public CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
-			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
-			@Nullable Long seed, Map<String, Object> extra, List<ToolDefinition> tools, @Nullable String toolChoice) {
-		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, tools, toolChoice, null, 0);
-	}
-
-	/**
-	 * Create a request without tools.
-	 * @param model model name, or {@code null} for the default
-	 * @param messages conversation so far, possibly empty
-	 * @param prompt the prompt, or {@code null} when the messages say everything
-	 * @param temperature sampling temperature, or {@code null} for the default
-	 * @param maxTokens maximum tokens to generate, or {@code null} for the default
-	 * @param topP nucleus sampling probability mass, or {@code null}
-	 * @param stop sequences that end the generation, possibly empty
-	 * @param seed seed for reproducible sampling, or {@code null}
-	 * @param extra further body parameters
-	 */
-	public CompletionRequest(@Nullable String model, List<Message> messages, @Nullable String prompt,
-			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable Double topP, List<String> stop,
-			@Nullable Long seed, Map<String, Object> extra) {
-		this(model, messages, prompt, temperature, maxTokens, topP, stop, seed, extra, List.of(), null, null, 0);
 	}
 
 	private static void checkTools(List<ToolDefinition> tools, @Nullable String toolChoice) {
@@ -140,6 +117,168 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 	 */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * Create a builder that starts from this request, to send a copy with changes.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.model = this.model;
+		builder.messages.addAll(this.messages);
+		builder.prompt = this.prompt;
+		builder.temperature = this.temperature;
+		builder.maxTokens = this.maxTokens;
+		builder.topP = this.topP;
+		builder.stop.addAll(this.stop);
+		builder.seed = this.seed;
+		builder.extra.putAll(this.extra);
+		builder.tools.addAll(this.tools);
+		builder.toolChoice = this.toolChoice;
+		builder.responseFormat = this.responseFormat;
+		builder.repairAttempts = this.repairAttempts;
+		return builder;
+	}
+
+	/**
+	 * Return the model name.
+	 * @return the model, or {@code null} for the default
+	 */
+	public @Nullable String model() {
+		return this.model;
+	}
+
+	/**
+	 * Return the conversation so far.
+	 * @return the messages (unmodifiable), possibly empty
+	 */
+	public List<Message> messages() {
+		return this.messages;
+	}
+
+	/**
+	 * Return the prompt.
+	 * @return the prompt, or {@code null} when the messages say everything
+	 */
+	public @Nullable String prompt() {
+		return this.prompt;
+	}
+
+	/**
+	 * Return the sampling temperature.
+	 * @return the temperature, between 0 and 2, or {@code null} for the default
+	 */
+	public @Nullable Double temperature() {
+		return this.temperature;
+	}
+
+	/**
+	 * Return the maximum number of tokens to generate.
+	 * @return the maximum, or {@code null} for the default
+	 */
+	public @Nullable Integer maxTokens() {
+		return this.maxTokens;
+	}
+
+	/**
+	 * Return the nucleus sampling probability mass.
+	 * @return the probability mass, or {@code null} for the service's default
+	 */
+	public @Nullable Double topP() {
+		return this.topP;
+	}
+
+	/**
+	 * Return the sequences that end the generation.
+	 * @return the sequences (unmodifiable), possibly empty
+	 */
+	public List<String> stop() {
+		return this.stop;
+	}
+
+	/**
+	 * Return the seed for reproducible sampling.
+	 * @return the seed, or {@code null}
+	 */
+	public @Nullable Long seed() {
+		return this.seed;
+	}
+
+	/**
+	 * Return the further body parameters, sent as they are (for example {@code top_k}).
+	 * @return the parameters (unmodifiable), possibly empty
+	 */
+	public Map<String, Object> extra() {
+		return this.extra;
+	}
+
+	/**
+	 * Return the tools the model may call (chat API only).
+	 * @return the tools (unmodifiable), possibly empty
+	 */
+	public List<ToolDefinition> tools() {
+		return this.tools;
+	}
+
+	/**
+	 * Return whether and which tool the model must call.
+	 * @return {@code auto}, {@code none}, {@code required} or the name of a tool;
+	 * {@code null} for the service's default
+	 */
+	public @Nullable String toolChoice() {
+		return this.toolChoice;
+	}
+
+	/**
+	 * Return the shape the answer must take (chat API only).
+	 * @return the format, or {@code null} for free text
+	 */
+	public @Nullable ResponseFormat responseFormat() {
+		return this.responseFormat;
+	}
+
+	/**
+	 * Return how many times a structured answer that cannot be used is sent back to the
+	 * model with what was wrong, for
+	 * {@link CompletionModel#complete(CompletionRequest, Class)}.
+	 * @return 0 (the default) to {@value #MAX_REPAIR_ATTEMPTS}
+	 */
+	public int repairAttempts() {
+		return this.repairAttempts;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof CompletionRequest that) && Objects.equals(this.model, that.model)
+				&& this.messages.equals(that.messages) && Objects.equals(this.prompt, that.prompt)
+				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.maxTokens, that.maxTokens)
+				&& Objects.equals(this.topP, that.topP) && this.stop.equals(that.stop)
+				&& Objects.equals(this.seed, that.seed) && this.extra.equals(that.extra)
+				&& this.tools.equals(that.tools) && Objects.equals(this.toolChoice, that.toolChoice)
+				&& Objects.equals(this.responseFormat, that.responseFormat)
+				&& this.repairAttempts == that.repairAttempts;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.model, this.messages, this.prompt, this.temperature, this.maxTokens, this.topP,
+				this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat,
+				this.repairAttempts);
+	}
+
+	/**
+	 * Describe the request without its text, which may be confidential: the number of
+	 * messages, the length of the prompt, the names of the tools and extra parameters.
+	 */
+	@Override
+	public String toString() {
+		return "CompletionRequest[model=" + this.model + ", messages=" + this.messages.size() + ", prompt="
+				+ ((this.prompt != null) ? this.prompt.length() + " chars" : null) + ", temperature="
+				+ this.temperature + ", maxTokens=" + this.maxTokens + ", topP=" + this.topP + ", stop="
+				+ this.stop.size() + ", seed=" + this.seed + ", extra=" + this.extra.keySet() + ", tools="
+				+ this.tools.stream().map(ToolDefinition::name).toList() + ", toolChoice=" + this.toolChoice
+				+ ", responseFormat=" + this.responseFormat + ", repairAttempts=" + this.repairAttempts + "]";
 	}
 
 	/**
@@ -188,10 +327,10 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 
 		/**
 		 * Set the prompt.
-		 * @param prompt the prompt
+		 * @param prompt the prompt, or {@code null} when the messages say everything
 		 * @return this builder
 		 */
-		public Builder prompt(String prompt) {
+		public Builder prompt(@Nullable String prompt) {
 			this.prompt = prompt;
 			return this;
 		}
@@ -222,6 +361,16 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		 */
 		public Builder messages(List<Message> messages) {
 			this.messages.addAll(messages);
+			return this;
+		}
+
+		/**
+		 * Remove the messages added so far, for example to replace the conversation of a
+		 * request copied with {@link CompletionRequest#toBuilder()}.
+		 * @return this builder
+		 */
+		public Builder clearMessages() {
+			this.messages.clear();
 			return this;
 		}
 
@@ -342,9 +491,7 @@ public record CompletionRequest(@Nullable String model, List<Message> messages, 
 		 * @throws IllegalArgumentException if a value is invalid
 		 */
 		public CompletionRequest build() {
-			return new CompletionRequest(this.model, this.messages, this.prompt, this.temperature, this.maxTokens,
-					this.topP, this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat,
-					this.repairAttempts);
+			return new CompletionRequest(this);
 		}
 
 	}

@@ -1,32 +1,35 @@
 package dev.customllm.completion;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message of a conversation.
+ * One message of a conversation. Immutable; built with the factories for each role
+ * ({@link #user(String)}, {@link #system(String)}, {@link #assistant(String)},
+ * {@link #tool(String, String)}, ...) or with {@link #builder()}.
  *
- * @param role author of the message: {@code system}, {@code user}, {@code assistant},
- * {@code tool}, or another role the service accepts
- * @param content text of the message; empty for an assistant message that only calls
- * tools; for a message of parts, the text of its text parts joined by new lines (any
- * other value given is replaced by it)
- * @param toolCalls tools an {@code assistant} message asked to call, possibly empty
- * @param toolCallId for a {@code tool} message, the identifier of the call it answers;
- * otherwise {@code null}
- * @param parts the parts of a {@code user} message made of text and images, possibly
- * empty for a message of text only
  * @author Custom LLM team
  */
-public record Message(String role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId,
-		List<ContentPart> parts) {
+public final class Message {
 
-	public Message {
-		parts = checkedParts(parts);
-		if (!parts.isEmpty()) {
-			content = textOf(parts);
-			if (!"user".equals(role) && parts.stream().anyMatch(ContentPart::isImage)) {
+	private final String role;
+
+	private final String content;
+
+	private final List<ToolCall> toolCalls;
+
+	private final @Nullable String toolCallId;
+
+	private final List<ContentPart> parts;
+
+	private Message(@Nullable String role, @Nullable String content, List<ToolCall> toolCalls,
+			@Nullable String toolCallId, @Nullable List<ContentPart> parts) {
+		List<ContentPart> checkedParts = checkedParts(parts);
+		if (!checkedParts.isEmpty()) {
+			content = textOf(checkedParts);
+			if (!"user".equals(role) && checkedParts.stream().anyMatch(ContentPart::isImage)) {
 				throw new IllegalArgumentException("image parts belong in user messages, not in " + role + " messages");
 			}
 		}
@@ -36,33 +39,50 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 		if (content == null) {
 			throw new IllegalArgumentException("message content must not be null (role " + role + ")");
 		}
-		toolCalls = List.copyOf(toolCalls);
-		if (!toolCalls.isEmpty() && !"assistant".equals(role)) {
+		List<ToolCall> calls = List.copyOf(toolCalls);
+		if (!calls.isEmpty() && !"assistant".equals(role)) {
 			throw new IllegalArgumentException("only assistant messages carry tool calls, not " + role + " messages");
 		}
 		if ("tool".equals(role) && (toolCallId == null || toolCallId.isBlank())) {
 			throw new IllegalArgumentException("a tool message needs the id of the tool call it answers");
 		}
+		this.role = role;
+		this.content = content;
+		this.toolCalls = calls;
+		this.toolCallId = toolCallId;
+		this.parts = checkedParts;
 	}
 
 	/**
-	 * Create a message of text, possibly with tool calls or as the result of one.
-	 * @param role author of the message
+	 * Create a message of text with any role the service accepts.
+	 * @param role author of the message: {@code system}, {@code user},
+	 * {@code assistant}, or another role the service accepts ({@code tool} messages are
+	 * made with {@link #tool(String, String)})
 	 * @param content text of the message
-	 * @param toolCalls tools an {@code assistant} message asked to call, possibly empty
-	 * @param toolCallId for a {@code tool} message, the identifier of the call it answers
+	 * @return the message
 	 */
-	public Message(String role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
-		this(role, content, toolCalls, toolCallId, List.of());
+	public static Message of(String role, String content) {
+		return new Message(role, content, List.of(), null, List.of());
 	}
 
 	/**
-	 * Create a message with text only.
-	 * @param role author of the message
-	 * @param content text of the message
+	 * Create a builder.
+	 * @return a new builder
 	 */
-	public Message(String role, String content) {
-		this(role, content, List.of(), null);
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Create a builder that starts from this message.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		return new Builder().role(this.role)
+			.content(this.content)
+			.toolCalls(this.toolCalls)
+			.toolCallId(this.toolCallId)
+			.parts(this.parts);
 	}
 
 	private static List<ContentPart> checkedParts(@Nullable List<ContentPart> parts) {
@@ -88,6 +108,48 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	}
 
 	/**
+	 * Return the author of the message.
+	 * @return {@code system}, {@code user}, {@code assistant}, {@code tool}, or another
+	 * role the service accepts
+	 */
+	public String role() {
+		return this.role;
+	}
+
+	/**
+	 * Return the text of the message.
+	 * @return the text; empty for an assistant message that only calls tools; for a
+	 * message of parts, the text of its text parts joined by new lines
+	 */
+	public String content() {
+		return this.content;
+	}
+
+	/**
+	 * Return the tools an {@code assistant} message asked to call.
+	 * @return the calls (unmodifiable), possibly empty
+	 */
+	public List<ToolCall> toolCalls() {
+		return this.toolCalls;
+	}
+
+	/**
+	 * Return the identifier of the tool call a {@code tool} message answers.
+	 * @return the identifier, or {@code null} for other messages
+	 */
+	public @Nullable String toolCallId() {
+		return this.toolCallId;
+	}
+
+	/**
+	 * Return the parts of a {@code user} message made of text and images.
+	 * @return the parts (unmodifiable), empty for a message of text only
+	 */
+	public List<ContentPart> parts() {
+		return this.parts;
+	}
+
+	/**
 	 * Return whether the message carries images.
 	 * @return whether any of its parts is an image
 	 */
@@ -106,7 +168,7 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	 * @return the message
 	 */
 	public static Message system(String content) {
-		return new Message("system", content);
+		return of("system", content);
 	}
 
 	/**
@@ -115,7 +177,7 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	 * @return the message
 	 */
 	public static Message user(String content) {
-		return new Message("user", content);
+		return of("user", content);
 	}
 
 	/**
@@ -138,7 +200,7 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	 * @return the message
 	 */
 	public static Message assistant(String content) {
-		return new Message("assistant", content);
+		return of("assistant", content);
 	}
 
 	/**
@@ -148,7 +210,7 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	 * @return the message
 	 */
 	public static Message assistant(String content, List<ToolCall> toolCalls) {
-		return new Message("assistant", content, toolCalls, null);
+		return new Message("assistant", content, toolCalls, null, List.of());
 	}
 
 	/**
@@ -158,7 +220,114 @@ public record Message(String role, String content, List<ToolCall> toolCalls, @Nu
 	 * @return the message
 	 */
 	public static Message tool(String toolCallId, String content) {
-		return new Message("tool", content, List.of(), toolCallId);
+		return new Message("tool", content, List.of(), toolCallId, List.of());
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof Message that) && this.role.equals(that.role) && this.content.equals(that.content)
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.toolCallId, that.toolCallId)
+				&& this.parts.equals(that.parts);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId, this.parts);
+	}
+
+	/**
+	 * Describe the message without its text, which may be confidential: its length only.
+	 */
+	@Override
+	public String toString() {
+		return "Message[role=" + this.role + ", content=" + this.content.length() + " chars, toolCalls="
+				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", toolCallId=" + this.toolCallId
+				+ ", parts=" + this.parts + "]";
+	}
+
+	/**
+	 * Builder for {@link Message}.
+	 */
+	public static final class Builder {
+
+		private @Nullable String role;
+
+		private String content = "";
+
+		private List<ToolCall> toolCalls = List.of();
+
+		private @Nullable String toolCallId;
+
+		private List<ContentPart> parts = List.of();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the author of the message.
+		 * @param role {@code system}, {@code user}, {@code assistant}, {@code tool}, or
+		 * another role the service accepts
+		 * @return this builder
+		 */
+		public Builder role(String role) {
+			this.role = role;
+			return this;
+		}
+
+		/**
+		 * Set the text of the message; replaced by the text of the parts if there are
+		 * parts.
+		 * @param content the text, empty by default
+		 * @return this builder
+		 */
+		public Builder content(String content) {
+			this.content = content;
+			return this;
+		}
+
+		/**
+		 * Set the tools an {@code assistant} message asks to call, replacing any set
+		 * before.
+		 * @param toolCalls the calls (copied)
+		 * @return this builder
+		 */
+		public Builder toolCalls(List<ToolCall> toolCalls) {
+			this.toolCalls = toolCalls;
+			return this;
+		}
+
+		/**
+		 * Set the identifier of the tool call a {@code tool} message answers.
+		 * @param toolCallId the identifier, or {@code null} for other messages
+		 * @return this builder
+		 */
+		public Builder toolCallId(@Nullable String toolCallId) {
+			this.toolCallId = toolCallId;
+			return this;
+		}
+
+		/**
+		 * Set the parts of a {@code user} message made of text and images, replacing any
+		 * set before.
+		 * @param parts the parts, in order (copied)
+		 * @return this builder
+		 */
+		public Builder parts(List<ContentPart> parts) {
+			this.parts = parts;
+			return this;
+		}
+
+		/**
+		 * Build the message.
+		 * @return the message
+		 * @throws IllegalArgumentException if the role is blank, tool calls are given to
+		 * another role than {@code assistant}, a {@code tool} message has no call id, or
+		 * images are given to another role than {@code user}
+		 */
+		public Message build() {
+			return new Message(this.role, this.content, this.toolCalls, this.toolCallId, this.parts);
+		}
+
 	}
 
 }
