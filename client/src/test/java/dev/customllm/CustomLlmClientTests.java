@@ -79,10 +79,17 @@ class CustomLlmClientTests {
 			.withMessageContaining("streamIdleTimeout");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CustomLlmClient.builder()
-				.retry(new RetrySettings(2, Duration.ofMillis(500), 2, forever, 0.25, Duration.ofSeconds(60)))
+				.retry(RetrySettings.builder()
+					.maxRetries(2)
+					.delay(Duration.ofMillis(500))
+					.multiplier(2)
+					.maxDelay(forever)
+					.jitter(0.25)
+					.maxRetryAfter(Duration.ofSeconds(60))
+					.build())
 				.build())
 			.withMessageContaining("maxDelay must be at most PT24H");
-		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitSettings(null, 1.0, forever))
+		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitSettings.of(null, 1.0, forever))
 			.withMessageContaining("maxWait must be at most PT24H");
 	}
 

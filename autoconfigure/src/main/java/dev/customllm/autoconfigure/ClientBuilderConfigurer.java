@@ -111,8 +111,14 @@ final class ClientBuilderConfigurer {
 
 	private RetrySettings retrySettings() {
 		CustomLlmClientProperties.Retry retry = this.properties.getRetry();
-		return new RetrySettings(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(), retry.getMaxDelay(),
-				retry.getJitter(), retry.getMaxRetryAfter());
+		return RetrySettings.builder()
+			.maxRetries(retry.getMaxRetries())
+			.delay(retry.getDelay())
+			.multiplier(retry.getMultiplier())
+			.maxDelay(retry.getMaxDelay())
+			.jitter(retry.getJitter())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.build();
 	}
 
 	private RetryBudget retryBudget() {
@@ -122,27 +128,47 @@ final class ClientBuilderConfigurer {
 
 	private RateLimitSettings rateLimits() {
 		CustomLlmClientProperties.RateLimit limit = this.properties.getRateLimit();
-		return new RateLimitSettings(limit.getMaxConcurrentRequests(), limit.getRequestsPerSecond(),
-				limit.getTokensPerMinute(), limit.getMaxWait(), limit.getOnStoreFailure());
+		return RateLimitSettings.builder()
+			.maxConcurrentRequests(limit.getMaxConcurrentRequests())
+			.requestsPerSecond(limit.getRequestsPerSecond())
+			.tokensPerMinute(limit.getTokensPerMinute())
+			.maxWait(limit.getMaxWait())
+			.onStoreFailure(limit.getOnStoreFailure())
+			.build();
 	}
 
 	private CompletionDefaults completionDefaults() {
 		CustomLlmClientProperties.Completion completion = this.properties.getCompletion();
-		return new CompletionDefaults(completion.getModel(), completion.getTemperature(), completion.getMaxTokens(),
-				completion.getApi(), completion.getPath());
+		return CompletionDefaults.builder()
+			.model(completion.getModel())
+			.temperature(completion.getTemperature())
+			.maxTokens(completion.getMaxTokens())
+			.api(completion.getApi())
+			.path(completion.getPath())
+			.build();
 	}
 
 	private EmbeddingDefaults embeddingDefaults() {
 		CustomLlmClientProperties.Embedding embedding = this.properties.getEmbedding();
-		return new EmbeddingDefaults(embedding.getModel(), embedding.getDimensions(), embedding.isRequestDimensions(),
-				embedding.getBatchSize(), embedding.getMaxConcurrency(), embedding.getEncodingFormat(),
-				embedding.getPath());
+		return EmbeddingDefaults.builder()
+			.model(embedding.getModel())
+			.dimensions(embedding.getDimensions())
+			.requestDimensions(embedding.isRequestDimensions())
+			.batchSize(embedding.getBatchSize())
+			.maxConcurrency(embedding.getMaxConcurrency())
+			.encodingFormat(embedding.getEncodingFormat())
+			.path(embedding.getPath())
+			.build();
 	}
 
 	private RerankDefaults rerankDefaults() {
 		CustomLlmProperties.Rerank rerank = this.properties.getRerank();
-		return new RerankDefaults(rerank.getModel(), rerank.getPath(), rerank.getBatchSize(),
-				rerank.getMaxConcurrency());
+		return RerankDefaults.builder()
+			.model(rerank.getModel())
+			.path(rerank.getPath())
+			.batchSize(rerank.getBatchSize())
+			.maxConcurrency(rerank.getMaxConcurrency())
+			.build();
 	}
 
 }

@@ -133,8 +133,11 @@ class CustomLlmHealthIndicatorTests {
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(simulator.baseUrl())
 					.apiKey(KEY)
-					.rateLimits(
-							new RateLimitSettings(null, 10.0, null, Duration.ofSeconds(1), StoreFailureAction.REJECT))
+					.rateLimits(RateLimitSettings.builder()
+						.requestsPerSecond(10.0)
+						.maxWait(Duration.ofSeconds(1))
+						.onStoreFailure(StoreFailureAction.REJECT)
+						.build())
 					.rateLimitStore(
 							new RedisRateLimitStore(unreachable, "custom-llm:health-test", Duration.ofMillis(200)))
 					.build()) {

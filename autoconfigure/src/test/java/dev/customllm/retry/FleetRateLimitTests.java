@@ -92,8 +92,11 @@ class FleetRateLimitTests {
 						+ reportedTokens.get() + "}}"),
 				4));
 		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
-		RateLimitSettings limits = new RateLimitSettings(null, null, 1000L, Duration.ofMillis(100),
-				StoreFailureAction.LOCAL);
+		RateLimitSettings limits = RateLimitSettings.builder()
+			.tokensPerMinute(1000L)
+			.maxWait(Duration.ofMillis(100))
+			.onStoreFailure(StoreFailureAction.LOCAL)
+			.build();
 		String prefix = uniquePrefix();
 		CompletionModel first = closing(client(server.baseUrl(), connection, prefix, limits, new SimpleMeterRegistry()))
 			.completionModel("m");
@@ -121,8 +124,11 @@ class FleetRateLimitTests {
 		OwnRedis redis = closing(new OwnRedis());
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
-		RateLimitSettings limits = new RateLimitSettings(null, FLEET_RATE, null, Duration.ofSeconds(10),
-				StoreFailureAction.LOCAL);
+		RateLimitSettings limits = RateLimitSettings.builder()
+			.requestsPerSecond(FLEET_RATE)
+			.maxWait(Duration.ofSeconds(10))
+			.onStoreFailure(StoreFailureAction.LOCAL)
+			.build();
 		MeterRegistry meters = new SimpleMeterRegistry();
 		List<CompletionModel> fleet = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -161,8 +167,11 @@ class FleetRateLimitTests {
 		OwnRedis redis = closing(new OwnRedis());
 		TestServer server = closing(
 				new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4));
-		RateLimitSettings limits = new RateLimitSettings(null, 100.0, null, Duration.ofSeconds(1),
-				StoreFailureAction.REJECT);
+		RateLimitSettings limits = RateLimitSettings.builder()
+			.requestsPerSecond(100.0)
+			.maxWait(Duration.ofSeconds(1))
+			.onStoreFailure(StoreFailureAction.REJECT)
+			.build();
 		MeterRegistry meters = new SimpleMeterRegistry();
 		CompletionModel model = closing(
 				client(server.baseUrl(), closing(connection(redis.port())), uniquePrefix(), limits, meters))

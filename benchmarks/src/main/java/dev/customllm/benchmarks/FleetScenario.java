@@ -103,7 +103,11 @@ final class FleetScenario {
 				.baseUrl(service.baseUrl())
 				.apiKey("benchmark")
 				.retry(RetrySettings.NONE)
-				.rateLimits(new RateLimitSettings(null, (double) LIMIT, null, Duration.ofSeconds(30), action))
+				.rateLimits(RateLimitSettings.builder()
+					.requestsPerSecond((double) LIMIT)
+					.maxWait(Duration.ofSeconds(30))
+					.onStoreFailure(action)
+					.build())
 				.rateLimitStore(store.create(redis.uri(), prefix, closeables))
 				.build();
 			closeables.add(client);

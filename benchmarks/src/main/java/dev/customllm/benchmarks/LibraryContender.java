@@ -64,8 +64,13 @@ final class LibraryContender implements Contender {
 
 	private static EmbeddingDefaults embeddingDefaults(ContenderSettings settings) {
 		EncodingFormat format = settings.base64() ? EncodingFormat.BASE64 : EncodingFormat.FLOAT;
-		return new EmbeddingDefaults(null, settings.dimensions(), false, settings.batchSize(),
-				settings.maxConcurrency(), format, "/embeddings");
+		return EmbeddingDefaults.builder()
+			.dimensions(settings.dimensions())
+			.batchSize(settings.batchSize())
+			.maxConcurrency(settings.maxConcurrency())
+			.encodingFormat(format)
+			.path("/embeddings")
+			.build();
 	}
 
 	CompletionModel completionModel() {

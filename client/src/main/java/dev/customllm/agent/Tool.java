@@ -55,7 +55,7 @@ public interface Tool {
 	 * @return the definition
 	 */
 	default ToolDefinition definition() {
-		return new ToolDefinition(name(), description(), parameters());
+		return ToolDefinition.of(name(), description(), parameters());
 	}
 
 	/**

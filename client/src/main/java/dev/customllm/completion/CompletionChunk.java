@@ -256,8 +256,7 @@ public final class CompletionChunk {
 		 * @throws IllegalArgumentException if the text is {@code null}
 		 */
 		public CompletionChunk build() {
-			return new CompletionChunk(this.text, this.last, this.finishReason, this.usage, this.toolCalls,
-					this.model);
+			return new CompletionChunk(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model);
 		}
 
 	}

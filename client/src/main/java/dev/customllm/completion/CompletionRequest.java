@@ -82,8 +82,8 @@ public final class CompletionRequest {
 		RequestChecks.checkMaxTokens(this.maxTokens);
 		RequestChecks.checkTopP(this.topP);
 		if (this.repairAttempts < 0 || this.repairAttempts > MAX_REPAIR_ATTEMPTS) {
-			throw new IllegalArgumentException("repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS
-					+ ", but was " + this.repairAttempts);
+			throw new IllegalArgumentException(
+					"repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS + ", but was " + this.repairAttempts);
 		}
 		for (String name : this.extra.keySet()) {
 			if (TYPED_PARAMETERS.contains(name)) {
@@ -274,9 +274,9 @@ public final class CompletionRequest {
 	@Override
 	public String toString() {
 		return "CompletionRequest[model=" + this.model + ", messages=" + this.messages.size() + ", prompt="
-				+ ((this.prompt != null) ? this.prompt.length() + " chars" : null) + ", temperature="
-				+ this.temperature + ", maxTokens=" + this.maxTokens + ", topP=" + this.topP + ", stop="
-				+ this.stop.size() + ", seed=" + this.seed + ", extra=" + this.extra.keySet() + ", tools="
+				+ ((this.prompt != null) ? this.prompt.length() + " chars" : null) + ", temperature=" + this.temperature
+				+ ", maxTokens=" + this.maxTokens + ", topP=" + this.topP + ", stop=" + this.stop.size() + ", seed="
+				+ this.seed + ", extra=" + this.extra.keySet() + ", tools="
 				+ this.tools.stream().map(ToolDefinition::name).toList() + ", toolChoice=" + this.toolChoice
 				+ ", responseFormat=" + this.responseFormat + ", repairAttempts=" + this.repairAttempts + "]";
 	}

@@ -55,9 +55,9 @@ public final class Message {
 
 	/**
 	 * Create a message of text with any role the service accepts.
-	 * @param role author of the message: {@code system}, {@code user},
-	 * {@code assistant}, or another role the service accepts ({@code tool} messages are
-	 * made with {@link #tool(String, String)})
+	 * @param role author of the message: {@code system}, {@code user}, {@code assistant},
+	 * or another role the service accepts ({@code tool} messages are made with
+	 * {@link #tool(String, String)})
 	 * @param content text of the message
 	 * @return the message
 	 */
@@ -241,8 +241,8 @@ public final class Message {
 	@Override
 	public String toString() {
 		return "Message[role=" + this.role + ", content=" + this.content.length() + " chars, toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", toolCallId=" + this.toolCallId
-				+ ", parts=" + this.parts + "]";
+				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", toolCallId=" + this.toolCallId + ", parts="
+				+ this.parts + "]";
 	}
 
 	/**

@@ -77,9 +77,7 @@ final class StructuredCompletion {
 
 	private static CompletionRequest copy(CompletionRequest request, List<Message> messages, @Nullable String prompt,
 			@Nullable ResponseFormat format) {
-		return new CompletionRequest(request.model(), messages, prompt, request.temperature(), request.maxTokens(),
-				request.topP(), request.stop(), request.seed(), request.extra(), request.tools(), request.toolChoice(),
-				format, request.repairAttempts());
+		return request.toBuilder().clearMessages().messages(messages).prompt(prompt).responseFormat(format).build();
 	}
 
 }

@@ -128,8 +128,8 @@ public final class Usage {
 		}
 
 		/**
-		 * Set all tokens billed for the call; by default the sum of prompt and
-		 * completion tokens.
+		 * Set all tokens billed for the call; by default the sum of prompt and completion
+		 * tokens.
 		 * @param totalTokens the total tokens
 		 * @return this builder
 		 */

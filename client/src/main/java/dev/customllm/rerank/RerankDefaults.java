@@ -128,8 +128,8 @@ public final class RerankDefaults {
 	}
 
 	/**
-	 * Return the maximum number of documents per request; larger inputs are split and
-	 * the results merged by score.
+	 * Return the maximum number of documents per request; larger inputs are split and the
+	 * results merged by score.
 	 * @return the batch size
 	 */
 	public int batchSize() {

@@ -169,8 +169,8 @@ public final class RateLimitSettings {
 
 	/**
 	 * Return the maximum tokens (prompt and completion) per minute: a call reserves an
-	 * estimate (prompt characters / 4, rounded up, plus its {@code max_tokens}) before
-	 * it starts and is settled against the usage the service reported after it ends.
+	 * estimate (prompt characters / 4, rounded up, plus its {@code max_tokens}) before it
+	 * starts and is settled against the usage the service reported after it ends.
 	 * @return the maximum, or {@code null} for no limit
 	 */
 	public @Nullable Long tokensPerMinute() {

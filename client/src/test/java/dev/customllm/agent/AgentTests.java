@@ -244,7 +244,7 @@ class AgentTests {
 
 	@Test
 	void textCompletionApiRejectsTools() {
-		CompletionDefaults text = new CompletionDefaults("m1", null, null, CompletionApi.TEXT, null);
+		CompletionDefaults text = CompletionDefaults.builder().model("m1").api(CompletionApi.TEXT).build();
 		try (CustomLlmClient textClient = CustomLlmClient.builder()
 			.baseUrl(fixture.simulator().baseUrl())
 			.completionDefaults(text)

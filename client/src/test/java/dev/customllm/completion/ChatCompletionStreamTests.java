@@ -46,8 +46,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @EnumSource(TestTransport.class)
 class ChatCompletionStreamTests {
 
-	private static final RetrySettings QUICK_RETRY = new RetrySettings(2, Duration.ofMillis(10), 2,
-			Duration.ofMillis(50), 0, Duration.ofSeconds(1));
+	private static final RetrySettings QUICK_RETRY = RetrySettings.builder()
+		.maxRetries(2)
+		.delay(Duration.ofMillis(10))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(50))
+		.jitter(0)
+		.maxRetryAfter(Duration.ofSeconds(1))
+		.build();
 
 	private static LlmSimulator simulator;
 
@@ -78,7 +84,7 @@ class ChatCompletionStreamTests {
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test-0123456789")
 			.retry(QUICK_RETRY)
-			.completionDefaults(new CompletionDefaults("default-model", null, null, CompletionApi.CHAT, null))
+			.completionDefaults(CompletionDefaults.builder().model("default-model").api(CompletionApi.CHAT).build())
 			.build();
 	}
 
@@ -134,7 +140,7 @@ class ChatCompletionStreamTests {
 		answer(sse(text("Hi"),
 				"""
 						{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"""));
-		assertThat(stream(CompletionRequest.of("Hi")).get(1).usage()).isEqualTo(new Usage(3, 1, 4));
+		assertThat(stream(CompletionRequest.of("Hi")).get(1).usage()).isEqualTo(Usage.of(3, 1, 4));
 	}
 
 	@Test
@@ -315,11 +321,16 @@ class ChatCompletionStreamTests {
 
 	@Test
 	void modelsThatCannotStreamGiveTheWholeAnswerAsOneChunk() {
-		CompletionModel model = (request) -> Mono
-			.just(new CompletionResponse("id", "m", "Whole answer", "stop", new Usage(1, 2, 3), List.of()));
+		CompletionModel model = (request) -> Mono.just(CompletionResponse.builder()
+			.id("id")
+			.model("m")
+			.text("Whole answer")
+			.finishReason("stop")
+			.usage(Usage.of(1, 2, 3))
+			.build());
 		List<CompletionChunk> chunks = model.stream(CompletionRequest.of("Hi")).collectList().block();
 		assertThat(chunks).containsExactly(CompletionChunk.delta("Whole answer"),
-				new CompletionChunk("", true, "stop", new Usage(1, 2, 3), List.of(), "m"));
+				CompletionChunk.builder().last(true).finishReason("stop").usage(Usage.of(1, 2, 3)).model("m").build());
 	}
 
 	private List<CompletionChunk> stream(CompletionRequest request) {

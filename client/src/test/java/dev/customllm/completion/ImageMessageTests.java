@@ -96,7 +96,11 @@ class ImageMessageTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Message.user(List.of()))
 			.withMessage("parts must not be empty");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Message("system", "", List.of(), null, List.of(ContentPart.image(PNG, "image/png"))))
+			.isThrownBy(() -> Message.builder()
+				.role("system")
+				.content("")
+				.parts(List.of(ContentPart.image(PNG, "image/png")))
+				.build())
 			.withMessage("image parts belong in user messages, not in system messages");
 		assertThat(simulator.requests()).isEmpty();
 	}
@@ -125,7 +129,7 @@ class ImageMessageTests {
 
 	@Test
 	void callsToolsAboutAnImage() {
-		ToolDefinition lookup = new ToolDefinition("lookup_product", "Find a product by its name",
+		ToolDefinition lookup = ToolDefinition.of("lookup_product", "Find a product by its name",
 				tools.jackson.databind.json.JsonMapper.builder()
 					.build()
 					.readTree("{\"type\":\"object\","

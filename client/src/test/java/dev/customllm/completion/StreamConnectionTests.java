@@ -189,8 +189,14 @@ class StreamConnectionTests {
 		});
 		CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(server.baseUrl())
-			.retry(new dev.customllm.resilience.RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
-					Duration.ofSeconds(1)))
+			.retry(dev.customllm.resilience.RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(10))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(20))
+				.jitter(0)
+				.maxRetryAfter(Duration.ofSeconds(1))
+				.build())
 			.build();
 		this.resources.add(client);
 		assertThat(joined(client.completionModel("m")
@@ -224,7 +230,7 @@ class StreamConnectionTests {
 		CompletionChunk last = chunks.get(4);
 		assertThat(last.last()).isTrue();
 		assertThat(last.finishReason()).isEqualTo("stop");
-		assertThat(last.usage()).isEqualTo(new Usage(5, 9, 14));
+		assertThat(last.usage()).isEqualTo(Usage.of(5, 9, 14));
 	}
 
 	@Test
@@ -376,7 +382,7 @@ class StreamConnectionTests {
 		});
 		CustomLlmClient client = this.transport.builder()
 			.baseUrl(server.baseUrl())
-			.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(200)))
+			.rateLimits(RateLimitSettings.of(1, null, Duration.ofMillis(200)))
 			.build();
 		this.resources.add(client);
 		CompletionModel model = client.completionModel("m");

@@ -285,7 +285,7 @@ class StructuredOutputTests {
 			.withMessageContaining("'response_format' has a typed setter");
 		CompletionModel text = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
-			.completionDefaults(new CompletionDefaults("m", null, null, CompletionApi.TEXT, null))
+			.completionDefaults(CompletionDefaults.builder().model("m").api(CompletionApi.TEXT).build())
 			.build()
 			.completionModel();
 		assertThatIllegalArgumentException().isThrownBy(() -> text.complete(CompletionRequest.of("p"), Summary.class))

@@ -33,7 +33,7 @@ class TextCompletionStreamTests {
 		simulator = LlmSimulator.start();
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
-			.completionDefaults(new CompletionDefaults("text-model", null, null, CompletionApi.TEXT, null))
+			.completionDefaults(CompletionDefaults.builder().model("text-model").api(CompletionApi.TEXT).build())
 			.build();
 	}
 

@@ -43,7 +43,14 @@ class HttpSenderTests {
 		try (CustomLlmClient client = TestTransport.SENDER.builder()
 			.baseUrl(simulator.baseUrl())
 			.maxResponseSize(64 * 1024)
-			.retry(new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(50), 0, Duration.ofSeconds(2)))
+			.retry(RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(10))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(50))
+				.jitter(0)
+				.maxRetryAfter(Duration.ofSeconds(2))
+				.build())
 			.build()) {
 			exchange(client, simulator);
 			collectGarbageUntil(() -> log.getAll().contains(LEAK), Duration.ofSeconds(2));

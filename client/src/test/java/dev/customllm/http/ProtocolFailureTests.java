@@ -21,8 +21,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ProtocolFailureTests {
 
-	private static final RetrySettings FAST = new RetrySettings(3, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
-			Duration.ofSeconds(1));
+	private static final RetrySettings FAST = RetrySettings.builder()
+		.maxRetries(3)
+		.delay(Duration.ofMillis(10))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(20))
+		.jitter(0)
+		.maxRetryAfter(Duration.ofSeconds(1))
+		.build();
 
 	static Stream<Arguments> answers() {
 		String hugeHeader = "HTTP/1.1 200 OK\r\nX-Padding: " + "a".repeat(200 * 1024)

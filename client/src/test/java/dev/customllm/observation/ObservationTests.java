@@ -74,8 +74,21 @@ class ObservationTests {
 			.meterRegistry(this.meters)
 			.providerName("vllm-cluster")
 			.includeContent(includeContent)
-			.retry(new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0, Duration.ofSeconds(1)))
-			.embeddingDefaults(new EmbeddingDefaults("bge-m3", null, false, 2, 1, EncodingFormat.FLOAT, "/embeddings"))
+			.retry(RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(10))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(20))
+				.jitter(0)
+				.maxRetryAfter(Duration.ofSeconds(1))
+				.build())
+			.embeddingDefaults(EmbeddingDefaults.builder()
+				.model("bge-m3")
+				.batchSize(2)
+				.maxConcurrency(1)
+				.encodingFormat(EncodingFormat.FLOAT)
+				.path("/embeddings")
+				.build())
 			.build();
 	}
 

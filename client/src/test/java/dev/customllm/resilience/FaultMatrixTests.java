@@ -74,9 +74,23 @@ class FaultMatrixTests {
 			.responseTimeout(Duration.ofMillis(500))
 			.callTimeout(Duration.ofSeconds(3))
 			.maxResponseSize(64 * 1024)
-			.retry(new RetrySettings(2, Duration.ofMillis(50), 2, Duration.ofMillis(200), 0.25, Duration.ofSeconds(3)))
+			.retry(RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(50))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(200))
+				.jitter(0.25)
+				.maxRetryAfter(Duration.ofSeconds(3))
+				.build())
 			.retryBudget(new RetryBudget(0, 5, 10))
-			.embeddingDefaults(new EmbeddingDefaults("e", 3, false, 8, 1, EncodingFormat.FLOAT, "/embeddings"))
+			.embeddingDefaults(EmbeddingDefaults.builder()
+				.model("e")
+				.dimensions(3)
+				.batchSize(8)
+				.maxConcurrency(1)
+				.encodingFormat(EncodingFormat.FLOAT)
+				.path("/embeddings")
+				.build())
 			.build();
 	}
 
@@ -186,7 +200,14 @@ class FaultMatrixTests {
 	void connectionRefusedIsRetriedThenReported() {
 		try (CustomLlmClient refused = this.transport.builder()
 			.baseUrl("http://127.0.0.1:1/v1")
-			.retry(new RetrySettings(2, Duration.ofMillis(20), 2, Duration.ofMillis(50), 0, Duration.ofSeconds(1)))
+			.retry(RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(20))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(50))
+				.jitter(0)
+				.maxRetryAfter(Duration.ofSeconds(1))
+				.build())
 			.build()) {
 			try {
 				refused.completionModel("m").complete("Hi");

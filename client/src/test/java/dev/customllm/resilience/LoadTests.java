@@ -58,8 +58,14 @@ class LoadTests {
 					.maxConnections(CONCURRENCY)
 					.responseTimeout(Duration.ofSeconds(1))
 					.callTimeout(Duration.ofSeconds(20))
-					.retry(new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(50), 0.25,
-							Duration.ofSeconds(1)))
+					.retry(RetrySettings.builder()
+						.maxRetries(2)
+						.delay(Duration.ofMillis(10))
+						.multiplier(2)
+						.maxDelay(Duration.ofMillis(50))
+						.jitter(0.25)
+						.maxRetryAfter(Duration.ofSeconds(1))
+						.build())
 					.build()) {
 			long heapBefore = usedHeapAfterGc();
 			Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();

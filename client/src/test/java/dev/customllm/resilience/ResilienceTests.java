@@ -35,8 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(LogCaptureExtension.class)
 class ResilienceTests {
 
-	private static final RetrySettings FAST = new RetrySettings(2, Duration.ofMillis(10), 2, Duration.ofMillis(40),
-			0.25, Duration.ofSeconds(5));
+	private static final RetrySettings FAST = RetrySettings.builder()
+		.maxRetries(2)
+		.delay(Duration.ofMillis(10))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(40))
+		.jitter(0.25)
+		.maxRetryAfter(Duration.ofSeconds(5))
+		.build();
 
 	@Test
 	void budgetKeepsRequestsToAFailingServiceBelowItsBound() throws Exception {
@@ -97,7 +103,7 @@ class ResilienceTests {
 		}, 32);
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(server.baseUrl())
-					.rateLimits(new RateLimitSettings(3, null, Duration.ofSeconds(10)))
+					.rateLimits(RateLimitSettings.of(3, null, Duration.ofSeconds(10)))
 					.build()) {
 			List<String> answers = Flux.range(0, 12)
 				.flatMap((i) -> client.completionModel("m").completeAsync(CompletionRequest.of("call " + i)), 12)
@@ -117,7 +123,7 @@ class ResilienceTests {
 		}, 8);
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(server.baseUrl())
-					.rateLimits(new RateLimitSettings(1, null, Duration.ofMillis(100)))
+					.rateLimits(RateLimitSettings.of(1, null, Duration.ofMillis(100)))
 					.build()) {
 			List<Object> outcomes = Flux.range(0, 2)
 				.flatMap((i) -> client.completionModel("m")
@@ -145,7 +151,7 @@ class ResilienceTests {
 		}, 8);
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(server.baseUrl())
-					.rateLimits(new RateLimitSettings(null, 10.0, Duration.ofSeconds(5)))
+					.rateLimits(RateLimitSettings.of(null, 10.0, Duration.ofSeconds(5)))
 					.build()) {
 			long start = System.nanoTime();
 			Flux.range(0, 20)
@@ -158,7 +164,7 @@ class ResilienceTests {
 		try (TestServer server = new TestServer((exchange) -> TestServer.respond(exchange, 200, TestServer.ANSWER), 4);
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(server.baseUrl())
-					.rateLimits(new RateLimitSettings(null, 1.0, Duration.ofMillis(50)))
+					.rateLimits(RateLimitSettings.of(null, 1.0, Duration.ofMillis(50)))
 					.build()) {
 			client.completionModel("m").complete("first");
 			assertThatExceptionOfType(LlmRequestException.class)

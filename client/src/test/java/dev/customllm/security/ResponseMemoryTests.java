@@ -79,7 +79,13 @@ class ResponseMemoryTests {
 			.baseUrl(llm.baseUrl())
 			.maxBufferedResponseBytes(256L * 1024)
 			.retry(RetrySettings.NONE)
-			.embeddingDefaults(new EmbeddingDefaults("e", null, false, 128, 4, EncodingFormat.BASE64, "/embeddings"))
+			.embeddingDefaults(EmbeddingDefaults.builder()
+				.model("e")
+				.batchSize(128)
+				.maxConcurrency(4)
+				.encodingFormat(EncodingFormat.BASE64)
+				.path("/embeddings")
+				.build())
 			.build()) {
 			// 4 answers of 1 MB at once, each held whole before, within a budget of 256
 			// KB

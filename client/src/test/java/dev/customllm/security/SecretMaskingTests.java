@@ -37,8 +37,14 @@ class SecretMaskingTests {
 
 	private static final String TOKEN = "tenant-token-77aa31";
 
-	private static final RetrySettings FAST = new RetrySettings(1, Duration.ofMillis(10), 2, Duration.ofMillis(20), 0,
-			Duration.ofSeconds(1));
+	private static final RetrySettings FAST = RetrySettings.builder()
+		.maxRetries(1)
+		.delay(Duration.ofMillis(10))
+		.multiplier(2)
+		.maxDelay(Duration.ofMillis(20))
+		.jitter(0)
+		.maxRetryAfter(Duration.ofSeconds(1))
+		.build();
 
 	@Test
 	void unreadableSuccessfulAnswerThatEchoesTheKey(LlmSimulator llm) {

@@ -165,7 +165,7 @@ final class PromptConverter {
 	}
 
 	private static ToolDefinition tool(org.springframework.ai.tool.definition.ToolDefinition definition) {
-		return new ToolDefinition(definition.name(), definition.description(),
+		return ToolDefinition.of(definition.name(), definition.description(),
 				JsonMapper.shared().readTree(definition.inputSchema()));
 	}
 

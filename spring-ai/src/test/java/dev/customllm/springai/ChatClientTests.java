@@ -63,7 +63,14 @@ class ChatClientTests {
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.apiKey(API_KEY)
-			.retry(new RetrySettings(2, Duration.ofMillis(20), 2, Duration.ofMillis(100), 0, Duration.ofSeconds(1)))
+			.retry(RetrySettings.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(20))
+				.multiplier(2)
+				.maxDelay(Duration.ofMillis(100))
+				.jitter(0)
+				.maxRetryAfter(Duration.ofSeconds(1))
+				.build())
 			.build();
 	}
 

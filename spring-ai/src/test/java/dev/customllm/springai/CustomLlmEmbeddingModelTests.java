@@ -47,7 +47,12 @@ class CustomLlmEmbeddingModelTests {
 		llm = simulator;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
-			.embeddingDefaults(new EmbeddingDefaults(null, null, false, 2, 1, EncodingFormat.BASE64, "/embeddings"))
+			.embeddingDefaults(EmbeddingDefaults.builder()
+				.batchSize(2)
+				.maxConcurrency(1)
+				.encodingFormat(EncodingFormat.BASE64)
+				.path("/embeddings")
+				.build())
 			.build();
 	}
 

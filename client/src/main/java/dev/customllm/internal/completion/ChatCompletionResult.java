@@ -33,8 +33,14 @@ record ChatCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 			throw new LlmResponseException(LlmOperation.CHAT,
 					"answer has no text and no tool calls (" + FinishReasons.describe(choice.finishReason()) + ")");
 		}
-		return new CompletionResponse(this.id, this.model, text, choice.finishReason(), UsageBody.toUsage(this.usage),
-				toolCalls);
+		return CompletionResponse.builder()
+			.id(this.id)
+			.model(this.model)
+			.text(text)
+			.finishReason(choice.finishReason())
+			.usage(UsageBody.toUsage(this.usage))
+			.toolCalls(toolCalls)
+			.build();
 	}
 
 	@Override

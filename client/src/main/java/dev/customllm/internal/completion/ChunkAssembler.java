@@ -28,7 +28,7 @@ final class ChunkAssembler {
 	/**
 	 * What an event that adds no chunk of its own maps to, filtered out.
 	 */
-	private static final CompletionChunk NOTHING = new CompletionChunk("", false, null, null, List.of(), null);
+	private static final CompletionChunk NOTHING = CompletionChunk.builder().build();
 
 	private final LlmOperation operation;
 
@@ -115,7 +115,7 @@ final class ChunkAssembler {
 			return null;
 		}
 		this.hasText = true;
-		return new CompletionChunk(text, false, null, null, List.of(), this.model);
+		return CompletionChunk.delta(text, this.model);
 	}
 
 	private void addToolCall(ToolCallDelta delta) {
@@ -162,7 +162,13 @@ final class ChunkAssembler {
 			throw new LlmResponseException(this.operation, "streamed answer has no text and no tool calls ("
 					+ FinishReasons.describe(this.finishReason) + ")");
 		}
-		return new CompletionChunk("", true, this.finishReason, this.usage, calls, this.model);
+		return CompletionChunk.builder()
+			.last(true)
+			.finishReason(this.finishReason)
+			.usage(this.usage)
+			.toolCalls(calls)
+			.model(this.model)
+			.build();
 	}
 
 	/**

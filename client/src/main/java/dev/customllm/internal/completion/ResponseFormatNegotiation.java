@@ -137,9 +137,7 @@ public final class ResponseFormatNegotiation {
 		else {
 			messages.add(0, Message.system(instruction));
 		}
-		return new CompletionRequest(request.model(), messages, request.prompt(), request.temperature(),
-				request.maxTokens(), request.topP(), request.stop(), request.seed(), request.extra(), request.tools(),
-				request.toolChoice(), ResponseFormat.json(), request.repairAttempts());
+		return request.toBuilder().clearMessages().messages(messages).responseFormat(ResponseFormat.json()).build();
 	}
 
 }

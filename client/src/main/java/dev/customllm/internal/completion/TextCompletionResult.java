@@ -25,8 +25,13 @@ record TextCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 			throw new LlmResponseException(LlmOperation.TEXT_COMPLETION,
 					"answer has no text (" + FinishReasons.describe(choice.finishReason()) + ")");
 		}
-		return new CompletionResponse(this.id, this.model, choice.text(), choice.finishReason(),
-				UsageBody.toUsage(this.usage), List.of());
+		return CompletionResponse.builder()
+			.id(this.id)
+			.model(this.model)
+			.text(choice.text())
+			.finishReason(choice.finishReason())
+			.usage(UsageBody.toUsage(this.usage))
+			.build();
 	}
 
 	@Override

@@ -26,7 +26,7 @@ record UsageBody(@JsonProperty("prompt_tokens") @Nullable Integer promptTokens,
 		}
 		int prompt = (body.promptTokens != null) ? body.promptTokens : 0;
 		int completion = (body.completionTokens != null) ? body.completionTokens : 0;
-		return new Usage(prompt, completion, (body.totalTokens != null) ? body.totalTokens : prompt + completion);
+		return Usage.of(prompt, completion, (body.totalTokens != null) ? body.totalTokens : prompt + completion);
 	}
 
 }

@@ -43,7 +43,12 @@ class ChatCompletionModelTests {
 	@RegisterExtension
 	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder.apiKey("sk-test-0123456789")
 		.header("X-Team", "search")
-		.completionDefaults(new CompletionDefaults("default-model", 0.3, 64, CompletionApi.CHAT, null)));
+		.completionDefaults(CompletionDefaults.builder()
+			.model("default-model")
+			.temperature(0.3)
+			.maxTokens(64)
+			.api(CompletionApi.CHAT)
+			.build()));
 
 	private WireMockServer wireMock() {
 		return fixture.wireMock();
@@ -141,7 +146,7 @@ class ChatCompletionModelTests {
 		assertThat(response.model()).isEqualTo("gpt-4o-2024-08-06");
 		assertThat(response.text()).isEqualTo("Hello!");
 		assertThat(response.finishReason()).isEqualTo("stop");
-		assertThat(response.usage()).isEqualTo(new Usage(19, 10, 29));
+		assertThat(response.usage()).isEqualTo(Usage.of(19, 10, 29));
 		assertThat(response.toolCalls()).isEmpty();
 	}
 
@@ -158,7 +163,7 @@ class ChatCompletionModelTests {
 			.complete(CompletionRequest.of("Capital of France?"));
 		assertThat(response.text()).isEqualTo("Paris.");
 		assertThat(response.toolCalls()).isEmpty();
-		assertThat(response.usage()).isEqualTo(new Usage(25, 2, 27));
+		assertThat(response.usage()).isEqualTo(Usage.of(25, 2, 27));
 		assertThat(response.model()).isEqualTo("Qwen/Qwen2.5-7B-Instruct");
 	}
 
@@ -172,7 +177,7 @@ class ChatCompletionModelTests {
 		CompletionResponse response = fixture.client().completionModel().complete(CompletionRequest.of("Tell a story"));
 		assertThat(response.text()).isEqualTo("Once upon");
 		assertThat(response.finishReason()).isEqualTo("length");
-		assertThat(response.usage()).isEqualTo(new Usage(12, 2, 14));
+		assertThat(response.usage()).isEqualTo(Usage.of(12, 2, 14));
 	}
 
 	@Test
@@ -312,7 +317,7 @@ class ChatCompletionModelTests {
 		wireMock().resetRequests();
 		CompletionModel text = CustomLlmClient.builder()
 			.baseUrl(fixture.simulator().baseUrl())
-			.completionDefaults(new CompletionDefaults("m", null, null, CompletionApi.TEXT, null))
+			.completionDefaults(CompletionDefaults.builder().model("m").api(CompletionApi.TEXT).build())
 			.build()
 			.completionModel();
 		CompletionRequest withMessages = CompletionRequest.builder().system("x").prompt("y").build();

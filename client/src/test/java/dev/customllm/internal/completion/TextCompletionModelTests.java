@@ -29,8 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TextCompletionModelTests {
 
 	@RegisterExtension
-	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder
-		.completionDefaults(new CompletionDefaults("gpt-3.5-turbo-instruct", null, 16, CompletionApi.TEXT, null)));
+	static final SimulatedClient fixture = SimulatedClient
+		.configured((builder) -> builder.completionDefaults(CompletionDefaults.builder()
+			.model("gpt-3.5-turbo-instruct")
+			.maxTokens(16)
+			.api(CompletionApi.TEXT)
+			.build()));
 
 	@Test
 	void sendsThePromptToTheCompletionsEndpoint() {
@@ -65,7 +69,7 @@ class TextCompletionModelTests {
 			.complete(CompletionRequest.of("Once upon a time"));
 		assertThat(response.text()).isEqualTo(" there was a dragon");
 		assertThat(response.finishReason()).isEqualTo("length");
-		assertThat(response.usage()).isEqualTo(new Usage(5, 4, 9));
+		assertThat(response.usage()).isEqualTo(Usage.of(5, 4, 9));
 		assertThat(response.model()).isEqualTo("facebook/opt-125m");
 		assertThat(response.id()).isEqualTo("cmpl-1");
 	}

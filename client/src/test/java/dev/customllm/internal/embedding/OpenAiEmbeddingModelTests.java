@@ -63,7 +63,13 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	private static EmbeddingDefaults defaults(int batchSize, int maxConcurrency, EncodingFormat format) {
-		return new EmbeddingDefaults("embed-model", null, false, batchSize, maxConcurrency, format, "/embeddings");
+		return EmbeddingDefaults.builder()
+			.model("embed-model")
+			.batchSize(batchSize)
+			.maxConcurrency(maxConcurrency)
+			.encodingFormat(format)
+			.path("/embeddings")
+			.build();
 	}
 
 	@Test
@@ -142,8 +148,15 @@ class OpenAiEmbeddingModelTests {
 
 	@Test
 	void sendsModelInputAndEncodingAndDimensionsWhenAsked() {
-		EmbeddingDefaults defaults = new EmbeddingDefaults("text-embedding-3-small", 64, true, 8, 1,
-				EncodingFormat.FLOAT, "/embeddings");
+		EmbeddingDefaults defaults = EmbeddingDefaults.builder()
+			.model("text-embedding-3-small")
+			.dimensions(64)
+			.requestDimensions(true)
+			.batchSize(8)
+			.maxConcurrency(1)
+			.encodingFormat(EncodingFormat.FLOAT)
+			.path("/embeddings")
+			.build();
 		try (CustomLlmClient client = client(defaults)) {
 			Embedding embedding = client.embeddingModel().embed("hello world");
 			assertThat(embedding.dimensions()).isEqualTo(64);
@@ -216,7 +229,13 @@ class OpenAiEmbeddingModelTests {
 	@Test
 	void wrongVectorLengthIsAnError() {
 		answer("{\"data\":[{\"index\":0,\"embedding\":[1.0,2.0,3.0]}]}");
-		EmbeddingDefaults defaults = new EmbeddingDefaults(null, 4, false, 8, 1, EncodingFormat.FLOAT, "/embeddings");
+		EmbeddingDefaults defaults = EmbeddingDefaults.builder()
+			.dimensions(4)
+			.batchSize(8)
+			.maxConcurrency(1)
+			.encodingFormat(EncodingFormat.FLOAT)
+			.path("/embeddings")
+			.build();
 		try (CustomLlmClient client = client(defaults)) {
 			assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.embeddingModel().embed("a"))
 				.withMessageContaining("has 3 dimensions, expected 4");

@@ -50,7 +50,12 @@ class OpenAiRerankModelTests {
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test")
 			.retry(retry)
-			.rerankDefaults(new RerankDefaults("bge-reranker", "/rerank", batchSize, 2))
+			.rerankDefaults(RerankDefaults.builder()
+				.model("bge-reranker")
+				.path("/rerank")
+				.batchSize(batchSize)
+				.maxConcurrency(2)
+				.build())
 			.build();
 	}
 
@@ -121,7 +126,8 @@ class OpenAiRerankModelTests {
 			.withMessage("documents[1] must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> model.rerank("q", DOCUMENTS, 0))
 			.withMessage("topN must be at least 1, but was 0");
-		assertThatIllegalArgumentException().isThrownBy(() -> new RerankDefaults(null, "/rerank", 0, 1))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RerankDefaults.builder().path("/rerank").batchSize(0).maxConcurrency(1).build())
 			.withMessage("batchSize must be at least 1, but was 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> client(2, RetrySettings.NONE).rerankModel(" "))
 			.withMessage("model must not be blank");
@@ -177,8 +183,15 @@ class OpenAiRerankModelTests {
 	@Test
 	void retriesAsTheOtherModelsDo() {
 		simulator.rerank().once().fails(LlmFault.unavailable());
-		try (CustomLlmClient client = client(32, new RetrySettings(1, java.time.Duration.ofMillis(10), 1,
-				java.time.Duration.ofMillis(10), 0, java.time.Duration.ofSeconds(1)))) {
+		try (CustomLlmClient client = client(32,
+				RetrySettings.builder()
+					.maxRetries(1)
+					.delay(java.time.Duration.ofMillis(10))
+					.multiplier(1)
+					.maxDelay(java.time.Duration.ofMillis(10))
+					.jitter(0)
+					.maxRetryAfter(java.time.Duration.ofSeconds(1))
+					.build())) {
 			assertThat(client.rerankModel().rerank("black hole", DOCUMENTS, 1)).hasSize(1);
 		}
 		assertThat(simulator.rerankRequests()).hasSize(2);
@@ -191,7 +204,7 @@ class OpenAiRerankModelTests {
 				.willReturn(okJson("{\"results\":[{\"index\":0,\"relevance_score\":1}]}")));
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
-			.rerankDefaults(new RerankDefaults(null, "/score", 8, 1))
+			.rerankDefaults(RerankDefaults.builder().path("/score").batchSize(8).maxConcurrency(1).build())
 			.build()) {
 			assertThat(client.rerankModel().rerank("q", List.of("only"))).singleElement()
 				.satisfies((document) -> assertThat(document.text()).isEqualTo("only"));
@@ -208,7 +221,12 @@ class OpenAiRerankModelTests {
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.observationRegistry(observations)
-			.rerankDefaults(new RerankDefaults("bge-reranker", "/rerank", 32, 1))
+			.rerankDefaults(RerankDefaults.builder()
+				.model("bge-reranker")
+				.path("/rerank")
+				.batchSize(32)
+				.maxConcurrency(1)
+				.build())
 			.build()) {
 			client.rerankModel().rerank("black hole", DOCUMENTS);
 		}

@@ -61,7 +61,7 @@ public class AssistantService {
 	public Flux<CompletionChunk> streamAnswer(@Nullable String question) {
 		return this.agent.stream(checked(question))
 			.map(CompletionChunk::delta)
-			.concatWith(Mono.just(new CompletionChunk("", true, "stop", null, List.of(), null)));
+			.concatWith(Mono.just(CompletionChunk.builder().last(true).finishReason("stop").build()));
 	}
 
 	private static String checked(@Nullable String question) {

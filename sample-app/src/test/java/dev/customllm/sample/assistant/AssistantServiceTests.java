@@ -36,14 +36,15 @@ class AssistantServiceTests {
 		@Override
 		public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
 			AssistantServiceTests.this.requests.add(request);
-			return Mono.just(new CompletionResponse("id", "m", "Hello there", "stop", null, List.of()));
+			return Mono.just(
+					CompletionResponse.builder().id("id").model("m").text("Hello there").finishReason("stop").build());
 		}
 
 		@Override
 		public Flux<CompletionChunk> stream(CompletionRequest request) {
 			AssistantServiceTests.this.requests.add(request);
 			return Flux.just(CompletionChunk.delta("Hello"), CompletionChunk.delta(" there"),
-					new CompletionChunk("", true, "stop", null, List.of(), "m"));
+					CompletionChunk.builder().last(true).finishReason("stop").model("m").build());
 		}
 
 	}, this.corpus, new DocumentLookup(this.corpus));

@@ -27,7 +27,8 @@ class SummaryServiceTests {
 
 	private final SummaryService service = new SummaryService((request) -> {
 		this.requests.add(request);
-		return Mono.just(new CompletionResponse(null, "test-model", this.answer, "stop", null, List.of()));
+		return Mono
+			.just(CompletionResponse.builder().model("test-model").text(this.answer).finishReason("stop").build());
 	});
 
 	@Test
