@@ -1,8 +1,11 @@
 package dev.customllm.architecture;
 
+import java.util.Set;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -10,7 +13,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -92,6 +97,57 @@ final class ArchitectureRules {
 			.dependOnClassesThat()
 			.resideInAnyPackage(root + ".internal.telemetry..", root + ".internal.completion..",
 					root + ".internal.embedding..", root + ".internal.rerank..");
+	}
+
+	/**
+	 * No public constructor of a public API type takes more than {@code max} parameters,
+	 * exception types aside: a type that may gain fields is built through a builder or a
+	 * short factory, so that a new field breaks no caller.
+	 * @param root the root package
+	 * @param max the most parameters allowed
+	 * @param exempt names of types not checked yet, each with a reason where it is given
+	 */
+	static ArchRule noWidePublicConstructors(String root, int max, Set<String> exempt) {
+		return constructors()
+			.that(DescribedPredicate.describe("are public constructors of public API types",
+					(JavaConstructor constructor) -> constructor.getModifiers().contains(JavaModifier.PUBLIC)
+							&& isCheckedValueType(root, constructor.getOwner(), exempt)))
+			.should(new ArchCondition<JavaConstructor>("take at most " + max + " parameters") {
+				@Override
+				public void check(JavaConstructor constructor, ConditionEvents events) {
+					int count = constructor.getRawParameterTypes().size();
+					events.add(new SimpleConditionEvent(constructor, count <= max,
+							constructor.getFullName() + " takes " + count + " parameters, more than " + max));
+				}
+			})
+			.allowEmptyShould(true);
+	}
+
+	/**
+	 * No public record of the API has more than {@code max} components, exception types
+	 * aside: the canonical constructor of a record is always public, so each new
+	 * component would break every caller.
+	 * @param root the root package
+	 * @param max the most components allowed
+	 * @param exempt names of types not checked yet, each with a reason where it is given
+	 */
+	static ArchRule noWidePublicRecords(String root, int max, Set<String> exempt) {
+		return classes()
+			.that(DescribedPredicate.describe("are public API records",
+					(JavaClass type) -> isCheckedValueType(root, type, exempt) && type.reflect().isRecord()))
+			.should(new ArchCondition<JavaClass>("have at most " + max + " components") {
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					int count = type.reflect().getRecordComponents().length;
+					events.add(new SimpleConditionEvent(type, count <= max,
+							"record " + type.getName() + " has " + count + " components, more than " + max));
+				}
+			})
+			.allowEmptyShould(true);
+	}
+
+	private static boolean isCheckedValueType(String root, JavaClass type, Set<String> exempt) {
+		return isApiType(root, type) && !type.isAssignableTo(Throwable.class) && !exempt.contains(type.getName());
 	}
 
 	private static DescribedPredicate<JavaCodeUnit> arePublicApi(String root) {
