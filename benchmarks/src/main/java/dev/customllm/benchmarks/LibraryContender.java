@@ -69,7 +69,6 @@ final class LibraryContender implements Contender {
 			.batchSize(settings.batchSize())
 			.maxConcurrency(settings.maxConcurrency())
 			.encodingFormat(format)
-			.path("/embeddings")
 			.build();
 	}
 

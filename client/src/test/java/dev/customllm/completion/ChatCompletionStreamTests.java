@@ -47,9 +47,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class ChatCompletionStreamTests {
 
 	private static final RetrySettings QUICK_RETRY = RetrySettings.builder()
-		.maxRetries(2)
 		.delay(Duration.ofMillis(10))
-		.multiplier(2)
 		.maxDelay(Duration.ofMillis(50))
 		.jitter(0)
 		.maxRetryAfter(Duration.ofSeconds(1))
@@ -84,7 +82,7 @@ class ChatCompletionStreamTests {
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test-0123456789")
 			.retry(QUICK_RETRY)
-			.completionDefaults(CompletionDefaults.builder().model("default-model").api(CompletionApi.CHAT).build())
+			.completionDefaults(CompletionDefaults.builder().model("default-model").build())
 			.build();
 	}
 

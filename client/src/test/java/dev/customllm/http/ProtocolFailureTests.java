@@ -24,7 +24,6 @@ class ProtocolFailureTests {
 	private static final RetrySettings FAST = RetrySettings.builder()
 		.maxRetries(3)
 		.delay(Duration.ofMillis(10))
-		.multiplier(2)
 		.maxDelay(Duration.ofMillis(20))
 		.jitter(0)
 		.maxRetryAfter(Duration.ofSeconds(1))

@@ -75,9 +75,7 @@ class ObservationTests {
 			.providerName("vllm-cluster")
 			.includeContent(includeContent)
 			.retry(RetrySettings.builder()
-				.maxRetries(2)
 				.delay(Duration.ofMillis(10))
-				.multiplier(2)
 				.maxDelay(Duration.ofMillis(20))
 				.jitter(0)
 				.maxRetryAfter(Duration.ofSeconds(1))
@@ -87,7 +85,6 @@ class ObservationTests {
 				.batchSize(2)
 				.maxConcurrency(1)
 				.encodingFormat(EncodingFormat.FLOAT)
-				.path("/embeddings")
 				.build())
 			.build();
 	}

@@ -59,11 +59,8 @@ class LoadTests {
 					.responseTimeout(Duration.ofSeconds(1))
 					.callTimeout(Duration.ofSeconds(20))
 					.retry(RetrySettings.builder()
-						.maxRetries(2)
 						.delay(Duration.ofMillis(10))
-						.multiplier(2)
 						.maxDelay(Duration.ofMillis(50))
-						.jitter(0.25)
 						.maxRetryAfter(Duration.ofSeconds(1))
 						.build())
 					.build()) {

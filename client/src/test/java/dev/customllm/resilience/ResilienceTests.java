@@ -36,11 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ResilienceTests {
 
 	private static final RetrySettings FAST = RetrySettings.builder()
-		.maxRetries(2)
 		.delay(Duration.ofMillis(10))
-		.multiplier(2)
 		.maxDelay(Duration.ofMillis(40))
-		.jitter(0.25)
 		.maxRetryAfter(Duration.ofSeconds(5))
 		.build();
 

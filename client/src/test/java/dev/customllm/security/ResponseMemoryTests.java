@@ -14,7 +14,6 @@ import dev.customllm.LlmRequestException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.embedding.EmbeddingDefaults;
-import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.resilience.RetrySettings;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
@@ -79,13 +78,7 @@ class ResponseMemoryTests {
 			.baseUrl(llm.baseUrl())
 			.maxBufferedResponseBytes(256L * 1024)
 			.retry(RetrySettings.NONE)
-			.embeddingDefaults(EmbeddingDefaults.builder()
-				.model("e")
-				.batchSize(128)
-				.maxConcurrency(4)
-				.encodingFormat(EncodingFormat.BASE64)
-				.path("/embeddings")
-				.build())
+			.embeddingDefaults(EmbeddingDefaults.builder().model("e").batchSize(128).maxConcurrency(4).build())
 			.build()) {
 			// 4 answers of 1 MB at once, each held whole before, within a budget of 256
 			// KB

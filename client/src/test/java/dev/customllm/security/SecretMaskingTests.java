@@ -40,7 +40,6 @@ class SecretMaskingTests {
 	private static final RetrySettings FAST = RetrySettings.builder()
 		.maxRetries(1)
 		.delay(Duration.ofMillis(10))
-		.multiplier(2)
 		.maxDelay(Duration.ofMillis(20))
 		.jitter(0)
 		.maxRetryAfter(Duration.ofSeconds(1))

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.embedding.EmbeddingDefaults;
-import dev.customllm.embedding.EncodingFormat;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 import dev.customllm.test.SimulatedEmbeddings;
@@ -47,12 +46,7 @@ class CustomLlmEmbeddingModelTests {
 		llm = simulator;
 		client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
-			.embeddingDefaults(EmbeddingDefaults.builder()
-				.batchSize(2)
-				.maxConcurrency(1)
-				.encodingFormat(EncodingFormat.BASE64)
-				.path("/embeddings")
-				.build())
+			.embeddingDefaults(EmbeddingDefaults.builder().batchSize(2).maxConcurrency(1).build())
 			.build();
 	}
 

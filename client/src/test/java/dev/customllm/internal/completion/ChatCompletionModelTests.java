@@ -43,12 +43,8 @@ class ChatCompletionModelTests {
 	@RegisterExtension
 	static final SimulatedClient fixture = SimulatedClient.configured((builder) -> builder.apiKey("sk-test-0123456789")
 		.header("X-Team", "search")
-		.completionDefaults(CompletionDefaults.builder()
-			.model("default-model")
-			.temperature(0.3)
-			.maxTokens(64)
-			.api(CompletionApi.CHAT)
-			.build()));
+		.completionDefaults(
+				CompletionDefaults.builder().model("default-model").temperature(0.3).maxTokens(64).build()));
 
 	private WireMockServer wireMock() {
 		return fixture.wireMock();

@@ -68,7 +68,6 @@ class OpenAiEmbeddingModelTests {
 			.batchSize(batchSize)
 			.maxConcurrency(maxConcurrency)
 			.encodingFormat(format)
-			.path("/embeddings")
 			.build();
 	}
 
@@ -155,7 +154,6 @@ class OpenAiEmbeddingModelTests {
 			.batchSize(8)
 			.maxConcurrency(1)
 			.encodingFormat(EncodingFormat.FLOAT)
-			.path("/embeddings")
 			.build();
 		try (CustomLlmClient client = client(defaults)) {
 			Embedding embedding = client.embeddingModel().embed("hello world");
@@ -234,7 +232,6 @@ class OpenAiEmbeddingModelTests {
 			.batchSize(8)
 			.maxConcurrency(1)
 			.encodingFormat(EncodingFormat.FLOAT)
-			.path("/embeddings")
 			.build();
 		try (CustomLlmClient client = client(defaults)) {
 			assertThatExceptionOfType(LlmResponseException.class).isThrownBy(() -> client.embeddingModel().embed("a"))

@@ -50,12 +50,8 @@ class OpenAiRerankModelTests {
 			.baseUrl(simulator.baseUrl())
 			.apiKey("sk-test")
 			.retry(retry)
-			.rerankDefaults(RerankDefaults.builder()
-				.model("bge-reranker")
-				.path("/rerank")
-				.batchSize(batchSize)
-				.maxConcurrency(2)
-				.build())
+			.rerankDefaults(
+					RerankDefaults.builder().model("bge-reranker").batchSize(batchSize).maxConcurrency(2).build())
 			.build();
 	}
 
@@ -127,7 +123,7 @@ class OpenAiRerankModelTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> model.rerank("q", DOCUMENTS, 0))
 			.withMessage("topN must be at least 1, but was 0");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RerankDefaults.builder().path("/rerank").batchSize(0).maxConcurrency(1).build())
+			.isThrownBy(() -> RerankDefaults.builder().batchSize(0).maxConcurrency(1).build())
 			.withMessage("batchSize must be at least 1, but was 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> client(2, RetrySettings.NONE).rerankModel(" "))
 			.withMessage("model must not be blank");
@@ -221,12 +217,7 @@ class OpenAiRerankModelTests {
 		try (CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl(simulator.baseUrl())
 			.observationRegistry(observations)
-			.rerankDefaults(RerankDefaults.builder()
-				.model("bge-reranker")
-				.path("/rerank")
-				.batchSize(32)
-				.maxConcurrency(1)
-				.build())
+			.rerankDefaults(RerankDefaults.builder().model("bge-reranker").batchSize(32).maxConcurrency(1).build())
 			.build()) {
 			client.rerankModel().rerank("black hole", DOCUMENTS);
 		}

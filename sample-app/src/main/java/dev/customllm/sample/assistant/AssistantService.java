@@ -1,7 +1,5 @@
 package dev.customllm.sample.assistant;
 
-import java.util.List;
-
 import dev.customllm.agent.Agent;
 import dev.customllm.agent.AgentBuilder;
 import dev.customllm.agent.Tools;
