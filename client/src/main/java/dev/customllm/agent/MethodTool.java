@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.ReflectionUtils;
@@ -48,7 +49,7 @@ final class MethodTool extends AbstractTool {
 		}
 	}
 
-	private Object argument(JsonNode arguments, Parameter parameter) {
+	private @Nullable Object argument(JsonNode arguments, Parameter parameter) {
 		JsonNode value = arguments.get(MethodParameters.info(this.method, parameter).name());
 		if (parameter.getType() == Optional.class) {
 			return (value == null || value.isNull()) ? Optional.empty()
