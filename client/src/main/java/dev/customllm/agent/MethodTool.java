@@ -36,7 +36,7 @@ final class MethodTool extends AbstractTool {
 	@Override
 	public Object call(JsonNode arguments) throws Exception {
 		Parameter[] parameters = this.method.getParameters();
-		Object[] values = new Object[parameters.length];
+		@Nullable Object[] values = new @Nullable Object[parameters.length];
 		for (int i = 0; i < parameters.length; i++) {
 			values[i] = argument(arguments, parameters[i]);
 		}
