@@ -317,10 +317,10 @@ public final class CompletionRequest {
 
 		/**
 		 * Use this model instead of the default.
-		 * @param model the model name
+		 * @param model the model name, or {@code null} for the default
 		 * @return this builder
 		 */
-		public Builder model(String model) {
+		public Builder model(@Nullable String model) {
 			this.model = model;
 			return this;
 		}
@@ -450,10 +450,11 @@ public final class CompletionRequest {
 
 		/**
 		 * Say whether and which tool the model must call.
-		 * @param toolChoice {@code auto}, {@code none}, {@code required} or a tool's name
+		 * @param toolChoice {@code auto}, {@code none}, {@code required} or a tool's
+		 * name; {@code null} for the service's default
 		 * @return this builder
 		 */
-		public Builder toolChoice(String toolChoice) {
+		public Builder toolChoice(@Nullable String toolChoice) {
 			this.toolChoice = toolChoice;
 			return this;
 		}
@@ -463,10 +464,10 @@ public final class CompletionRequest {
 		 * {@link ResponseFormat#of(Class)}. The typed
 		 * {@link CompletionModel#complete(CompletionRequest, Class)} sets it when it is
 		 * not set.
-		 * @param responseFormat the format
+		 * @param responseFormat the format, or {@code null} for free text
 		 * @return this builder
 		 */
-		public Builder responseFormat(ResponseFormat responseFormat) {
+		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
 			this.responseFormat = responseFormat;
 			return this;
 		}
