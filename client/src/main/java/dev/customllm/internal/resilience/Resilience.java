@@ -69,7 +69,7 @@ public final class Resilience implements AutoCloseable {
 	 * @return the protected call
 	 */
 	public <T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> attempt) {
-		return new CallDeadline<>(
+		return CallDeadline.apply(
 				this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt))),
 				operation, this.callTimeout);
 	}
