@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.customllm.completion.Message;
 import dev.customllm.completion.ToolCall;
+import dev.customllm.internal.json.SchemaCheck;
 
 /**
  * Runs the tool calls of one round concurrently, each on the bounded elastic scheduler,
@@ -52,7 +53,7 @@ final class ToolRunner {
 			return failure(call,
 					"arguments of tool '" + call.name() + "' are not valid JSON: " + ex.getOriginalMessage());
 		}
-		List<String> problems = ArgumentsCheck.problems(arguments, tool.parameters());
+		List<String> problems = SchemaCheck.problems(tool.parameters(), arguments);
 		if (!problems.isEmpty()) {
 			return failure(call, "arguments do not match the parameters of tool '" + call.name() + "': "
 					+ String.join("; ", problems));
