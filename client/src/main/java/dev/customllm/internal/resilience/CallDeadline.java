@@ -1,6 +1,8 @@
 package dev.customllm.internal.resilience;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
@@ -12,49 +14,53 @@ import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.internal.http.Timeouts;
 
 /**
- * The whole-call deadline of a unary call, as Reactor's
+ * The whole-call deadline of unary calls, as Reactor's
  * {@link Mono#timeout(Publisher, Mono)} on the shared timer
  * ({@link Timeouts#after(Duration)}): when no outcome came in time the call is cancelled
  * and fails with a {@link Kind#DEADLINE} error. The outcome reaches the caller on the
- * thread that produced it; arming and disarming the timer wakes no thread.
+ * thread that produced it; arming and disarming the timer wakes no thread. The timer
+ * signal and the failure of each operation are made once, not per call. Thread-safe.
  *
  * @author Custom LLM team
  */
 final class CallDeadline {
 
-	private CallDeadline() {
+	private final Publisher<?> timer;
+
+	private final Map<LlmOperation, Mono<?>> missed = new EnumMap<>(LlmOperation.class);
+
+	/**
+	 * Create a deadline on the shared timer.
+	 * @param timeout the time a call may take
+	 */
+	CallDeadline(Duration timeout) {
+		this(timeout, Timeouts::after);
 	}
 
 	/**
-	 * Give a call a deadline on the shared timer.
-	 * @param <T> the answer type
-	 * @param call the call, retries included
-	 * @param operation the operation, for the error
-	 * @param timeout the time the call may take
-	 * @return the call with its deadline
+	 * Create a deadline on a given timer.
+	 * @param timeout the time a call may take
+	 * @param timer makes a signal that fires once the time has passed after each
+	 * subscription to it, and is disarmed when cancelled
 	 */
-	static <T> Mono<T> apply(Mono<T> call, LlmOperation operation, Duration timeout) {
-		return apply(call, operation, timeout, Timeouts::after);
+	CallDeadline(Duration timeout, Function<Duration, ? extends Publisher<?>> timer) {
+		this.timer = timer.apply(timeout);
+		for (LlmOperation operation : LlmOperation.values()) {
+			this.missed.put(operation, Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
+					"no answer within the call timeout of " + timeout.toMillis() + " ms, retries included", null)));
+		}
 	}
 
 	/**
-	 * Give a call a deadline on a given timer.
+	 * Give a call the deadline.
 	 * @param <T> the answer type
 	 * @param call the call, retries included
 	 * @param operation the operation, for the error
-	 * @param timeout the time the call may take
-	 * @param timer a signal that fires once the time has passed after it is subscribed
-	 * to, and is disarmed when cancelled
 	 * @return the call with its deadline
 	 */
-	static <T> Mono<T> apply(Mono<T> call, LlmOperation operation, Duration timeout,
-			Function<Duration, ? extends Publisher<?>> timer) {
-		return call.timeout(timer.apply(timeout), Mono.error(() -> missed(operation, timeout)));
-	}
-
-	private static LlmRequestException missed(LlmOperation operation, Duration timeout) {
-		return new LlmRequestException(operation, Kind.DEADLINE,
-				"no answer within the call timeout of " + timeout.toMillis() + " ms, retries included", null);
+	@SuppressWarnings("unchecked")
+	<T> Mono<T> apply(Mono<T> call, LlmOperation operation) {
+		return call.timeout(this.timer, (Mono<T>) this.missed.get(operation));
 	}
 
 }

@@ -71,7 +71,7 @@ class CallDeadlineTests {
 
 	@Test
 	void theSharedTimerFailsACallThatTakesTooLong() {
-		Mono<String> call = CallDeadline.apply(Mono.never(), LlmOperation.CHAT, Duration.ofMillis(50));
+		Mono<String> call = new CallDeadline(Duration.ofMillis(50)).apply(Mono.never(), LlmOperation.CHAT);
 		assertThat(catchThrowable(() -> call.block(Duration.ofSeconds(5)))).isInstanceOfSatisfying(
 				LlmRequestException.class, (request) -> assertThat(request.kind()).isEqualTo(Kind.DEADLINE));
 	}
@@ -120,7 +120,7 @@ class CallDeadlineTests {
 	}
 
 	private Mono<String> deadline(Mono<String> call) {
-		return CallDeadline.apply(call, LlmOperation.CHAT, Duration.ofSeconds(30), this.timer::arm);
+		return new CallDeadline(Duration.ofSeconds(30), this.timer::arm).apply(call, LlmOperation.CHAT);
 	}
 
 	/**
