@@ -1,8 +1,6 @@
 package dev.customllm.internal.resilience;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
@@ -27,7 +25,8 @@ final class CallDeadline {
 
 	private final Publisher<?> timer;
 
-	private final Map<LlmOperation, Mono<?>> missed = new EnumMap<>(LlmOperation.class);
+	/** The failure of each operation, by its ordinal. */
+	private final Mono<?>[] missed = new Mono<?>[LlmOperation.values().length];
 
 	/**
 	 * Create a deadline on the shared timer.
@@ -46,8 +45,8 @@ final class CallDeadline {
 	CallDeadline(Duration timeout, Function<Duration, ? extends Publisher<?>> timer) {
 		this.timer = timer.apply(timeout);
 		for (LlmOperation operation : LlmOperation.values()) {
-			this.missed.put(operation, Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
-					"no answer within the call timeout of " + timeout.toMillis() + " ms, retries included", null)));
+			this.missed[operation.ordinal()] = Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
+					"no answer within the call timeout of " + timeout.toMillis() + " ms, retries included", null));
 		}
 	}
 
@@ -60,7 +59,7 @@ final class CallDeadline {
 	 */
 	@SuppressWarnings("unchecked")
 	<T> Mono<T> apply(Mono<T> call, LlmOperation operation) {
-		return call.timeout(this.timer, (Mono<T>) this.missed.get(operation));
+		return call.timeout(this.timer, (Mono<T>) this.missed[operation.ordinal()]);
 	}
 
 }
