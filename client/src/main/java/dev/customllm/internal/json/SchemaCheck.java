@@ -1,5 +1,6 @@
 package dev.customllm.internal.json;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  * The two uses differ in one deliberate way: an answer is bound by the JSON mapper, which
  * ignores the members a type does not declare, so {@link #problem(Map, JsonNode)} ignores
  * properties that a schema does not name; tool arguments are handed to the tool as a
- * tree, so {@link #problems(JsonNode, JsonNode)} refuses them where the schema says
+ * tree, so {@link #problems(Map, JsonNode)} refuses them where the schema says
  * {@code additionalProperties: false} and checks them against an
- * {@code additionalProperties} schema. Not thread-safe: one instance per check.
+ * {@code additionalProperties} schema. Schemas are read as maps, lists and plain values
+ * ({@link JsonSchemas#toMap}), as structured answers keep them, so that checking an
+ * answer converts nothing. Not thread-safe: one instance per check.
  *
  * @author Custom LLM team
  */
@@ -32,7 +35,7 @@ public final class SchemaCheck {
 
 	private static final int MAX_DEPTH = 64;
 
-	private final JsonNode root;
+	private final Map<?, ?> root;
 
 	private final boolean checkAdditional;
 
@@ -43,7 +46,7 @@ public final class SchemaCheck {
 	/** The path from the value's root: property names and array indexes. */
 	private final List<Object> path = new ArrayList<>();
 
-	private SchemaCheck(JsonNode root, boolean checkAdditional, int limit) {
+	private SchemaCheck(Map<?, ?> root, boolean checkAdditional, int limit) {
 		this.root = root;
 		this.checkAdditional = checkAdditional;
 		this.limit = limit;
@@ -56,7 +59,7 @@ public final class SchemaCheck {
 	 * @param value the arguments
 	 * @return the problems, each with its JSON path; empty when the arguments match
 	 */
-	public static List<String> problems(JsonNode schema, JsonNode value) {
+	public static List<String> problems(Map<String, Object> schema, JsonNode value) {
 		SchemaCheck check = new SchemaCheck(schema, true, Integer.MAX_VALUE);
 		check.check(schema, value, 0);
 		return List.copyOf(check.problems);
@@ -71,9 +74,8 @@ public final class SchemaCheck {
 	 * matches
 	 */
 	static @Nullable String problem(Map<String, Object> schema, JsonNode value) {
-		JsonNode tree = LlmJson.mapper().valueToTree(schema);
-		SchemaCheck check = new SchemaCheck(tree, false, 1);
-		check.check(tree, value, 0);
+		SchemaCheck check = new SchemaCheck(schema, false, 1);
+		check.check(schema, value, 0);
 		return check.problems.isEmpty() ? null : check.problems.get(0);
 	}
 
@@ -81,17 +83,13 @@ public final class SchemaCheck {
 		return this.problems.size() >= this.limit;
 	}
 
-	private void check(JsonNode schema, JsonNode value, int depth) {
-		if (depth > MAX_DEPTH || !schema.isObject() || full()) {
+	private void check(Map<?, ?> schema, JsonNode value, int depth) {
+		if (depth > MAX_DEPTH || full()) {
 			return;
 		}
 		int before = this.problems.size();
-		JsonNode ref = schema.get("$ref");
-		if (ref != null && ref.isString()) {
-			JsonNode referenced = resolve(ref.stringValue());
-			if (referenced != null) {
-				check(referenced, value, depth + 1);
-			}
+		if (schema.get("$ref") instanceof String ref && resolve(ref) instanceof Map<?, ?> referenced) {
+			check(referenced, value, depth + 1);
 		}
 		if (this.problems.size() > before || !alternatives(schema, value, depth) || !typeAndEnum(schema, value)) {
 			return;
@@ -99,9 +97,8 @@ public final class SchemaCheck {
 		if (value.isObject()) {
 			object(schema, value, depth);
 		}
-		else if (value.isArray()) {
-			JsonNode items = schema.get("items");
-			for (int i = 0; items != null && i < value.size() && !full(); i++) {
+		else if (value.isArray() && schema.get("items") instanceof Map<?, ?> items) {
+			for (int i = 0; i < value.size() && !full(); i++) {
 				this.path.add(i);
 				check(items, value.get(i), depth + 1);
 				this.path.remove(this.path.size() - 1);
@@ -113,16 +110,18 @@ public final class SchemaCheck {
 	 * Check {@code anyOf} or {@code oneOf}: the value must match one of the shapes.
 	 * @return whether the check may go on
 	 */
-	private boolean alternatives(JsonNode schema, JsonNode value, int depth) {
-		JsonNode alternatives = schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
-		if (alternatives == null || !alternatives.isArray() || alternatives.isEmpty()) {
+	private boolean alternatives(Map<?, ?> schema, JsonNode value, int depth) {
+		Object alternatives = (schema.get("anyOf") != null) ? schema.get("anyOf") : schema.get("oneOf");
+		if (!(alternatives instanceof List<?> list) || list.isEmpty()) {
 			return true;
 		}
-		for (JsonNode alternative : alternatives.values()) {
-			SchemaCheck one = new SchemaCheck(this.root, this.checkAdditional, 1);
-			one.check(alternative, value, depth + 1);
-			if (one.problems.isEmpty()) {
-				return true;
+		for (Object alternative : list) {
+			if (alternative instanceof Map<?, ?> map) {
+				SchemaCheck one = new SchemaCheck(this.root, this.checkAdditional, 1);
+				one.check(map, value, depth + 1);
+				if (one.problems.isEmpty()) {
+					return true;
+				}
 			}
 		}
 		add(kind(value) + " matches none of the shapes the schema allows");
@@ -133,40 +132,39 @@ public final class SchemaCheck {
 	 * Check {@code type} and {@code enum}.
 	 * @return whether the check may go on
 	 */
-	private boolean typeAndEnum(JsonNode schema, JsonNode value) {
-		JsonNode type = schema.get("type");
+	private boolean typeAndEnum(Map<?, ?> schema, JsonNode value) {
+		Object type = schema.get("type");
 		if (type != null && !matchesType(type, value)) {
 			add("expected " + types(type) + ", got " + kind(value));
 			return false;
 		}
-		JsonNode allowed = schema.get("enum");
-		if (allowed != null && allowed.isArray() && allowed.values().stream().noneMatch((one) -> same(one, value))) {
-			add(brief(value) + " is not one of " + list(allowed));
+		if (schema.get("enum") instanceof List<?> allowed && allowed.stream().noneMatch((one) -> same(one, value))) {
+			add(brief(value) + " is not one of " + allowed);
 			return false;
 		}
 		return true;
 	}
 
-	private void object(JsonNode schema, JsonNode value, int depth) {
-		JsonNode required = schema.path("required");
-		for (JsonNode name : required.values()) {
-			if (name.isString() && !value.has(name.stringValue())) {
-				add("missing required property '" + name.stringValue() + "'");
+	private void object(Map<?, ?> schema, JsonNode value, int depth) {
+		List<?> required = (schema.get("required") instanceof List<?> names) ? names : List.of();
+		for (Object name : required) {
+			if (name instanceof String property && !value.has(property)) {
+				add("missing required property '" + property + "'");
 				if (full()) {
 					return;
 				}
 			}
 		}
-		JsonNode properties = schema.path("properties");
-		JsonNode additional = schema.path("additionalProperties");
-		boolean closed = this.checkAdditional && additional.isBoolean() && !additional.booleanValue();
-		JsonNode extras = (this.checkAdditional && additional.isObject()) ? additional : null;
+		Map<?, ?> properties = (schema.get("properties") instanceof Map<?, ?> named) ? named : Map.of();
+		Object additional = schema.get("additionalProperties");
+		boolean closed = this.checkAdditional && Boolean.FALSE.equals(additional);
+		Map<?, ?> extras = (this.checkAdditional && additional instanceof Map<?, ?> map) ? map : null;
 		if (!closed && extras == null) {
 			// only the named properties: the other members are not looked at
-			for (var property : properties.properties()) {
-				JsonNode child = value.get(property.getKey());
-				if (child != null) {
-					property(property.getKey(), property.getValue(), child, required, depth);
+			for (Map.Entry<?, ?> property : properties.entrySet()) {
+				JsonNode child = (property.getKey() instanceof String name) ? value.get(name) : null;
+				if (child != null && property.getValue() instanceof Map<?, ?> childSchema) {
+					property((String) property.getKey(), childSchema, child, required, depth);
 				}
 				if (full()) {
 					return;
@@ -174,13 +172,13 @@ public final class SchemaCheck {
 			}
 			return;
 		}
-		for (var member : value.properties()) {
-			JsonNode childSchema = properties.get(member.getKey());
-			childSchema = (childSchema != null) ? childSchema : extras;
+		for (Map.Entry<String, JsonNode> member : value.properties()) {
+			Object named = properties.get(member.getKey());
+			Map<?, ?> childSchema = (named instanceof Map<?, ?> map) ? map : extras;
 			if (childSchema != null) {
 				property(member.getKey(), childSchema, member.getValue(), required, depth);
 			}
-			else {
+			else if (named == null) {
 				add("property '" + member.getKey() + "' is not allowed by the schema");
 			}
 			if (full()) {
@@ -189,8 +187,8 @@ public final class SchemaCheck {
 		}
 	}
 
-	private void property(String name, JsonNode schema, JsonNode value, JsonNode required, int depth) {
-		if (value.isNull() && !contains(required, name)) {
+	private void property(String name, Map<?, ?> schema, JsonNode value, List<?> required, int depth) {
+		if (value.isNull() && !required.contains(name)) {
 			// an optional property given as null is as good as absent
 			return;
 		}
@@ -212,37 +210,26 @@ public final class SchemaCheck {
 		this.problems.add(where.append(": ").append(problem).toString());
 	}
 
-	private @Nullable JsonNode resolve(String ref) {
+	private @Nullable Object resolve(String ref) {
 		if (!ref.startsWith("#")) {
 			return null;
 		}
-		JsonNode current = this.root;
+		Object current = this.root;
 		for (String token : ref.substring(1).split("/")) {
 			if (token.isEmpty()) {
 				continue;
 			}
-			current = current.get(token.replace("~1", "/").replace("~0", "~"));
-			if (current == null) {
-				return null;
-			}
+			String name = token.replace("~1", "/").replace("~0", "~");
+			current = (current instanceof Map<?, ?> map) ? map.get(name) : null;
 		}
-		return current.isObject() ? current : null;
+		return current;
 	}
 
-	private static boolean contains(JsonNode names, String name) {
-		for (JsonNode candidate : names.values()) {
-			if (candidate.isString() && candidate.stringValue().equals(name)) {
-				return true;
-			}
+	private static boolean matchesType(Object type, JsonNode value) {
+		if (type instanceof List<?> types) {
+			return types.stream().anyMatch((one) -> one != null && matchesType(one, value));
 		}
-		return false;
-	}
-
-	private static boolean matchesType(JsonNode type, JsonNode value) {
-		if (type.isArray()) {
-			return type.values().stream().anyMatch((one) -> matchesType(one, value));
-		}
-		return switch (type.asString("")) {
+		return switch (String.valueOf(type)) {
 			case "object" -> value.isObject();
 			case "array" -> value.isArray();
 			case "string" -> value.isString();
@@ -255,26 +242,29 @@ public final class SchemaCheck {
 		};
 	}
 
-	private static boolean same(JsonNode allowed, JsonNode value) {
-		if (allowed.isNumber()) {
-			return value.isNumber() && value.decimalValue().compareTo(allowed.decimalValue()) == 0;
+	private static boolean same(@Nullable Object allowed, JsonNode value) {
+		if (allowed == null) {
+			return value.isNull();
 		}
-		return allowed.equals(value);
+		if (allowed instanceof Number number) {
+			return value.isNumber() && value.decimalValue().compareTo(new BigDecimal(number.toString())) == 0;
+		}
+		if (allowed instanceof Boolean bool) {
+			return value.isBoolean() && value.booleanValue() == bool;
+		}
+		if (allowed instanceof String text) {
+			return value.isString() && value.stringValue().equals(text);
+		}
+		return LlmJson.mapper().valueToTree(allowed).equals(value);
 	}
 
-	private static String types(JsonNode type) {
-		if (!type.isArray()) {
-			return type.asString(type.toString());
+	private static String types(Object type) {
+		if (!(type instanceof List<?> list)) {
+			return String.valueOf(type);
 		}
 		StringJoiner types = new StringJoiner(" or ");
-		type.values().forEach((one) -> types.add(one.asString(one.toString())));
+		list.forEach((one) -> types.add(String.valueOf(one)));
 		return types.toString();
-	}
-
-	private static String list(JsonNode values) {
-		StringJoiner list = new StringJoiner(", ", "[", "]");
-		values.values().forEach((one) -> list.add(one.isString() ? one.stringValue() : one.toString()));
-		return list.toString();
 	}
 
 	private static String kind(JsonNode value) {
