@@ -29,7 +29,7 @@ class ArchitectureTests {
 	@Test
 	void importsTheWholeClient() {
 		assertThat(CLIENT.contain("dev.customllm.CustomLlmClient")).isTrue();
-		assertThat(CLIENT.contain("dev.customllm.internal.http.NettyTransport")).isTrue();
+		assertThat(CLIENT.contain("dev.customllm.internal.http.HttpExchange")).isTrue();
 	}
 
 	@Test
