@@ -44,6 +44,11 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void senderSpiNamesNoNettyType() {
+		ArchitectureRules.senderSpiNamesNoNettyType(ROOT).check(CLIENT);
+	}
+
+	@Test
 	void clientPackagesHaveNoCycles() {
 		ArchitectureRules.noCycles(ROOT).check(CLIENT);
 	}
@@ -63,6 +68,11 @@ class ArchitectureTests {
 	@Test
 	void forbiddenDependencyIsCaught() {
 		assertViolated(ArchitectureRules.noDependencyOn(FIXTURE, "java.sql.."), "java.sql.Connection");
+	}
+
+	@Test
+	void nettyTypeInSenderSpiIsCaught() {
+		assertViolated(ArchitectureRules.senderSpiNamesNoNettyType(FIXTURE), "io.netty.buffer.ByteBuf");
 	}
 
 	@Test
