@@ -3,6 +3,7 @@ package dev.customllm.internal.http;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
@@ -73,19 +74,31 @@ final class AnswerReader {
 	 * @param operation the operation, for errors
 	 * @param content the body as it arrives, each buffer read during its signal
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number
-	 * @param parsers makes the parser of the answer with the client's mapper
+	 * @param parsers makes the parser of the answer
 	 * @return the answer
 	 */
 	<T> Mono<T> parseBody(LlmOperation operation, Flux<ByteBuf> content, long expectedSize,
-			Function<JsonMapper, ? extends AnswerParser<T>> parsers) {
+			Supplier<? extends AnswerParser<T>> parsers) {
 		return Mono.using(() -> parsing(operation, expectedSize, parsers),
 				(body) -> content.doOnNext(body::feed).then(Mono.fromCallable(body::finish)), ParsingBody::release);
 	}
 
+	/**
+	 * Return the parsers of an answer type that has no parser of its own: the mapper
+	 * reads it from its tokens, copied as they arrive ({@link MappedAnswerParser}).
+	 * @param <T> the answer type
+	 * @param operation the operation, for errors
+	 * @param answerType the type to read the answer as
+	 * @return a new parser for each attempt
+	 */
+	<T> Supplier<AnswerParser<T>> mapped(LlmOperation operation, Class<T> answerType) {
+		return () -> new MappedAnswerParser<>(operation, this.jsonMapper, answerType);
+	}
+
 	private <T> ParsingBody<T> parsing(LlmOperation operation, long expectedSize,
-			Function<JsonMapper, ? extends AnswerParser<T>> parsers) {
-		return new ParsingBody<>(operation, parsers.apply(this.jsonMapper), this.errorResponses,
-				this.settings.maxResponseSize(), expectedSize, this.settings.responseMemory());
+			Supplier<? extends AnswerParser<T>> parsers) {
+		return new ParsingBody<>(operation, parsers.get(), this.errorResponses, this.settings.maxResponseSize(),
+				expectedSize, this.settings.responseMemory());
 	}
 
 	/**

@@ -2,13 +2,11 @@ package dev.customllm.internal.http;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.http.HttpAnswer;
@@ -33,17 +31,21 @@ public final class Exchange<T> {
 
 	private final byte @Nullable [] body;
 
-	private final @Nullable Function<JsonMapper, ? extends AnswerParser<T>> parsers;
+	private final @Nullable Supplier<? extends AnswerParser<T>> parsers;
+
+	private final @Nullable Class<T> answerType;
 
 	private final @Nullable Class<?> eventType;
 
 	private Exchange(LlmOperation operation, String method, URI uri, byte @Nullable [] body,
-			@Nullable Function<JsonMapper, ? extends AnswerParser<T>> parsers, @Nullable Class<?> eventType) {
+			@Nullable Supplier<? extends AnswerParser<T>> parsers, @Nullable Class<T> answerType,
+			@Nullable Class<?> eventType) {
 		this.operation = operation;
 		this.method = method;
 		this.uri = uri;
 		this.body = body;
 		this.parsers = parsers;
+		this.answerType = answerType;
 		this.eventType = eventType;
 	}
 
@@ -58,7 +60,7 @@ public final class Exchange<T> {
 	 */
 	public static <T> Exchange<T> post(LlmOperation operation, URI uri, byte[] body,
 			Supplier<? extends AnswerParser<T>> parsers) {
-		return new Exchange<>(operation, "POST", uri, body, (mapper) -> parsers.get(), null);
+		return new Exchange<>(operation, "POST", uri, body, parsers, null, null);
 	}
 
 	/**
@@ -72,7 +74,7 @@ public final class Exchange<T> {
 	 * @return the exchange
 	 */
 	public static <T> Exchange<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return new Exchange<>(operation, "POST", uri, body, mapped(operation, answerType), null);
+		return new Exchange<>(operation, "POST", uri, body, null, answerType, null);
 	}
 
 	/**
@@ -84,7 +86,7 @@ public final class Exchange<T> {
 	 * @return the exchange
 	 */
 	public static <T> Exchange<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return new Exchange<>(operation, "GET", uri, null, mapped(operation, answerType), null);
+		return new Exchange<>(operation, "GET", uri, null, null, answerType, null);
 	}
 
 	/**
@@ -99,11 +101,7 @@ public final class Exchange<T> {
 	 * @return the exchange
 	 */
 	public static <E> Exchange<Flux<E>> stream(LlmOperation operation, URI uri, byte[] body, Class<E> eventType) {
-		return new Exchange<>(operation, "POST", uri, body, null, eventType);
-	}
-
-	private static <T> Function<JsonMapper, AnswerParser<T>> mapped(LlmOperation operation, Class<T> answerType) {
-		return (mapper) -> new MappedAnswerParser<>(operation, mapper, answerType);
+		return new Exchange<>(operation, "POST", uri, body, null, null, eventType);
 	}
 
 	/**
@@ -168,9 +166,13 @@ public final class Exchange<T> {
 	 */
 	@SuppressWarnings("unchecked")
 	Mono<T> read(HttpExchange reader, HttpAnswer answer) {
-		Function<JsonMapper, ? extends AnswerParser<T>> parsers = this.parsers;
+		Supplier<? extends AnswerParser<T>> parsers = this.parsers;
 		if (parsers != null) {
 			return reader.parse(this.operation, answer, parsers);
+		}
+		Class<T> answerType = this.answerType;
+		if (answerType != null) {
+			return reader.parse(this.operation, answer, reader.mapped(this.operation, answerType));
 		}
 		// stream(..) made this an Exchange<Flux<E>>
 		return (Mono<T>) reader.open(this.operation, this.uri, answer, Objects.requireNonNull(this.eventType));

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.netty.buffer.ByteBuf;
@@ -134,15 +135,16 @@ public final class HttpExchange implements HttpTransport {
 	}
 
 	private <T> Mono<T> send(Exchange<T> exchange, HttpCall call) {
-		Function<HttpAnswer, Mono<T>> reading = (answer) -> exchange.read(this, answer);
 		NettySender netty = this.netty;
-		if (netty != null) {
-			// a stream is read after the exchange, its connection released by its end
-			return exchange.streamed() ? netty.send(call).flatMap(reading) : netty.exchange(call, reading);
+		if (netty != null && !exchange.streamed()) {
+			return netty.exchange(call, exchange, this);
 		}
-		return this.sender.send(call)
-			.timeout(exchange.streamed() ? this.streamTimeout : this.bodyTimeout)
-			.flatMap(reading);
+		Mono<HttpAnswer> answer = this.sender.send(call);
+		if (netty == null) {
+			answer = answer.timeout(exchange.streamed() ? this.streamTimeout : this.bodyTimeout);
+		}
+		// a stream is read after the exchange, its connection released by its end
+		return answer.flatMap((opened) -> exchange.read(this, opened));
 	}
 
 	private HttpCall call(Exchange<?> exchange, ContextView context) {
@@ -158,21 +160,15 @@ public final class HttpExchange implements HttpTransport {
 	}
 
 	private Map<String, String> traced(Map<String, String> headers, ContextView context) {
-		Map<String, String> added = new HashMap<>();
-		this.requestHook.addHeaders(context, added::put);
-		if (added.isEmpty()) {
-			return headers;
-		}
-		Map<String, String> traced = new HashMap<>(headers);
-		traced.putAll(added);
-		return traced;
+		Traced traced = new Traced(headers);
+		this.requestHook.addHeaders(context, traced);
+		return traced.headers;
 	}
 
 	/**
 	 * Read a whole answer: with a parser as it arrives when 2xx, else as the error model.
 	 */
-	<T> Mono<T> parse(LlmOperation operation, HttpAnswer answer,
-			Function<JsonMapper, ? extends AnswerParser<T>> parsers) {
+	<T> Mono<T> parse(LlmOperation operation, HttpAnswer answer, Supplier<? extends AnswerParser<T>> parsers) {
 		if (!isSuccess(answer)) {
 			return failed(operation, answer);
 		}
@@ -193,6 +189,14 @@ public final class HttpExchange implements HttpTransport {
 			return failed(operation, answer);
 		}
 		return Mono.just(this.answers.events(operation, uri, content(answer, false), eventType));
+	}
+
+	/**
+	 * Return the parsers of an answer type the mapper reads
+	 * ({@link AnswerReader#mapped}).
+	 */
+	<T> Supplier<AnswerParser<T>> mapped(LlmOperation operation, Class<T> answerType) {
+		return this.answers.mapped(operation, answerType);
 	}
 
 	/**
@@ -259,6 +263,31 @@ public final class HttpExchange implements HttpTransport {
 		if (netty != null) {
 			netty.close();
 		}
+	}
+
+	/**
+	 * The headers of one attempt: those of its kind, copied only when the request hook
+	 * adds some.
+	 */
+	private static final class Traced implements BiConsumer<String, String> {
+
+		private Map<String, String> headers;
+
+		private boolean copied;
+
+		Traced(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+		@Override
+		public void accept(String name, String value) {
+			if (!this.copied) {
+				this.headers = new HashMap<>(this.headers);
+				this.copied = true;
+			}
+			this.headers.put(name, value);
+		}
+
 	}
 
 	private static Map<String, String> asMap(HttpHeaders headers) {

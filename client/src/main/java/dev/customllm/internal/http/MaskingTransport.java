@@ -1,5 +1,7 @@
 package dev.customllm.internal.http;
 
+import java.util.function.Function;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +18,8 @@ import dev.customllm.LlmException;
 public final class MaskingTransport extends ForwardingTransport implements Exchange.Decoration {
 
 	private final SecretRedactor redactor;
+
+	private final Function<LlmException, LlmException> masking = this::mask;
 
 	private MaskingTransport(HttpTransport delegate, SecretRedactor redactor) {
 		super(delegate);
@@ -39,13 +43,13 @@ public final class MaskingTransport extends ForwardingTransport implements Excha
 
 	@Override
 	public <T> Mono<T> answer(Exchange<T> exchange, Mono<T> answer) {
-		return answer.onErrorMap(LlmException.class, this::mask);
+		return answer.onErrorMap(LlmException.class, this.masking);
 	}
 
 	@Override
 	public <E> Mono<Flux<E>> stream(Exchange<Flux<E>> exchange, Mono<Flux<E>> opened) {
-		return opened.map((events) -> events.onErrorMap(LlmException.class, this::mask))
-			.onErrorMap(LlmException.class, this::mask);
+		return opened.map((events) -> events.onErrorMap(LlmException.class, this.masking))
+			.onErrorMap(LlmException.class, this.masking);
 	}
 
 	private LlmException mask(LlmException failure) {

@@ -2,9 +2,8 @@ package dev.customllm.internal.http;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.netty.buffer.ByteBuf;
@@ -44,9 +43,9 @@ public final class NettySender implements HttpSender, AutoCloseable {
 
 	private final HttpClient httpClient;
 
-	private final HttpHeaders defaults;
+	private final String[] defaultNames;
 
-	private final List<String> defaultNames;
+	private final String[] defaultValues;
 
 	/**
 	 * Create a sender with its own connection pool.
@@ -56,8 +55,9 @@ public final class NettySender implements HttpSender, AutoCloseable {
 	 */
 	public NettySender(HttpSettings settings, UnaryOperator<HttpClient> customizer) {
 		this.settings = settings;
-		this.defaults = HttpClientFactory.defaultHeaders(settings);
-		this.defaultNames = List.copyOf(this.defaults.names());
+		HttpHeaders defaults = HttpClientFactory.defaultHeaders(settings);
+		this.defaultNames = defaults.names().toArray(String[]::new);
+		this.defaultValues = Arrays.stream(this.defaultNames).map(defaults::get).toArray(String[]::new);
 		this.pool = HttpClientFactory.pool(settings, this.poolMetrics);
 		this.httpClient = HttpClientFactory.create(settings, this.pool, customizer);
 	}
@@ -88,11 +88,13 @@ public final class NettySender implements HttpSender, AutoCloseable {
 	 * whole answers.
 	 * @param <T> the answer type
 	 * @param call the call
-	 * @param reading reads the answer
+	 * @param exchange the exchange, which reads the answer
+	 * @param reader reads it for the exchange
 	 * @return the answer
 	 */
-	<T> Mono<T> exchange(HttpCall call, Function<HttpAnswer, Mono<T>> reading) {
-		return request(call).response((response, content) -> reading.apply(new NettyAnswer(response, content))).next();
+	<T> Mono<T> exchange(HttpCall call, Exchange<T> exchange, HttpExchange reader) {
+		return request(call).response((response, content) -> exchange.read(reader, new NettyAnswer(response, content)))
+			.next();
 	}
 
 	private HttpClient.ResponseReceiver<?> request(HttpCall call) {
@@ -114,16 +116,36 @@ public final class NettySender implements HttpSender, AutoCloseable {
 	 * for a {@code GET}, the headers of tracing.
 	 */
 	private void headers(Map<String, String> headers, HttpClientRequest request) {
-		headers.forEach((name, value) -> {
-			if (!value.equals(this.defaults.get(name))) {
-				request.header(name, value);
-			}
-		});
-		for (String name : this.defaultNames) {
-			if (!headers.containsKey(name)) {
+		int shared = 0;
+		for (int i = 0; i < this.defaultNames.length; i++) {
+			String name = this.defaultNames[i];
+			String value = headers.get(name);
+			if (value == null) {
 				request.requestHeaders().remove(name);
 			}
+			else {
+				shared++;
+				if (!value.equals(this.defaultValues[i])) {
+					request.header(name, value);
+				}
+			}
 		}
+		if (shared < headers.size()) {
+			headers.forEach((name, value) -> {
+				if (!isDefault(name)) {
+					request.header(name, value);
+				}
+			});
+		}
+	}
+
+	private boolean isDefault(String name) {
+		for (String defaultName : this.defaultNames) {
+			if (defaultName.equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void streamReadTimeout(HttpClientRequest request) {
