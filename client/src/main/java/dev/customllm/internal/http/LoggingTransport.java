@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +67,7 @@ public final class LoggingTransport extends ForwardingTransport {
 	}
 
 	private void request(Exchange<?> exchange) {
-		byte[] body = exchange.body();
+		byte @Nullable [] body = exchange.body();
 		StringBuilder entry = new StringBuilder("--> ").append(exchange.method())
 			.append(' ')
 			.append(exchange.uri())

@@ -1,6 +1,7 @@
 package dev.customllm.internal.resilience;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
@@ -62,9 +63,10 @@ public final class ResilientTransport extends ForwardingTransport implements Exc
 	}
 
 	private static <T> Mono<Flux<T>> firstEventArrived(LlmOperation operation, Flux<T> stream) {
-		return stream
-			.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
-					? Mono.error(beforeFirstEvent(operation, first.getThrowable())) : Mono.just(whole), false)
+		return stream.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
+				? Mono.error(beforeFirstEvent(operation,
+						Objects.requireNonNull(first.getThrowable(), "an error signal has its failure")))
+				: Mono.just(whole), false)
 			.singleOrEmpty();
 	}
 
