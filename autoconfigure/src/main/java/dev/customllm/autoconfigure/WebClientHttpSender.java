@@ -68,7 +68,17 @@ final class WebClientHttpSender implements HttpSender {
 	 * @return its bytes, in one or more views
 	 */
 	static Flux<ByteBuffer> lend(DataBuffer buffer) {
-		return Flux.using(buffer::readableByteBuffers, (readable) -> Flux.fromIterable(() -> readable), (readable) -> {
+		// generate, not using: a cancel that arrives while a view is being read releases
+		// the buffer only once that read has returned
+		return Flux.generate(buffer::readableByteBuffers, (readable, sink) -> {
+			if (readable.hasNext()) {
+				sink.next(readable.next());
+			}
+			else {
+				sink.complete();
+			}
+			return readable;
+		}, (readable) -> {
 			readable.close();
 			DataBufferUtils.release(buffer);
 		});

@@ -77,10 +77,11 @@ public final class NettyHttpSender implements HttpSender {
 	 * client's {@code onNext} returned, or when the body is cancelled or discarded.
 	 */
 	private static Flux<ByteBuffer> lend(Flux<ByteBuf> retained) {
-		return retained
-			.concatMap((buffer) -> Flux.using(() -> buffer, (lent) -> Flux.just(lent.nioBuffer()),
-					ReferenceCountUtil::release), 0)
-			.doOnDiscard(ByteBuf.class, ReferenceCountUtil::release);
+		return retained.concatMap((buffer) -> Flux.<ByteBuffer, ByteBuf>generate(() -> buffer, (lent, sink) -> {
+			sink.next(lent.nioBuffer());
+			sink.complete();
+			return lent;
+		}, ReferenceCountUtil::release), 0).doOnDiscard(ByteBuf.class, ReferenceCountUtil::release);
 	}
 
 	private record Answer(HttpClientResponse response, Flux<ByteBuffer> body) implements HttpAnswer {
