@@ -35,14 +35,13 @@ import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
 import dev.customllm.internal.rerank.OpenAiRerankModel;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
+import dev.customllm.internal.http.HttpExchange;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.LoggingTransport;
 import dev.customllm.internal.http.MaskingTransport;
-import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
 import dev.customllm.internal.http.ResponseMemory;
 import dev.customllm.internal.http.SecretRedactor;
-import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.rerank.RerankModel;
@@ -757,13 +756,13 @@ public final class CustomLlmClient implements AutoCloseable {
 			if (this.httpSender == null) {
 				UnaryOperator<HttpClient> customizer = (this.httpClientCustomizer != null) ? this.httpClientCustomizer
 						: UnaryOperator.identity();
-				return new NettyTransport(settings, customizer, LlmJson.mapper(), LlmTelemetry.propagation());
+				return HttpExchange.onNetty(settings, customizer, LlmJson.mapper(), LlmTelemetry.propagation());
 			}
 			if (this.sslContext != null || this.httpClientCustomizer != null) {
 				throw new IllegalArgumentException("sslContext and httpClientCustomizer configure the client's own"
 						+ " Reactor Netty connections: with an httpSender, configure TLS and proxies on the sender");
 			}
-			return new SenderTransport(settings, this.httpSender, LlmJson.mapper(), LlmTelemetry.propagation());
+			return new HttpExchange(settings, this.httpSender, LlmJson.mapper(), LlmTelemetry.propagation());
 		}
 
 	}

@@ -1,11 +1,7 @@
 package dev.customllm.autoconfigure;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,8 +13,6 @@ import dev.customllm.http.HttpSender;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.NettyDataBuffer;
-import org.springframework.core.io.buffer.PooledDataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +24,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * Sends the client's requests with a {@link WebClient}, so that the application's
  * {@code WebClientCustomizer}s and filters apply to every attempt
  * ({@code custom.llm.http.client=webclient}). Every status is an answer for the client to
- * read (an error status is not WebClient's error to raise); the body is handed over as it
- * arrives, in the connector's own buffers when they are Netty's.
+ * read (an error status is not WebClient's error to raise); the body is lent as it
+ * arrives, views of the connector's own buffers, each released once the client read it.
  *
  * @author Custom LLM team
  */
@@ -67,31 +61,27 @@ final class WebClientHttpSender implements HttpSender {
 	}
 
 	/**
-	 * Return a data buffer as a Netty buffer that the client releases once read. Netty's
-	 * own buffer is handed over as it is; other pooled memory is copied and given back at
-	 * once; memory of the garbage collector is wrapped.
-	 * @param buffer the buffer, released with the returned one
-	 * @return the Netty buffer
+	 * Lend the readable bytes of a data buffer to the client, without a copy: the buffer
+	 * is released once the client's {@code onNext} returned, or when the body is
+	 * cancelled.
+	 * @param buffer the buffer, released after
+	 * @return its bytes, in one or more views
 	 */
-	static ByteBuf toByteBuf(DataBuffer buffer) {
-		if (buffer instanceof NettyDataBuffer netty) {
-			return netty.getNativeBuffer();
-		}
-		if (buffer instanceof PooledDataBuffer) {
-			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				return Unpooled.wrappedBuffer(bytes);
+	static Flux<ByteBuffer> lend(DataBuffer buffer) {
+		// generate, not using: a cancel that arrives while a view is being read releases
+		// the buffer only once that read has returned
+		return Flux.generate(buffer::readableByteBuffers, (readable, sink) -> {
+			if (readable.hasNext()) {
+				sink.next(readable.next());
 			}
-			finally {
-				DataBufferUtils.release(buffer);
+			else {
+				sink.complete();
 			}
-		}
-		List<ByteBuffer> parts = new ArrayList<>(1);
-		try (DataBuffer.ByteBufferIterator readable = buffer.readableByteBuffers()) {
-			readable.forEachRemaining(parts::add);
-		}
-		return Unpooled.wrappedBuffer(parts.toArray(ByteBuffer[]::new));
+			return readable;
+		}, (readable) -> {
+			readable.close();
+			DataBufferUtils.release(buffer);
+		});
 	}
 
 	/**
@@ -110,9 +100,11 @@ final class WebClientHttpSender implements HttpSender {
 		}
 
 		@Override
-		public Flux<ByteBuf> body() {
+		public Flux<ByteBuffer> body() {
 			Flux<DataBuffer> body = this.entity.getBody();
-			return (body != null) ? body.map(WebClientHttpSender::toByteBuf).onErrorMap(Answer::unwrap) : Flux.empty();
+			return (body != null) ? body.concatMap(WebClientHttpSender::lend, 0)
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+				.onErrorMap(Answer::unwrap) : Flux.empty();
 		}
 
 		/**

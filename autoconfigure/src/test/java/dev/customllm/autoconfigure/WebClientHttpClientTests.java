@@ -1,7 +1,9 @@
 package dev.customllm.autoconfigure;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,7 +37,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
-import org.springframework.core.io.buffer.PooledDataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -44,9 +45,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
 /**
  * Tests for {@code custom.llm.http.client=webclient}: the client sends its requests with
@@ -206,40 +204,33 @@ class WebClientHttpClientTests {
 	}
 
 	@Test
-	void nettyDataBufferIsHandedOverWithoutACopy() {
-		ByteBuf network = PooledByteBufAllocator.DEFAULT.buffer().writeBytes(bytes("{\"a\":1}"));
+	void nettyDataBufferIsLentWithoutACopyAndReleasedOnceRead() {
+		ByteBuf network = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes("{\"a\":1}"));
 		DataBuffer buffer = new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT).wrap(network);
-		ByteBuf handedOver = WebClientHttpSender.toByteBuf(buffer);
-		assertThat(handedOver).isSameAs(network);
-		handedOver.release();
+		List<String> read = new ArrayList<>();
+		WebClientHttpSender.lend(buffer).doOnNext((bytes) -> {
+			assertThat(network.refCnt()).as("held while the client reads").isOne();
+			assertThat(bytes.isDirect()).as("a view of the network buffer, not a copy").isTrue();
+			read.add(StandardCharsets.UTF_8.decode(bytes).toString());
+		}).blockLast();
+		assertThat(read).containsExactly("{\"a\":1}");
 		assertThat(network.refCnt()).isZero();
 	}
 
 	@Test
-	void heapDataBufferIsWrappedWithoutACopy() {
+	void heapDataBufferIsLentWithoutACopy() {
 		byte[] bytes = bytes("{\"a\":1}");
-		ByteBuf wrapped = WebClientHttpSender.toByteBuf(DefaultDataBufferFactory.sharedInstance.wrap(bytes));
-		assertThat(wrapped.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+		ByteBuffer lent = WebClientHttpSender.lend(DefaultDataBufferFactory.sharedInstance.wrap(bytes)).blockFirst();
 		bytes[2] = 'b';
-		assertThat(wrapped.toString(StandardCharsets.UTF_8)).isEqualTo("{\"b\":1}");
-		assertThat(wrapped.release()).isTrue();
+		assertThat(StandardCharsets.UTF_8.decode(lent).toString()).isEqualTo("{\"b\":1}");
 	}
 
 	@Test
-	void otherPooledDataBufferIsCopiedAndGivenBackAtOnce() {
-		PooledDataBuffer pooled = mock(PooledDataBuffer.class);
-		given(pooled.isAllocated()).willReturn(true);
-		given(pooled.readableByteCount()).willReturn(2);
-		given(pooled.read(new byte[2])).willAnswer((invocation) -> {
-			byte[] target = invocation.getArgument(0);
-			target[0] = '{';
-			target[1] = '}';
-			return pooled;
-		});
-		ByteBuf copy = WebClientHttpSender.toByteBuf(pooled);
-		verify(pooled).release();
-		assertThat(copy.toString(StandardCharsets.UTF_8)).isEqualTo("{}");
-		assertThat(copy.release()).isTrue();
+	void pooledDataBufferOfACancelledBodyIsReleased() {
+		ByteBuf network = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes("{\"a\":1}"));
+		DataBuffer buffer = new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT).wrap(network);
+		WebClientHttpSender.lend(buffer).take(0, false).blockLast();
+		assertThat(network.refCnt()).isZero();
 	}
 
 	private static void assertNoWebClientBuilder(Throwable failure, String prefix) {

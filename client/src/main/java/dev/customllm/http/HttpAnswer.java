@@ -1,6 +1,7 @@
 package dev.customllm.http;
 
-import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -27,13 +28,17 @@ public interface HttpAnswer {
 	/**
 	 * Return the body as it arrives. The client subscribes once, and either reads it to
 	 * the end or cancels it (a stream the caller stops, a body larger than the maximum
-	 * response size). Each buffer belongs to the client once emitted, and the client
-	 * releases it as soon as it is read: a sender on pooled memory emits buffers with a
-	 * reference of their own (Reactor Netty's {@code receive().retain()}, Spring's
-	 * {@code NettyDataBuffer}). Buffers not emitted before a cancellation stay the
-	 * sender's.
+	 * response size).
+	 * <p>
+	 * Every buffer stays the sender's: the client reads its remaining bytes during the
+	 * {@code onNext} signal that delivers it and keeps no reference to it after. A sender
+	 * on pooled memory therefore releases each buffer once {@code onNext} has returned
+	 * (Reactor Netty's {@code receive()} does so by itself; Spring's {@code DataBuffer}s
+	 * are released by the sender, see the reference documentation), and releases what it
+	 * never emitted when the body is cancelled. The client neither releases nor changes a
+	 * buffer, nor reads one after a cancellation.
 	 * @return the body
 	 */
-	Flux<ByteBuf> body();
+	Flux<ByteBuffer> body();
 
 }

@@ -43,6 +43,19 @@ final class ArchitectureRules {
 	}
 
 	/**
+	 * The HTTP sender SPI ({@code http}) names no Netty type: its users read
+	 * {@code ByteBuffer}s and release nothing of the client's.
+	 */
+	static ArchRule senderSpiNamesNoNettyType(String root) {
+		return noClasses().that()
+			.resideInAPackage(root + ".http..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.netty..")
+			.because("a sender's users must not own reference-counted Netty buffers");
+	}
+
+	/**
 	 * No cycle among the subpackages of the root. The root package itself (the client and
 	 * its errors) may be imported from anywhere below.
 	 */

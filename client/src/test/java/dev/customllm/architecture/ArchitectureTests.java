@@ -44,7 +44,7 @@ class ArchitectureTests {
 	@Test
 	void importsTheWholeClient() {
 		assertThat(CLIENT.contain("dev.customllm.CustomLlmClient")).isTrue();
-		assertThat(CLIENT.contain("dev.customllm.internal.http.NettyTransport")).isTrue();
+		assertThat(CLIENT.contain("dev.customllm.internal.http.HttpExchange")).isTrue();
 	}
 
 	@Test
@@ -56,6 +56,11 @@ class ArchitectureTests {
 	void clientDoesNotDependOnSpringWebOrWebFlux() {
 		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.web..").check(CLIENT);
 		ArchitectureRules.noDependencyOn(ROOT, "org.springframework.http..").check(CLIENT);
+	}
+
+	@Test
+	void senderSpiNamesNoNettyType() {
+		ArchitectureRules.senderSpiNamesNoNettyType(ROOT).check(CLIENT);
 	}
 
 	@Test
@@ -93,6 +98,11 @@ class ArchitectureTests {
 	@Test
 	void forbiddenDependencyIsCaught() {
 		assertViolated(ArchitectureRules.noDependencyOn(FIXTURE, "java.sql.."), "java.sql.Connection");
+	}
+
+	@Test
+	void nettyTypeInSenderSpiIsCaught() {
+		assertViolated(ArchitectureRules.senderSpiNamesNoNettyType(FIXTURE), "io.netty.buffer.ByteBuf");
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package dev.customllm.http;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,8 +19,9 @@ import dev.customllm.internal.http.PoolMetrics;
 
 /**
  * An {@link HttpSender} on a Reactor Netty client of its own, the way an application
- * would write one: it hands over each body buffer with a reference of its own, for the
- * client to release. Its pool is counted, for tests of connection reuse and release.
+ * would write one on pooled memory: it keeps a reference of its own to each body buffer
+ * and releases it once the client has read it. Its pool is counted, for tests of
+ * connection reuse and release.
  *
  * @author Custom LLM team
  */
@@ -65,11 +68,23 @@ public final class NettyHttpSender implements HttpSender {
 				: request;
 		return sent
 			.responseConnection((response, connection) -> Mono
-				.<HttpAnswer>just(new Answer(response, connection.inbound().receive().retain())))
+				.<HttpAnswer>just(new Answer(response, lend(connection.inbound().receive().retain()))))
 			.next();
 	}
 
-	private record Answer(HttpClientResponse response, Flux<ByteBuf> body) implements HttpAnswer {
+	/**
+	 * Lend each buffer of a body that holds a reference of its own: released once the
+	 * client's {@code onNext} returned, or when the body is cancelled or discarded.
+	 */
+	private static Flux<ByteBuffer> lend(Flux<ByteBuf> retained) {
+		return retained.concatMap((buffer) -> Flux.<ByteBuffer, ByteBuf>generate(() -> buffer, (lent, sink) -> {
+			sink.next(lent.nioBuffer());
+			sink.complete();
+			return lent;
+		}, ReferenceCountUtil::release), 0).doOnDiscard(ByteBuf.class, ReferenceCountUtil::release);
+	}
+
+	private record Answer(HttpClientResponse response, Flux<ByteBuffer> body) implements HttpAnswer {
 
 		@Override
 		public int status() {

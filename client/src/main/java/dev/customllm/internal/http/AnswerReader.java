@@ -16,7 +16,7 @@ import dev.customllm.LlmException;
 import dev.customllm.LlmOperation;
 
 /**
- * What every transport does with an answer once it has arrived, whichever HTTP client
+ * What {@link HttpExchange} does with an answer once it has arrived, whichever sender
  * brought it: hold a unary body within the maximum response size, read a 2xx body as
  * JSON, turn any other status into the error model, read an event stream, and map
  * failures below the HTTP level. One instance per client; thread-safe.
@@ -56,17 +56,14 @@ final class AnswerReader {
 	 * Read a unary body into a bounded buffer, then make the answer of it; the buffer's
 	 * memory goes back to the budget however the reading ends (done, failed, cancelled).
 	 * @param <T> the answer type
-	 * @param content the body as it arrives
+	 * @param content the body as it arrives, each buffer read during its signal
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number
-	 * @param release whether each network buffer is released once copied, for buffers
-	 * handed over to the client
 	 * @param answer makes the answer of the whole body, or throws the call's failure
 	 * @return the answer
 	 */
-	<T> Mono<T> readBody(Flux<ByteBuf> content, long expectedSize, boolean release, Function<BodyBuffer, T> answer) {
+	<T> Mono<T> readBody(Flux<ByteBuf> content, long expectedSize, Function<BodyBuffer, T> answer) {
 		return Mono.using(() -> buffer(expectedSize),
-				(body) -> content.doOnNext((chunk) -> append(body, chunk, release))
-					.then(Mono.fromCallable(() -> answer.apply(body))),
+				(body) -> content.doOnNext(body::append).then(Mono.fromCallable(() -> answer.apply(body))),
 				BodyBuffer::release);
 	}
 
@@ -75,18 +72,15 @@ final class AnswerReader {
 	 * goes back to the budget however the reading ends (done, failed, cancelled).
 	 * @param <T> the answer type
 	 * @param operation the operation, for errors
-	 * @param content the body as it arrives
+	 * @param content the body as it arrives, each buffer read during its signal
 	 * @param expectedSize the announced {@code Content-Length}, or a negative number
-	 * @param release whether each network buffer is released once read, for buffers
-	 * handed over to the client
 	 * @param parsers makes the parser of the answer
 	 * @return the answer
 	 */
-	<T> Mono<T> parseBody(LlmOperation operation, Flux<ByteBuf> content, long expectedSize, boolean release,
+	<T> Mono<T> parseBody(LlmOperation operation, Flux<ByteBuf> content, long expectedSize,
 			Supplier<? extends AnswerParser<T>> parsers) {
 		return Mono.using(() -> parsing(operation, expectedSize, parsers),
-				(body) -> content.doOnNext((chunk) -> feed(body, chunk, release)).then(Mono.fromCallable(body::finish)),
-				ParsingBody::release);
+				(body) -> content.doOnNext(body::feed).then(Mono.fromCallable(body::finish)), ParsingBody::release);
 	}
 
 	/**
@@ -105,28 +99,6 @@ final class AnswerReader {
 			Supplier<? extends AnswerParser<T>> parsers) {
 		return new ParsingBody<>(operation, parsers.get(), this.errorResponses, this.settings.maxResponseSize(),
 				expectedSize, this.settings.responseMemory());
-	}
-
-	private static void feed(ParsingBody<?> body, ByteBuf chunk, boolean release) {
-		try {
-			body.feed(chunk);
-		}
-		finally {
-			if (release) {
-				chunk.release();
-			}
-		}
-	}
-
-	private static void append(BodyBuffer body, ByteBuf chunk, boolean release) {
-		try {
-			body.append(chunk);
-		}
-		finally {
-			if (release) {
-				chunk.release();
-			}
-		}
 	}
 
 	/**
@@ -149,14 +121,12 @@ final class AnswerReader {
 	 * @param uri the endpoint, for errors
 	 * @param body the body as it arrives
 	 * @param chunkType the type to read each payload as
-	 * @param release whether each buffer is released once read, for buffers handed over
-	 * to the client
 	 * @return the payloads
 	 */
-	<T> Flux<T> events(LlmOperation operation, URI uri, Flux<ByteBuf> body, Class<T> chunkType, boolean release) {
+	<T> Flux<T> events(LlmOperation operation, URI uri, Flux<ByteBuf> body, Class<T> chunkType) {
 		EventStreamReader reader = new EventStreamReader(operation, this.jsonMapper, this.errorResponses,
 				this.settings);
-		return reader.read(body, chunkType, release).onErrorMap((failure) -> map(operation, uri, failure));
+		return reader.read(body, chunkType).onErrorMap((failure) -> map(operation, uri, failure));
 	}
 
 	/**

@@ -77,29 +77,15 @@ final class EventStreamReader {
 	}
 
 	/**
-	 * Read an event stream body whose buffers the connection releases.
+	 * Read an event stream body whose buffers their sender releases.
 	 * @param <T> the payload type
-	 * @param body the body, in network buffers as they arrive; each is read during the
-	 * signal that delivers it and not kept
+	 * @param body the body, in buffers as they arrive; each is read during the signal
+	 * that delivers it and not kept
 	 * @param payloadType the type to read each JSON payload as
 	 * @return the payloads of the data events
 	 */
 	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType) {
-		return read(body, payloadType, false);
-	}
-
-	/**
-	 * Read an event stream body.
-	 * @param <T> the payload type
-	 * @param body the body, in network buffers as they arrive; each is read during the
-	 * signal that delivers it and not kept
-	 * @param payloadType the type to read each JSON payload as
-	 * @param release whether each buffer is released once read, for buffers handed over
-	 * to the reader
-	 * @return the payloads of the data events
-	 */
-	<T> Flux<T> read(Flux<ByteBuf> body, Class<T> payloadType, boolean release) {
-		return Flux.defer(() -> new Reading<>(payloadType, release).read(body));
+		return Flux.defer(() -> new Reading<>(payloadType).read(body));
 	}
 
 	/**
@@ -130,17 +116,14 @@ final class EventStreamReader {
 
 		private volatile boolean seenPayload;
 
-		private final boolean release;
-
 		/**
 		 * The batch being filled by the buffer being decoded.
 		 */
 		private @Nullable Batch batch;
 
-		Reading(Class<T> payloadType, boolean release) {
+		Reading(Class<T> payloadType) {
 			this.payloadType = payloadType;
 			this.payloadReader = EventStreamReader.this.jsonMapper.readerFor(payloadType);
-			this.release = release;
 		}
 
 		Flux<T> read(Flux<ByteBuf> body) {
@@ -173,11 +156,6 @@ final class EventStreamReader {
 			}
 			catch (VirtualMachineError | LinkageError error) {
 				throw new FatalReadException(error);
-			}
-			finally {
-				if (this.release) {
-					buffer.release();
-				}
 			}
 			return takeBatch();
 		}

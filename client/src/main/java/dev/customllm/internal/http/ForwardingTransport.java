@@ -1,16 +1,13 @@
 package dev.customllm.internal.http;
 
 import java.net.URI;
-import java.util.function.Supplier;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import dev.customllm.LlmOperation;
 
 /**
  * Base of the transport decorators (masking, logging, resilience): everything forwarded
- * to the transport it wraps, so that each decorator overrides only what it adds to.
+ * to the transport it wraps, so that each decorator overrides only
+ * {@link #exchange(Exchange)}.
  *
  * @author Custom LLM team
  */
@@ -45,23 +42,8 @@ public abstract class ForwardingTransport implements HttpTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return this.delegate.post(operation, uri, body, answerType);
-	}
-
-	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
-		return this.delegate.post(operation, uri, body, parsers);
-	}
-
-	@Override
-	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return this.delegate.stream(operation, uri, body, chunkType);
-	}
-
-	@Override
-	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return this.delegate.get(operation, uri, answerType);
+	public <T> Mono<T> exchange(Exchange<T> exchange) {
+		return this.delegate.exchange(exchange);
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * Builds the Reactor Netty {@link HttpClient} of one LLM client: a dedicated connection
  * pool speaking HTTP/1.1, the timeouts and SSL context of {@link HttpSettings}, and the
- * headers sent on every request.
+ * headers sent on every request, which {@link HttpExchange} also hands to any sender.
  *
  * @author Custom LLM team
  */

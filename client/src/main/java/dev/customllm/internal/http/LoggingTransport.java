@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,60 +58,21 @@ public final class LoggingTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
+	public <T> Mono<T> exchange(Exchange<T> exchange) {
 		return Mono.defer(() -> {
-			long start = System.nanoTime();
-			request("POST", operation, uri, body);
-			return delegate().post(operation, uri, body, answerType)
-				.doOnNext((answer) -> answered(operation, uri, start, answer))
-				.doOnError((failure) -> failed(operation, uri, start, failure));
+			Attempt attempt = new Attempt(System.nanoTime());
+			request(exchange);
+			return exchange.decorate(delegate().exchange(exchange), attempt);
 		});
 	}
 
-	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
-		return Mono.defer(() -> {
-			long start = System.nanoTime();
-			request("POST", operation, uri, body);
-			return delegate().post(operation, uri, body, parsers)
-				.doOnNext((answer) -> answered(operation, uri, start, answer))
-				.doOnError((failure) -> failed(operation, uri, start, failure));
-		});
-	}
-
-	@Override
-	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return Mono.defer(() -> {
-			long start = System.nanoTime();
-			request("POST", operation, uri, body);
-			return delegate().stream(operation, uri, body, chunkType).map((chunks) -> {
-				logger.info("<-- stream opened: " + operation + " " + uri + " (" + millis(start) + " ms)");
-				AtomicInteger events = new AtomicInteger();
-				return chunks.doOnNext((chunk) -> events.incrementAndGet())
-					.doOnComplete(() -> logger.info("<-- stream ended: " + operation + " " + uri + ", " + events.get()
-							+ " events (" + millis(start) + " ms)"))
-					.doOnError((failure) -> failed(operation, uri, start, failure));
-			}).doOnError((failure) -> failed(operation, uri, start, failure));
-		});
-	}
-
-	@Override
-	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return Mono.defer(() -> {
-			long start = System.nanoTime();
-			request("GET", operation, uri, null);
-			return delegate().get(operation, uri, answerType)
-				.doOnNext((answer) -> answered(operation, uri, start, answer))
-				.doOnError((failure) -> failed(operation, uri, start, failure));
-		});
-	}
-
-	private void request(String method, LlmOperation operation, URI uri, byte @Nullable [] body) {
-		StringBuilder entry = new StringBuilder("--> ").append(method)
+	private void request(Exchange<?> exchange) {
+		byte @Nullable [] body = exchange.body();
+		StringBuilder entry = new StringBuilder("--> ").append(exchange.method())
 			.append(' ')
-			.append(uri)
+			.append(exchange.uri())
 			.append(" (")
-			.append(operation)
+			.append(exchange.operation())
 			.append((body != null) ? ", " + body.length + " bytes)" : ")");
 		if (this.level.compareTo(HttpLogLevel.HEADERS) >= 0) {
 			entry.append('\n').append(this.headers);
@@ -145,6 +105,39 @@ public final class LoggingTransport extends ForwardingTransport {
 		String masked = this.redactor.redact(body);
 		return (masked.length() > this.maxBodyLength)
 				? masked.substring(0, this.maxBodyLength) + "… (" + masked.length() + " characters)" : masked;
+	}
+
+	/**
+	 * Logs the end of one attempt, timed from its start.
+	 */
+	private final class Attempt implements Exchange.Decoration {
+
+		private final long start;
+
+		Attempt(long start) {
+			this.start = start;
+		}
+
+		@Override
+		public <T> Mono<T> answer(Exchange<T> exchange, Mono<T> answer) {
+			return answer.doOnNext((value) -> answered(exchange.operation(), exchange.uri(), this.start, value))
+				.doOnError((failure) -> failed(exchange.operation(), exchange.uri(), this.start, failure));
+		}
+
+		@Override
+		public <E> Mono<Flux<E>> stream(Exchange<Flux<E>> exchange, Mono<Flux<E>> opened) {
+			LlmOperation operation = exchange.operation();
+			URI uri = exchange.uri();
+			return opened.map((events) -> {
+				logger.info("<-- stream opened: " + operation + " " + uri + " (" + millis(this.start) + " ms)");
+				AtomicInteger count = new AtomicInteger();
+				return events.doOnNext((event) -> count.incrementAndGet())
+					.doOnComplete(() -> logger.info("<-- stream ended: " + operation + " " + uri + ", " + count.get()
+							+ " events (" + millis(this.start) + " ms)"))
+					.doOnError((failure) -> failed(operation, uri, this.start, failure));
+			}).doOnError((failure) -> failed(operation, uri, this.start, failure));
+		}
+
 	}
 
 	private static String describeHeaders(HttpSettings settings, SecretRedactor redactor) {

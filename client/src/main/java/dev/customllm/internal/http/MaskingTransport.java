@@ -1,13 +1,11 @@
 package dev.customllm.internal.http;
 
-import java.net.URI;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.LlmException;
-import dev.customllm.LlmOperation;
 
 /**
  * The one place where every failure of a transport has the client's secrets masked: the
@@ -17,9 +15,11 @@ import dev.customllm.LlmOperation;
  *
  * @author Custom LLM team
  */
-public final class MaskingTransport extends ForwardingTransport {
+public final class MaskingTransport extends ForwardingTransport implements Exchange.Decoration {
 
 	private final SecretRedactor redactor;
+
+	private final Function<LlmException, LlmException> masking = this::mask;
 
 	private MaskingTransport(HttpTransport delegate, SecretRedactor redactor) {
 		super(delegate);
@@ -37,25 +37,19 @@ public final class MaskingTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return delegate().post(operation, uri, body, answerType).onErrorMap(LlmException.class, this::mask);
+	public <T> Mono<T> exchange(Exchange<T> exchange) {
+		return exchange.decorate(delegate().exchange(exchange), this);
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
-		return delegate().post(operation, uri, body, parsers).onErrorMap(LlmException.class, this::mask);
+	public <T> Mono<T> answer(Exchange<T> exchange, Mono<T> answer) {
+		return answer.onErrorMap(LlmException.class, this.masking);
 	}
 
 	@Override
-	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return delegate().stream(operation, uri, body, chunkType)
-			.map((chunks) -> chunks.onErrorMap(LlmException.class, this::mask))
-			.onErrorMap(LlmException.class, this::mask);
-	}
-
-	@Override
-	public <T> Mono<T> get(LlmOperation operation, URI uri, Class<T> answerType) {
-		return delegate().get(operation, uri, answerType).onErrorMap(LlmException.class, this::mask);
+	public <E> Mono<Flux<E>> stream(Exchange<Flux<E>> exchange, Mono<Flux<E>> opened) {
+		return opened.map((events) -> events.onErrorMap(LlmException.class, this.masking))
+			.onErrorMap(LlmException.class, this.masking);
 	}
 
 	private LlmException mask(LlmException failure) {

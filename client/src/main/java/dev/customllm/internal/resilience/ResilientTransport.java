@@ -1,9 +1,7 @@
 package dev.customllm.internal.resilience;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
@@ -15,19 +13,19 @@ import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.LlmResponseException;
-import dev.customllm.internal.http.AnswerParser;
+import dev.customllm.internal.http.Exchange;
 import dev.customllm.internal.http.ForwardingTransport;
 import dev.customllm.internal.http.HttpTransport;
 
 /**
  * Decorates a transport with the client's {@link Resilience}: limits, retries and the
  * whole-call deadline around each posted call, limits and retries around the opening of
- * each stream. {@link #get} stays a single attempt, for health checks that must be quick
+ * each stream. A {@code GET} stays a single attempt, for health checks that must be quick
  * and tell the truth.
  *
  * @author Custom LLM team
  */
-public final class ResilientTransport extends ForwardingTransport {
+public final class ResilientTransport extends ForwardingTransport implements Exchange.Decoration {
 
 	private final Resilience resilience;
 
@@ -42,13 +40,14 @@ public final class ResilientTransport extends ForwardingTransport {
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Class<T> answerType) {
-		return this.resilience.call(operation, body, delegate().post(operation, uri, body, answerType));
+	public <T> Mono<T> exchange(Exchange<T> exchange) {
+		Mono<T> attempt = delegate().exchange(exchange);
+		return "GET".equals(exchange.method()) ? attempt : exchange.decorate(attempt, this);
 	}
 
 	@Override
-	public <T> Mono<T> post(LlmOperation operation, URI uri, byte[] body, Supplier<? extends AnswerParser<T>> parsers) {
-		return this.resilience.call(operation, body, delegate().post(operation, uri, body, parsers));
+	public <T> Mono<T> answer(Exchange<T> exchange, Mono<T> answer) {
+		return this.resilience.call(exchange.operation(), exchange.body(), answer);
 	}
 
 	/**
@@ -57,9 +56,10 @@ public final class ResilientTransport extends ForwardingTransport {
 	 * caller nothing yet and is retried like a unary call. Nothing is retried after.
 	 */
 	@Override
-	public <T> Mono<Flux<T>> stream(LlmOperation operation, URI uri, byte[] body, Class<T> chunkType) {
-		return this.resilience.open(operation, body, delegate().stream(operation, uri, body, chunkType)
-			.flatMap((stream) -> firstEventArrived(operation, stream)));
+	public <E> Mono<Flux<E>> stream(Exchange<Flux<E>> exchange, Mono<Flux<E>> opened) {
+		LlmOperation operation = exchange.operation();
+		return this.resilience.open(operation, exchange.body(),
+				opened.flatMap((stream) -> firstEventArrived(operation, stream)));
 	}
 
 	private static <T> Mono<Flux<T>> firstEventArrived(LlmOperation operation, Flux<T> stream) {

@@ -32,7 +32,7 @@ class FatalReadTests {
 	@Test
 	void errorWhileReadingAUnaryAnswerFailsTheCallAndClosesTheConnection(LlmSimulator llm) {
 		llm.chat().answers("Hello");
-		try (NettyTransport transport = transport(llm)) {
+		try (HttpExchange transport = transport(llm)) {
 			Throwable failure = catchThrowable(() -> transport
 				.post(LlmOperation.CHAT, transport.endpoint("/chat/completions"), body(false), Exploding.class)
 				.block(Duration.ofSeconds(5)));
@@ -48,7 +48,7 @@ class FatalReadTests {
 	@Test
 	void errorWhileReadingAStreamEndsItAndClosesTheConnection(LlmSimulator llm) {
 		llm.chat().streams("Once", " upon", " a time");
-		try (NettyTransport transport = transport(llm)) {
+		try (HttpExchange transport = transport(llm)) {
 			Throwable failure = catchThrowable(() -> transport
 				.stream(LlmOperation.CHAT, transport.endpoint("/chat/completions"), body(true), Exploding.class)
 				.flatMapMany((chunks) -> chunks)
@@ -61,10 +61,10 @@ class FatalReadTests {
 		}
 	}
 
-	private static NettyTransport transport(LlmSimulator llm) {
+	private static HttpExchange transport(LlmSimulator llm) {
 		HttpSettings settings = new HttpSettings(llm.baseUrl(), null, Map.of(), Duration.ofSeconds(2),
 				Duration.ofSeconds(2), Duration.ofSeconds(2), 4, Duration.ofSeconds(4), 1024 * 1024, null);
-		return new NettyTransport(settings, (client) -> client, LlmJson.mapper(), RequestHook.NONE);
+		return HttpExchange.onNetty(settings, (client) -> client, LlmJson.mapper(), RequestHook.NONE);
 	}
 
 	private static byte[] body(boolean stream) {

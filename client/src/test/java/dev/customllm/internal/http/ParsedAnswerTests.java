@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Answers read by an {@link AnswerParser} on {@link NettyTransport}: an answer larger
- * than the memory budget is read when its parser holds little, and the parser's memory
- * and the connection are given back however the reading ends.
+ * Answers read by an {@link AnswerParser} on {@link HttpExchange} on its own Netty
+ * sender: an answer larger than the memory budget is read when its parser holds little,
+ * and the parser's memory and the connection are given back however the reading ends.
  */
 @ExtendWith(LlmSimulatorExtension.class)
 class ParsedAnswerTests {
@@ -36,7 +36,7 @@ class ParsedAnswerTests {
 	@Test
 	void answerLargerThanTheBudgetIsReadWhenItsParserHoldsLittle(LlmSimulator llm) {
 		llm.wireMock().stubFor(post(anyUrl()).willReturn(okJson(LARGE)));
-		try (NettyTransport transport = transport(llm)) {
+		try (HttpExchange transport = transport(llm)) {
 			ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
 			parser.held = 4096;
 			String answer = transport
@@ -52,7 +52,7 @@ class ParsedAnswerTests {
 	@Test
 	void cancellingMidBodyGivesTheMemoryAndTheConnectionBack(LlmSimulator llm) {
 		llm.wireMock().stubFor(post(anyUrl()).willReturn(okJson(LARGE).withChunkedDribbleDelay(50, 5_000)));
-		try (NettyTransport transport = transport(llm)) {
+		try (HttpExchange transport = transport(llm)) {
 			ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
 			parser.held = 4096;
 			Disposable call = transport
@@ -72,7 +72,7 @@ class ParsedAnswerTests {
 	@Test
 	void jvmErrorWhileParsingFailsTheCallAndClosesTheConnection(LlmSimulator llm) {
 		llm.wireMock().stubFor(post(anyUrl()).willReturn(okJson(LARGE)));
-		try (NettyTransport transport = transport(llm)) {
+		try (HttpExchange transport = transport(llm)) {
 			ParsingBodyTests.RecordingParser parser = new ParsingBodyTests.RecordingParser();
 			parser.error = new OutOfMemoryError("injected");
 			Throwable failure = catchThrowable(() -> transport
@@ -88,11 +88,11 @@ class ParsedAnswerTests {
 		}
 	}
 
-	private NettyTransport transport(LlmSimulator llm) {
+	private HttpExchange transport(LlmSimulator llm) {
 		HttpSettings settings = new HttpSettings(llm.baseUrl(), null, Map.of(), Duration.ofSeconds(2),
 				Duration.ofSeconds(2), Duration.ofSeconds(2), 4, Duration.ofSeconds(4), 1024 * 1024, null, Set.of(),
 				this.memory);
-		return new NettyTransport(settings, (client) -> client, LlmJson.mapper(), RequestHook.NONE);
+		return HttpExchange.onNetty(settings, (client) -> client, LlmJson.mapper(), RequestHook.NONE);
 	}
 
 }
