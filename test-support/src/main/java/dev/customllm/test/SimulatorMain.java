@@ -2,6 +2,9 @@ package dev.customllm.test;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an {@link LlmSimulator} on its own, for gateways, non-Java clients and dev runs of
@@ -39,12 +42,17 @@ public final class SimulatorMain {
 			return;
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
-		LlmSimulator simulator = start(options, System.out);
+		AtomicReference<@Nullable LlmSimulator> running = new AtomicReference<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			simulator.close();
-			System.out.println("LLM simulator stopped");
+			LlmSimulator simulator = running.get();
+			if (simulator != null) {
+				simulator.close();
+				System.out.println("LLM simulator stopped");
+				System.out.flush();
+			}
 			stopped.countDown();
 		}, "llm-simulator-shutdown"));
+		running.set(start(options, System.out));
 		stopped.await();
 	}
 

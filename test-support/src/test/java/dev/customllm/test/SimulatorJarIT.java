@@ -43,7 +43,9 @@ class SimulatorJarIT {
 			.start();
 		List<String> output = new CopyOnWriteArrayList<>();
 		CompletableFuture<String> baseUrl = new CompletableFuture<>();
-		Thread reader = Thread.ofPlatform().daemon().start(() -> read(process, output, baseUrl));
+		Thread reader = new Thread(() -> read(process, output, baseUrl), "simulator-output");
+		reader.setDaemon(true);
+		reader.start();
 		try {
 			String url = baseUrl.get(60, TimeUnit.SECONDS);
 			assertThat(output).anySatisfy((line) -> assertThat(line).contains("LLM simulator", "not a real model"));
@@ -78,10 +80,12 @@ class SimulatorJarIT {
 			assertThat(SimulatorHttp.json.readTree(journal.body()).path("requests").size()).isEqualTo(5);
 		}
 		finally {
-			process.destroy();
+			// SIGTERM; Process.destroy() would close the output stream too
+			process.toHandle().destroy();
 		}
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
-		reader.join(5_000);
+		reader.join(30_000);
+		assertThat(process.exitValue()).as("exit code after SIGTERM").isIn(0, 143);
 		assertThat(output).contains("LLM simulator stopped");
 	}
 

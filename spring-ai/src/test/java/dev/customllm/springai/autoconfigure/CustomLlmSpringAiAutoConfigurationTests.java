@@ -44,7 +44,8 @@ class CustomLlmSpringAiAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(CustomLlmAutoConfiguration.class, CustomLlmSpringAiAutoConfiguration.class))
-		.withPropertyValues("custom.llm.api-key=sk-test", "custom.llm.completion.model=simulator");
+		.withPropertyValues("custom.llm.api-key=sk-test", "custom.llm.completion.model=simulator",
+				"custom.llm.base-url=http://127.0.0.1:9/v1");
 
 	@BeforeAll
 	static void start(LlmSimulator llm) {
