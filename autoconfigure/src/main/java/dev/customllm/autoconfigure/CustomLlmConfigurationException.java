@@ -86,8 +86,8 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 		return new CustomLlmConfigurationException(description, "Remove or rename "
 				+ ((properties.size() == 1) ? "it" : "them")
 				+ ". A named client takes every custom.llm.* property except 'enabled' (custom.llm.enabled switches"
-				+ " all clients on or off) and 'clients' (named clients are not nested: declare each one as"
-				+ " custom.llm.clients.<name>).");
+				+ " all clients on or off), 'simulator' (custom.llm.simulator.* is offline mode for all clients)"
+				+ " and 'clients' (named clients are not nested: declare each one as custom.llm.clients.<name>).");
 	}
 
 	private static String clientName(String prefix) {
