@@ -1,6 +1,7 @@
 package dev.customllm.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
@@ -39,7 +40,7 @@ final class RedisRateLimitConnections {
 							+ "'custom.llm.rate-limit.store=local'.");
 		}
 		RedisURI.Builder builder = (details.getSentinel() != null) ? sentinel(details.getSentinel())
-				: standalone(details.getStandalone());
+				: standalone(Objects.requireNonNull(details.getStandalone(), "standalone Redis without details"));
 		if (details.getPassword() != null) {
 			builder = (details.getUsername() != null)
 					? builder.withAuthentication(details.getUsername(), details.getPassword())

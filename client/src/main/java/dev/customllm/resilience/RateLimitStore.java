@@ -10,9 +10,9 @@ import io.github.bucket4j.distributed.AsyncBucketProxy;
  * answers again. A bucket that answers too slowly fails with a
  * {@link java.util.concurrent.TimeoutException} (or Bucket4j's
  * {@link io.github.bucket4j.TimeoutException}): the client counts the store as down only
- * when a probe gets no answer either. {@link #toString()} names the store in logs and
- * health details, and must not contain credentials. A remote store should build its
- * buckets with Bucket4j's {@code Optimizations.batching()}, as
+ * when a probe gets no answer either. {@link Object#toString() toString()} names the
+ * store in logs and health details, and must not contain credentials. A remote store
+ * should build its buckets with Bucket4j's {@code Optimizations.batching()}, as
  * {@code RedisRateLimitStore} does, so that each bucket has one request in flight per
  * instance however many calls wait.
  *
