@@ -78,9 +78,9 @@ public final class CustomLlmClient implements AutoCloseable {
 	public static final String API_KEY_ENVIRONMENT_VARIABLE = "CUSTOM_API_KEY";
 
 	/**
-	 * Base URL used when none is given.
+	 * Name of the environment variable that holds the base URL of the service.
 	 */
-	public static final String DEFAULT_BASE_URL = "https://api.custom-llm.com/v1";
+	public static final String BASE_URL_ENVIRONMENT_VARIABLE = "CUSTOM_BASE_URL";
 
 	private final HttpTransport transport;
 
@@ -118,22 +118,27 @@ public final class CustomLlmClient implements AutoCloseable {
 	}
 
 	/**
-	 * Create a client for the default base URL with the API key from the
-	 * {@code CUSTOM_API_KEY} environment variable.
+	 * Create a client for the base URL in the {@code CUSTOM_BASE_URL} environment
+	 * variable with the API key from the {@code CUSTOM_API_KEY} environment variable.
 	 * @return the client
-	 * @throws IllegalStateException if the variable is not set
+	 * @throws IllegalStateException if either variable is not set
 	 */
 	public static CustomLlmClient fromEnv() {
 		return fromEnv(System::getenv);
 	}
 
 	static CustomLlmClient fromEnv(UnaryOperator<@Nullable String> environment) {
+		String baseUrl = environment.apply(BASE_URL_ENVIRONMENT_VARIABLE);
+		if (baseUrl == null || baseUrl.isBlank()) {
+			throw new IllegalStateException("The environment variable " + BASE_URL_ENVIRONMENT_VARIABLE
+					+ " is not set: set it to the base URL of the LLM service, such as https://api.openai.com/v1");
+		}
 		String apiKey = environment.apply(API_KEY_ENVIRONMENT_VARIABLE);
 		if (apiKey == null || apiKey.isBlank()) {
 			throw new IllegalStateException("The environment variable " + API_KEY_ENVIRONMENT_VARIABLE
 					+ " is not set: set it to the API key of the LLM service");
 		}
-		return builder().apiKey(apiKey).build();
+		return builder().baseUrl(baseUrl.strip()).apiKey(apiKey).build();
 	}
 
 	/**
@@ -282,7 +287,7 @@ public final class CustomLlmClient implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private String baseUrl = DEFAULT_BASE_URL;
+		private @Nullable String baseUrl;
 
 		private @Nullable String apiKey;
 
@@ -727,9 +732,14 @@ public final class CustomLlmClient implements AutoCloseable {
 		/**
 		 * Build the client.
 		 * @return the client
+		 * @throws IllegalStateException if no base URL is set
 		 * @throws IllegalArgumentException if a setting is invalid
 		 */
 		public CustomLlmClient build() {
+			if (this.baseUrl == null) {
+				throw new IllegalStateException("baseUrl is not set: there is no default service, call baseUrl(..)"
+						+ " with the base URL of the LLM service, such as http://localhost:8000/v1");
+			}
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
 					this.maxResponseSize, this.sslContext, this.secretHeaders, (this.maxBufferedResponseBytes != null)

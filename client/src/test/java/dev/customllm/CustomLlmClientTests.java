@@ -20,30 +20,55 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class CustomLlmClientTests {
 
 	@Test
-	void fromEnvReadsTheKeyFromCustomApiKey() {
-		Map<String, String> environment = Map.of("CUSTOM_API_KEY", "sk-from-env-0001");
+	void fromEnvReadsTheBaseUrlFromCustomBaseUrlAndTheKeyFromCustomApiKey() {
+		Map<String, String> environment = Map.of("CUSTOM_BASE_URL", "http://vllm.internal:8000/v1", "CUSTOM_API_KEY",
+				"sk-from-env-0001");
 		try (CustomLlmClient client = CustomLlmClient.fromEnv(environment::get)) {
-			assertThat(client.baseUrl()).isEqualTo(CustomLlmClient.DEFAULT_BASE_URL);
+			assertThat(client.baseUrl()).isEqualTo("http://vllm.internal:8000/v1");
 			assertThat(client.toString()).doesNotContain("sk-from-env-0001").contains("apiKey=******");
 		}
 	}
 
 	@Test
-	void fromEnvNamesTheVariableWhenItIsAbsentOrBlank() {
-		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv((name) -> null))
+	void fromEnvNamesTheKeyVariableWhenItIsAbsentOrBlank() {
+		Map<String, String> noKey = Map.of("CUSTOM_BASE_URL", "http://vllm.internal:8000/v1");
+		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv(noKey::get))
 			.withMessageContaining("CUSTOM_API_KEY");
-		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv((name) -> "  "))
+		Map<String, String> blankKey = Map.of("CUSTOM_BASE_URL", "http://vllm.internal:8000/v1", "CUSTOM_API_KEY",
+				"  ");
+		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv(blankKey::get))
 			.withMessageContaining("CUSTOM_API_KEY");
+	}
+
+	@Test
+	void fromEnvNamesTheBaseUrlVariableWhenItIsAbsentOrBlank() {
+		Map<String, String> keyOnly = Map.of("CUSTOM_API_KEY", "sk-from-env-0001");
+		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv(keyOnly::get))
+			.withMessageContaining("CUSTOM_BASE_URL")
+			.withMessageNotContaining("sk-from-env-0001");
+		Map<String, String> blankUrl = Map.of("CUSTOM_BASE_URL", " ", "CUSTOM_API_KEY", "sk-from-env-0001");
+		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.fromEnv(blankUrl::get))
+			.withMessageContaining("CUSTOM_BASE_URL");
+	}
+
+	@Test
+	void builderWithoutABaseUrlFailsNamingIt() {
+		assertThatIllegalStateException().isThrownBy(() -> CustomLlmClient.builder().apiKey("sk-test-0001").build())
+			.withMessageContaining("baseUrl is not set");
 	}
 
 	@Test
 	void builderRejectsUnusableSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().baseUrl("not a url").build())
 			.withMessageContaining("baseUrl");
-		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().maxConnections(0).build())
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder().baseUrl("http://localhost:8000/v1").maxConnections(0).build())
 			.withMessageContaining("maxConnections");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CustomLlmClient.builder().connectTimeout(java.time.Duration.ZERO).build())
+			.isThrownBy(() -> CustomLlmClient.builder()
+				.baseUrl("http://localhost:8000/v1")
+				.connectTimeout(java.time.Duration.ZERO)
+				.build())
 			.withMessageContaining("connectTimeout");
 	}
 
@@ -71,16 +96,23 @@ class CustomLlmClientTests {
 	void endlessDurationsFailAtBuildTimeNamingTheSetting() {
 		Duration forever = ChronoUnit.FOREVER.getDuration();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CustomLlmClient.builder().responseTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build())
+			.isThrownBy(() -> CustomLlmClient.builder()
+				.baseUrl("http://localhost:8000/v1")
+				.responseTimeout(Duration.ofSeconds(Long.MAX_VALUE))
+				.build())
 			.withMessageContaining("responseTimeout must be at most PT24H");
-		assertThatIllegalArgumentException().isThrownBy(() -> CustomLlmClient.builder().callTimeout(forever).build())
-			.withMessageContaining("callTimeout must be at most PT24H");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CustomLlmClient.builder().streamIdleTimeout(forever).build())
-			.withMessageContaining("streamIdleTimeout");
 		assertThatIllegalArgumentException()
 			.isThrownBy(
-					() -> CustomLlmClient.builder().retry(RetrySettings.builder().maxDelay(forever).build()).build())
+					() -> CustomLlmClient.builder().baseUrl("http://localhost:8000/v1").callTimeout(forever).build())
+			.withMessageContaining("callTimeout must be at most PT24H");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CustomLlmClient.builder().baseUrl("http://localhost:8000/v1").streamIdleTimeout(forever).build())
+			.withMessageContaining("streamIdleTimeout");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CustomLlmClient.builder()
+				.baseUrl("http://localhost:8000/v1")
+				.retry(RetrySettings.builder().maxDelay(forever).build())
+				.build())
 			.withMessageContaining("maxDelay must be at most PT24H");
 		assertThatIllegalArgumentException().isThrownBy(() -> RateLimitSettings.of(null, 1.0, forever))
 			.withMessageContaining("maxWait must be at most PT24H");

@@ -45,7 +45,7 @@ public final class CustomLlmAutoConfiguration {
 	@Conditional(DefaultClientCondition.class)
 	PropertiesCustomLlmConnectionDetails customLlmConnectionDetails(CustomLlmProperties properties,
 			Environment environment) {
-		return new PropertiesCustomLlmConnectionDetails(properties, environment);
+		return new PropertiesCustomLlmConnectionDetails(CustomLlmProperties.PREFIX, properties, environment);
 	}
 
 	@Bean

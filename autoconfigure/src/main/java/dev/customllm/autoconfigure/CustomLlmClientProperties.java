@@ -28,9 +28,10 @@ import org.springframework.util.unit.DataSize;
 public class CustomLlmClientProperties {
 
 	/**
-	 * Base URL of the OpenAI-compatible service, usually ending in /v1.
+	 * Base URL of the OpenAI-compatible service, usually ending in /v1. Required: there
+	 * is no default service. Falls back to the CUSTOM_BASE_URL environment variable.
 	 */
-	private String baseUrl = "https://api.custom-llm.com/v1";
+	private @Nullable String baseUrl;
 
 	/**
 	 * API key sent as a bearer token. Falls back to the CUSTOM_API_KEY environment
@@ -132,11 +133,11 @@ public class CustomLlmClientProperties {
 
 	private final Rerank rerank = new Rerank();
 
-	public String getBaseUrl() {
+	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
 
-	public void setBaseUrl(String baseUrl) {
+	public void setBaseUrl(@Nullable String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 

@@ -42,6 +42,22 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 	}
 
 	/**
+	 * Create the exception for a base URL that is absent: there is no default service.
+	 * @param prefix the property prefix of the client, such as {@code custom.llm}
+	 * @return the exception
+	 */
+	static CustomLlmConfigurationException missingBaseUrl(String prefix) {
+		boolean named = !prefix.equals(CustomLlmProperties.PREFIX);
+		String description = "No base URL is configured for the LLM service"
+				+ (named ? " of client '" + clientName(prefix) + "'." : ".") + " There is no default service.";
+		return new CustomLlmConfigurationException(description, "Set the '" + prefix + ".base-url' property"
+				+ (named ? " (or 'custom.llm.base-url' for all clients)" : "")
+				+ " or the CUSTOM_BASE_URL environment variable to the base URL of an OpenAI-compatible service,"
+				+ " such as https://api.openai.com/v1 or http://localhost:11434/v1. To run without one, add the test kit"
+				+ " (dev.customllm:custom-llm-test) and set 'custom.llm.simulator.enabled=true'.");
+	}
+
+	/**
 	 * Create the exception for a property whose value cannot be used.
 	 * @param prefix the property prefix of the client, such as {@code custom.llm}
 	 * @param problem what is wrong with the value
@@ -70,8 +86,8 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 		return new CustomLlmConfigurationException(description, "Remove or rename "
 				+ ((properties.size() == 1) ? "it" : "them")
 				+ ". A named client takes every custom.llm.* property except 'enabled' (custom.llm.enabled switches"
-				+ " all clients on or off) and 'clients' (named clients are not nested: declare each one as"
-				+ " custom.llm.clients.<name>).");
+				+ " all clients on or off), 'simulator' (custom.llm.simulator.* is offline mode for all clients)"
+				+ " and 'clients' (named clients are not nested: declare each one as custom.llm.clients.<name>).");
 	}
 
 	private static String clientName(String prefix) {

@@ -3,8 +3,6 @@ package dev.customllm.autoconfigure;
 import java.util.Map;
 import java.util.Set;
 
-import dev.customllm.CustomLlmClient;
-
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -64,9 +62,11 @@ final class NamedClients {
 		properties.setProviderName(name);
 		properties.getRateLimit().getRedis().setKeyPrefix(null);
 		bindOwn(binder, name, properties);
-		if (properties.getBaseUrl().isBlank()) {
-			properties.setBaseUrl(binder.bind(CustomLlmProperties.PREFIX + ".base-url", Bindable.of(String.class))
-				.orElse(CustomLlmClient.DEFAULT_BASE_URL));
+		String baseUrl = properties.getBaseUrl();
+		if (baseUrl == null || baseUrl.isBlank()) {
+			properties.setBaseUrl(null);
+			binder.bind(CustomLlmProperties.PREFIX + ".base-url", Bindable.of(String.class))
+				.ifBound(properties::setBaseUrl);
 		}
 		return properties;
 	}

@@ -78,7 +78,8 @@ class NamedClientsRegistrar extends NamedClientsBeanRegistrar {
 
 	private static CustomLlmConnectionDetails connectionDetails(String name, CustomLlmClientProperties properties,
 			Environment environment, BeanFactory beanFactory) {
-		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(properties, environment);
+		CustomLlmConnectionDetails own = new PropertiesCustomLlmConnectionDetails(NamedClients.prefix(name), properties,
+				environment);
 		CustomLlmConnectionDetails shared = beanFactory.getBeanProvider(CustomLlmConnectionDetails.class).getIfUnique();
 		if (shared == null || shared instanceof PropertiesCustomLlmConnectionDetails
 				|| hasText(environment, NamedClients.prefix(name) + ".base-url")) {

@@ -20,6 +20,7 @@ import dev.customllm.test.LlmSimulatorExtension;
 import dev.customllm.test.ToolCallStub;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,8 @@ class CustomLlmAutoConfigurationTests {
 	private static LlmSimulator simulator;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class))
+		.withPropertyValues("custom.llm.base-url=http://vllm.internal:8000/v1");
 
 	@BeforeAll
 	static void start(LlmSimulator llm) {
@@ -50,22 +52,58 @@ class CustomLlmAutoConfigurationTests {
 
 	@Test
 	void definesClientAndModelsWhenAKeyIsConfigured() {
-		this.contextRunner.withPropertyValues("custom.llm.api-key=sk-prop-key").run((context) -> {
-			assertThat(context).hasSingleBean(CustomLlmClient.class)
-				.hasSingleBean(CompletionModel.class)
-				.hasSingleBean(EmbeddingModel.class)
-				.hasSingleBean(PropertiesCustomLlmConnectionDetails.class);
-			assertThat(context.getBean(CustomLlmClient.class).baseUrl()).isEqualTo("https://api.custom-llm.com/v1");
-		});
+		this.contextRunner
+			.withPropertyValues("custom.llm.api-key=sk-prop-key", "custom.llm.base-url=http://vllm.internal:8000/v1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CustomLlmClient.class)
+					.hasSingleBean(CompletionModel.class)
+					.hasSingleBean(EmbeddingModel.class)
+					.hasSingleBean(PropertiesCustomLlmConnectionDetails.class);
+				assertThat(context.getBean(CustomLlmClient.class).baseUrl()).isEqualTo("http://vllm.internal:8000/v1");
+			});
+	}
+
+	@Test
+	void failsWithTheFailureAnalyzersMessageWhenNoBaseUrlIsConfigured() {
+		this.contextRunner.withPropertyValues("custom.llm.base-url=", "custom.llm.api-key=sk-prop-key")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new CustomLlmConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).startsWith("No base URL is configured for the LLM service.")
+					.doesNotContain("sk-prop-key");
+				assertThat(analysis.getAction()).contains("'custom.llm.base-url'", "CUSTOM_BASE_URL",
+						"custom.llm.simulator.enabled=true");
+			});
+	}
+
+	@Test
+	void fallsBackToTheCustomBaseUrlEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=", "CUSTOM_BASE_URL=" + simulator.baseUrl(),
+					"custom.llm.api-key=sk-k")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CustomLlmClient.class).baseUrl()).isEqualTo(simulator.baseUrl());
+				assertThat(context.getBean(CompletionModel.class).complete("Hello")).isNotBlank();
+			});
+	}
+
+	@Test
+	void disabledWithoutABaseUrlStartsQuietly() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=", "custom.llm.enabled=false", "custom.llm.api-key=sk-prop-key")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CustomLlmClient.class));
 	}
 
 	@Test
 	void failsWithAClearMessageWhenTheKeyIsMissing() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withPropertyValues("custom.llm.base-url=http://vllm.internal:8000/v1").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(CustomLlmConfigurationException.class)
-				.hasMessageContaining("No API key is configured for the LLM service at https://api.custom-llm.com/v1");
+				.hasMessageContaining("No API key is configured for the LLM service at http://vllm.internal:8000/v1");
 			CustomLlmConfigurationException cause = (CustomLlmConfigurationException) rootCause(
 					context.getStartupFailure());
 			assertThat(cause.getAction()).contains("custom.llm.api-key", "CUSTOM_API_KEY",
@@ -86,7 +124,9 @@ class CustomLlmAutoConfigurationTests {
 
 	@Test
 	void propertyKeyWinsOverTheEnvironmentVariable() {
-		this.contextRunner.withPropertyValues("CUSTOM_API_KEY=sk-env-key", "custom.llm.api-key=sk-prop-key")
+		this.contextRunner
+			.withPropertyValues("CUSTOM_API_KEY=sk-env-key", "custom.llm.api-key=sk-prop-key",
+					"custom.llm.base-url=" + simulator.baseUrl())
 			.run((context) -> assertThat(context.getBean(CustomLlmConnectionDetails.class).getApiKey())
 				.isEqualTo("sk-prop-key"));
 	}
@@ -182,9 +222,11 @@ class CustomLlmAutoConfigurationTests {
 
 	@Test
 	void textApiIsSelectedByProperty() {
-		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.api=text")
+		this.contextRunner
+			.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=http://vllm.internal:8000/v1",
+					"custom.llm.completion.api=text")
 			.run((context) -> assertThat(context.getBean(CompletionModel.class))
-				.hasToString("CompletionModel[https://api.custom-llm.com/v1/completions, model=null]"));
+				.hasToString("CompletionModel[http://vllm.internal:8000/v1/completions, model=null]"));
 	}
 
 	@Test

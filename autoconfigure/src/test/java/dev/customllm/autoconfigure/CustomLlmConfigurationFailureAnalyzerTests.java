@@ -34,6 +34,25 @@ class CustomLlmConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void missingBaseUrlNamesThePropertyTheVariableAndOfflineMode() {
+		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("customLlmClient", "failed",
+				CustomLlmConfigurationException.missingBaseUrl("custom.llm")));
+		assertThat(analysis.getDescription())
+			.isEqualTo("No base URL is configured for the LLM service. There is no default service.");
+		assertThat(analysis.getAction()).contains("'custom.llm.base-url'", "CUSTOM_BASE_URL",
+				"'custom.llm.simulator.enabled=true'");
+	}
+
+	@Test
+	void missingBaseUrlOfANamedClientNamesItsPropertyPath() {
+		FailureAnalysis analysis = this.analyzer
+			.analyze(CustomLlmConfigurationException.missingBaseUrl("custom.llm.clients.chat"));
+		assertThat(analysis.getDescription()).contains("of client 'chat'");
+		assertThat(analysis.getAction()).contains("'custom.llm.clients.chat.base-url'", "'custom.llm.base-url'",
+				"CUSTOM_BASE_URL");
+	}
+
+	@Test
 	void invalidValueNamesTheProblem() {
 		FailureAnalysis analysis = this.analyzer.analyze(
 				CustomLlmConfigurationException.invalid("custom.llm", "maxConnections must be at least 1, but was 0"));

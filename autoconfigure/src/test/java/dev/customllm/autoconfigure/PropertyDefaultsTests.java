@@ -51,7 +51,8 @@ class PropertyDefaultsTests {
 	 */
 	private static final Set<String> WIRING_ONLY = Set.of("custom.llm.enabled", "custom.llm.api-key-required",
 			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout", "custom.llm.health.path",
-			"custom.llm.health.cache-time", "custom.llm.http.client");
+			"custom.llm.health.cache-time", "custom.llm.http.client", "custom.llm.simulator.enabled",
+			"custom.llm.simulator.port");
 
 	@Test
 	void everyDefaultInTheMetadataIsTheDefaultOfTheClient() throws Exception {

@@ -24,7 +24,7 @@ class RedisRateLimitAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
 				CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class))
-		.withPropertyValues("custom.llm.api-key=test");
+		.withPropertyValues("custom.llm.api-key=test", "custom.llm.base-url=http://127.0.0.1:9/v1");
 
 	@Test
 	void localStoreNeverOpensTheRedisConnection() {
@@ -50,7 +50,8 @@ class RedisRateLimitAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(WebClientAutoConfiguration.class, CustomLlmAutoConfiguration.class))
-			.withPropertyValues("custom.llm.api-key=test", "custom.llm.rate-limit.store=redis")
+			.withPropertyValues("custom.llm.api-key=test", "custom.llm.base-url=http://127.0.0.1:9/v1",
+					"custom.llm.rate-limit.store=redis")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(CustomLlmConfigurationException.class)

@@ -72,6 +72,7 @@ class HttpSenderTests {
 	void clientOptionsOfItsOwnConnectionsAreRefused() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> CustomLlmClient.builder()
+				.baseUrl("http://localhost:8000/v1")
 				.httpSender(NettyHttpSender.shared())
 				.httpClientCustomizer((client) -> client)
 				.build())

@@ -23,12 +23,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the sample application with {@code custom.llm.base-url} set: a second
- * simulator plays the real service and no embedded one is started.
+ * Tests for the sample application with offline mode off and {@code custom.llm.base-url}
+ * set: a second simulator plays the real service and no embedded one is started.
  *
  * @author Custom LLM team
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "custom.llm.api-key=test-key")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "custom.llm.simulator.enabled=false", "custom.llm.api-key=test-key" })
 @AutoConfigureWebTestClient
 class RealServiceTests {
 

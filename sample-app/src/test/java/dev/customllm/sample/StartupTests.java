@@ -38,7 +38,9 @@ class StartupTests {
 	@DisabledIfEnvironmentVariable(named = "CUSTOM_API_KEY", matches = ".*")
 	@DisabledIfEnvironmentVariable(named = "CUSTOM_LLM_API_KEY", matches = ".*")
 	void baseUrlWithoutApiKeyFailsStartup(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--server.port=0", "--custom.llm.base-url=http://127.0.0.1:9/v1"))
+		assertThatException()
+			.isThrownBy(() -> run("--server.port=0", "--custom.llm.simulator.enabled=false",
+					"--custom.llm.base-url=http://127.0.0.1:9/v1"))
 			.havingRootCause()
 			.isInstanceOf(CustomLlmConfigurationException.class)
 			.withMessageContaining("No API key");

@@ -22,7 +22,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  * {@link #embeddings()}, {@link #rerank()}), make it misbehave with {@link LlmFault
  * faults}, and check what it received with {@link #requests()}. User stubs take
  * precedence over the simulated behaviour until {@link #reset()}. Plain WireMock stubs
- * added through {@link #wireMock()} work too.
+ * added through {@link #wireMock()} work too. Over HTTP, faults are scripted with
+ * {@code POST /__admin/simulator/faults} and the journal is read with
+ * {@code GET /__admin/requests}; {@link SimulatorMain} runs the simulator on its own.
  *
  * <pre class="code">
  * simulator.chat().once().fails(LlmFault.rateLimited(Duration.ofSeconds(1)));
@@ -42,12 +44,17 @@ public final class LlmSimulator implements AutoCloseable {
 
 	private final WireMockServer wireMock;
 
+	private final String host;
+
 	private final Map<SimulatedEndpoint, Integer> steps = new EnumMap<>(SimulatedEndpoint.class);
 
-	private LlmSimulator(WireMockConfiguration options) {
-		this.wireMock = new WireMockServer(options);
+	private LlmSimulator(WireMockConfiguration options, String host) {
+		SimulatorAdminApi adminApi = new SimulatorAdminApi();
+		this.wireMock = new WireMockServer(options.extensions(adminApi));
+		this.host = ("0.0.0.0".equals(host) || "::".equals(host)) ? LOOPBACK : host;
 		this.wireMock.start();
 		SimulatorStubs.install(this.wireMock);
+		adminApi.attach(this);
 	}
 
 	/**
@@ -64,7 +71,18 @@ public final class LlmSimulator implements AutoCloseable {
 	 * @return the running simulator
 	 */
 	public static LlmSimulator start(int port) {
-		return new LlmSimulator(options(port).maxRequestJournalEntries(JOURNAL_LIMIT));
+		return start(LOOPBACK, port);
+	}
+
+	/**
+	 * Start a simulator on the given address and port, with a bounded request journal.
+	 * Use {@code 0.0.0.0} to accept connections from other machines or containers.
+	 * @param host the address to listen on, such as {@code 127.0.0.1}
+	 * @param port the port to listen on, or {@code 0} for a free one
+	 * @return the running simulator
+	 */
+	public static LlmSimulator start(String host, int port) {
+		return new LlmSimulator(options(host, port).maxRequestJournalEntries(JOURNAL_LIMIT), host);
 	}
 
 	/**
@@ -74,16 +92,16 @@ public final class LlmSimulator implements AutoCloseable {
 	 * @return the running simulator
 	 */
 	public static LlmSimulator startWithoutJournal(int port) {
-		return new LlmSimulator(options(port).disableRequestJournal());
+		return new LlmSimulator(options(LOOPBACK, port).disableRequestJournal(), LOOPBACK);
 	}
 
-	private static WireMockConfiguration options(int port) {
+	private static WireMockConfiguration options(String host, int port) {
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("Port must be between 0 and 65535, but was " + port);
 		}
 		return WireMockConfiguration.options()
 			.port(port)
-			.bindAddress(LOOPBACK)
+			.bindAddress(host)
 			.http2PlainDisabled(true)
 			.gzipDisabled(true)
 			.notifier(new QuietNotifier())
@@ -95,7 +113,7 @@ public final class LlmSimulator implements AutoCloseable {
 	 * @return the base URL
 	 */
 	public String baseUrl() {
-		return "http://" + LOOPBACK + ":" + port() + "/v1";
+		return "http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + port() + "/v1";
 	}
 
 	/**

@@ -65,23 +65,28 @@ class CustomLlmSpringAiAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheApplicationDefinesASpringAiChatModel() {
-		this.contextRunner.withUserConfiguration(UserChatModelConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(ChatModel.class).doesNotHaveBean(CustomLlmChatModel.class);
-			assertThat(context).hasSingleBean(CustomLlmEmbeddingModel.class);
-		});
+		this.contextRunner.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1")
+			.withUserConfiguration(UserChatModelConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatModel.class).doesNotHaveBean(CustomLlmChatModel.class);
+				assertThat(context).hasSingleBean(CustomLlmEmbeddingModel.class);
+			});
 	}
 
 	@Test
 	void backsOffWhenTheApplicationDefinesASpringAiEmbeddingModel() {
-		this.contextRunner.withUserConfiguration(UserEmbeddingModelConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(EmbeddingModel.class).doesNotHaveBean(CustomLlmEmbeddingModel.class);
-			assertThat(context).hasSingleBean(CustomLlmChatModel.class);
-		});
+		this.contextRunner.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1")
+			.withUserConfiguration(UserEmbeddingModelConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EmbeddingModel.class).doesNotHaveBean(CustomLlmEmbeddingModel.class);
+				assertThat(context).hasSingleBean(CustomLlmChatModel.class);
+			});
 	}
 
 	@Test
 	void definesNothingWhenSwitchedOff() {
-		this.contextRunner.withPropertyValues("custom.llm.spring-ai.enabled=false")
+		this.contextRunner
+			.withPropertyValues("custom.llm.spring-ai.enabled=false", "custom.llm.base-url=http://127.0.0.1:9/v1")
 			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
 				.doesNotHaveBean(EmbeddingModel.class));
 	}
@@ -95,7 +100,8 @@ class CustomLlmSpringAiAutoConfigurationTests {
 
 	@Test
 	void definesNothingWithoutSpringAi() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(ChatModel.class))
+		this.contextRunner.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1")
+			.withClassLoader(new FilteredClassLoader(ChatModel.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CustomLlmChatModel.class)
 				.doesNotHaveBean(CustomLlmEmbeddingModel.class));
 	}

@@ -32,7 +32,7 @@ final class LlmSimulatorContextCustomizer implements ContextCustomizer {
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		LlmSimulator simulator = LlmSimulator.start();
 		Map<String, Object> properties = Map.of("custom.llm.base-url", simulator.baseUrl(), "custom.llm.api-key",
-				this.apiKey);
+				this.apiKey, "custom.llm.simulator.enabled", "false");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, simulator);

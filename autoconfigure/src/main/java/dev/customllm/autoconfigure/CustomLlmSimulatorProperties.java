@@ -1,0 +1,48 @@
+package dev.customllm.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of offline mode: an embedded LLM simulator from the test kit
+ * ({@code dev.customllm:custom-llm-test}) in place of a real service.
+ *
+ * @author Custom LLM team
+ */
+@ConfigurationProperties(CustomLlmSimulatorProperties.PREFIX)
+public class CustomLlmSimulatorProperties {
+
+	/**
+	 * Prefix of the properties.
+	 */
+	public static final String PREFIX = "custom.llm.simulator";
+
+	/**
+	 * Whether to start an embedded LLM simulator and connect the clients to it instead of
+	 * custom.llm.base-url (a named client's own base-url still wins). Needs the test kit,
+	 * dev.customllm:custom-llm-test, on the classpath. Answers are canned, no key is
+	 * needed.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Loopback port of the simulator, 0 for a free one.
+	 */
+	private int port;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+}
