@@ -27,13 +27,6 @@ class ArchitectureTests {
 	private static final JavaClasses CLIENT = new ClassFileImporter().importPath(Path.of("target/classes"));
 
 	/**
-	 * API types not held to the width rules yet. {@code HttpCall} is what the client
-	 * hands to an {@code HttpSender}, not a type users build; it belongs to the transport
-	 * rework of issue 23 (item 3), which owns {@code dev.customllm.http}.
-	 */
-	private static final Set<String> NOT_YET_NARROW = Set.of("dev.customllm.http.HttpCall");
-
-	/**
 	 * The client's classes and its tests: a test in another package is a user too.
 	 */
 	private static final JavaClasses CLIENT_AND_TESTS = new ClassFileImporter().importPaths(Path.of("target/classes"),
@@ -82,17 +75,13 @@ class ArchitectureTests {
 
 	@Test
 	void apiHasNoWideConstructorsOrRecords() {
-		ArchitectureRules.noWidePublicConstructors(ROOT, 4, NOT_YET_NARROW).check(CLIENT);
-		ArchitectureRules.noWidePublicRecords(ROOT, 4, NOT_YET_NARROW).check(CLIENT);
+		ArchitectureRules.noWidePublicConstructors(ROOT, 4, Set.of()).check(CLIENT);
+		ArchitectureRules.noWidePublicRecords(ROOT, 4, Set.of()).check(CLIENT);
 	}
 
 	@Test
 	void internalTypesArePublicOnlyWhenUsedFromAnotherPackage() {
-		// internal.http is being restructured (issue 23, item 3): its SseDecoder,
-		// SseEvent, Endpoints, ErrorResponses, RequestFailures and RetryAfter are public
-		// but used only inside the package today
-		ArchitectureRules.internalPublicTypesAreUsedFromAnotherPackage(ROOT, ROOT + ".internal.http")
-			.check(CLIENT_AND_TESTS);
+		ArchitectureRules.internalPublicTypesAreUsedFromAnotherPackage(ROOT).check(CLIENT_AND_TESTS);
 	}
 
 	@Test
