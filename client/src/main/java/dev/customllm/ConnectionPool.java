@@ -6,6 +6,7 @@ package dev.customllm;
  *
  * @author Custom LLM team
  * @see CustomLlmClient#connectionPool()
+ * @since 0.1.0
  */
 public interface ConnectionPool {
 

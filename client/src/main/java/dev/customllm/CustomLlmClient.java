@@ -69,6 +69,7 @@ import dev.customllm.resilience.RetrySettings;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CustomLlmClient implements AutoCloseable {
 

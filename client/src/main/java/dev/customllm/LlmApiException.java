@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The service answered with a non-2xx status.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmApiException extends LlmException {
 

@@ -4,6 +4,7 @@ package dev.customllm;
  * The service refused the credentials (HTTP 401 or 403).
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmAuthenticationException extends LlmApiException {
 

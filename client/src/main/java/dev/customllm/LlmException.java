@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @see LlmRequestException
  * @see LlmApiException
  * @see LlmResponseException
+ * @since 0.1.0
  */
 public abstract class LlmException extends RuntimeException implements Cloneable {
 

@@ -4,6 +4,7 @@ package dev.customllm;
  * Kind of call made to an LLM service, named as in the OpenTelemetry GenAI conventions.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public enum LlmOperation {
 

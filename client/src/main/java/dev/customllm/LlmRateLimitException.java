@@ -5,6 +5,7 @@ package dev.customllm;
  * worth it. {@link #retryAfter()} tells the delay the service asked for, if it gave one.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmRateLimitException extends LlmApiException {
 

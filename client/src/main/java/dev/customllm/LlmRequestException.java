@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * elapsed, TLS failed, or a client-side limit refused the call.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmRequestException extends LlmException {
 

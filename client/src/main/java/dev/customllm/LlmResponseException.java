@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * a structured answer that is not the JSON that was asked for.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmResponseException extends LlmException {
 

@@ -5,6 +5,7 @@ package dev.customllm;
  * of tool calls.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class LlmToolRoundsException extends LlmResponseException {
 

@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
  * ({@code custom.llm.clients.<name>.*}).
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",

@@ -7,6 +7,7 @@ import dev.customllm.CustomLlmClient;
  * Customizers are applied in order ({@link org.springframework.core.Ordered}).
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface CustomLlmClientCustomizer {

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @author Custom LLM team
  * @see CustomLlmProperties#getClients()
+ * @since 0.1.0
  */
 public class CustomLlmClientProperties {
 

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
  *
  * @author Custom LLM team
  * @see CustomLlmConfigurationFailureAnalyzer
+ * @since 0.1.0
  */
 public class CustomLlmConfigurationException extends IllegalStateException {
 

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * service connection in tests.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface CustomLlmConnectionDetails extends ConnectionDetails {
 

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
  * that group. Switched off with {@code management.health.custom-llm.enabled=false}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CustomLlmAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)

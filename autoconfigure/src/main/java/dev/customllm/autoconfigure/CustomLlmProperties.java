@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and the named clients ({@code custom.llm.clients.<name>.*}).
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @ConfigurationProperties(CustomLlmProperties.PREFIX)
 public class CustomLlmProperties extends CustomLlmClientProperties {

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Lazy;
  * when a client uses it.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnClass({ RedisClient.class, Bucket4jLettuce.class, DataRedisConnectionDetails.class })

@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
  * even with {@code show-values: always}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
  * base URL and no key. Named clients use it too unless they set their own base URL.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration(before = CustomLlmAutoConfiguration.class)
 @ConditionalOnClass(LlmSimulator.class)

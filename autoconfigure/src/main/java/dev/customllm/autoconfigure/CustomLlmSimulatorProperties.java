@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code dev.customllm:custom-llm-test}) in place of a real service.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @ConfigurationProperties(CustomLlmSimulatorProperties.PREFIX)
 public class CustomLlmSimulatorProperties {

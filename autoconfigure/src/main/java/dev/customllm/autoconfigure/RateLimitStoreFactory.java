@@ -10,6 +10,7 @@ import dev.customllm.resilience.RateLimitStore;
  * this type replaces it.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RateLimitStoreFactory {

@@ -23,6 +23,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * never changes the status.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 

@@ -24,6 +24,7 @@ import dev.customllm.completion.ToolDefinition;
  * {@code maxToolRounds} rounds. Immutable and thread-safe.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class Agent {
 

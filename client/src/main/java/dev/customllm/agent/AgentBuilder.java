@@ -26,6 +26,7 @@ import dev.customllm.rerank.RerankModel;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class AgentBuilder {
 

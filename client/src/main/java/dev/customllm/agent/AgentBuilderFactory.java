@@ -20,6 +20,7 @@ import dev.customllm.completion.CompletionModel;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class AgentBuilderFactory {
 

@@ -6,6 +6,7 @@ package dev.customllm.agent;
  * @param id identifier of the document, shown to the model
  * @param text text of the document
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public record Document(String id, String text) {
 

@@ -23,6 +23,7 @@ import dev.customllm.embedding.EmbeddingModel;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class InMemoryVectorIndex implements VectorIndex {
 

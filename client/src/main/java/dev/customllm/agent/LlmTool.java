@@ -26,6 +26,7 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

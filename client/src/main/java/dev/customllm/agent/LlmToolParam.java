@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
  * Describes a parameter of an {@link LlmTool} method.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

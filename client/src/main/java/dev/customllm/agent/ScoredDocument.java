@@ -7,6 +7,7 @@ package dev.customllm.agent;
  * @param score its similarity to the query, higher is closer (cosine similarity for
  * {@link InMemoryVectorIndex})
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public record ScoredDocument(Document document, double score) {
 

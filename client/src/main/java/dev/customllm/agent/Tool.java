@@ -21,6 +21,7 @@ import dev.customllm.completion.ToolDefinition;
  *
  * @author Custom LLM team
  * @see LlmTool
+ * @since 0.1.0
  */
 public interface Tool {
 

@@ -17,6 +17,7 @@ import org.springframework.util.ReflectionUtils;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class Tools {
 

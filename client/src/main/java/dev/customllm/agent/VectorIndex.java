@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
  * must be thread-safe.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface VectorIndex {
 

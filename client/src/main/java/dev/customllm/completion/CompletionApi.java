@@ -6,6 +6,7 @@ import dev.customllm.LlmOperation;
  * Which completion endpoint a {@link CompletionModel} calls.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public enum CompletionApi {
 

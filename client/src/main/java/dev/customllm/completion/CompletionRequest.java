@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toBuilder()}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CompletionRequest {
 

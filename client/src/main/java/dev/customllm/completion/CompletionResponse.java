@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #builder()}, for example by a test or an adapter that answers without a service.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CompletionResponse {
 

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  * @see Message#user(java.util.List)
+ * @since 0.1.0
  */
 public final class ContentPart {
 

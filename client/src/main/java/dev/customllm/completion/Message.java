@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #tool(String, String)}, ...) or with {@link #builder()}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class Message {
 

@@ -22,6 +22,7 @@ import dev.customllm.internal.json.JsonSchemas;
  *
  * @author Custom LLM team
  * @see CompletionModel#complete(CompletionRequest, Class)
+ * @since 0.1.0
  */
 public final class ResponseFormat {
 

@@ -7,6 +7,7 @@ package dev.customllm.completion;
  * @param name name of the tool
  * @param arguments arguments as a JSON text, as the model wrote them
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public record ToolCall(String id, String name, String arguments) {
 

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * Immutable; built with {@link #of(String, String, JsonNode)} or {@link #builder()}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class ToolDefinition {
 

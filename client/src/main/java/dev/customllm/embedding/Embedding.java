@@ -6,6 +6,7 @@ import java.util.Arrays;
  * The vector of one text. Immutable.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class Embedding {
 

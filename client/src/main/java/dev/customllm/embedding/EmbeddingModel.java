@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
  * {@link IllegalArgumentException} raised before any HTTP call.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface EmbeddingModel {
 

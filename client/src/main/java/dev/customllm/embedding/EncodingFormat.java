@@ -5,6 +5,7 @@ package dev.customllm.embedding;
  * asked.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public enum EncodingFormat {
 

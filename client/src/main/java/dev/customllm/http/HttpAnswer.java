@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
  * The answer to an {@link HttpCall}: its status and headers, and its body as it arrives.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface HttpAnswer {
 

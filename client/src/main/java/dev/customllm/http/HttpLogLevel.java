@@ -7,6 +7,7 @@ package dev.customllm.http;
  *
  * @author Custom LLM team
  * @see dev.customllm.CustomLlmClient.Builder#httpLogging(HttpLogLevel, int)
+ * @since 0.1.0
  */
 public enum HttpLogLevel {
 

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
  *
  * @author Custom LLM team
  * @see dev.customllm.CustomLlmClient.Builder#httpSender(HttpSender)
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface HttpSender {

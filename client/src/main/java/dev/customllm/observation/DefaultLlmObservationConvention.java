@@ -13,6 +13,7 @@ import dev.customllm.observation.LlmObservationDocumentation.LowCardinalityKeyNa
  * content recording is enabled.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public class DefaultLlmObservationConvention implements LlmObservationConvention {
 

@@ -17,6 +17,7 @@ import dev.customllm.LlmOperation;
  * it when the observation starts, and every HTTP attempt of the call sends them.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class LlmObservationContext extends SenderContext<LlmObservationContext> {
 

@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationConvention;
  * type to replace the {@link DefaultLlmObservationConvention}.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface LlmObservationConvention extends ObservationConvention<LlmObservationContext> {
 

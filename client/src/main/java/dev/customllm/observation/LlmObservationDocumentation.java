@@ -9,6 +9,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * The {@code gen_ai.client.operation} observation and its keys.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public enum LlmObservationDocumentation implements ObservationDocumentation {
 

@@ -8,6 +8,7 @@ package dev.customllm.rerank;
  * relevant; comparable only with the scores of the same model
  * @param text the document's text
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public record RankedDocument(int index, double score, String text) {
 

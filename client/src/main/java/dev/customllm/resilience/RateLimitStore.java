@@ -17,6 +17,7 @@ import io.github.bucket4j.distributed.AsyncBucketProxy;
  * instance however many calls wait.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public interface RateLimitStore {
 

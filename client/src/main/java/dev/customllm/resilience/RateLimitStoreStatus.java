@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param store the store, as its address and keys (never its credentials)
  * @author Custom LLM team
  * @see dev.customllm.CustomLlmClient#rateLimitStoreStatus()
+ * @since 0.1.0
  */
 public record RateLimitStoreStatus(State state, Instant since, String store) {
 

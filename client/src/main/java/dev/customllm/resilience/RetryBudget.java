@@ -11,6 +11,7 @@ import dev.customllm.LlmRequestException;
  * failures reach the caller at once, until successes refill it. Thread-safe.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class RetryBudget {
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class RetrySettings {
 

@@ -4,6 +4,7 @@ package dev.customllm.resilience;
  * What the limits of a client do while their shared store cannot be reached.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public enum StoreFailureAction {
 

@@ -20,6 +20,8 @@ import dev.customllm.conformance.Finding.Support;
  * <pre>
  * ./mvnw -q -pl conformance -am compile exec:java -Dexec.args="--base-url=http://localhost:8000/v1"
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class ConformanceCheck {
 

@@ -18,6 +18,7 @@ import dev.customllm.CustomLlmClient;
  * one whose name contains "embed"
  * @param rerankModel the model for {@code /rerank}, or {@code null} for the first listed
  * one whose name contains "rerank"
+ * @since 0.1.0
  */
 public record ConformanceSettings(String baseUrl, @Nullable String apiKey, @Nullable String chatModel,
 		@Nullable String embeddingModel, @Nullable String rerankModel) {

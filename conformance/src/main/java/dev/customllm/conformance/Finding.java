@@ -7,6 +7,7 @@ package dev.customllm.conformance;
  * @param support how far the service supports it
  * @param observed what the service did, in a few words
  * @param starter what the starter does about it
+ * @since 0.1.0
  */
 public record Finding(String capability, Support support, String observed, String starter) {
 

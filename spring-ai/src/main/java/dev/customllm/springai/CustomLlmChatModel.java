@@ -52,6 +52,7 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * {@link IllegalArgumentException} before any request.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CustomLlmChatModel implements ChatModel, StreamingChatModel {
 

@@ -27,6 +27,7 @@ import org.springframework.ai.tool.ToolCallback;
  * </pre>
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CustomLlmChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
 

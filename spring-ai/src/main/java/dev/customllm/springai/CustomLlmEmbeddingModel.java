@@ -25,6 +25,7 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * {@link IllegalArgumentException}. Failures are {@link dev.customllm.LlmException}s.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class CustomLlmEmbeddingModel implements org.springframework.ai.embedding.EmbeddingModel {
 

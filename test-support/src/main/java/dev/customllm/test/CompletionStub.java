@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * simulator.completions().streams("Once", " upon", " a time");
  * simulator.chat().refusesJsonSchema();
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class CompletionStub extends LlmStub<CompletionStub> {
 

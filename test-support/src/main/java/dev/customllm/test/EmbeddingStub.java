@@ -10,6 +10,8 @@ import java.util.List;
  * <pre class="code">
  * simulator.embeddings().answers(new float[] { 1, 0 }, new float[] { 0, 1 });
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class EmbeddingStub extends LlmStub<EmbeddingStub> {
 

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * simulator.chat().once().fails(LlmFault.rateLimited(Duration.ofSeconds(1)));
  * simulator.embeddings().fails(LlmFault.connectionReset());
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class LlmFault {
 

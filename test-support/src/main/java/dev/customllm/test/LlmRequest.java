@@ -11,6 +11,8 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * A request the {@link LlmSimulator} received, for verification.
+ *
+ * @since 0.1.0
  */
 public final class LlmRequest {
 

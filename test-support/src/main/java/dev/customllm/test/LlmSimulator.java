@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
  *
  * @see LlmSimulatorExtension
  * @see SimulatedEmbeddings
+ * @since 0.1.0
  */
 public final class LlmSimulator implements AutoCloseable {
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * For a Spring Boot test, use
  * {@link dev.customllm.test.context.AutoConfigureLlmSimulator @AutoConfigureLlmSimulator}
  * instead: it also points the application context at the simulator.
+ *
+ * @since 0.1.0
  */
 public final class LlmSimulatorExtension implements ParameterResolver, AfterEachCallback {
 

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.matching.ContentPattern;
  * behaviour, answer again.
  *
  * @param <S> the type of the stub
+ * @since 0.1.0
  */
 public abstract class LlmStub<S extends LlmStub<S>> {
 

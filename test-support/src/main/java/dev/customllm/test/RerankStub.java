@@ -11,6 +11,8 @@ import java.util.List;
  * <pre class="code">
  * simulator.rerank().answers(0.1, 0.9, 0.5); // the second document first, then the third
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class RerankStub extends LlmStub<RerankStub> {
 

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * The embedding function of the simulator: a deterministic, L2-normalised feature hash of
  * a text's words and word pairs, so that texts sharing words have a higher cosine
  * similarity.
+ *
+ * @since 0.1.0
  */
 public final class SimulatedEmbeddings {
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Runs an {@link LlmSimulator} on its own, for gateways, non-Java clients and dev runs of
  * an application: {@code java -jar custom-llm-simulator.jar --port 8089}. Stops on
  * SIGTERM or Ctrl-C.
+ *
+ * @since 0.1.0
  */
 public final class SimulatorMain {
 

@@ -8,6 +8,7 @@ package dev.customllm.test;
  * @param argumentsJson the arguments as a JSON object, for example
  * {@code {"city":"Paris"}}
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public record ToolCallStub(String name, String argumentsJson) {
 

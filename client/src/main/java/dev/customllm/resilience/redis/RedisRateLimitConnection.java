@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * be opened is tried again at most once a second. Thread-safe.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class RedisRateLimitConnection implements AutoCloseable {
 

@@ -25,6 +25,7 @@ import dev.customllm.resilience.RateLimitStore;
  * never takes the store's timeout for an outage.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class RedisRateLimitStore implements RateLimitStore {
 

@@ -34,6 +34,7 @@ import org.springframework.core.env.Environment;
  * resolves the tool definitions.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CustomLlmAutoConfiguration.class,
 		afterName = { "org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration",

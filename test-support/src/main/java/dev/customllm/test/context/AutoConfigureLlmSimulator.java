@@ -31,6 +31,8 @@ import dev.customllm.test.LlmSimulator;
  *
  * A {@code CustomLlmConnectionDetails} bean of the application takes precedence over the
  * properties set here.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
