@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.customllm.resilience.Bandwidth;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.SharedBucket;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -209,6 +213,23 @@ public final class RedisServers {
 			this.process.destroyForcibly();
 		}
 
+	}
+
+	/**
+	 * Open the store's connection and warm its code up, on a key of its own, so that a
+	 * first ask on a loaded machine does not outlast the store's timeout: the buckets
+	 * under test stay cold.
+	 */
+	public static RateLimitStore warmedUp(RateLimitStore store) {
+		SharedBucket bucket = store.bucket("warm-up", new Bandwidth(1, 1, Duration.ofSeconds(1)));
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!bucket.availableTokens().handle((tokens, failure) -> failure == null).join()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(store + " did not answer within 15 s");
+			}
+			sleep(Duration.ofMillis(50));
+		}
+		return store;
 	}
 
 	public static void sleep(Duration duration) {

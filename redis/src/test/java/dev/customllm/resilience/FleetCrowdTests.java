@@ -210,7 +210,7 @@ class FleetCrowdTests {
 			.apiKey("test")
 			.retry(RetrySettings.NONE)
 			.rateLimits(new RateLimitSettings(null, (double) LIMIT, null, Duration.ofSeconds(30), onStoreFailure))
-			.rateLimitStore(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500)))
+			.rateLimitStore(RedisServers.warmedUp(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500))))
 			.meterRegistry(meters)
 			.build());
 	}

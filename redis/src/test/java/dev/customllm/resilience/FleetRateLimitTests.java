@@ -207,7 +207,7 @@ class FleetRateLimitTests {
 	}
 
 	private static RateLimitStore store(RedisRateLimitConnection connection, String prefix) {
-		return new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500));
+		return RedisServers.warmedUp(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500)));
 	}
 
 	private static RedisRateLimitConnection connection(int port) {
