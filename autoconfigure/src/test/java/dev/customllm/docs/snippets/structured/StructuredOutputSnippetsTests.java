@@ -72,8 +72,8 @@ class StructuredOutputSnippetsTests {
 					List.of("sentiment"));
 			CompletionResponse response = model.complete(CompletionRequest.builder()
 				.prompt("Great service, thanks!")
-				.responseFormat(ResponseFormat.jsonSchema("sentiment", schema)) // or
-																				// ResponseFormat.json()
+				// or ResponseFormat.json()
+				.responseFormat(ResponseFormat.jsonSchema("sentiment", schema))
 				.build());
 			assertThat(response.text()).isEqualTo("{\"sentiment\":\"positive\"}");
 		}
