@@ -41,6 +41,7 @@ import dev.customllm.internal.http.MaskingTransport;
 import dev.customllm.internal.http.NettyTransport;
 import dev.customllm.internal.http.ModelList;
 import dev.customllm.internal.http.ResponseMemory;
+import dev.customllm.internal.http.SecretRedactor;
 import dev.customllm.internal.http.SenderTransport;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.rerank.RerankDefaults;
@@ -134,6 +135,21 @@ public final class CustomLlmClient implements AutoCloseable {
 					+ " is not set: set it to the API key of the LLM service");
 		}
 		return builder().apiKey(apiKey).build();
+	}
+
+	/**
+	 * Return whether the client treats the value of a header as a secret by the header's
+	 * name alone: {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} and
+	 * names ending in {@code api-key}, {@code -key}, {@code -token} or {@code -secret},
+	 * in any case. Such values are masked wherever a service echoes them back, as are
+	 * those of the headers named with {@link Builder#secretHeader(String)}. For code that
+	 * shows headers or configuration, such as a sender's own log or an actuator
+	 * sanitizer.
+	 * @param headerName the header name
+	 * @return whether a header of this name holds a secret
+	 */
+	public static boolean isSecretHeader(String headerName) {
+		return SecretRedactor.isSecret(headerName);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.customllm;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,15 @@ class CustomLlmClientTests {
 			.isThrownBy(() -> CustomLlmClient.builder().baseUrl("http://admin:hunter2-pw@gateway/v1").build())
 			.withMessageContaining("must not contain credentials")
 			.withMessageNotContaining("hunter2-pw");
+	}
+
+	@Test
+	void secretHeadersAreKnownByNameInAnyCase() {
+		assertThat(List.of("Authorization", "proxy-authorization", "COOKIE", "api-key", "X-Api-Key", "x-tenant-token",
+				"X-Client-Secret", "Ocp-Apim-Subscription-Key"))
+			.allMatch(CustomLlmClient::isSecretHeader);
+		assertThat(List.of("x-portkey-provider", "Content-Type", "X-Request-Id", "keyboard", "tokens"))
+			.noneMatch(CustomLlmClient::isSecretHeader);
 	}
 
 }

@@ -2,10 +2,10 @@ package dev.customllm.autoconfigure;
 
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import dev.customllm.internal.http.SecretRedactor;
+import dev.customllm.CustomLlmClient;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -22,14 +22,16 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 final class CustomLlmSanitizingFunction implements SanitizingFunction {
 
-	private final SecretRedactor secretHeaders;
+	private final Set<String> secretHeaders;
 
 	/**
 	 * Create a new instance.
 	 * @param secretHeaders further secret headers, from {@code custom.llm.secret-headers}
 	 */
 	CustomLlmSanitizingFunction(Collection<String> secretHeaders) {
-		this.secretHeaders = new SecretRedactor(null, Map.of(), Set.copyOf(secretHeaders));
+		this.secretHeaders = secretHeaders.stream()
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -56,7 +58,7 @@ final class CustomLlmSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String header = headerName(key.substring(headers + ".headers.".length()));
-		return this.secretHeaders.isSecretHeader(header);
+		return CustomLlmClient.isSecretHeader(header) || this.secretHeaders.contains(header.toLowerCase(Locale.ROOT));
 	}
 
 	private static String headerName(String rest) {

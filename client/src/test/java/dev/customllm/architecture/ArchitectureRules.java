@@ -1,5 +1,7 @@
 package dev.customllm.architecture;
 
+import java.util.Set;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -10,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -92,6 +95,45 @@ final class ArchitectureRules {
 			.dependOnClassesThat()
 			.resideInAnyPackage(root + ".internal.telemetry..", root + ".internal.completion..",
 					root + ".internal.embedding..", root + ".internal.rerank..");
+	}
+
+	/**
+	 * A public type under {@code internal} is used from another package, by main or test
+	 * code: one used only inside its own package is package-private. The API packages are
+	 * not checked: their public types are there for users, whether or not the client
+	 * itself uses them elsewhere.
+	 * @param root the root package
+	 * @param unchecked internal packages left out of the rule
+	 * @return the rule
+	 */
+	static ArchRule internalPublicTypesAreUsedFromAnotherPackage(String root, String... unchecked) {
+		Set<String> skipped = Set.of(unchecked);
+		return classes().that()
+			.resideInAPackage(root + ".internal..")
+			.and()
+			.arePublic()
+			.and(DescribedPredicate.describe("are not in " + skipped,
+					(type) -> !skipped.contains(type.getPackageName())))
+			.should(new ArchCondition<JavaClass>("be used from another package") {
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					boolean used = type.getPackage()
+						.getClasses()
+						.stream()
+						.filter((candidate) -> isSelfOrNested(type, candidate))
+						.flatMap((candidate) -> candidate.getDirectDependenciesToSelf().stream())
+						.anyMatch((dependency) -> !dependency.getOriginClass()
+							.getPackageName()
+							.equals(type.getPackageName()));
+					events.add(new SimpleConditionEvent(type, used, type.getName()
+							+ " is public but used only inside its own package: make it package-private"));
+				}
+			})
+			.allowEmptyShould(true);
+	}
+
+	private static boolean isSelfOrNested(JavaClass type, JavaClass candidate) {
+		return candidate.equals(type) || candidate.getName().startsWith(type.getName() + "$");
 	}
 
 	private static DescribedPredicate<JavaCodeUnit> arePublicApi(String root) {

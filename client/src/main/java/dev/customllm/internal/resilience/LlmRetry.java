@@ -27,7 +27,7 @@ import org.springframework.util.backoff.BackOffExecution;
  *
  * @author Custom LLM team
  */
-public final class LlmRetry {
+final class LlmRetry {
 
 	private static final Log logger = LogFactory.getLog(LlmRetry.class);
 
