@@ -64,14 +64,15 @@ class RedisRateLimitStoreTests {
 	@Test
 	void tokensDueWithinTheLongestWaitAreGrantedAfterTheRefill() throws Exception {
 		RedisServers.assumeSharedRedis();
-		SharedBucket bucket = store(RedisServers.SHARED_PORT, Duration.ofMillis(500)).bucket("rate", THREE_PER_SECOND);
-		assertThat(bucket.tryConsume(3, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isTrue();
-		assertThat(bucket.tryConsume(1, Duration.ofMillis(100), this.scheduler).get(5, TimeUnit.SECONDS))
-			.as("a token every 333 ms")
-			.isFalse();
+		Bandwidth everyThreeSeconds = new Bandwidth(1, 1, Duration.ofSeconds(3));
+		SharedBucket bucket = store(RedisServers.SHARED_PORT, Duration.ofMillis(500)).bucket("rate", everyThreeSeconds);
 		long start = System.nanoTime();
-		assertThat(bucket.tryConsume(1, Duration.ofSeconds(1), this.scheduler).get(5, TimeUnit.SECONDS)).isTrue();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(200));
+		assertThat(bucket.tryConsume(1, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(bucket.tryConsume(1, Duration.ofMillis(100), this.scheduler).get(5, TimeUnit.SECONDS))
+			.as("due only 3 s after the first")
+			.isFalse();
+		assertThat(bucket.tryConsume(1, Duration.ofSeconds(10), this.scheduler).get(15, TimeUnit.SECONDS)).isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(2900));
 	}
 
 	@Test
