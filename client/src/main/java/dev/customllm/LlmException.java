@@ -86,7 +86,7 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	}
 
 	@Override
-	public String getMessage() {
+	public @Nullable String getMessage() {
 		String message = super.getMessage();
 		message = (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
 		return (message != null) ? this.masking.apply(message) : null;

@@ -28,7 +28,7 @@ final class MaskedCause extends RuntimeException {
 		String message = cause.getMessage();
 		String masked = (message != null) ? masking.apply(message) : null;
 		boolean secretBelow = hasSecret(cause.getCause(), masking);
-		if ((message == null || masked.equals(message)) && !secretBelow) {
+		if ((message == null || message.equals(masked)) && !secretBelow) {
 			return cause;
 		}
 		return new MaskedCause(cause, (masked != null) ? masked : "", masking);

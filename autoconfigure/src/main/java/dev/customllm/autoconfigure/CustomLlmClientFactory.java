@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import java.util.Objects;
+
 import dev.customllm.CustomLlmClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,7 +87,8 @@ final class CustomLlmClientFactory {
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw CustomLlmConfigurationException.invalid(prefix, ex.getMessage());
+			throw CustomLlmConfigurationException.invalid(prefix,
+					Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
 		}
 	}
 

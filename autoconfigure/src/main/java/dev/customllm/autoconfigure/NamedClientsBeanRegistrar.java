@@ -23,6 +23,7 @@ import org.springframework.core.type.AnnotationMetadata;
  */
 abstract class NamedClientsBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
+	@SuppressWarnings("NullAway.Init") // set by Spring before registerBeanDefinitions
 	private Environment environment;
 
 	@Override

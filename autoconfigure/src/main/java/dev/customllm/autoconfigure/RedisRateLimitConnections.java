@@ -2,6 +2,7 @@ package dev.customllm.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,7 @@ final class RedisRateLimitConnections {
 				.database(sentinel.getDatabase());
 		}
 		else {
-			Standalone standalone = details.getStandalone();
+			Standalone standalone = Objects.requireNonNull(details.getStandalone(), "standalone Redis without details");
 			builder.standalone(standalone.getHost(), standalone.getPort()).database(standalone.getDatabase());
 		}
 		SslBundle bundle = details.getSslBundle();

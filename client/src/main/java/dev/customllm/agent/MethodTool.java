@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.ReflectionUtils;
@@ -35,7 +36,7 @@ final class MethodTool extends AbstractTool {
 	@Override
 	public Object call(JsonNode arguments) throws Exception {
 		Parameter[] parameters = this.method.getParameters();
-		Object[] values = new Object[parameters.length];
+		@Nullable Object[] values = new @Nullable Object[parameters.length];
 		for (int i = 0; i < parameters.length; i++) {
 			values[i] = argument(arguments, parameters[i]);
 		}
@@ -48,7 +49,7 @@ final class MethodTool extends AbstractTool {
 		}
 	}
 
-	private Object argument(JsonNode arguments, Parameter parameter) {
+	private @Nullable Object argument(JsonNode arguments, Parameter parameter) {
 		JsonNode value = arguments.get(MethodParameters.info(this.method, parameter).name());
 		if (parameter.getType() == Optional.class) {
 			return (value == null || value.isNull()) ? Optional.empty()

@@ -1,5 +1,6 @@
 package dev.customllm.agent;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.customllm.completion.Message;
 import dev.customllm.completion.ToolCall;
+import dev.customllm.internal.json.LlmJson;
+import dev.customllm.internal.json.SchemaCheck;
 
 /**
  * Runs the tool calls of one round concurrently, each on the bounded elastic scheduler,
@@ -28,8 +31,23 @@ final class ToolRunner {
 
 	private final Map<String, Tool> tools;
 
+	/** The schema of each tool, by name. */
+	private final Map<String, Map<String, Object>> schemas;
+
 	ToolRunner(Map<String, Tool> tools) {
 		this.tools = tools;
+		Map<String, Map<String, Object>> schemas = new HashMap<>();
+		tools.forEach((name, tool) -> schemas.put(name, schema(tool.parameters())));
+		this.schemas = schemas;
+	}
+
+	/**
+	 * Return a tool's schema as the maps that {@link SchemaCheck} reads, made once per
+	 * agent rather than per call.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> schema(JsonNode parameters) {
+		return parameters.isObject() ? LlmJson.mapper().treeToValue(parameters, Map.class) : Map.of();
 	}
 
 	Mono<List<Message>> run(List<ToolCall> calls) {
@@ -52,7 +70,7 @@ final class ToolRunner {
 			return failure(call,
 					"arguments of tool '" + call.name() + "' are not valid JSON: " + ex.getOriginalMessage());
 		}
-		List<String> problems = ArgumentsCheck.problems(arguments, tool.parameters());
+		List<String> problems = SchemaCheck.problems(this.schemas.getOrDefault(call.name(), Map.of()), arguments);
 		if (!problems.isEmpty()) {
 			return failure(call, "arguments do not match the parameters of tool '" + call.name() + "': "
 					+ String.join("; ", problems));

@@ -3,6 +3,7 @@ package dev.customllm.completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -61,8 +62,10 @@ final class StructuredCompletion {
 	}
 
 	private static Map<String, Object> schema(CompletionRequest request, Class<?> type) {
-		Map<String, Object> schema = (request.responseFormat() != null) ? request.responseFormat().schema() : null;
-		return (schema != null) ? schema : ResponseFormat.of(type).schema();
+		ResponseFormat format = request.responseFormat();
+		Map<String, Object> schema = (format != null) ? format.schema() : null;
+		return (schema != null) ? schema
+				: Objects.requireNonNull(ResponseFormat.of(type).schema(), "a generated format has a schema");
 	}
 
 	private static CompletionRequest repair(CompletionRequest request, String answer, String problem) {

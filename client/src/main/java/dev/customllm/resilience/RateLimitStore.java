@@ -7,8 +7,9 @@ package dev.customllm.resilience;
  * {@link StoreFailureAction} and probes the store in the background until it answers
  * again. A bucket that answers too slowly fails with a
  * {@link java.util.concurrent.TimeoutException}: the client counts the store as down only
- * when a probe gets no answer either ({@link SharedBucket}). {@link #toString()} names
- * the store in logs and health details, and must not contain credentials.
+ * when a probe gets no answer either ({@link SharedBucket}). {@link Object#toString()
+ * toString()} names the store in logs and health details, and must not contain
+ * credentials.
  * <p>
  * A remote store should batch the requests of one instance per bucket, as
  * {@code RedisRateLimitStore} does, so that each bucket has one request in flight per

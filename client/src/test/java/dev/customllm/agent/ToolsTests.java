@@ -56,12 +56,19 @@ class ToolsTests {
 	}
 
 	@Test
+	void anOptionalArgumentGivenAsNullIsAbsent() {
+		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":1,\"genre\":null}"))
+			.isEqualTo("[\"Woolf 1 any\"]");
+	}
+
+	@Test
 	void reportsArgumentsThatDoNotFitAsErrors() {
 		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":\"two\"}")).contains("error",
-				"$.limit must be integer");
+				"$.limit: expected integer, got a string");
 		assertThat(call("find_books", "{\"author\":\"Woolf\",\"limit\":1,\"genre\":\"DRAMA\"}")).contains("error",
-				"$.genre must be one of");
-		assertThat(call("shelve", "{\"book\":{\"title\":\"Orlando\"}}")).contains("error", "$.book.pages is required");
+				"$.genre: ", "DRAMA\\\" is not one of [");
+		assertThat(call("shelve", "{\"book\":{\"title\":\"Orlando\"}}")).contains("error",
+				"$.book: missing required property 'pages'");
 	}
 
 	@Test

@@ -104,7 +104,8 @@ public final class CustomLlmChatOptions extends DefaultToolCallingChatOptions im
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return super.equals(other) && Objects.equals(this.outputSchema, ((CustomLlmChatOptions) other).outputSchema);
+		return other instanceof CustomLlmChatOptions that && super.equals(other)
+				&& Objects.equals(this.outputSchema, that.outputSchema);
 	}
 
 	@Override

@@ -79,8 +79,11 @@ final class ChunkAssembler {
 	static <C> @Nullable C firstChoice(@Nullable List<C> choices, Function<C, @Nullable Integer> index) {
 		if (choices != null) {
 			for (C choice : choices) {
-				if (choice != null && (index.apply(choice) == null || index.apply(choice) == 0)) {
-					return choice;
+				if (choice != null) {
+					Integer at = index.apply(choice);
+					if (at == null || at == 0) {
+						return choice;
+					}
 				}
 			}
 		}

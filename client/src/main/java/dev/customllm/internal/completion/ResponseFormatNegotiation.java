@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,8 +129,10 @@ public final class ResponseFormatNegotiation {
 	 * Return the request with {@code json_object} and the schema in the system message.
 	 */
 	static CompletionRequest fallback(CompletionRequest request) {
-		ResponseFormat format = request.responseFormat();
-		String instruction = SCHEMA_INSTRUCTION + new String(LlmJson.write(format.schema()), StandardCharsets.UTF_8);
+		ResponseFormat format = Objects.requireNonNull(request.responseFormat(),
+				"no response format to fall back from");
+		Map<String, Object> schema = Objects.requireNonNull(format.schema(), "no schema to fall back from");
+		String instruction = SCHEMA_INSTRUCTION + new String(LlmJson.write(schema), StandardCharsets.UTF_8);
 		List<Message> messages = new ArrayList<>(request.messages());
 		Message first = messages.isEmpty() ? null : messages.get(0);
 		if (first != null && "system".equals(first.role()) && first.parts().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -413,7 +414,8 @@ final class EventStreamReader {
 			if (this.position >= this.size) {
 				return false;
 			}
-			Object element = (this.position == 0) ? this.first : this.more.get(this.position - 1);
+			Object element = (this.position == 0) ? this.first
+					: Objects.requireNonNull(this.more, "no more elements").get(this.position - 1);
 			this.position++;
 			action.accept(element);
 			return true;

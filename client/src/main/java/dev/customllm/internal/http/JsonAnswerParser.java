@@ -1,6 +1,7 @@
 package dev.customllm.internal.http;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -275,7 +276,7 @@ public abstract class JsonAnswerParser<T> implements AnswerParser<T> {
 	}
 
 	private void capture(JsonToken token) {
-		TokenBuffer buffer = this.captured;
+		TokenBuffer buffer = Objects.requireNonNull(this.captured, "no capture started");
 		buffer.copyCurrentEvent(this.parser);
 		if (token.isStructStart()) {
 			this.depth++;

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -106,7 +107,7 @@ public final class LoggingTransport extends ForwardingTransport {
 		});
 	}
 
-	private void request(String method, LlmOperation operation, URI uri, byte[] body) {
+	private void request(String method, LlmOperation operation, URI uri, byte @Nullable [] body) {
 		StringBuilder entry = new StringBuilder("--> ").append(method)
 			.append(' ')
 			.append(uri)

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
@@ -54,7 +55,8 @@ public final class RequestFailures {
 			return llmException;
 		}
 		if (failure instanceof ResponseMemory.BudgetExceededException budget) {
-			return new LlmRequestException(operation, Kind.CLIENT_LIMIT, budget.getMessage(), null);
+			return new LlmRequestException(operation, Kind.CLIENT_LIMIT,
+					Objects.requireNonNull(budget.getMessage(), "a budget failure has a message"), null);
 		}
 		if (failure instanceof FatalReadException fatal) {
 			return new LlmResponseException(operation,

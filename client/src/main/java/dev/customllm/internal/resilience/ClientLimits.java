@@ -1,6 +1,7 @@
 package dev.customllm.internal.resilience;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -194,13 +195,13 @@ final class ClientLimits implements AutoCloseable {
 			return call;
 		}
 		return Mono.defer(() -> {
-			long estimate = Math.min(TokenEstimate.of(body), this.settings.tokensPerMinute());
-			return permitted(operation, tokens, estimate, "tokens-per-minute " + this.settings.tokensPerMinute(),
-					(permit) -> {
-						Settlement settlement = new Settlement(tokens, permit, estimate);
-						return settled.apply(call, settlement)
-							.doOnError(LlmApiException.class, (failure) -> settlement.settle(0L));
-					});
+			long perMinute = Objects.requireNonNull(this.settings.tokensPerMinute(), "tokens bucket without a limit");
+			long estimate = Math.min(TokenEstimate.of(body), perMinute);
+			return permitted(operation, tokens, estimate, "tokens-per-minute " + perMinute, (permit) -> {
+				Settlement settlement = new Settlement(tokens, permit, estimate);
+				return settled.apply(call, settlement)
+					.doOnError(LlmApiException.class, (failure) -> settlement.settle(0L));
+			});
 		});
 	}
 

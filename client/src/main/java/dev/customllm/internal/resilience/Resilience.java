@@ -2,7 +2,6 @@ package dev.customllm.internal.resilience;
 
 import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.resilience.RateLimitStoreStatus;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ public final class Resilience implements AutoCloseable {
 
 	private final ClientLimits limits;
 
-	private final Duration callTimeout;
+	private final CallDeadline deadline;
 
 	/**
 	 * Create a new instance whose rate limits are kept inside this instance.
@@ -45,7 +44,7 @@ public final class Resilience implements AutoCloseable {
 	public Resilience(ResilienceSettings settings, ResilienceListener listener, @Nullable RateLimitStore store) {
 		this.retry = new LlmRetry(settings.retry(), settings.budget(), listener);
 		this.limits = new ClientLimits(settings.limits(), store, listener);
-		this.callTimeout = settings.callTimeout();
+		this.deadline = new CallDeadline(settings.callTimeout());
 	}
 
 	/**
@@ -69,9 +68,9 @@ public final class Resilience implements AutoCloseable {
 	 * @return the protected call
 	 */
 	public <T> Mono<T> call(LlmOperation operation, byte @Nullable [] body, Mono<T> attempt) {
-		return new CallDeadline<>(
+		return this.deadline.apply(
 				this.limits.call(operation, body, this.retry.apply(operation, this.limits.attempt(operation, attempt))),
-				operation, this.callTimeout);
+				operation);
 	}
 
 	/**

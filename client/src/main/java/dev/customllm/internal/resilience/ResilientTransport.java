@@ -2,6 +2,7 @@ package dev.customllm.internal.resilience;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -62,9 +63,10 @@ public final class ResilientTransport extends ForwardingTransport {
 	}
 
 	private static <T> Mono<Flux<T>> firstEventArrived(LlmOperation operation, Flux<T> stream) {
-		return stream
-			.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
-					? Mono.error(beforeFirstEvent(operation, first.getThrowable())) : Mono.just(whole), false)
+		return stream.<Flux<T>>switchOnFirst((first, whole) -> first.isOnError()
+				? Mono.error(beforeFirstEvent(operation,
+						Objects.requireNonNull(first.getThrowable(), "an error signal has its failure")))
+				: Mono.just(whole), false)
 			.singleOrEmpty();
 	}
 

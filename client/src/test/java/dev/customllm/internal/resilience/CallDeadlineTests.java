@@ -17,13 +17,14 @@ import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link CallDeadline}, on a timer the test fires by hand.
  */
 class CallDeadlineTests {
 
-	private final ManualTimer timer = new ManualTimer();
+	private final SignalTimer timer = new SignalTimer();
 
 	@Test
 	void armsOneTimerTaskPerCallAndDisarmsItWhenTheAnswerArrives() {
@@ -61,11 +62,18 @@ class CallDeadlineTests {
 	}
 
 	@Test
-	void anAnswerGivenAtSubscriptionArmsNoTimer() {
+	void anAnswerGivenAtSubscriptionDisarmsTheTimer() {
 		Outcome outcome = Outcome.of(deadline(Mono.just("at once")));
 		assertThat(outcome.values).containsExactly("at once");
 		assertThat(outcome.completed).isTrue();
-		assertThat(this.timer.armed).isEmpty();
+		assertThat(this.timer.armed).singleElement().satisfies((armed) -> assertThat(armed.isCancelled()).isTrue());
+	}
+
+	@Test
+	void theSharedTimerFailsACallThatTakesTooLong() {
+		Mono<String> call = new CallDeadline(Duration.ofMillis(50)).apply(Mono.never(), LlmOperation.CHAT);
+		assertThat(catchThrowable(() -> call.block(Duration.ofSeconds(5)))).isInstanceOfSatisfying(
+				LlmRequestException.class, (request) -> assertThat(request.kind()).isEqualTo(Kind.DEADLINE));
 	}
 
 	@Test
@@ -112,7 +120,49 @@ class CallDeadlineTests {
 	}
 
 	private Mono<String> deadline(Mono<String> call) {
-		return new CallDeadline<>(call, LlmOperation.CHAT, Duration.ofSeconds(30), this.timer::arm);
+		return new CallDeadline(Duration.ofSeconds(30), this.timer::arm).apply(call, LlmOperation.CHAT);
+	}
+
+	/**
+	 * A timer whose signals fire when the test fires them.
+	 */
+	private static final class SignalTimer {
+
+		private final List<Armed> armed = new ArrayList<>();
+
+		Mono<Long> arm(Duration delay) {
+			return Mono.defer(() -> {
+				Armed armed = new Armed(delay);
+				this.armed.add(armed);
+				return armed.signal.asMono().doOnCancel(() -> armed.cancelled = true);
+			});
+		}
+
+	}
+
+	/**
+	 * One armed signal of {@link SignalTimer}.
+	 */
+	private static final class Armed {
+
+		private final Sinks.One<Long> signal = Sinks.one();
+
+		private final Duration delay;
+
+		private volatile boolean cancelled;
+
+		Armed(Duration delay) {
+			this.delay = delay;
+		}
+
+		boolean isCancelled() {
+			return this.cancelled;
+		}
+
+		void fire() {
+			this.signal.tryEmitValue(0L);
+		}
+
 	}
 
 	/**

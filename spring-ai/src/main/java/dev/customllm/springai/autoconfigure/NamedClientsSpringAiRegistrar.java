@@ -85,8 +85,10 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 	}
 
 	static CustomLlmEmbeddingModel embeddingModel(String name, EmbeddingModel embeddingModel, Environment environment) {
-		Integer dimensions = environment.getProperty(CLIENTS + "." + name + ".embedding.dimensions", Integer.class,
-				environment.getProperty("custom.llm.embedding.dimensions", Integer.class));
+		Integer dimensions = environment.getProperty(CLIENTS + "." + name + ".embedding.dimensions", Integer.class);
+		if (dimensions == null) {
+			dimensions = environment.getProperty("custom.llm.embedding.dimensions", Integer.class);
+		}
 		return new CustomLlmEmbeddingModel(embeddingModel, dimensions);
 	}
 
