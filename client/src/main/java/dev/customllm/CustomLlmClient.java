@@ -571,9 +571,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		/**
 		 * Set where the request-rate and token-rate limits are kept so that every
-		 * instance sharing the store shares them, such as a
-		 * {@link dev.customllm.resilience.redis.RedisRateLimitStore}. By default they are
-		 * kept inside this instance.
+		 * instance sharing the store shares them, such as the {@code RedisRateLimitStore}
+		 * of {@code custom-llm-redis}. By default they are kept inside this instance.
 		 * @param rateLimitStore the store, or {@code null} for limits of this instance
 		 * only
 		 * @return this builder

@@ -120,8 +120,8 @@ final class CustomLlmClientFactory {
 		if (factory == null) {
 			throw new CustomLlmConfigurationException(
 					"'" + prefix + ".rate-limit.store' is redis but no Redis connection is available",
-					"Add spring-boot-starter-data-redis and com.bucket4j:bucket4j_jdk17-lettuce to the application"
-							+ " and configure spring.data.redis.*, or set '" + prefix + ".rate-limit.store=local'.");
+					"Add dev.customllm:custom-llm-spring-boot-starter-redis to the application and configure"
+							+ " spring.data.redis.*, or set '" + prefix + ".rate-limit.store=local'.");
 		}
 		String keyPrefix = rateLimit.getRedis().getKeyPrefix();
 		return factory.create(new RateLimitStoreFactory.Settings(

@@ -1,10 +1,7 @@
 package dev.customllm.autoconfigure;
 
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
-import dev.customllm.resilience.redis.RedisRateLimitStore;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,14 +17,15 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}), on
- * Spring Boot's Redis connection details. The connection is the client's own, opened only
- * when a client uses it.
+ * Spring Boot's Redis connection details, when {@code custom-llm-redis} is on the class
+ * path ({@code custom-llm-spring-boot-starter-redis} brings it with Spring Boot's Redis
+ * starter). The connection is the client's own, opened only when a client uses it.
  *
  * @author Custom LLM team
  * @since 0.1.0
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
-@ConditionalOnClass({ RedisClient.class, Bucket4jLettuce.class, DataRedisConnectionDetails.class })
+@ConditionalOnClass({ RedisRateLimitStore.class, DataRedisConnectionDetails.class })
 @ConditionalOnBean(DataRedisConnectionDetails.class)
 @EnableConfigurationProperties(CustomLlmProperties.class)
 public final class CustomLlmRedisRateLimitAutoConfiguration {

@@ -1,16 +1,15 @@
 package dev.customllm.autoconfigure;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
 import org.jspecify.annotations.Nullable;
 
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisConnectionSettings;
+import dev.customllm.redis.RedisRateLimitConnection;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Node;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Sentinel;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Standalone;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -29,54 +28,43 @@ final class RedisRateLimitConnections {
 
 	static RedisRateLimitConnection create(DataRedisConnectionDetails details, @Nullable DataRedisProperties properties,
 			Duration timeout) {
-		return new RedisRateLimitConnection(uri(details, properties), timeout, sslOptions(details.getSslBundle()));
+		return new RedisRateLimitConnection(settings(details, properties, timeout));
 	}
 
-	static RedisURI uri(DataRedisConnectionDetails details, @Nullable DataRedisProperties properties) {
+	static RedisConnectionSettings settings(DataRedisConnectionDetails details,
+			@Nullable DataRedisProperties properties, Duration timeout) {
 		if (details.getCluster() != null || details.getMasterReplica() != null) {
 			throw new CustomLlmConfigurationException(
 					"custom.llm.rate-limit.store=redis supports a standalone Redis or Sentinel, not a cluster",
 					"Point spring.data.redis.* at a standalone or Sentinel-managed Redis, or set "
 							+ "'custom.llm.rate-limit.store=local'.");
 		}
-		RedisURI.Builder builder = (details.getSentinel() != null) ? sentinel(details.getSentinel())
-				: standalone(Objects.requireNonNull(details.getStandalone(), "standalone Redis without details"));
-		if (details.getPassword() != null) {
-			builder = (details.getUsername() != null)
-					? builder.withAuthentication(details.getUsername(), details.getPassword())
-					: builder.withPassword(details.getPassword().toCharArray());
+		RedisConnectionSettings.Builder builder = RedisConnectionSettings.builder()
+			.credentials(details.getUsername(), details.getPassword())
+			.timeout(timeout);
+		Sentinel sentinel = details.getSentinel();
+		if (sentinel != null) {
+			builder
+				.sentinel(sentinel.getMaster(),
+						sentinel.getNodes()
+							.stream()
+							.map((node) -> InetSocketAddress.createUnresolved(node.host(), node.port()))
+							.toList())
+				.sentinelPassword(sentinel.getPassword())
+				.database(sentinel.getDatabase());
 		}
-		boolean ssl = details.getSslBundle() != null || (properties != null && properties.getSsl().isEnabled());
-		return builder.withSsl(ssl).build();
-	}
-
-	private static RedisURI.Builder standalone(Standalone standalone) {
-		return RedisURI.builder()
-			.withHost(standalone.getHost())
-			.withPort(standalone.getPort())
-			.withDatabase(standalone.getDatabase());
-	}
-
-	private static RedisURI.Builder sentinel(Sentinel sentinel) {
-		RedisURI.Builder builder = RedisURI.builder()
-			.withSentinelMasterId(sentinel.getMaster())
-			.withDatabase(sentinel.getDatabase());
-		for (Node node : sentinel.getNodes()) {
-			builder = (sentinel.getPassword() != null)
-					? builder.withSentinel(node.host(), node.port(), sentinel.getPassword())
-					: builder.withSentinel(node.host(), node.port());
+		else {
+			Standalone standalone = Objects.requireNonNull(details.getStandalone(), "standalone Redis without details");
+			builder.standalone(standalone.getHost(), standalone.getPort()).database(standalone.getDatabase());
 		}
-		return builder;
-	}
-
-	private static @Nullable SslOptions sslOptions(@Nullable SslBundle bundle) {
-		if (bundle == null) {
-			return null;
+		SslBundle bundle = details.getSslBundle();
+		if (bundle != null) {
+			builder.ssl(bundle.getManagers().getKeyManagerFactory(), bundle.getManagers().getTrustManagerFactory());
 		}
-		return SslOptions.builder()
-			.keyManager(bundle.getManagers().getKeyManagerFactory())
-			.trustManager(bundle.getManagers().getTrustManagerFactory())
-			.build();
+		else {
+			builder.ssl(properties != null && properties.getSsl().isEnabled());
+		}
+		return builder.build();
 	}
 
 }

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The BOM lets a user import once and write no versions: it lists every published
- * artifact of the build, at the build's version, and the Bucket4j module that fleet-wide
- * limits need, at the version the build uses.
+ * artifact of the build, at the build's version, and nothing else (Bucket4j and Lettuce
+ * come with {@code custom-llm-redis}).
  */
 class BomTests {
 
@@ -40,11 +40,17 @@ class BomTests {
 	}
 
 	@Test
-	void managesTheBucket4jRedisModuleAtTheBuildsVersion() throws IOException {
+	void managesOnlyTheProjectsOwnArtifacts() throws IOException {
 		String bom = Files.readString(this.root.resolve("bom/pom.xml"));
-		String parent = Files.readString(this.root.resolve("pom.xml"));
-		assertThat(bom).contains("<artifactId>bucket4j_jdk17-lettuce</artifactId>");
-		assertThat(value(bom, "bucket4j.version")).isEqualTo(value(parent, "bucket4j.version"));
+		Matcher groups = Pattern.compile("<groupId>([^<]+)</groupId>").matcher(bom);
+		List<String> managed = new ArrayList<>();
+		while (groups.find()) {
+			managed.add(groups.group(1));
+		}
+		assertThat(managed).isNotEmpty().containsOnly("dev.customllm");
+		assertThat(bom).contains("<artifactId>custom-llm-redis</artifactId>")
+			.contains("<artifactId>custom-llm-spring-boot-starter-redis</artifactId>")
+			.doesNotContain("bucket4j");
 	}
 
 	private static String ownArtifactId(String pom) {

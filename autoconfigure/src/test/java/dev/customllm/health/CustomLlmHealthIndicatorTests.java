@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.lettuce.core.RedisURI;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,8 +14,9 @@ import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
 import dev.customllm.autoconfigure.CustomLlmHealthContributorAutoConfiguration;
 import dev.customllm.resilience.RateLimitSettings;
 import dev.customllm.resilience.StoreFailureAction;
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
-import dev.customllm.resilience.redis.RedisRateLimitStore;
+import dev.customllm.redis.RedisConnectionSettings;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 
@@ -127,8 +126,8 @@ class CustomLlmHealthIndicatorTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void rateLimitStoreStateIsADetailThatNeverChangesTheStatus() {
-		RedisRateLimitConnection unreachable = new RedisRateLimitConnection(RedisURI.create("127.0.0.1", 1),
-				Duration.ofMillis(200), null);
+		RedisRateLimitConnection unreachable = new RedisRateLimitConnection(
+				RedisConnectionSettings.builder().standalone("127.0.0.1", 1).timeout(Duration.ofMillis(200)).build());
 		try (unreachable;
 				CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(simulator.baseUrl())

@@ -33,12 +33,15 @@ import reactor.core.publisher.Mono;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
+import dev.customllm.redis.RedisConnectionSettings;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
+import dev.customllm.resilience.Bandwidth;
 import dev.customllm.resilience.RateLimitSettings;
 import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.resilience.RetrySettings;
+import dev.customllm.resilience.SharedBucket;
 import dev.customllm.resilience.StoreFailureAction;
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
-import dev.customllm.resilience.redis.RedisRateLimitStore;
 
 /**
  * Rate limits shared by a fleet through Redis. Three clients, each with its own
@@ -198,7 +201,10 @@ final class FleetScenario {
 		BATCHED("batched (as shipped)") {
 			@Override
 			RateLimitStore create(RedisURI uri, String prefix, List<AutoCloseable> closeables) {
-				RedisRateLimitConnection connection = new RedisRateLimitConnection(uri, REDIS_TIMEOUT, null);
+				RedisRateLimitConnection connection = new RedisRateLimitConnection(RedisConnectionSettings.builder()
+					.standalone(uri.getHost(), uri.getPort())
+					.timeout(REDIS_TIMEOUT)
+					.build());
 				closeables.add(connection);
 				return new RedisRateLimitStore(connection, prefix, REDIS_TIMEOUT);
 			}
@@ -238,15 +244,60 @@ final class FleetScenario {
 	private record PlainStore(AsyncProxyManager<byte[]> buckets, String prefix) implements RateLimitStore {
 
 		@Override
-		public io.github.bucket4j.distributed.AsyncBucketProxy bucket(String limit,
-				io.github.bucket4j.BucketConfiguration configuration) {
-			return this.buckets.builder()
-				.build((this.prefix + ":" + limit).getBytes(StandardCharsets.UTF_8), configuration);
+		public SharedBucket bucket(String limit, Bandwidth bandwidth) {
+			io.github.bucket4j.BucketConfiguration configuration = io.github.bucket4j.BucketConfiguration.builder()
+				.addLimit((builder) -> builder.capacity(bandwidth.capacity())
+					.refillGreedy(bandwidth.refillTokens(), bandwidth.refillPeriod()))
+				.build();
+			return new PlainBucket(this.buckets.builder()
+				.build((this.prefix + ":" + limit).getBytes(StandardCharsets.UTF_8), configuration));
 		}
 
 		@Override
 		public String kind() {
 			return "redis";
+		}
+
+	}
+
+	/**
+	 * The SPI on a Bucket4j bucket without batching; Bucket4j's timeouts become the
+	 * JDK's, as the SPI asks.
+	 */
+	private record PlainBucket(io.github.bucket4j.distributed.AsyncBucketProxy bucket) implements SharedBucket {
+
+		@Override
+		public java.util.concurrent.CompletableFuture<Boolean> tryConsume(long tokens, Duration maxWait,
+				java.util.concurrent.ScheduledExecutorService scheduler) {
+			return slow(maxWait.isZero() ? this.bucket.tryConsume(tokens)
+					: this.bucket.asScheduler().tryConsume(tokens, maxWait, scheduler));
+		}
+
+		@Override
+		public java.util.concurrent.CompletableFuture<Void> consumeIgnoringLimit(long tokens) {
+			return slow(this.bucket.consumeIgnoringRateLimits(tokens).thenApply((penalty) -> null));
+		}
+
+		@Override
+		public java.util.concurrent.CompletableFuture<Void> addTokens(long tokens) {
+			return slow(this.bucket.addTokens(tokens));
+		}
+
+		@Override
+		public java.util.concurrent.CompletableFuture<Long> availableTokens() {
+			return slow(this.bucket.getAvailableTokens());
+		}
+
+		private static <T> java.util.concurrent.CompletableFuture<T> slow(
+				java.util.concurrent.CompletableFuture<T> answer) {
+			return answer.exceptionallyCompose((failure) -> {
+				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				if (cause instanceof io.github.bucket4j.TimeoutException) {
+					Throwable timeout = new java.util.concurrent.TimeoutException(cause.getMessage()).initCause(cause);
+					return java.util.concurrent.CompletableFuture.failedFuture(timeout);
+				}
+				return java.util.concurrent.CompletableFuture.failedFuture(failure);
+			});
 		}
 
 	}

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The architecture of the client module: no Spring Boot, no Spring Web, no package
- * cycles, a public API that never exposes {@code dev.customllm.internal} and has no
- * constructor or record wider than four values, and a transport that knows nothing of
+ * The architecture of the client module: no Spring Boot, no Spring Web, no Bucket4j or
+ * Lettuce (they live in {@code custom-llm-redis}), no package cycles, a public API that
+ * never exposes {@code dev.customllm.internal} and has no constructor or record wider
+ * than four values, and a transport that knows nothing of
  * what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
  * can no longer fail does not pass unnoticed.
  */
@@ -57,6 +58,12 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void clientDoesNotDependOnBucket4jOrLettuce() {
+		ArchitectureRules.noDependencyOn(ROOT, "io.github.bucket4j..").check(CLIENT);
+		ArchitectureRules.noDependencyOn(ROOT, "io.lettuce..").check(CLIENT);
+	}
+
+	@Test
 	void clientPackagesHaveNoCycles() {
 		ArchitectureRules.noCycles(ROOT).check(CLIENT);
 	}
@@ -92,6 +99,13 @@ class ArchitectureTests {
 	@Test
 	void nettyTypeInSenderSpiIsCaught() {
 		assertViolated(ArchitectureRules.senderSpiNamesNoNettyType(FIXTURE), "io.netty.buffer.ByteBuf");
+	}
+
+	@Test
+	void dependencyOnBucket4jOrLettuceIsCaught() {
+		assertViolated(ArchitectureRules.noDependencyOn(FIXTURE, "io.github.bucket4j.."),
+				"io.github.bucket4j.BucketConfiguration");
+		assertViolated(ArchitectureRules.noDependencyOn(FIXTURE, "io.lettuce.."), "io.lettuce.core.RedisURI");
 	}
 
 	@Test

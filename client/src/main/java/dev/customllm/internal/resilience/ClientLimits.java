@@ -1,8 +1,5 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.resilience.RateLimitSettings;
-import dev.customllm.resilience.RateLimitStore;
-import dev.customllm.resilience.RateLimitStoreStatus;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
-import io.github.bucket4j.BucketConfiguration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +16,10 @@ import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
+import dev.customllm.resilience.Bandwidth;
+import dev.customllm.resilience.RateLimitSettings;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.RateLimitStoreStatus;
 
 /**
  * The client-side limits of one client: concurrency and request rate on each attempt, the
@@ -95,18 +95,13 @@ final class ClientLimits implements AutoCloseable {
 		return (int) Math.min(Integer.MAX_VALUE, Math.ceil(requestsPerSecond));
 	}
 
-	private static BucketConfiguration requestBandwidth(double requestsPerSecond) {
+	private static Bandwidth requestBandwidth(double requestsPerSecond) {
 		long burst = burst(requestsPerSecond);
-		Duration period = Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L));
-		return BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(burst).refillGreedy(burst, period))
-			.build();
+		return new Bandwidth(burst, burst, Duration.ofNanos(Math.round(burst / requestsPerSecond * 1_000_000_000L)));
 	}
 
-	private static BucketConfiguration tokenBandwidth(long tokensPerMinute) {
-		return BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(tokensPerMinute).refillGreedy(tokensPerMinute, Duration.ofMinutes(1)))
-			.build();
+	private static Bandwidth tokenBandwidth(long tokensPerMinute) {
+		return new Bandwidth(tokensPerMinute, tokensPerMinute, Duration.ofMinutes(1));
 	}
 
 	/**

@@ -1,25 +1,24 @@
 package dev.customllm.internal.resilience;
 
-import dev.customllm.resilience.RateLimitStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.github.bucket4j.local.LocalBucketBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import dev.customllm.LlmOperation;
+import dev.customllm.resilience.Bandwidth;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.SharedBucket;
 
 /**
- * The Bucket4j token bucket of one limit: kept inside this instance, or in a shared
+ * The token bucket of one limit: kept inside this instance, or in a shared
  * {@link RateLimitStore} with a local bucket to fall back on while the store is down
  * ({@link StoreOutage}). A call waits for its permits without holding a thread. A permit
  * asked again after a slow answer may have been taken twice in the store: the error is on
@@ -38,13 +37,15 @@ final class LimitBucket {
 		return thread;
 	});
 
+	private static final Scheduler WAKER = Schedulers.fromExecutorService(SCHEDULER, "custom-llm-rate-limiter");
+
 	private static final Log logger = LogFactory.getLog(LimitBucket.class);
 
 	private final String limit;
 
-	private final Bucket local;
+	private final TokenBucket local;
 
-	private final @Nullable AsyncBucketProxy shared;
+	private final @Nullable SharedBucket shared;
 
 	private final @Nullable StoreOutage outage;
 
@@ -53,27 +54,19 @@ final class LimitBucket {
 	/**
 	 * Create a new instance.
 	 * @param limit the name of the limit: {@code rate} or {@code tokens}
-	 * @param configuration the bandwidth of the limit
+	 * @param bandwidth the bandwidth of the limit
 	 * @param store where the limit is shared, or {@code null} to keep it in this instance
 	 * @param outage whether the store is down, when there is a store
 	 * @param maxAsks the most calls of this instance that ask the store for permits at
 	 * once or hold permits it reserved for later; the others wait here, in order
 	 */
-	LimitBucket(String limit, BucketConfiguration configuration, @Nullable RateLimitStore store,
-			@Nullable StoreOutage outage, int maxAsks) {
+	LimitBucket(String limit, Bandwidth bandwidth, @Nullable RateLimitStore store, @Nullable StoreOutage outage,
+			int maxAsks) {
 		this.limit = limit;
-		this.local = local(configuration);
-		this.shared = (store != null) ? store.bucket(limit, configuration) : null;
+		this.local = new TokenBucket(bandwidth);
+		this.shared = (store != null) ? store.bucket(limit, bandwidth) : null;
 		this.outage = outage;
 		this.asking = new ConcurrencyLimiter(maxAsks);
-	}
-
-	private static Bucket local(BucketConfiguration configuration) {
-		LocalBucketBuilder builder = Bucket.builder();
-		for (Bandwidth bandwidth : configuration.getBandwidths()) {
-			builder.addLimit(bandwidth);
-		}
-		return builder.build();
 	}
 
 	String limit() {
@@ -93,7 +86,7 @@ final class LimitBucket {
 	 * @return where the permits came from, or why none came
 	 */
 	Mono<Permit> acquire(LlmOperation operation, long permits, Duration maxWait) {
-		AsyncBucketProxy shared = this.shared;
+		SharedBucket shared = this.shared;
 		StoreOutage outage = this.outage;
 		if (shared == null || outage == null) {
 			return acquireLocally(permits, maxWait);
@@ -112,7 +105,7 @@ final class LimitBucket {
 		return remaining.isNegative() ? Duration.ZERO : remaining;
 	}
 
-	private Mono<Permit> ask(LlmOperation operation, AsyncBucketProxy shared, StoreOutage outage, long permits,
+	private Mono<Permit> ask(LlmOperation operation, SharedBucket shared, StoreOutage outage, long permits,
 			Duration maxWait) {
 		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
 			.flatMap((answers) -> answers ? secondTry(operation, shared, outage, permits, maxWait)
@@ -123,14 +116,14 @@ final class LimitBucket {
 	 * Ask the store again after a slow answer that the store answered a probe for; if it
 	 * fails again, the call falls back.
 	 */
-	private Mono<Permit> secondTry(LlmOperation operation, AsyncBucketProxy shared, StoreOutage outage, long permits,
+	private Mono<Permit> secondTry(LlmOperation operation, SharedBucket shared, StoreOutage outage, long permits,
 			Duration maxWait) {
 		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
 			.flatMap((answers) -> fallBack(operation, outage, permits, maxWait)));
 	}
 
-	private static Mono<Permit> askOnce(AsyncBucketProxy shared, long permits, Duration maxWait) {
-		return Mono.fromFuture(() -> shared.asScheduler().tryConsume(permits, maxWait, SCHEDULER))
+	private static Mono<Permit> askOnce(SharedBucket shared, long permits, Duration maxWait) {
+		return Mono.fromFuture(() -> shared.tryConsume(permits, maxWait, SCHEDULER))
 			.map((granted) -> granted ? Permit.SHARED : Permit.REFUSED);
 	}
 
@@ -147,15 +140,18 @@ final class LimitBucket {
 	 * @return completes normally when the store answered
 	 */
 	CompletableFuture<?> probe() {
-		return (this.shared != null) ? this.shared.getAvailableTokens() : CompletableFuture.completedFuture(null);
+		return (this.shared != null) ? this.shared.availableTokens() : CompletableFuture.completedFuture(null);
 	}
 
 	private Mono<Permit> acquireLocally(long permits, Duration maxWait) {
-		if (this.local.tryConsume(permits)) {
+		long wait = this.local.reserve(permits, maxWait.toNanos());
+		if (wait == 0) {
 			return Mono.just(Permit.LOCAL);
 		}
-		return Mono.fromFuture(() -> this.local.asScheduler().tryConsume(permits, maxWait, SCHEDULER))
-			.map((granted) -> granted ? Permit.LOCAL : Permit.REFUSED);
+		if (wait < 0) {
+			return Mono.just(Permit.REFUSED);
+		}
+		return Mono.delay(Duration.ofNanos(wait), WAKER).thenReturn(Permit.LOCAL);
 	}
 
 	/**
@@ -169,13 +165,13 @@ final class LimitBucket {
 			return;
 		}
 		if (permit == Permit.SHARED && this.shared != null && this.outage != null && !this.outage.isDown()) {
-			CompletableFuture<?> done = (difference > 0) ? this.shared.consumeIgnoringRateLimits(difference)
+			CompletableFuture<?> done = (difference > 0) ? this.shared.consumeIgnoringLimit(difference)
 					: this.shared.addTokens(-difference);
 			done.whenComplete((result, failure) -> logCorrectionFailure(failure));
 		}
 		else if (permit == Permit.LOCAL) {
 			if (difference > 0) {
-				this.local.consumeIgnoringRateLimits(difference);
+				this.local.consumeIgnoringLimit(difference);
 			}
 			else {
 				this.local.addTokens(-difference);

@@ -125,7 +125,7 @@ final class StoreOutage implements AutoCloseable {
 	 */
 	static boolean isSlowAnswer(Throwable failure) {
 		for (Throwable current = failure; current != null; current = next(current)) {
-			if (current instanceof TimeoutException || current instanceof io.github.bucket4j.TimeoutException) {
+			if (current instanceof TimeoutException) {
 				return true;
 			}
 		}

@@ -1,9 +1,13 @@
-package dev.customllm.resilience.redis;
+package dev.customllm.redis;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 import io.github.bucket4j.redis.lettuce.RedisApi;
 import io.lettuce.core.ClientOptions;
@@ -40,6 +44,8 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 
 	private final RedisClient client;
 
+	private final RedisConnectionSettings settings;
+
 	private final RedisURI uri;
 
 	private final RedisApi<byte[]> api = new LazyRedisApi<>(this::commands);
@@ -50,19 +56,56 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 
 	/**
 	 * Create a connection that is opened on first use.
-	 * @param uri where Redis is, with credentials and database
-	 * @param timeout longest wait for a command or a connection before Redis counts as
-	 * unreachable
-	 * @param ssl the SSL options, or {@code null} for the defaults
+	 * @param settings where Redis is, with credentials, database and timeout
 	 */
-	public RedisRateLimitConnection(RedisURI uri, Duration timeout, @Nullable SslOptions ssl) {
-		this.uri = uri;
-		this.uri.setTimeout(timeout);
+	public RedisRateLimitConnection(RedisConnectionSettings settings) {
+		this.settings = settings;
+		this.uri = uri(settings);
 		this.resources = ClientResources.builder()
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
 			.build();
 		this.client = RedisClient.create(this.resources);
-		this.client.setOptions(options(timeout, ssl));
+		this.client.setOptions(options(settings.timeout(), sslOptions(settings)));
+	}
+
+	static RedisURI uri(RedisConnectionSettings settings) {
+		String master = settings.sentinelMaster();
+		RedisURI.Builder builder = (master != null) ? sentinel(master, settings)
+				: RedisURI.builder().withHost(settings.host()).withPort(settings.port());
+		builder = builder.withDatabase(settings.database()).withSsl(settings.ssl()).withTimeout(settings.timeout());
+		String password = settings.password();
+		if (password != null) {
+			String username = settings.username();
+			builder = (username != null) ? builder.withAuthentication(username, password)
+					: builder.withPassword(password.toCharArray());
+		}
+		return builder.build();
+	}
+
+	private static RedisURI.Builder sentinel(String master, RedisConnectionSettings settings) {
+		RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(master);
+		String password = settings.sentinelPassword();
+		for (InetSocketAddress node : settings.sentinels()) {
+			builder = (password != null) ? builder.withSentinel(node.getHostString(), node.getPort(), password)
+					: builder.withSentinel(node.getHostString(), node.getPort());
+		}
+		return builder;
+	}
+
+	private static @Nullable SslOptions sslOptions(RedisConnectionSettings settings) {
+		KeyManagerFactory keyManagers = settings.keyManagers();
+		TrustManagerFactory trustManagers = settings.trustManagers();
+		if (keyManagers == null && trustManagers == null) {
+			return null;
+		}
+		SslOptions.Builder ssl = SslOptions.builder();
+		if (keyManagers != null) {
+			ssl.keyManager(keyManagers);
+		}
+		if (trustManagers != null) {
+			ssl.trustManager(trustManagers);
+		}
+		return ssl.build();
 	}
 
 	private static ClientOptions options(Duration timeout, @Nullable SslOptions ssl) {
@@ -123,9 +166,13 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 		this.resources.shutdown();
 	}
 
+	/**
+	 * Return where Redis is, never with credentials.
+	 * @return the address, as {@link RedisConnectionSettings#toString()}
+	 */
 	@Override
 	public String toString() {
-		return "redis://" + this.uri.getHost() + ":" + this.uri.getPort() + "/" + this.uri.getDatabase();
+		return this.settings.toString();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.customllm.resilience.redis;
+package dev.customllm.redis;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

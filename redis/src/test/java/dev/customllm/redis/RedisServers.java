@@ -1,4 +1,4 @@
-package dev.customllm.resilience;
+package dev.customllm.redis;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -17,25 +17,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.customllm.resilience.Bandwidth;
+import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.SharedBucket;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Redis servers on loopback for the fleet tests: the shared one on port 6379 that CI
  * starts, and throw-away ones a test starts and stops itself.
  */
-final class RedisServers {
+public final class RedisServers {
 
-	static final int SHARED_PORT = 6379;
+	public static final int SHARED_PORT = 6379;
 
 	private RedisServers() {
 	}
 
-	static void assumeSharedRedis() {
+	public static void assumeSharedRedis() {
 		assumeTrue(answers(SHARED_PORT), "no Redis answers PING on 127.0.0.1:" + SHARED_PORT
 				+ "; start one with: redis-server --port 6379 --bind 127.0.0.1 --daemonize yes");
 	}
 
-	static boolean answers(int port) {
+	public static boolean answers(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
 			socket.setSoTimeout(500);
@@ -56,7 +60,7 @@ final class RedisServers {
 	 * Send one command and return its answer: a simple string, an integer or a bulk
 	 * string as text.
 	 */
-	static String command(int port, String... args) {
+	public static String command(int port, String... args) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
 			socket.setSoTimeout(5000);
@@ -87,7 +91,7 @@ final class RedisServers {
 	 * Send one command without waiting for its answer, such as {@code DEBUG SLEEP}, which
 	 * answers only once the server wakes up.
 	 */
-	static void commandWithoutAnswer(int port, String... args) {
+	public static void commandWithoutAnswer(int port, String... args) {
 		Thread thread = new Thread(() -> command(port, args), "redis-" + String.join("-", args));
 		thread.setDaemon(true);
 		thread.start();
@@ -97,7 +101,7 @@ final class RedisServers {
 	 * Return the number of calls Redis counted per command since its start or the last
 	 * {@code CONFIG RESETSTAT}, such as {@code get} and {@code eval}.
 	 */
-	static Map<String, Long> commandCalls(int port) {
+	public static Map<String, Long> commandCalls(int port) {
 		Map<String, Long> calls = new TreeMap<>();
 		for (String line : command(port, "INFO", "commandstats").split("\r\n")) {
 			if (line.startsWith("cmdstat_")) {
@@ -125,7 +129,7 @@ final class RedisServers {
 	/**
 	 * Return a port that no one listens on at the moment.
 	 */
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -138,7 +142,7 @@ final class RedisServers {
 	 * A redis-server process of the test's own, which can be stopped and started again on
 	 * the same port.
 	 */
-	static final class OwnRedis implements AutoCloseable {
+	public static final class OwnRedis implements AutoCloseable {
 
 		private final int port;
 
@@ -150,7 +154,7 @@ final class RedisServers {
 		 * Start a server on a free port, with {@code DEBUG} enabled on loopback (for
 		 * {@code DEBUG SLEEP}).
 		 */
-		OwnRedis() {
+		public OwnRedis() {
 			this(freePort(), true);
 		}
 
@@ -161,7 +165,7 @@ final class RedisServers {
 			start();
 		}
 
-		void start() {
+		public void start() {
 			List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(this.port),
 					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
 			if (this.debugCommand) {
@@ -178,7 +182,7 @@ final class RedisServers {
 			awaitAnswer(true);
 		}
 
-		void stop() {
+		public void stop() {
 			this.process.destroyForcibly();
 			try {
 				this.process.waitFor();
@@ -200,7 +204,7 @@ final class RedisServers {
 			}
 		}
 
-		int port() {
+		public int port() {
 			return this.port;
 		}
 
@@ -211,7 +215,24 @@ final class RedisServers {
 
 	}
 
-	static void sleep(Duration duration) {
+	/**
+	 * Open the store's connection and warm its code up, on a key of its own, so that a
+	 * first ask on a loaded machine does not outlast the store's timeout: the buckets
+	 * under test stay cold.
+	 */
+	public static RateLimitStore warmedUp(RateLimitStore store) {
+		SharedBucket bucket = store.bucket("warm-up", new Bandwidth(1, 1, Duration.ofSeconds(1)));
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!bucket.availableTokens().handle((tokens, failure) -> failure == null).join()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(store + " did not answer within 15 s");
+			}
+			sleep(Duration.ofMillis(50));
+		}
+		return store;
+	}
+
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

@@ -1,16 +1,14 @@
-package dev.customllm.resilience;
+package dev.customllm.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
 import dev.customllm.CustomLlmClient;
-import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
-import dev.customllm.autoconfigure.CustomLlmConfigurationException;
-import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
-import dev.customllm.autoconfigure.RateLimitStoreFactory;
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
@@ -43,6 +41,35 @@ class RedisRateLimitAutoConfigurationTests {
 				assertThat(context).hasSingleBean(CustomLlmClient.class);
 				assertThat(context.getBean(RedisRateLimitConnection.class)).hasToString("redis://127.0.0.1:6399/3");
 			});
+	}
+
+	@Test
+	void sentinelCredentialsAndSslComeFromSpringDataRedis() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.rate-limit.store=redis", "custom.llm.rate-limit.redis.timeout=250ms",
+					"spring.data.redis.sentinel.master=primary", "spring.data.redis.sentinel.nodes=s1:26379,s2:26380",
+					"spring.data.redis.username=fleet", "spring.data.redis.password=s3cret",
+					"spring.data.redis.database=2", "spring.data.redis.ssl.enabled=true")
+			.run((context) -> {
+				RedisRateLimitConnection connection = context.getBean(RedisRateLimitConnection.class);
+				assertThat(connection).hasToString("redis-sentinel://s1:26379,s2:26380/2#primary");
+				assertThat(connection.toString()).doesNotContain("s3cret");
+			});
+	}
+
+	@Test
+	void redisStoreWithoutTheRedisModuleFailsWithAnAction() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
+					CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(RedisRateLimitStore.class))
+			.withPropertyValues("custom.llm.api-key=test", "custom.llm.rate-limit.store=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(CustomLlmConfigurationException.class)
+				.hasMessageContaining("custom.llm.rate-limit.store")
+				.satisfies((ex) -> assertThat(((CustomLlmConfigurationException) ex).getAction())
+					.contains("custom-llm-spring-boot-starter-redis")));
 	}
 
 	@Test

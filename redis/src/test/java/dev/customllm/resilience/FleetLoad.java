@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.customllm.completion.CompletionModel;
+import dev.customllm.redis.RedisServers;
 
 /**
  * Drives calls from several instances at once, against a server that records when each

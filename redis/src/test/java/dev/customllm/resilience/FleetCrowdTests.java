@@ -18,22 +18,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
-import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
-import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
 import dev.customllm.completion.CompletionModel;
+import dev.customllm.logging.LogCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
+import dev.customllm.redis.RedisConnectionSettings;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
+import dev.customllm.redis.RedisServers;
+import dev.customllm.redis.RedisServers.OwnRedis;
 import dev.customllm.resilience.RateLimitStoreStatus.State;
-import dev.customllm.resilience.RedisServers.OwnRedis;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line per outage and instance, no call waiting for a hung Redis once it is known down)
  * rather than tight timings, so that a slow, shared machine does not make it fail.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(LogCaptureExtension.class)
 @Timeout(120)
 class FleetCrowdTests {
 
@@ -68,11 +61,11 @@ class FleetCrowdTests {
 	}
 
 	@Test
-	void coldInstancesWithACrowdEachStayWithinTheSharedLimitWithoutFalseOutages(CapturedOutput output) {
+	void coldInstancesWithACrowdEachStayWithinTheSharedLimitWithoutFalseOutages(CapturedLog output) {
 		OwnRedis redis = closing(new OwnRedis());
 		Service service = closing(new Service(Duration.ZERO));
 		String prefix = uniquePrefix();
-		List<CustomLlmClient> fleet = fleet(service, redis, prefix, "reject");
+		List<CustomLlmClient> fleet = fleet(service, redis, prefix, StoreFailureAction.REJECT);
 		RedisServers.command(redis.port(), "CONFIG", "RESETSTAT");
 		long start = System.nanoTime();
 		Crowd crowd = closing(new Crowd(models(fleet), CALLERS_PER_INSTANCE));
@@ -119,17 +112,17 @@ class FleetCrowdTests {
 		});
 		assertThat(arrivals).as("requests in 4 s").hasSizeGreaterThan(2 * LIMIT);
 		assertThat(crowd.failures()).as("no call rejected while Redis is healthy").isEmpty();
-		assertThat(output.getOut()).doesNotContain("(keys " + prefix + ":*) is unreachable");
+		assertThat(output.getAll()).doesNotContain("(keys " + prefix + ":*) is unreachable");
 		assertThat((double) roundTrips.total() / crowd.started()).as("Redis round trips per permit asked")
 			.isLessThan(2.5);
 	}
 
 	@Test
-	void outagesAreLoggedOncePerInstanceAndCallsDuringAHangDoNotEachWaitForRedis(CapturedOutput output) {
+	void outagesAreLoggedOncePerInstanceAndCallsDuringAHangDoNotEachWaitForRedis(CapturedLog output) {
 		OwnRedis redis = closing(new OwnRedis());
 		Service service = closing(new Service(Duration.ofMillis(100)));
 		String prefix = uniquePrefix();
-		List<CustomLlmClient> fleet = fleet(service, redis, prefix, "local");
+		List<CustomLlmClient> fleet = fleet(service, redis, prefix, StoreFailureAction.LOCAL);
 		// one caller per instance, about 10 calls per second: within the local limits too
 		Crowd crowd = closing(new Crowd(models(fleet), 1));
 		RedisServers.sleep(Duration.ofMillis(1500));
@@ -160,8 +153,8 @@ class FleetCrowdTests {
 						+ "%d calls during the hang, %d of them waited 500 ms or more%n",
 				afterRestart.toMillis(), afterHang.toMillis(), hung.size(), waited.size());
 		assertThat(crowd.failures()).as("local fallback: no call fails").isEmpty();
-		assertThat(count(output.getOut(), store + " is unreachable")).as("WARN lines").isEqualTo(2 * INSTANCES);
-		assertThat(count(output.getOut(), store + " answers again")).as("INFO lines").isEqualTo(2 * INSTANCES);
+		assertThat(count(output.getAll(), store + " is unreachable")).as("WARN lines").isEqualTo(2 * INSTANCES);
+		assertThat(count(output.getAll(), store + " answers again")).as("INFO lines").isEqualTo(2 * INSTANCES);
 		assertThat(hung).as("calls during the hang").hasSizeGreaterThan(3 * INSTANCES);
 		assertThat(waited).as("calls that waited for the hung Redis: at most the first of each caller, twice")
 			.hasSizeLessThanOrEqualTo(2 * INSTANCES);
@@ -193,7 +186,8 @@ class FleetCrowdTests {
 		return counts;
 	}
 
-	private List<CustomLlmClient> fleet(Service service, OwnRedis redis, String prefix, String onStoreFailure) {
+	private List<CustomLlmClient> fleet(Service service, OwnRedis redis, String prefix,
+			StoreFailureAction onStoreFailure) {
 		List<CustomLlmClient> fleet = new ArrayList<>();
 		for (int i = 0; i < INSTANCES; i++) {
 			fleet.add(instance(service, redis, prefix, onStoreFailure));
@@ -205,19 +199,20 @@ class FleetCrowdTests {
 		return fleet.stream().map((client) -> client.completionModel("m")).toList();
 	}
 
-	private CustomLlmClient instance(Service service, OwnRedis redis, String prefix, String onStoreFailure) {
-		ConfigurableApplicationContext context = closing(
-				new SpringApplicationBuilder(Instance.class).web(WebApplicationType.NONE)
-					.logStartupInfo(false)
-					.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
-							"spring.data.redis.port=" + redis.port(), "custom.llm.base-url=" + service.baseUrl(),
-							"custom.llm.api-key=test", "custom.llm.retry.max-retries=0",
-							"custom.llm.rate-limit.requests-per-second=" + LIMIT, "custom.llm.rate-limit.store=redis",
-							"custom.llm.rate-limit.on-store-failure=" + onStoreFailure,
-							"custom.llm.rate-limit.redis.key-prefix=" + prefix)
-					.run());
-		this.meters.add(context.getBean(MeterRegistry.class));
-		return context.getBean(CustomLlmClient.class);
+	private CustomLlmClient instance(Service service, OwnRedis redis, String prefix,
+			StoreFailureAction onStoreFailure) {
+		RedisRateLimitConnection connection = closing(new RedisRateLimitConnection(
+				RedisConnectionSettings.builder().standalone("127.0.0.1", redis.port()).build()));
+		MeterRegistry meters = new SimpleMeterRegistry();
+		this.meters.add(meters);
+		return closing(CustomLlmClient.builder()
+			.baseUrl(service.baseUrl())
+			.apiKey("test")
+			.retry(RetrySettings.NONE)
+			.rateLimits(new RateLimitSettings(null, (double) LIMIT, null, Duration.ofSeconds(30), onStoreFailure))
+			.rateLimitStore(RedisServers.warmedUp(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500))))
+			.meterRegistry(meters)
+			.build());
 	}
 
 	private static String uniquePrefix() {
@@ -270,18 +265,6 @@ class FleetCrowdTests {
 		@Override
 		public void close() {
 			this.server.close();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
-			CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class })
-	static class Instance {
-
-		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
 		}
 
 	}

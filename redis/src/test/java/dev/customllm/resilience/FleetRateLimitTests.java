@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -15,27 +14,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jspecify.annotations.Nullable;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.LlmRequestException;
 import dev.customllm.LlmRequestException.Kind;
-import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
-import dev.customllm.autoconfigure.CustomLlmRedisRateLimitAutoConfiguration;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
-import dev.customllm.resilience.RedisServers.OwnRedis;
-import dev.customllm.resilience.redis.RedisRateLimitConnection;
-import dev.customllm.resilience.redis.RedisRateLimitStore;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
+import dev.customllm.logging.LogCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
+import dev.customllm.redis.RedisConnectionSettings;
+import dev.customllm.redis.RedisRateLimitConnection;
+import dev.customllm.redis.RedisRateLimitStore;
+import dev.customllm.redis.RedisServers;
+import dev.customllm.redis.RedisServers.OwnRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,7 +36,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Rate limits shared by a fleet of instances through a real Redis on loopback.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(LogCaptureExtension.class)
 @Timeout(90)
 class FleetRateLimitTests {
 
@@ -69,12 +61,12 @@ class FleetRateLimitTests {
 	void threeInstancesShareOneRequestRateThroughRedis() throws Exception {
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
-		List<CompletionModel> local = List.of(instance(load, prefix, "local"), instance(load, prefix, "local"),
-				instance(load, prefix, "local"));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		List<CompletionModel> local = List.of(instance(load, null), instance(load, null), instance(load, null));
 		double alone = load.run(local, 6, Duration.ofMillis(2500));
 		load.reset();
-		List<CompletionModel> fleet = List.of(instance(load, prefix, "redis"), instance(load, prefix, "redis"),
-				instance(load, prefix, "redis"));
+		List<CompletionModel> fleet = List.of(instance(load, store(connection, prefix)),
+				instance(load, store(connection, prefix)), instance(load, store(connection, prefix)));
 		double shared = load.run(fleet, 6, Duration.ofMillis(3500));
 		System.out.printf("fleet of 3: %.1f requests/s with local limits, %.1f with Redis (limit %.0f)%n", alone,
 				shared, FLEET_RATE);
@@ -120,7 +112,7 @@ class FleetRateLimitTests {
 	}
 
 	@Test
-	void redisOutageFallsBackToLocalLimitsAndTheFleetLimitReturnsWithRedis(CapturedOutput output) throws Exception {
+	void redisOutageFallsBackToLocalLimitsAndTheFleetLimitReturnsWithRedis(CapturedLog output) throws Exception {
 		OwnRedis redis = closing(new OwnRedis());
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
@@ -158,8 +150,8 @@ class FleetRateLimitTests {
 		assertThat(meters.get("gen_ai.client.rate_limit.store.failures").counter().count()).isPositive();
 		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "redis").counter().count()).isPositive();
 		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "local").counter().count()).isPositive();
-		assertThat(output.getOut().split("is unreachable", -1)).as("one WARN per instance and outage").hasSize(4);
-		assertThat(output.getOut()).contains("answers again").doesNotContain(prefix + ":rate");
+		assertThat(output.getAll().split("is unreachable", -1)).as("one WARN per instance and outage").hasSize(4);
+		assertThat(output.getAll()).contains("answers again").doesNotContain(prefix + ":rate");
 	}
 
 	@Test
@@ -212,21 +204,23 @@ class FleetRateLimitTests {
 		return 100;
 	}
 
-	private CompletionModel instance(FleetLoad load, String prefix, String store) {
-		ConfigurableApplicationContext context = closing(new SpringApplicationBuilder(Instance.class)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + RedisServers.SHARED_PORT, "custom.llm.base-url=" + load.baseUrl(),
-					"custom.llm.api-key=test", "custom.llm.completion.model=m",
-					"custom.llm.rate-limit.requests-per-second=" + FLEET_RATE, "custom.llm.rate-limit.max-wait=10s",
-					"custom.llm.rate-limit.store=" + store, "custom.llm.rate-limit.redis.key-prefix=" + prefix)
-			.run());
-		return context.getBean(CompletionModel.class);
+	private CompletionModel instance(FleetLoad load, @Nullable RateLimitStore store) {
+		RateLimitSettings limits = new RateLimitSettings(null, FLEET_RATE, null, Duration.ofSeconds(10),
+				StoreFailureAction.LOCAL);
+		return closing(CustomLlmClient.builder()
+			.baseUrl(load.baseUrl())
+			.apiKey("test")
+			.rateLimits(limits)
+			.rateLimitStore(store)
+			.build()).completionModel("m");
+	}
+
+	private static RateLimitStore store(RedisRateLimitConnection connection, String prefix) {
+		return RedisServers.warmedUp(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500)));
 	}
 
 	private static RedisRateLimitConnection connection(int port) {
-		return new RedisRateLimitConnection(RedisURI.create("127.0.0.1", port), Duration.ofMillis(500), null);
+		return new RedisRateLimitConnection(RedisConnectionSettings.builder().standalone("127.0.0.1", port).build());
 	}
 
 	private static CustomLlmClient client(String baseUrl, RedisRateLimitConnection connection, String prefix,
@@ -235,7 +229,7 @@ class FleetRateLimitTests {
 			.baseUrl(baseUrl)
 			.apiKey("test")
 			.rateLimits(limits)
-			.rateLimitStore(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500)))
+			.rateLimitStore(store(connection, prefix))
 			.meterRegistry(meters)
 			.build();
 	}
@@ -247,13 +241,6 @@ class FleetRateLimitTests {
 	private <T extends AutoCloseable> T closing(T closeable) {
 		this.closeables.add(closeable);
 		return closeable;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
-			CustomLlmAutoConfiguration.class, CustomLlmRedisRateLimitAutoConfiguration.class })
-	static class Instance {
-
 	}
 
 }

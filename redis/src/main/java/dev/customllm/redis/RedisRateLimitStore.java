@@ -1,16 +1,17 @@
-package dev.customllm.resilience.redis;
+package dev.customllm.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 
+import dev.customllm.resilience.Bandwidth;
 import dev.customllm.resilience.RateLimitStore;
+import dev.customllm.resilience.SharedBucket;
 
 /**
  * Keeps the rate limits of one client in Redis, with Bucket4j's compare-and-swap buckets
@@ -56,9 +57,14 @@ public final class RedisRateLimitStore implements RateLimitStore {
 	}
 
 	@Override
-	public AsyncBucketProxy bucket(String limit, BucketConfiguration configuration) {
+	public SharedBucket bucket(String limit, Bandwidth bandwidth) {
 		byte[] key = (this.keyPrefix + ":" + limit).getBytes(StandardCharsets.UTF_8);
-		return this.buckets.builder().withOptimization(Optimizations.batching()).build(key, configuration);
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit((builder) -> builder.capacity(bandwidth.capacity())
+				.refillGreedy(bandwidth.refillTokens(), bandwidth.refillPeriod()))
+			.build();
+		return new Bucket4jSharedBucket(
+				this.buckets.builder().withOptimization(Optimizations.batching()).build(key, configuration));
 	}
 
 	@Override
@@ -66,6 +72,10 @@ public final class RedisRateLimitStore implements RateLimitStore {
 		return "redis";
 	}
 
+	/**
+	 * Return where the limits are: the address of Redis and the keys, never credentials.
+	 * @return the store, such as {@code redis://host:6379/0 (keys custom-llm:custom:*)}
+	 */
 	@Override
 	public String toString() {
 		return this.connection + " (keys " + this.keyPrefix + ":*)";
