@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * (cached or reasoning tokens) can be added without breaking callers.
  *
  * @author Custom LLM team
+ * @since 0.1.0
  */
 public final class Usage {
 

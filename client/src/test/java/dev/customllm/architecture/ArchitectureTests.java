@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The architecture of the client module: no Spring Boot, no Spring Web, no Bucket4j or
  * Lettuce (they live in {@code custom-llm-redis}), no package cycles, a public API that
  * never exposes {@code dev.customllm.internal} and has no constructor or record wider
- * than four values, and a transport that knows nothing of
- * what wraps it. Each rule is also shown to fail on a broken fixture, so that a rule that
- * can no longer fail does not pass unnoticed.
+ * than four values, and a transport that knows nothing of what wraps it. Each rule is
+ * also shown to fail on a broken fixture, so that a rule that can no longer fail does not
+ * pass unnoticed.
  */
 class ArchitectureTests {
 

@@ -45,7 +45,11 @@ class SharedRateLimitStoreTests {
 		return CustomLlmClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.retry(RetrySettings.NONE)
-			.rateLimits(new RateLimitSettings(null, requestsPerSecond, null, Duration.ofMillis(50), onStoreFailure))
+			.rateLimits(RateLimitSettings.builder()
+				.requestsPerSecond(requestsPerSecond)
+				.maxWait(Duration.ofMillis(50))
+				.onStoreFailure(onStoreFailure)
+				.build())
 			.rateLimitStore(this.store)
 			.meterRegistry(this.meters)
 			.build();

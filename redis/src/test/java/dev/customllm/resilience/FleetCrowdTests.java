@@ -209,7 +209,11 @@ class FleetCrowdTests {
 			.baseUrl(service.baseUrl())
 			.apiKey("test")
 			.retry(RetrySettings.NONE)
-			.rateLimits(new RateLimitSettings(null, (double) LIMIT, null, Duration.ofSeconds(30), onStoreFailure))
+			.rateLimits(RateLimitSettings.builder()
+				.requestsPerSecond((double) LIMIT)
+				.maxWait(Duration.ofSeconds(30))
+				.onStoreFailure(onStoreFailure)
+				.build())
 			.rateLimitStore(RedisServers.warmedUp(new RedisRateLimitStore(connection, prefix, Duration.ofMillis(500))))
 			.meterRegistry(meters)
 			.build());

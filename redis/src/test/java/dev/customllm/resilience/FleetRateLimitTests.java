@@ -205,8 +205,11 @@ class FleetRateLimitTests {
 	}
 
 	private CompletionModel instance(FleetLoad load, @Nullable RateLimitStore store) {
-		RateLimitSettings limits = new RateLimitSettings(null, FLEET_RATE, null, Duration.ofSeconds(10),
-				StoreFailureAction.LOCAL);
+		RateLimitSettings limits = RateLimitSettings.builder()
+			.requestsPerSecond(FLEET_RATE)
+			.maxWait(Duration.ofSeconds(10))
+			.onStoreFailure(StoreFailureAction.LOCAL)
+			.build();
 		return closing(CustomLlmClient.builder()
 			.baseUrl(load.baseUrl())
 			.apiKey("test")

@@ -26,7 +26,12 @@ final class FleetWithoutSpring {
 			.build());
 		CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl("http://vllm.internal:8000/v1")
-			.rateLimits(new RateLimitSettings(null, 50.0, 200_000L, Duration.ofSeconds(30), StoreFailureAction.LOCAL))
+			.rateLimits(RateLimitSettings.builder()
+				.requestsPerSecond(50.0)
+				.tokensPerMinute(200_000L)
+				.maxWait(Duration.ofSeconds(30))
+				.onStoreFailure(StoreFailureAction.LOCAL)
+				.build())
 			.rateLimitStore(new RedisRateLimitStore(connection, "custom-llm:vllm", Duration.ofMillis(500)))
 			.build();
 		closeables.add(client);
