@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  */
-public final class Endpoints {
+final class Endpoints {
 
 	private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
 

@@ -24,7 +24,7 @@ import dev.customllm.LlmRateLimitException;
  *
  * @author Custom LLM team
  */
-public final class ErrorResponses {
+final class ErrorResponses {
 
 	private static final byte[] ERROR_MEMBER = "\"error\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -33,7 +33,7 @@ import dev.customllm.http.HttpSender;
  *
  * @author Custom LLM team
  */
-public final class NettySender implements HttpSender, AutoCloseable {
+final class NettySender implements HttpSender, AutoCloseable {
 
 	private final HttpSettings settings;
 

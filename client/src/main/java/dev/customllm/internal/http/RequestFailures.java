@@ -31,7 +31,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  *
  * @author Custom LLM team
  */
-public final class RequestFailures {
+final class RequestFailures {
 
 	private final int maxResponseSize;
 

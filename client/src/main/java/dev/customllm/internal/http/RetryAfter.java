@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  */
-public final class RetryAfter {
+final class RetryAfter {
 
 	private RetryAfter() {
 	}

@@ -26,7 +26,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  *
  * @author Custom LLM team
  */
-public final class SseDecoder {
+final class SseDecoder {
 
 	private static final byte CR = '\r';
 
@@ -293,7 +293,7 @@ public final class SseDecoder {
 	 * Receives the events of a stream as they are completed.
 	 */
 	@FunctionalInterface
-	public interface Listener {
+	interface Listener {
 
 		/**
 		 * Take an event. Its data is valid during this call only: the decoder reuses the

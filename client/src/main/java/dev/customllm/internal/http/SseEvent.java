@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  */
-public final class SseEvent {
+final class SseEvent {
 
 	/**
 	 * Payload with which OpenAI-compatible services end a stream.
