@@ -17,8 +17,7 @@ final class SimulatorContainerSnippet {
 		GenericContainer<?> simulator = new GenericContainer<>("custom-llm-simulator:0.1.0-SNAPSHOT")
 			.withExposedPorts(8089)
 			.waitingFor(Wait.forLogMessage(".*LLM simulator .* listening on .*\\n", 1));
-		// base URL: "http://" + simulator.getHost() + ":" + simulator.getMappedPort(8089)
-		// + "/v1"
+		// base URL: http://{getHost()}:{getMappedPort(8089)}/v1
 		return simulator.getDockerImageName();
 	}
 
