@@ -22,19 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link OllamaContainerConnectionDetailsFactory} against a real Ollama with a
- * small embedding model. Skipped without Docker; {@link ServiceConnectionTests} covers
- * the same wiring without it.
+ * small embedding model. Skipped unless the image is present locally: no registry is
+ * reachable in CI, where a missing engine is still an error ({@link DockerCondition});
+ * {@link ServiceConnectionTests} covers the same wiring without it.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@EnabledWithDocker(image = OllamaContainerServiceConnectionTests.IMAGE)
+@Testcontainers
 @SpringBootTest(classes = OllamaContainerServiceConnectionTests.TestConfiguration.class,
 		properties = "custom.llm.embedding.model=" + OllamaContainerServiceConnectionTests.MODEL)
 class OllamaContainerServiceConnectionTests {
 
 	static final String MODEL = "all-minilm";
 
+	static final String IMAGE = "ollama/ollama:0.12.6";
+
 	@Container
 	@ServiceConnection
-	static final OllamaContainer ollama = new OllamaContainer("ollama/ollama:0.12.6");
+	static final OllamaContainer ollama = new OllamaContainer(IMAGE);
 
 	@Autowired
 	private EmbeddingModel embeddingModel;

@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link WireMockContainerConnectionDetailsFactory} against a real container.
- * Skipped without Docker; {@link ServiceConnectionTests} covers the same wiring without
- * it.
+ * Skipped without Docker, but an error in CI ({@link DockerCondition});
+ * {@link ServiceConnectionTests} covers the same wiring without it.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@EnabledWithDocker
+@Testcontainers
 @SpringBootTest(classes = WireMockContainerServiceConnectionTests.TestConfiguration.class)
 class WireMockContainerServiceConnectionTests {
 
