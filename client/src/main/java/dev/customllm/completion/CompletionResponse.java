@@ -26,8 +26,11 @@ public final class CompletionResponse {
 
 	private final List<ToolCall> toolCalls;
 
+	private final @Nullable String deployment;
+
 	private CompletionResponse(@Nullable String id, @Nullable String model, @Nullable String text,
-			@Nullable String finishReason, @Nullable Usage usage, List<ToolCall> toolCalls) {
+			@Nullable String finishReason, @Nullable Usage usage, List<ToolCall> toolCalls,
+			@Nullable String deployment) {
 		if (text == null) {
 			throw new IllegalArgumentException("text must not be null; use an empty text for tool calls only");
 		}
@@ -37,6 +40,7 @@ public final class CompletionResponse {
 		this.finishReason = finishReason;
 		this.usage = usage;
 		this.toolCalls = List.copyOf(toolCalls);
+		this.deployment = deployment;
 	}
 
 	/**
@@ -45,7 +49,7 @@ public final class CompletionResponse {
 	 * @return the answer
 	 */
 	public static CompletionResponse of(String text) {
-		return new CompletionResponse(null, null, text, null, null, List.of());
+		return new CompletionResponse(null, null, text, null, null, List.of(), null);
 	}
 
 	/**
@@ -68,6 +72,7 @@ public final class CompletionResponse {
 		builder.finishReason = this.finishReason;
 		builder.usage = this.usage;
 		builder.toolCalls = this.toolCalls;
+		builder.deployment = this.deployment;
 		return builder;
 	}
 
@@ -120,17 +125,27 @@ public final class CompletionResponse {
 		return this.toolCalls;
 	}
 
+	/**
+	 * Return the deployment of a route that produced the answer, when a router sent the
+	 * call ({@link dev.customllm.routing.CompletionRouter}).
+	 * @return the name of the deployment, or {@code null} when no router sent the call
+	 */
+	public @Nullable String deployment() {
+		return this.deployment;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionResponse that) && Objects.equals(this.id, that.id)
 				&& Objects.equals(this.model, that.model) && this.text.equals(that.text)
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
-				&& this.toolCalls.equals(that.toolCalls);
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.deployment, that.deployment);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls);
+		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
+				this.deployment);
 	}
 
 	/**
@@ -140,7 +155,8 @@ public final class CompletionResponse {
 	public String toString() {
 		return "CompletionResponse[id=" + this.id + ", model=" + this.model + ", text=" + this.text.length()
 				+ " chars, finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList() + "]";
+				+ this.toolCalls.stream().map(ToolCall::name).toList()
+				+ ((this.deployment != null) ? ", deployment=" + this.deployment : "") + "]";
 	}
 
 	/**
@@ -159,6 +175,8 @@ public final class CompletionResponse {
 		private @Nullable Usage usage;
 
 		private List<ToolCall> toolCalls = List.of();
+
+		private @Nullable String deployment;
 
 		private Builder() {
 		}
@@ -224,13 +242,23 @@ public final class CompletionResponse {
 		}
 
 		/**
+		 * Set the deployment of a route that produced the answer.
+		 * @param deployment the name of the deployment, or {@code null}
+		 * @return this builder
+		 */
+		public Builder deployment(@Nullable String deployment) {
+			this.deployment = deployment;
+			return this;
+		}
+
+		/**
 		 * Build the answer.
 		 * @return the answer
 		 * @throws IllegalArgumentException if the text is {@code null}
 		 */
 		public CompletionResponse build() {
-			return new CompletionResponse(this.id, this.model, this.text, this.finishReason, this.usage,
-					this.toolCalls);
+			return new CompletionResponse(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
+					this.deployment);
 		}
 
 	}
