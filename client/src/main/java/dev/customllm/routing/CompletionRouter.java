@@ -48,10 +48,13 @@ public final class CompletionRouter implements CompletionModel, AutoCloseable {
 
 	private final String fallbackName;
 
+	private final Calls calls;
+
 	private CompletionRouter(Route<CompletionModel> route, @Nullable CompletionModel contextWindowFallback) {
 		this.route = route;
 		this.contextWindowFallback = contextWindowFallback;
 		this.fallbackName = (contextWindowFallback instanceof CompletionRouter router) ? router.name() : "fallback";
+		this.calls = new Calls(contextWindowFallback, this.fallbackName);
 	}
 
 	/**
@@ -85,9 +88,7 @@ public final class CompletionRouter implements CompletionModel, AutoCloseable {
 	 */
 	@Override
 	public Mono<CompletionResponse> completeAsync(CompletionRequest request) {
-		return Mono.defer(() -> new RoutedCall<>(this.route, (model) -> model.completeAsync(request),
-				CompletionRouter::answeredBy, unaryFallback(request))
-			.start());
+		return new RoutedMono<>(this.route, this.calls, request);
 	}
 
 	/**
@@ -100,31 +101,6 @@ public final class CompletionRouter implements CompletionModel, AutoCloseable {
 		return Flux
 			.defer(() -> new RoutedStream<>(this.route, (model) -> model.stream(request), streamFallback(request))
 				.start());
-	}
-
-	private static CompletionResponse answeredBy(CompletionResponse response, String deployment) {
-		return response.toBuilder().deployment(deployment).build();
-	}
-
-	private RoutedCall.@Nullable Fallback<CompletionResponse> unaryFallback(CompletionRequest request) {
-		CompletionModel fallback = this.contextWindowFallback;
-		if (fallback == null) {
-			return null;
-		}
-		String name = this.fallbackName;
-		return new RoutedCall.Fallback<>() {
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public Mono<CompletionResponse> call() {
-				return fallback.completeAsync(request);
-			}
-
-		};
 	}
 
 	private RoutedStream.@Nullable Fallback<CompletionChunk> streamFallback(CompletionRequest request) {
@@ -161,6 +137,43 @@ public final class CompletionRouter implements CompletionModel, AutoCloseable {
 	public String toString() {
 		return "CompletionRouter[" + name() + ", " + this.route.settings().strategy() + ", " + this.route.deployments()
 				+ "]";
+	}
+
+	/**
+	 * The unary calls of a route of completion models.
+	 */
+	private static final class Calls
+			implements RoutedMono.Calls<CompletionModel, CompletionRequest, CompletionResponse> {
+
+		private final @Nullable CompletionModel fallback;
+
+		private final String fallbackName;
+
+		Calls(@Nullable CompletionModel fallback, String fallbackName) {
+			this.fallback = fallback;
+			this.fallbackName = fallbackName;
+		}
+
+		@Override
+		public Mono<CompletionResponse> call(CompletionModel model, CompletionRequest request) {
+			return model.completeAsync(request);
+		}
+
+		@Override
+		public CompletionResponse answered(CompletionResponse answer, String deployment) {
+			return answer.toBuilder().deployment(deployment).build();
+		}
+
+		@Override
+		public @Nullable Mono<CompletionResponse> fallback(CompletionRequest request) {
+			return (this.fallback != null) ? this.fallback.completeAsync(request) : null;
+		}
+
+		@Override
+		public String fallbackName() {
+			return this.fallbackName;
+		}
+
 	}
 
 	/**

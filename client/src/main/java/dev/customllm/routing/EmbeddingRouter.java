@@ -30,6 +30,8 @@ import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
  */
 public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 
+	private static final Calls CALLS = new Calls();
+
 	private final Route<EmbeddingModel> route;
 
 	private final int batchSize;
@@ -89,9 +91,7 @@ public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 	}
 
 	private Mono<List<Embedding>> slice(List<String> texts) {
-		return Mono.defer(() -> new RoutedCall<>(this.route, (model) -> model.embedAllAsync(texts),
-				(List<Embedding> answer, String deployment) -> answer, null)
-			.start());
+		return new RoutedMono<>(this.route, CALLS, texts);
 	}
 
 	private static List<String> checked(List<String> texts) {
@@ -119,6 +119,33 @@ public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 	public String toString() {
 		return "EmbeddingRouter[" + name() + ", " + this.route.settings().strategy() + ", " + this.route.deployments()
 				+ "]";
+	}
+
+	/**
+	 * The calls of a route of embedding models.
+	 */
+	private static final class Calls implements RoutedMono.Calls<EmbeddingModel, List<String>, List<Embedding>> {
+
+		@Override
+		public Mono<List<Embedding>> call(EmbeddingModel model, List<String> texts) {
+			return model.embedAllAsync(texts);
+		}
+
+		@Override
+		public List<Embedding> answered(List<Embedding> answer, String deployment) {
+			return answer;
+		}
+
+		@Override
+		public @Nullable Mono<List<Embedding>> fallback(List<String> texts) {
+			return null;
+		}
+
+		@Override
+		public String fallbackName() {
+			return "none";
+		}
+
 	}
 
 	/**

@@ -10,7 +10,7 @@ import dev.customllm.LlmException;
 import dev.customllm.internal.resilience.RetryClassifier;
 
 /**
- * One stream of a route. It fails over like a {@link RoutedCall} until the first element
+ * One stream of a route. It fails over like a {@link RoutedMono} until the first element
  * reaches the caller; after that, a failure ends the stream with the typed error of the
  * deployment that broke, naming it, so that nothing the caller saw is sent twice.
  *

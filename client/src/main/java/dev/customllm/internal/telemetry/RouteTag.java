@@ -41,6 +41,15 @@ public final class RouteTag {
 		return this.context;
 	}
 
+	/**
+	 * Return a Reactor context that holds this tag besides what a caller's context holds.
+	 * @param callerContext the caller's context
+	 * @return the context of the call
+	 */
+	public Context context(Context callerContext) {
+		return callerContext.isEmpty() ? this.context : callerContext.put(KEY, this);
+	}
+
 	String route() {
 		return this.route;
 	}
