@@ -56,7 +56,6 @@ final class Route<M> implements AutoCloseable {
 	 * @param names the names of the deployments
 	 * @param models their models
 	 * @param weights their weights
-	 * @param countsInFlight whether calls in flight are counted whatever the strategy
 	 * @return the route
 	 */
 	static <M> Route<M> create(RouteSettings settings, List<String> names, List<M> models, List<Integer> weights) {

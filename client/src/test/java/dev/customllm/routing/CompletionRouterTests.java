@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmException;
@@ -18,6 +19,8 @@ import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
+import dev.customllm.logging.LogCaptureExtension;
+import dev.customllm.logging.LogCaptureExtension.CapturedLog;
 import dev.customllm.routing.DeploymentStatus.State;
 import dev.customllm.test.LlmFault;
 
@@ -116,6 +119,26 @@ class CompletionRouterTests {
 		assertThat(router.complete(REQUEST).deployment()).isEqualTo("zone-a");
 		assertThat(router.deployments().get(0)).isEqualTo(new DeploymentStatus("zone-a", State.HEALTHY, null));
 		assertThat(router.complete(REQUEST).deployment()).isEqualTo("zone-a");
+	}
+
+	@Test
+	@ExtendWith(LogCaptureExtension.class)
+	void eachTransitionIsLoggedOnceNotPerCall(CapturedLog log) {
+		deployments.simulated.down("zone-a");
+		CompletionRouter router = deployments.router().allowedFails(1).cooldown(Duration.ofSeconds(10)).build();
+		for (int i = 0; i < 5; i++) {
+			router.complete(REQUEST);
+		}
+		deployments.simulated.heal("zone-a");
+		deployments.advance(Duration.ofSeconds(11));
+		for (int i = 0; i < 5; i++) {
+			router.complete(REQUEST);
+		}
+		String all = log.getAll();
+		assertThat(all.split("cools down until", -1)).hasSize(2);
+		assertThat(all).contains("WARN").contains("Deployment 'zone-a' of route 'chat' cools down until");
+		assertThat(all.split("Cooldown of deployment 'zone-a' of route 'chat' ended", -1)).hasSize(2);
+		assertThat(all.split("Deployment 'zone-a' of route 'chat' is healthy again", -1)).hasSize(2);
 	}
 
 	@Test
