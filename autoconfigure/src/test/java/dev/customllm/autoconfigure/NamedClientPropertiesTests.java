@@ -71,8 +71,8 @@ class NamedClientPropertiesTests {
 		List<String> names = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
-			if (name.equals("custom.llm.enabled") || name.equals("custom.llm.clients") || name.equals("custom.llm.routes")
-					|| name.startsWith(CustomLlmSimulatorProperties.PREFIX + ".")) {
+			if (name.equals("custom.llm.enabled") || name.equals("custom.llm.clients")
+					|| name.equals("custom.llm.routes") || name.startsWith(CustomLlmSimulatorProperties.PREFIX + ".")) {
 				continue;
 			}
 			String own = "custom.llm.clients.x." + name.substring("custom.llm.".length());
