@@ -21,6 +21,8 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 
 	private UnaryOperator<String> masking = UnaryOperator.identity();
 
+	private @Nullable String note;
+
 	protected LlmException(LlmOperation operation, String message, @Nullable Throwable cause) {
 		super(operation + " failed: " + message, cause);
 		this.operation = operation;
@@ -62,6 +64,19 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	}
 
 	/**
+	 * Return a copy of this exception whose message ends with a note, such as the
+	 * deployments a router tried before it gave up. This exception is left unchanged; the
+	 * copy keeps its type, cause and stack trace.
+	 * @param note what to add to the message; it must not contain a secret
+	 * @return the copy
+	 */
+	public LlmException withNote(String note) {
+		LlmException copy = copy();
+		copy.note = (this.note != null) ? this.note + "; " + note : note;
+		return copy;
+	}
+
+	/**
 	 * Return a copy of this exception whose message, and the message of any cause that
 	 * would show a secret, pass through a masking function. The client applies it, with
 	 * its API key and secret headers, to every failure before it is logged or reaches the
@@ -90,6 +105,7 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 	public @Nullable String getMessage() {
 		String message = super.getMessage();
 		message = (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
+		message = (this.note != null) ? message + "; " + this.note : message;
 		return (message != null) ? this.masking.apply(message) : null;
 	}
 

@@ -37,7 +37,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(HttpClient.class)
 @ConditionalOnBooleanProperty(name = "custom.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustomLlmProperties.class)
-@Import(NamedClientsRegistrar.class)
+@Import({ NamedClientsRegistrar.class, NamedRoutesRegistrar.class })
 @ImportRuntimeHints(NamedClientsRuntimeHints.class)
 public final class CustomLlmAutoConfiguration {
 

@@ -88,7 +88,8 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 				+ ((properties.size() == 1) ? "it" : "them")
 				+ ". A named client takes every custom.llm.* property except 'enabled' (custom.llm.enabled switches"
 				+ " all clients on or off), 'simulator' (custom.llm.simulator.* is offline mode for all clients)"
-				+ " and 'clients' (named clients are not nested: declare each one as custom.llm.clients.<name>).");
+				+ ", 'clients' (named clients are not nested: declare each one as custom.llm.clients.<name>)"
+				+ " and 'routes' (routes are declared once, as custom.llm.routes.<route>).");
 	}
 
 	private static String clientName(String prefix) {

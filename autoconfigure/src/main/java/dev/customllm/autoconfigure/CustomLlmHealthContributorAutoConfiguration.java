@@ -2,6 +2,16 @@ package dev.customllm.autoconfigure;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.health.CustomLlmHealthIndicator;
+import dev.customllm.health.CustomLlmRoutesHealthIndicator;
+import dev.customllm.routing.CompletionRouter;
+import dev.customllm.routing.DeploymentStatus;
+import dev.customllm.routing.EmbeddingRouter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,6 +47,18 @@ public final class CustomLlmHealthContributorAutoConfiguration {
 	CustomLlmHealthIndicator customLlmHealthIndicator(CustomLlmClient client, CustomLlmProperties properties) {
 		return new CustomLlmHealthIndicator(client, properties.getHealth().getPath(),
 				properties.getHealth().getCacheTime());
+	}
+
+	@Bean("custom-llm-routesHealthIndicator")
+	@ConditionalOnBean(CompletionRouter.class)
+	@ConditionalOnMissingBean(name = "custom-llm-routesHealthIndicator")
+	CustomLlmRoutesHealthIndicator customLlmRoutesHealthIndicator(ObjectProvider<CompletionRouter> completionRouters,
+			ObjectProvider<EmbeddingRouter> embeddingRouters) {
+		Map<String, Supplier<List<DeploymentStatus>>> routes = new LinkedHashMap<>();
+		completionRouters.orderedStream().forEach((router) -> routes.put(router.name(), router::deployments));
+		embeddingRouters.orderedStream()
+			.forEach((router) -> routes.putIfAbsent(router.name() + "-embeddings", router::deployments));
+		return new CustomLlmRoutesHealthIndicator(routes);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -32,6 +32,12 @@ public class CustomLlmProperties extends CustomLlmClientProperties {
 	 */
 	private Map<String, CustomLlmClientProperties> clients = new LinkedHashMap<>();
 
+	/**
+	 * Routes, each spreading its calls over several clients with failover and cooldowns,
+	 * defined as the beans '<route>CompletionModel' and '<route>EmbeddingModel'.
+	 */
+	private Map<String, CustomLlmRouteProperties> routes = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -46,6 +52,14 @@ public class CustomLlmProperties extends CustomLlmClientProperties {
 
 	public void setClients(Map<String, CustomLlmClientProperties> clients) {
 		this.clients = clients;
+	}
+
+	public Map<String, CustomLlmRouteProperties> getRoutes() {
+		return this.routes;
+	}
+
+	public void setRoutes(Map<String, CustomLlmRouteProperties> routes) {
+		this.routes = routes;
 	}
 
 }

@@ -1,13 +1,16 @@
 package dev.customllm.autoconfigure;
 
+import dev.customllm.redis.RedisCooldownStore;
 import dev.customllm.redis.RedisRateLimitConnection;
 import dev.customllm.redis.RedisRateLimitStore;
+import dev.customllm.routing.CooldownStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -19,7 +22,9 @@ import org.springframework.context.annotation.Lazy;
  * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}), on
  * Spring Boot's Redis connection details, when {@code custom-llm-redis} is on the class
  * path ({@code custom-llm-spring-boot-starter-redis} brings it with Spring Boot's Redis
- * starter). The connection is the client's own, opened only when a client uses it.
+ * starter). The connection is the client's own, opened only when a client uses it. With
+ * {@code rate-limit.store=redis}, the routes ({@code custom.llm.routes.*}) share their
+ * cooldowns there too, under {@code custom-llm:cooldowns:<route>}.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -37,6 +42,13 @@ public final class CustomLlmRedisRateLimitAutoConfiguration {
 			ObjectProvider<DataRedisProperties> redisProperties, CustomLlmProperties properties) {
 		return RedisRateLimitConnections.create(connectionDetails, redisProperties.getIfAvailable(),
 				properties.getRateLimit().getRedis().getTimeout());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(CooldownStore.class)
+	@ConditionalOnProperty(name = "custom.llm.rate-limit.store", havingValue = "redis")
+	RedisCooldownStore customLlmCooldownStore(ObjectProvider<RedisRateLimitConnection> connection) {
+		return new RedisCooldownStore(connection.getObject(), "custom-llm");
 	}
 
 	@Bean

@@ -30,9 +30,10 @@ final class SequentialChatScenario {
 				Contender webClient = new WebClientContender(settings);
 				Contender chatModel = new SpringAiContender(settings, false);
 				Contender chatClient = new SpringAiContender(settings, true);
-				Contender libraryOverWebClient = LibraryOverWebClient.create(settings)) {
+				Contender libraryOverWebClient = LibraryOverWebClient.create(settings);
+				Contender routed = new RoutedContender(settings)) {
 			List<Contender> contenders = List.of(library, baseline, webClient, libraryOverWebClient, chatModel,
-					chatClient);
+					chatClient, routed);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> calls(contender, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -54,6 +55,10 @@ final class SequentialChatScenario {
 					samples.median(libraryOverWebClient, "cpu"), samples.median(baseline, "cpu"), null);
 			report.ratio(NAME, "allocated per call (KB), library over WebClient",
 					samples.median(libraryOverWebClient, "alloc"), samples.median(baseline, "alloc"), null);
+			report.ratio(NAME, "client CPU per call (µs), routed (one healthy deployment) to the library",
+					samples.median(routed, "cpu"), samples.median(library, "cpu"), 1.03);
+			report.ratio(NAME, "allocated per call (KB), routed (one healthy deployment) to the library",
+					samples.median(routed, "alloc"), samples.median(library, "alloc"), null);
 			for (Contender springAi : List.of(chatModel, chatClient)) {
 				String label = (springAi == chatModel) ? "Spring AI ChatModel on the library"
 						: "Spring AI ChatClient on the library";

@@ -28,6 +28,8 @@ public final class CompletionResponse {
 
 	private final @Nullable String reasoning;
 
+	private final @Nullable String deployment;
+
 	private CompletionResponse(Builder builder) {
 		if (builder.text == null) {
 			throw new IllegalArgumentException("text must not be null; use an empty text for tool calls only");
@@ -39,6 +41,7 @@ public final class CompletionResponse {
 		this.usage = builder.usage;
 		this.toolCalls = List.copyOf(builder.toolCalls);
 		this.reasoning = builder.reasoning;
+		this.deployment = builder.deployment;
 	}
 
 	/**
@@ -71,6 +74,7 @@ public final class CompletionResponse {
 		builder.usage = this.usage;
 		builder.toolCalls = this.toolCalls;
 		builder.reasoning = this.reasoning;
+		builder.deployment = this.deployment;
 		return builder;
 	}
 
@@ -132,18 +136,28 @@ public final class CompletionResponse {
 		return this.reasoning;
 	}
 
+	/**
+	 * Return the deployment of a route that produced the answer, when a router sent the
+	 * call ({@link dev.customllm.routing.CompletionRouter}).
+	 * @return the name of the deployment, or {@code null} when no router sent the call
+	 */
+	public @Nullable String deployment() {
+		return this.deployment;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionResponse that) && Objects.equals(this.id, that.id)
 				&& Objects.equals(this.model, that.model) && this.text.equals(that.text)
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
-				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning);
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning)
+				&& Objects.equals(this.deployment, that.deployment);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
-				this.reasoning);
+				this.reasoning, this.deployment);
 	}
 
 	/**
@@ -155,7 +169,8 @@ public final class CompletionResponse {
 		return "CompletionResponse[id=" + this.id + ", model=" + this.model + ", text=" + this.text.length()
 				+ " chars, reasoning=" + ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none")
 				+ ", finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList() + "]";
+				+ this.toolCalls.stream().map(ToolCall::name).toList()
+				+ ((this.deployment != null) ? ", deployment=" + this.deployment : "") + "]";
 	}
 
 	/**
@@ -176,6 +191,8 @@ public final class CompletionResponse {
 		private List<ToolCall> toolCalls = List.of();
 
 		private @Nullable String reasoning;
+
+		private @Nullable String deployment;
 
 		private Builder() {
 		}
@@ -247,6 +264,16 @@ public final class CompletionResponse {
 		 */
 		public Builder reasoning(@Nullable String reasoning) {
 			this.reasoning = reasoning;
+			return this;
+		}
+
+		/**
+		 * Set the deployment of a route that produced the answer.
+		 * @param deployment the name of the deployment, or {@code null}
+		 * @return this builder
+		 */
+		public Builder deployment(@Nullable String deployment) {
+			this.deployment = deployment;
 			return this;
 		}
 

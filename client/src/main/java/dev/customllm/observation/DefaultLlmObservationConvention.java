@@ -41,7 +41,9 @@ public class DefaultLlmObservationConvention implements LlmObservationConvention
 				KeyValue.of(LowCardinalityKeyNames.PROVIDER_NAME, context.getProviderName()),
 				KeyValue.of(LowCardinalityKeyNames.REQUEST_MODEL, orUnknown(context.getRequestModel())),
 				KeyValue.of(LowCardinalityKeyNames.RESPONSE_MODEL, orUnknown(context.getResponseModel())),
-				KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, errorType(context)));
+				KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, errorType(context)),
+				KeyValue.of(LowCardinalityKeyNames.ROUTE, orNone(context.getRoute())),
+				KeyValue.of(LowCardinalityKeyNames.DEPLOYMENT, orNone(context.getDeployment())));
 	}
 
 	private static String errorType(LlmObservationContext context) {
@@ -61,6 +63,10 @@ public class DefaultLlmObservationConvention implements LlmObservationConvention
 			values = values.and(KeyValue.of(HighCardinalityKeyNames.COMPLETION, context.getCompletion()));
 		}
 		return values;
+	}
+
+	private static String orNone(@Nullable String value) {
+		return (value != null) ? value : "none";
 	}
 
 	private static String orUnknown(@Nullable String value) {

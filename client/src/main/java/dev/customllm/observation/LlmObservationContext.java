@@ -41,6 +41,10 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	private @Nullable Map<String, String> propagationHeaders;
 
+	private @Nullable String route;
+
+	private @Nullable String deployment;
+
 	/**
 	 * Create a new instance.
 	 * @param operation the operation
@@ -132,6 +136,32 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	public void setCompletion(@Nullable String completion) {
 		this.completion = completion;
+	}
+
+	/**
+	 * Return the route of a router that sent the call.
+	 * @return the name of the route, or {@code null} when no router sent it
+	 */
+	public @Nullable String getRoute() {
+		return this.route;
+	}
+
+	/**
+	 * Return the deployment of a route that the call was sent to.
+	 * @return the name of the deployment, or {@code null} when no router sent the call
+	 */
+	public @Nullable String getDeployment() {
+		return this.deployment;
+	}
+
+	/**
+	 * Set the route of a router that sent the call, and the deployment it chose.
+	 * @param route the name of the route
+	 * @param deployment the name of the deployment
+	 */
+	public void setRoute(@Nullable String route, @Nullable String deployment) {
+		this.route = route;
+		this.deployment = deployment;
 	}
 
 	/**

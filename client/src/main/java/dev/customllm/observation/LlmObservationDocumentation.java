@@ -88,6 +88,26 @@ public enum LlmObservationDocumentation implements ObservationDocumentation {
 			public String asString() {
 				return "error.type";
 			}
+		},
+
+		/**
+		 * Route of a router that sent the call, or {@code none}.
+		 */
+		ROUTE {
+			@Override
+			public String asString() {
+				return "custom.llm.route";
+			}
+		},
+
+		/**
+		 * Deployment of the route that the call was sent to, or {@code none}.
+		 */
+		DEPLOYMENT {
+			@Override
+			public String asString() {
+				return "custom.llm.deployment";
+			}
 		}
 
 	}

@@ -22,16 +22,19 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connection to Redis that holds a fleet's rate limits: one per application, shared
- * by its clients. It connects on first use and never blocks a caller: while Redis cannot
- * be reached, commands fail at once (rather than queue) so that limits can fall back, a
- * lost connection is re-established within half a second, and a connection that could not
- * be opened is tried again at most once a second. Thread-safe.
+ * The connection to Redis that holds a fleet's rate limits and the cooldowns of its
+ * routes: one per application, shared by its clients and routers. It connects on first
+ * use and never blocks a caller: while Redis cannot be reached, commands fail at once
+ * (rather than queue) so that limits can fall back, a lost connection is re-established
+ * within half a second, and a connection that could not be opened is tried again at most
+ * once a second. Thread-safe.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -128,7 +131,19 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 		return this.api;
 	}
 
-	private CompletableFuture<RedisAsyncCommands<byte[], byte[]>> commands() {
+	/**
+	 * Open a connection of its own for publish/subscribe.
+	 * @return completes with the connection once it is open
+	 */
+	CompletableFuture<StatefulRedisPubSubConnection<String, String>> connectPubSub() {
+		return this.client.connectPubSubAsync(StringCodec.UTF8, this.uri).toCompletableFuture();
+	}
+
+	/**
+	 * Return the commands, sent once the connection is open.
+	 * @return completes with the commands
+	 */
+	CompletableFuture<RedisAsyncCommands<byte[], byte[]>> commands() {
 		return connection().thenApply(StatefulRedisConnection::async);
 	}
 

@@ -121,6 +121,14 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 		return List.of(result);
 	}
 
+	/**
+	 * Return how the model calls the service, such as its model name and dimensions.
+	 * @return the defaults
+	 */
+	public EmbeddingDefaults defaults() {
+		return this.defaults;
+	}
+
 	@Override
 	public String toString() {
 		return "OpenAiEmbeddingModel[" + this.uri + ", model=" + this.defaults.model() + "]";

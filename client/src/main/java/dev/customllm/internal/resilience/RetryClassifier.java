@@ -1,5 +1,6 @@
 package dev.customllm.internal.resilience;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,12 @@ import dev.customllm.LlmRequestException;
 public final class RetryClassifier {
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 409, 429, 500, 502, 503, 504);
+
+	private static final Set<String> CONTEXT_WINDOW_CODES = Set.of("context_length_exceeded",
+			"exceed_context_size_error", "context_window_exceeded", "string_above_max_length");
+
+	private static final List<String> CONTEXT_WINDOW_PHRASES = List.of("maximum context length", "context length",
+			"context window", "context size", "too many tokens", "prompt is too long", "input is too long");
 
 	private RetryClassifier() {
 	}
@@ -53,6 +60,55 @@ public final class RetryClassifier {
 			return null;
 		}
 		return "status_" + failure.status();
+	}
+
+	/**
+	 * Return why the failure of a call to one deployment of a route is worth trying on
+	 * another: every failure worth retrying, and also one the same deployment would
+	 * repeat but another may not (any 5xx, a 429 whose quota is exhausted, an
+	 * {@code x-should-retry: false} answer, an unknown host, TLS, a protocol error, the
+	 * call's deadline, a client-side limit). Never a failure that the same request would
+	 * meet everywhere: another 4xx status, an unusable or invalid answer, invalid input.
+	 * @param failure the failure of the call, after the deployment's own retries
+	 * @param extraStatuses further statuses that fail over, such as {@code 401}
+	 * @return the reason, such as {@code status_503} or {@code connection_refused}, or
+	 * {@code null} when another deployment would fail the same way
+	 */
+	public static @Nullable String failoverReason(Throwable failure, Set<Integer> extraStatuses) {
+		if (failure instanceof LlmApiException api) {
+			int status = api.status();
+			return (RETRYABLE_STATUSES.contains(status) || status >= 500 || extraStatuses.contains(status))
+					? "status_" + status : null;
+		}
+		if (failure instanceof LlmRequestException request) {
+			return request.kind().name().toLowerCase(Locale.ROOT);
+		}
+		return null;
+	}
+
+	/**
+	 * Return whether the service refused the request because it does not fit the model's
+	 * context window: HTTP 400 (or 413) with the code {@code context_length_exceeded}
+	 * (OpenAI), {@code exceed_context_size_error} (llama.cpp), or a message about the
+	 * maximum context length (vLLM, Ollama, others).
+	 * @param failure the failure of a call
+	 * @return whether the prompt was too long for the model
+	 */
+	public static boolean isContextWindowExceeded(Throwable failure) {
+		if (!(failure instanceof LlmApiException api) || (api.status() != 400 && api.status() != 413)) {
+			return false;
+		}
+		if (CONTEXT_WINDOW_CODES.contains(String.valueOf(api.error().code()))
+				|| CONTEXT_WINDOW_CODES.contains(String.valueOf(api.error().type()))) {
+			return true;
+		}
+		String message = api.error().message().toLowerCase(Locale.ROOT);
+		for (String phrase : CONTEXT_WINDOW_PHRASES) {
+			if (message.contains(phrase)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isQuotaExhausted(LlmApiException failure) {

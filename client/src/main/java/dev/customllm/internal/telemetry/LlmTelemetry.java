@@ -110,7 +110,7 @@ public final class LlmTelemetry {
 	 */
 	public <T> Mono<T> observe(Call call, Mono<T> answer, BiConsumer<LlmObservationContext, T> onAnswer) {
 		return new ObservedCall<>(answer, (reactorContext) -> {
-			LlmObservationContext context = context(call);
+			LlmObservationContext context = context(call, reactorContext);
 			return new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
 		}, onAnswer);
 	}
@@ -126,7 +126,7 @@ public final class LlmTelemetry {
 	 */
 	public <T> Flux<T> observeStream(Call call, Flux<T> stream, BiConsumer<LlmObservationContext, T> onElement) {
 		return Flux.deferContextual((reactorContext) -> {
-			LlmObservationContext context = context(call);
+			LlmObservationContext context = context(call, reactorContext);
 			Stopper stopper = new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
 			long start = System.nanoTime();
 			AtomicBoolean first = new AtomicBoolean(true);
@@ -169,9 +169,10 @@ public final class LlmTelemetry {
 		return Map.of();
 	}
 
-	private LlmObservationContext context(Call call) {
+	private LlmObservationContext context(Call call, ContextView reactorContext) {
 		LlmObservationContext context = new LlmObservationContext(call.operation(), this.providerName,
 				this.meters.modelTag(call.model()));
+		RouteTag.apply(reactorContext, context);
 		if (this.includeContent && call.prompt() != null) {
 			context.setPrompt(call.prompt().get());
 		}

@@ -1,6 +1,7 @@
 package dev.customllm.springai.autoconfigure;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,8 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Registers, for each named client {@code <name>} ({@code custom.llm.clients.<name>.*})
- * whose {@link CompletionModel} or {@link EmbeddingModel} is defined, a Spring AI
+ * and each route {@code <name>} ({@code custom.llm.routes.<name>.*}) whose
+ * {@link CompletionModel} or {@link EmbeddingModel} is defined, a Spring AI
  * {@link ChatModel} {@code <name>SpringAiChatModel} and a Spring AI
  * {@link org.springframework.ai.embedding.EmbeddingModel}
  * {@code <name>SpringAiEmbeddingModel}, qualified by {@code @Qualifier("<name>")} as the
@@ -50,6 +52,8 @@ import org.springframework.core.type.AnnotationMetadata;
 class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
 	private static final String CLIENTS = "custom.llm.clients";
+
+	private static final String ROUTES = "custom.llm.routes";
 
 	private @Nullable Environment environment;
 
@@ -93,10 +97,14 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 	}
 
 	private static Iterable<String> names(Environment environment) {
-		return Binder.get(environment)
-			.bind(CLIENTS, Bindable.mapOf(String.class, Object.class))
-			.map(Map::keySet)
-			.orElse(Set.of());
+		Set<String> names = new LinkedHashSet<>();
+		for (String prefix : new String[] { CLIENTS, ROUTES }) {
+			names.addAll(Binder.get(environment)
+				.bind(prefix, Bindable.mapOf(String.class, Object.class))
+				.map(Map::keySet)
+				.orElse(Set.of()));
+		}
+		return names;
 	}
 
 	/**

@@ -170,6 +170,22 @@ class CustomLlmSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void definesAQualifiedSpringAiChatModelForEachRoute() {
+		this.contextRunner
+			.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.routes.both.deployments[0].client=fast",
+					"custom.llm.routes.both.deployments[1].client=strong"))
+			.run((context) -> {
+				assertThat(context).hasBean("bothSpringAiChatModel");
+				simulator.chat().answers("Routed.");
+				ChatModel routed = context.getBean("bothSpringAiChatModel", ChatModel.class);
+				assertThat(routed.call("Hello")).isEqualTo("Routed.");
+				assertThat(simulator.chatRequests()).extracting((request) -> request.json().path("model").asString())
+					.containsExactly("fast-model");
+			});
+	}
+
+	@Test
 	void chatClientBuilderGetsTheDefaultModelBesidesNamedClients() {
 		this.contextRunner.withPropertyValues(namedClients("custom.llm.base-url=" + simulator.baseUrl()))
 			.withConfiguration(
