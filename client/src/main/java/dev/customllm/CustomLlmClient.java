@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import dev.customllm.agent.AgentBuilder;
+import dev.customllm.http.CredentialsProvider;
 import dev.customllm.http.HttpLogLevel;
 import dev.customllm.internal.completion.CompletionContext;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
@@ -34,6 +35,7 @@ import dev.customllm.http.HttpSender;
 import dev.customllm.internal.embedding.EncodingNegotiation;
 import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
 import dev.customllm.internal.rerank.OpenAiRerankModel;
+import dev.customllm.internal.http.CredentialsSource;
 import dev.customllm.internal.http.HttpSettings;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.http.HttpExchange;
@@ -294,6 +296,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private @Nullable String apiKey;
 
+		private @Nullable CredentialsProvider credentials;
+
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		private final Set<String> secretHeaders = new LinkedHashSet<>();
@@ -374,6 +378,20 @@ public final class CustomLlmClient implements AutoCloseable {
 		 */
 		public Builder apiKey(@Nullable String apiKey) {
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Ask a provider for the credentials of each attempt instead of sending a fixed
+		 * API key: for keys that rotate, cloud identity tokens, OAuth2 access tokens or
+		 * secrets kept in a vault. After a {@code 401} the client tells the provider and
+		 * tries once more with the credentials it gives then. The values are masked
+		 * wherever the API key is. A client has a key or a provider, not both.
+		 * @param credentials the provider, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder credentials(@Nullable CredentialsProvider credentials) {
+			this.credentials = credentials;
 			return this;
 		}
 
@@ -750,17 +768,24 @@ public final class CustomLlmClient implements AutoCloseable {
 		 * Build the client.
 		 * @return the client
 		 * @throws IllegalStateException if no base URL is set
-		 * @throws IllegalArgumentException if a setting is invalid
+		 * @throws IllegalArgumentException if a setting is invalid, or both an API key
+		 * and credentials are set
 		 */
 		public CustomLlmClient build() {
 			if (this.baseUrl == null) {
 				throw new IllegalStateException("baseUrl is not set: there is no default service, call baseUrl(..)"
 						+ " with the base URL of the LLM service, such as http://localhost:8000/v1");
 			}
+			if (this.credentials != null && this.apiKey != null && !this.apiKey.isBlank()) {
+				throw new IllegalArgumentException("apiKey and credentials are both set: a client sends either a fixed"
+						+ " API key or the credentials of its provider, not both");
+			}
 			HttpSettings settings = new HttpSettings(this.baseUrl, this.apiKey, this.headers, this.connectTimeout,
 					this.responseTimeout, this.streamIdleTimeout, this.maxConnections, this.maxIdleTime,
-					this.maxResponseSize, this.sslContext, this.secretHeaders, (this.maxBufferedResponseBytes != null)
-							? new ResponseMemory(this.maxBufferedResponseBytes) : ResponseMemory.shared());
+					this.maxResponseSize, this.sslContext, this.secretHeaders,
+					(this.maxBufferedResponseBytes != null) ? new ResponseMemory(this.maxBufferedResponseBytes)
+							: ResponseMemory.shared(),
+					(this.credentials != null) ? new CredentialsSource(this.credentials) : null);
 			if (this.providerName == null || this.providerName.isBlank()) {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}

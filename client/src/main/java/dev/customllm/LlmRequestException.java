@@ -88,7 +88,12 @@ public class LlmRequestException extends LlmException {
 		/**
 		 * A client-side limit (concurrency, request rate, retry budget) refused the call.
 		 */
-		CLIENT_LIMIT
+		CLIENT_LIMIT,
+
+		/**
+		 * The client's credentials provider failed or gave no credentials. Not retried.
+		 */
+		CREDENTIALS
 
 	}
 

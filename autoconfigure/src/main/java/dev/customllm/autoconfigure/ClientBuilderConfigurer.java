@@ -40,8 +40,8 @@ final class ClientBuilderConfigurer {
 	}
 
 	CustomLlmClient.Builder configure(CustomLlmClient.Builder builder) {
-		String apiKey = this.connectionDetails.getApiKey();
-		if (isKeyRequired() && (apiKey == null || apiKey.isBlank())) {
+		String apiKey = apiKey();
+		if (apiKey == null && isKeyRequired()) {
 			throw CustomLlmConfigurationException.missingApiKey(this.prefix, this.connectionDetails.getBaseUrl());
 		}
 		builder.baseUrl(this.connectionDetails.getBaseUrl())
@@ -102,10 +102,32 @@ final class ClientBuilderConfigurer {
 		return (int) bytes;
 	}
 
+	/**
+	 * Return the key to send: none with an OAuth2 registration, which a configured key
+	 * contradicts (the CUSTOM_API_KEY variable, a default for keys, is not used then).
+	 */
+	private @Nullable String apiKey() {
+		String registrationId = this.properties.getAuth().getOauth2().getRegistrationId();
+		if (!hasText(registrationId)) {
+			String apiKey = this.connectionDetails.getApiKey();
+			return hasText(apiKey) ? apiKey : null;
+		}
+		String configured = (this.connectionDetails instanceof PropertiesCustomLlmConnectionDetails)
+				? this.properties.getApiKey() : this.connectionDetails.getApiKey();
+		if (hasText(configured)) {
+			throw CustomLlmConfigurationException.keyAndOAuth2(this.prefix);
+		}
+		return null;
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
 	private boolean isKeyRequired() {
 		// a ConnectionDetails bean (a service connection, a simulator) knows whether it
 		// has a key
-		return this.properties.isApiKeyRequired()
+		return this.properties.isApiKeyRequired() && !hasText(this.properties.getAuth().getOauth2().getRegistrationId())
 				&& this.connectionDetails instanceof PropertiesCustomLlmConnectionDetails;
 	}
 

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import dev.customllm.http.CredentialsProvider;
 import dev.customllm.http.HttpSender;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.resilience.RateLimitStore;
@@ -28,6 +29,8 @@ import org.springframework.util.ClassUtils;
 final class CustomLlmClientFactory {
 
 	private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
+
+	private static final String OAUTH2_CLIENT = "org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager";
 
 	private final BeanFactory beanFactory;
 
@@ -83,6 +86,10 @@ final class CustomLlmClientFactory {
 			}
 			new ClientBuilderConfigurer(prefix, properties, connectionDetails, this.sslBundles.getIfAvailable())
 				.configure(builder);
+			String registrationId = properties.getAuth().getOauth2().getRegistrationId();
+			if (registrationId != null && !registrationId.isBlank()) {
+				builder.credentials(oauth2Credentials(prefix, registrationId.strip()));
+			}
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
@@ -99,9 +106,7 @@ final class CustomLlmClientFactory {
 							+ ".http.client=webclient, set the WebClient's SSL bundle"
 							+ " (spring.http.clients.ssl.bundle) instead");
 		}
-		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
-				? configurable.getBeanClassLoader() : null;
-		HttpSender sender = ClassUtils.isPresent(WEB_CLIENT, classLoader)
+		HttpSender sender = ClassUtils.isPresent(WEB_CLIENT, beanClassLoader())
 				? WebClientHttpSender.fromApplication(this.beanFactory) : null;
 		if (sender == null) {
 			throw new CustomLlmConfigurationException(
@@ -109,6 +114,21 @@ final class CustomLlmClientFactory {
 					"Add spring-boot-starter-webclient to the application, or set '" + prefix + ".http.client=netty'.");
 		}
 		return sender;
+	}
+
+	private CredentialsProvider oauth2Credentials(String prefix, String registrationId) {
+		if (!ClassUtils.isPresent(OAUTH2_CLIENT, beanClassLoader())) {
+			throw new CustomLlmConfigurationException(
+					"'" + prefix + ".auth.oauth2.registration-id' is set but Spring Security's OAuth2 client is not"
+							+ " on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-security-oauth2-client to the application.");
+		}
+		return OAuth2Credentials.create(prefix, registrationId, this.beanFactory);
+	}
+
+	private @Nullable ClassLoader beanClassLoader() {
+		return (this.beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
+				: null;
 	}
 
 	private @Nullable RateLimitStore rateLimitStore(String prefix, CustomLlmClientProperties properties) {

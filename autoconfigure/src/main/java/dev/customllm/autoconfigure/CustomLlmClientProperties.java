@@ -118,6 +118,8 @@ public class CustomLlmClientProperties {
 
 	private final Http http = new Http();
 
+	private final Auth auth = new Auth();
+
 	private final Logging logging = new Logging();
 
 	private final Observations observations = new Observations();
@@ -270,6 +272,10 @@ public class CustomLlmClientProperties {
 		return this.http;
 	}
 
+	public Auth getAuth() {
+		return this.auth;
+	}
+
 	public Logging getLogging() {
 		return this.logging;
 	}
@@ -388,6 +394,43 @@ public class CustomLlmClientProperties {
 			 * (spring-boot-starter-webclient).
 			 */
 			WEBCLIENT
+
+		}
+
+	}
+
+	/**
+	 * Credentials of the client other than a fixed API key.
+	 */
+	public static class Auth {
+
+		private final OAuth2 oauth2 = new OAuth2();
+
+		public OAuth2 getOauth2() {
+			return this.oauth2;
+		}
+
+		/**
+		 * OAuth2 access tokens from Spring Security's OAuth2 client, for this client
+		 * only.
+		 */
+		public static class OAuth2 {
+
+			/**
+			 * Registration (spring.security.oauth2.client.registration.<id>, grant type
+			 * client_credentials) whose access token is sent as the bearer token of every
+			 * attempt, renewed when it expires or is refused. Excludes api-key. Needs
+			 * spring-boot-starter-security-oauth2-client.
+			 */
+			private @Nullable String registrationId;
+
+			public @Nullable String getRegistrationId() {
+				return this.registrationId;
+			}
+
+			public void setRegistrationId(@Nullable String registrationId) {
+				this.registrationId = registrationId;
+			}
 
 		}
 

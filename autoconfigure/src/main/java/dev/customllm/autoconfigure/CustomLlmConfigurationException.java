@@ -43,6 +43,24 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 	}
 
 	/**
+	 * Create the exception for a client that has both an API key and an OAuth2
+	 * registration.
+	 * @param prefix the property prefix of the client, such as {@code custom.llm}
+	 * @return the exception
+	 */
+	static CustomLlmConfigurationException keyAndOAuth2(String prefix) {
+		boolean named = !prefix.equals(CustomLlmProperties.PREFIX);
+		String description = "The LLM client" + (named ? " '" + clientName(prefix) + "'" : "")
+				+ " has both an API key ('" + prefix + ".api-key') and an OAuth2 registration ('" + prefix
+				+ ".auth.oauth2.registration-id'): it would send one and silently drop the other.";
+		return new CustomLlmConfigurationException(description,
+				"Remove one of them: with '" + prefix + ".auth.oauth2.registration-id' the client sends the access"
+						+ " token of that registration and needs no key."
+						+ (named ? " A named client inherits 'custom.llm.api-key': set '" + prefix
+								+ ".api-key' to an empty value to drop it." : ""));
+	}
+
+	/**
 	 * Create the exception for a base URL that is absent: there is no default service.
 	 * @param prefix the property prefix of the client, such as {@code custom.llm}
 	 * @return the exception

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.customllm.BlockingCallException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.Message;
@@ -92,6 +93,7 @@ public final class Agent {
 	 * misses required fields
 	 */
 	public <T> T prompt(String prompt, Class<T> type) {
+		BlockingCallException.check("Agent.prompt(String, Class)", "Agent.promptAsync(String, Class)");
 		T answer = promptAsync(prompt, type).block();
 		if (answer == null) {
 			throw new IllegalStateException("the agent completed without an answer");
@@ -136,6 +138,8 @@ public final class Agent {
 	 * @return the final answer
 	 */
 	public String chat(String prompt, List<Message> history) {
+		BlockingCallException.check("Agent.prompt(..) or Agent.chat(..)",
+				"Agent.promptAsync(String), Agent.chatAsync(String, List) or Agent.stream(String)");
 		String answer = chatAsync(prompt, history).block();
 		if (answer == null) {
 			throw new IllegalStateException("the agent completed without an answer");

@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.customllm.BlockingCallException;
+
 /**
  * Documents searchable by meaning. {@link InMemoryVectorIndex} keeps them in memory; a
  * real vector store can implement this interface to stand behind an agent's
@@ -45,6 +47,7 @@ public interface VectorIndex {
 	 * @return the closest documents, closest first
 	 */
 	default List<ScoredDocument> search(String query, int k) {
+		BlockingCallException.check("VectorIndex.search(..)", "VectorIndex.searchAsync(..)");
 		List<ScoredDocument> documents = searchAsync(query, k).block();
 		return (documents != null) ? documents : List.of();
 	}

@@ -3,6 +3,8 @@ package dev.customllm.completion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.customllm.BlockingCallException;
+
 /**
  * A language model that completes prompts and conversations. Thread-safe.
  *
@@ -25,11 +27,14 @@ public interface CompletionModel {
 	}
 
 	/**
-	 * Complete a request, blocking until the answer arrives.
+	 * Complete a request, blocking until the answer arrives. Not on a non-blocking thread
+	 * (a WebFlux handler, a Reactor operator): use {@link #completeAsync} there.
 	 * @param request the request
 	 * @return the answer
+	 * @throws BlockingCallException if called on a non-blocking thread
 	 */
 	default CompletionResponse complete(CompletionRequest request) {
+		BlockingCallException.check("CompletionModel.complete(..)", "CompletionModel.completeAsync(CompletionRequest)");
 		CompletionResponse response = completeAsync(request).block();
 		if (response == null) {
 			throw new IllegalStateException("completeAsync completed without an answer");
@@ -53,8 +58,11 @@ public interface CompletionModel {
 	 * @return the answer
 	 * @throws dev.customllm.LlmResponseException if the answer is not valid JSON, misses
 	 * required fields or cannot be read as the type, after any repair rounds
+	 * @throws BlockingCallException if called on a non-blocking thread
 	 */
 	default <T> T complete(CompletionRequest request, Class<T> type) {
+		BlockingCallException.check("CompletionModel.complete(CompletionRequest, Class)",
+				"CompletionModel.completeAsync(CompletionRequest, Class)");
 		T answer = completeAsync(request, type).block();
 		if (answer == null) {
 			throw new IllegalStateException("completeAsync completed without an answer");

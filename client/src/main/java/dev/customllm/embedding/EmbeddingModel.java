@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.customllm.BlockingCallException;
+
 /**
  * A model that turns texts into vectors. Thread-safe.
  *
@@ -31,6 +33,8 @@ public interface EmbeddingModel {
 	 * @return their embeddings, in the order of the texts
 	 */
 	default List<Embedding> embedAll(List<String> texts) {
+		BlockingCallException.check("EmbeddingModel.embed(..) or embedAll(..)",
+				"EmbeddingModel.embedAsync(String) or embedAllAsync(List)");
 		List<Embedding> embeddings = embedAllAsync(texts).block();
 		if (embeddings == null) {
 			throw new IllegalStateException("embedAllAsync completed without an answer");

@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.customllm.BlockingCallException;
+
 /**
  * A model that orders documents by their relevance to a query, such as a cross-encoder
  * served at {@code POST {base-url}/rerank} (vLLM, llama.cpp, Infinity, Jina- and
@@ -41,6 +43,7 @@ public interface RerankModel {
 	 * @return the {@code topN} most relevant documents, most relevant first
 	 */
 	default List<RankedDocument> rerank(String query, List<String> documents, int topN) {
+		BlockingCallException.check("RerankModel.rerank(..)", "RerankModel.rerankAsync(..)");
 		List<RankedDocument> ranked = rerankAsync(query, documents, topN).block();
 		if (ranked == null) {
 			throw new IllegalStateException("rerankAsync completed without an answer");

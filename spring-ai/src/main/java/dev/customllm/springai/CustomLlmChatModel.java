@@ -2,6 +2,7 @@ package dev.customllm.springai;
 
 import reactor.core.publisher.Flux;
 
+import dev.customllm.BlockingCallException;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 
@@ -88,6 +89,8 @@ public final class CustomLlmChatModel implements ChatModel, StreamingChatModel {
 
 	@Override
 	public ChatResponse call(Prompt prompt) {
+		BlockingCallException.check("ChatModel.call(Prompt) (ChatClient...call())",
+				"ChatModel.stream(Prompt) (ChatClient...stream())");
 		return ResponseConverter.convert(this.completionModel.complete(request(prompt)));
 	}
 

@@ -1,8 +1,15 @@
 package dev.customllm.springai;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
+import reactor.util.retry.Retry;
+
+import dev.customllm.LlmApiException;
+import dev.customllm.LlmException;
 
 import dev.customllm.embedding.EmbeddingModel;
 
@@ -29,13 +36,20 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  */
 public final class CustomLlmEmbeddingModel implements org.springframework.ai.embedding.EmbeddingModel {
 
+	/**
+	 * Most attempts of the probe that learns the dimensions.
+	 */
+	static final int PROBE_ATTEMPTS = 3;
+
+	private static final Duration PROBE_DELAY = Duration.ofMillis(500);
+
 	private final EmbeddingModel embeddingModel;
 
 	private volatile @Nullable Integer dimensions;
 
 	/**
-	 * Create an adapter whose {@link #dimensions()} embeds a text the first time it is
-	 * asked.
+	 * Create an adapter whose {@link #dimensions()} embeds a probe text the first time it
+	 * is asked.
 	 * @param embeddingModel the embedding model that sends the requests
 	 */
 	public CustomLlmEmbeddingModel(EmbeddingModel embeddingModel) {
@@ -88,14 +102,51 @@ public final class CustomLlmEmbeddingModel implements org.springframework.ai.emb
 		return embed(documents.stream().map(this::text).toList());
 	}
 
+	/**
+	 * Return the length of the vectors: the configured dimensions, else those of a probe
+	 * text embedded the first time they are asked, in up to {@value #PROBE_ATTEMPTS}
+	 * attempts (each with the client's own retries). Never a guess: a vector store that
+	 * created its table with a guessed size would refuse every later insert.
+	 * @return the dimensions
+	 * @throws IllegalStateException if the probe failed, saying to set
+	 * {@code custom.llm.embedding.dimensions}
+	 */
 	@Override
 	public int dimensions() {
 		Integer known = this.dimensions;
 		if (known == null) {
-			known = this.embeddingModel.embed("Hello World").dimensions();
+			known = probe();
 			this.dimensions = known;
 		}
 		return known;
+	}
+
+	private int probe() {
+		try {
+			Integer probed = this.embeddingModel.embedAsync("Hello World")
+				.map(dev.customllm.embedding.Embedding::dimensions)
+				.retryWhen(Retry.backoff(PROBE_ATTEMPTS - 1, PROBE_DELAY).filter(CustomLlmEmbeddingModel::mayPass))
+				.block();
+			return Objects.requireNonNull(probed, "an embedding has dimensions");
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = Exceptions.isRetryExhausted(ex) ? ex.getCause() : ex;
+			throw new IllegalStateException("The dimensions of the embedding model could not be learned by embedding a"
+					+ " probe text (" + cause + "). Set custom.llm.embedding.dimensions (or custom.llm.clients.<name>"
+					+ ".embedding.dimensions) to the length of its vectors, so that no vector store has to guess it.",
+					cause);
+		}
+	}
+
+	/**
+	 * Whether a failed probe may pass when tried again: not when the service refused the
+	 * request as such (a wrong model, a key refused).
+	 */
+	private static boolean mayPass(Throwable failure) {
+		if (failure instanceof LlmApiException api) {
+			return api.status() >= 500 || api.status() == 408 || api.status() == 429;
+		}
+		return failure instanceof LlmException;
 	}
 
 	private String text(Document document) {

@@ -118,6 +118,19 @@ class ChatClientTests {
 	}
 
 	@Test
+	void defaultEntityIsReadFromTheSimulatorsOwnAnswerToTheFormatInstructions() {
+		Review review = this.chatClient.prompt()
+			.user("Review the cheerful film Amelie about a shy waitress in Paris.")
+			.call()
+			.entity(Review.class);
+		assertThat(review.title()).startsWith("Review the cheerful film");
+		assertThat(review.tags()).isNotEmpty();
+		assertThat(review.mood()).isEqualTo(Mood.CHEERFUL);
+		assertThat(review.watched()).isNotNull();
+		assertThat(onlyChatRequest().json().has("response_format")).isFalse();
+	}
+
+	@Test
 	void entityAskedForNativelySendsTheSchemaAsResponseFormat() {
 		llm.chat().answers("{\"name\": \"Paris\", \"population\": 2100000}");
 		City city = this.chatClient.prompt()
@@ -340,6 +353,15 @@ class ChatClientTests {
 	}
 
 	record City(String name, int population) {
+	}
+
+	record Review(String title, int rating, List<String> tags, Mood mood, java.time.LocalDate watched) {
+	}
+
+	enum Mood {
+
+		GLOOMY, CHEERFUL
+
 	}
 
 	static class WeatherTools {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import dev.customllm.BlockingCallException;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
@@ -29,6 +30,7 @@ import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link CustomLlmChatModel}.
@@ -55,6 +57,16 @@ class CustomLlmChatModelTests {
 	@AfterAll
 	static void stop() {
 		client.close();
+	}
+
+	@Test
+	void callOnANonBlockingThreadFailsAtOnceNamingStream() {
+		BlockingCallException failure = catchThrowableOfType(BlockingCallException.class,
+				() -> reactor.core.publisher.Mono.fromCallable(() -> this.model.call(new Prompt("Hello")))
+					.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+					.block(java.time.Duration.ofSeconds(10)));
+		assertThat(failure.asyncAlternative()).contains("ChatModel.stream(Prompt)");
+		assertThat(llm.chatRequests()).isEmpty();
 	}
 
 	@Test

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.LlmApiException;
 import dev.customllm.embedding.EmbeddingDefaults;
+import dev.customllm.resilience.RetrySettings;
+import dev.customllm.test.LlmFault;
 import dev.customllm.test.LlmSimulator;
 import dev.customllm.test.LlmSimulatorExtension;
 import dev.customllm.test.SimulatedEmbeddings;
@@ -28,6 +31,7 @@ import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link CustomLlmEmbeddingModel}.
@@ -73,6 +77,43 @@ class CustomLlmEmbeddingModelTests {
 		assertThat(vectors.get(0)).isEqualTo(SimulatedEmbeddings.embed("one", 256));
 		assertThat(llm.embeddingRequests()).extracting((request) -> request.inputs())
 			.containsExactly(List.of("one", "two"), List.of("three"));
+	}
+
+	@Test
+	void dimensionsProbeIsTriedAgainWhenTheServiceIsDown() {
+		llm.embeddings().times(2).fails(LlmFault.unavailable());
+		try (CustomLlmClient noRetries = CustomLlmClient.builder()
+			.baseUrl(llm.baseUrl())
+			.retry(RetrySettings.NONE)
+			.build()) {
+			CustomLlmEmbeddingModel probed = new CustomLlmEmbeddingModel(noRetries.embeddingModel("simulator"));
+			assertThat(probed.dimensions()).isEqualTo(256);
+		}
+		assertThat(llm.embeddingRequests()).hasSize(3);
+	}
+
+	@Test
+	void dimensionsThatCannotBeLearnedFailNamingThePropertyInsteadOfAGuess() {
+		llm.embeddings().fails(LlmFault.unavailable());
+		try (CustomLlmClient noRetries = CustomLlmClient.builder()
+			.baseUrl(llm.baseUrl())
+			.retry(RetrySettings.NONE)
+			.build()) {
+			CustomLlmEmbeddingModel probed = new CustomLlmEmbeddingModel(noRetries.embeddingModel("simulator"));
+			assertThatIllegalStateException().isThrownBy(probed::dimensions)
+				.withMessageContaining("custom.llm.embedding.dimensions")
+				.withCauseInstanceOf(LlmApiException.class);
+		}
+		assertThat(llm.embeddingRequests()).hasSize(CustomLlmEmbeddingModel.PROBE_ATTEMPTS);
+	}
+
+	@Test
+	void aRefusedProbeIsNotTriedAgain() {
+		llm.embeddings().fails(LlmFault.status(404, "no such model"));
+		CustomLlmEmbeddingModel probed = new CustomLlmEmbeddingModel(client.embeddingModel("simulator"));
+		assertThatIllegalStateException().isThrownBy(probed::dimensions)
+			.withMessageContaining("custom.llm.embedding.dimensions");
+		assertThat(llm.embeddingRequests()).hasSize(1);
 	}
 
 	@Test

@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Simulates {@code POST /v1/chat/completions}, streamed or not, calling an offered tool
- * when the conversation has no tool result yet (see {@link SimulatedTools}).
+ * when the conversation has no tool result yet (see {@link SimulatedTools}), with
+ * {@code n} choices, and refusing a {@code temperature} outside 0..2 as OpenAI does.
  */
 final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
@@ -43,6 +45,8 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 
 	@Override
 	ResponseDefinition respond(ObjectNode request, Parameters parameters) {
+		checkTemperature(request);
+		int choices = choices(request);
 		ChatPrompt prompt = ChatPrompt.from(request.path("messages"));
 		SimulatedAnswer structured = SimulatedJson.answer(request.path("response_format"), prompt, maxTokens(request),
 				parameters.getBoolean(FENCES, false));
@@ -53,9 +57,10 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 		SimulatedAnswer answer = (structured != null) ? structured : textAnswer(request, prompt);
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
 		if (streamed(request)) {
-			return EventStream.of(chunks(id, request, answer, usage(prompt.tokens(), answer.tokens())));
+			return EventStream
+				.of(chunks(id, request, answer, choices, usage(prompt.tokens(), answer.tokens() * choices)));
 		}
-		return ok(completion(id, request, answer, prompt.tokens()));
+		return ok(completion(id, request, answer, choices, prompt.tokens()));
 	}
 
 	private static SimulatedAnswer textAnswer(ObjectNode request, ChatPrompt prompt) {
@@ -64,36 +69,49 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request), prompt.images());
 	}
 
-	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int promptTokens) {
+	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int choices,
+			int promptTokens) {
 		ObjectNode completion = header(id, "chat.completion", request);
 		completion.put("system_fingerprint", IDENTITY);
-		ObjectNode choice = completion.putArray("choices").addObject();
-		choice.put("index", 0);
-		choice.putObject("message").put("role", "assistant").put("content", answer.text());
-		choice.put("finish_reason", answer.finishReason());
-		completion.set("usage", usage(promptTokens, answer.tokens()));
+		ArrayNode array = completion.putArray("choices");
+		for (int index = 0; index < choices; index++) {
+			ObjectNode choice = array.addObject();
+			choice.put("index", index);
+			choice.putObject("message").put("role", "assistant").put("content", answer.text());
+			choice.put("finish_reason", answer.finishReason());
+		}
+		completion.set("usage", usage(promptTokens, answer.tokens() * choices));
 		return completion;
 	}
 
-	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, ObjectNode usage) {
+	/**
+	 * The chunks of a stream: those of each choice one after the other, as OpenAI
+	 * interleaves them in no promised order.
+	 */
+	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, int choices,
+			ObjectNode usage) {
 		List<ObjectNode> chunks = new ArrayList<>();
-		chunks.add(chunk(id, request, delta().put("role", "assistant").put("content", ""), null));
-		EventStream.fragments(answer.text())
-			.forEach((fragment) -> chunks.add(chunk(id, request, delta().put("content", fragment), null)));
-		chunks.add(chunk(id, request, delta(), answer.finishReason()));
+		for (int index = 0; index < choices; index++) {
+			chunks.add(chunk(id, request, index, delta().put("role", "assistant").put("content", ""), null));
+			for (String fragment : EventStream.fragments(answer.text())) {
+				chunks.add(chunk(id, request, index, delta().put("content", fragment), null));
+			}
+			chunks.add(chunk(id, request, index, delta(), answer.finishReason()));
+		}
 		if (request.path("stream_options").path("include_usage").asBoolean(false)) {
-			ObjectNode last = chunk(id, request, delta(), null);
+			ObjectNode last = chunk(id, request, 0, delta(), null);
 			last.putArray("choices");
 			chunks.add(last.set("usage", usage));
 		}
 		return chunks;
 	}
 
-	private ObjectNode chunk(String id, ObjectNode request, ObjectNode delta, @Nullable String finishReason) {
+	private ObjectNode chunk(String id, ObjectNode request, int index, ObjectNode delta,
+			@Nullable String finishReason) {
 		ObjectNode chunk = header(id, "chat.completion.chunk", request);
 		chunk.put("system_fingerprint", IDENTITY);
 		ObjectNode choice = chunk.putArray("choices").addObject();
-		choice.put("index", 0);
+		choice.put("index", index);
 		choice.set("delta", delta);
 		choice.put("finish_reason", finishReason);
 		return chunk;

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Simulates {@code POST /v1/embeddings} with {@link SimulatedEmbeddings}, as float arrays
- * or base64-encoded little-endian float32.
+ * or base64-encoded little-endian float32, for texts or token arrays.
  */
 final class EmbeddingsEndpoint extends SimulatorEndpoint {
 
@@ -39,25 +39,55 @@ final class EmbeddingsEndpoint extends SimulatorEndpoint {
 		for (int i = 0; i < inputs.size(); i++) {
 			ObjectNode embedding = data.addObject().put("object", "embedding").put("index", i);
 			vector(embedding, SimulatedEmbeddings.embed(inputs.get(i), dimensions), base64);
-			tokens += SimulatedText.words(inputs.get(i)).size();
+			tokens += tokenCount(inputs.get(i));
 		}
 		body.put("model", model(request));
 		body.set("usage", usage(tokens, -1));
 		return ok(body);
 	}
 
+	/**
+	 * Read the inputs: a string, an array of strings, or tokens as OpenAI takes them (an
+	 * array of integers for one input, an array of such arrays for several), each token
+	 * array embedded as the text {@code tokens:1,2,3}.
+	 */
 	private static List<String> inputs(JsonNode input) {
 		List<String> inputs = new ArrayList<>();
 		if (input.isString()) {
 			inputs.add(input.stringValue());
 		}
-		else if (input.isArray()) {
-			input.values().stream().filter(JsonNode::isString).forEach((text) -> inputs.add(text.stringValue()));
+		else if (isTokens(input)) {
+			inputs.add(tokens(input));
 		}
-		if (inputs.isEmpty() || (input.isArray() && inputs.size() != input.size())) {
-			throw new InvalidRequestException("input must be a string or a non-empty array of strings");
+		else if (input.isArray()) {
+			for (JsonNode item : input.values()) {
+				if (item.isString()) {
+					inputs.add(item.stringValue());
+				}
+				else if (isTokens(item)) {
+					inputs.add(tokens(item));
+				}
+			}
+		}
+		if (inputs.isEmpty() || (input.isArray() && !isTokens(input) && inputs.size() != input.size())) {
+			throw new InvalidRequestException("input must be a string, an array of strings, an array of token"
+					+ " integers or an array of token arrays, none of them empty");
 		}
 		return inputs;
+	}
+
+	private static boolean isTokens(JsonNode input) {
+		return input.isArray() && !input.isEmpty() && input.values().stream().allMatch(JsonNode::isIntegralNumber);
+	}
+
+	private static String tokens(JsonNode tokens) {
+		StringBuilder text = new StringBuilder("tokens:");
+		tokens.values().forEach((token) -> text.append((text.length() > 7) ? "," : "").append(token.asLong()));
+		return text.toString();
+	}
+
+	private static int tokenCount(String input) {
+		return input.startsWith("tokens:") ? input.substring(7).split(",").length : SimulatedText.words(input).size();
 	}
 
 	private static int dimensions(JsonNode dimensions) {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake OpenAI-compatible LLM service on loopback that answers chat, text completion,
@@ -48,6 +49,8 @@ public final class LlmSimulator implements AutoCloseable {
 	private final String host;
 
 	private final Map<SimulatedEndpoint, Integer> steps = new EnumMap<>(SimulatedEndpoint.class);
+
+	private volatile @Nullable String apiKey;
 
 	private LlmSimulator(WireMockConfiguration options, String host) {
 		SimulatorAdminApi adminApi = new SimulatorAdminApi();
@@ -213,13 +216,34 @@ public final class LlmSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Require an API key, as a real service does: from now on, every API request without
+	 * {@code Authorization: Bearer <key>} is answered {@code 401} with OpenAI's error
+	 * body, before any stub or fault. Kept across {@link #reset()}.
+	 * @param key the key
+	 * @return this simulator
+	 */
+	public LlmSimulator requireApiKey(String key) {
+		if (key == null || key.isBlank()) {
+			throw new IllegalArgumentException("key must not be blank");
+		}
+		this.apiKey = key;
+		SimulatorStubs.requireKey(this.wireMock, key);
+		return this;
+	}
+
+	/**
 	 * Remove all user stubs, scenarios and recorded requests, keeping the simulated
-	 * behaviour. Not meant to be called while requests are in flight.
+	 * behaviour and a {@link #requireApiKey(String) required key}. Not meant to be called
+	 * while requests are in flight.
 	 */
 	public synchronized void reset() {
 		this.wireMock.resetAll();
 		this.steps.clear();
 		SimulatorStubs.install(this.wireMock);
+		String key = this.apiKey;
+		if (key != null) {
+			SimulatorStubs.requireKey(this.wireMock, key);
+		}
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * value sharing the most words with the question, a number the count of its words, a
  * boolean {@code true}. For {@code json_object} it does the same with a JSON Schema
  * quoted in the system instructions, the way a client falls back when a service refuses
- * {@code json_schema}, or else answers {@code {"answer": "…"}}.
+ * {@code json_schema}, or else answers {@code {"answer": "…"}}. Without a
+ * {@code response_format}, it does the same when the prompt carries the format
+ * instructions of Spring AI's {@code BeanOutputConverter} or LangChain4j
+ * ({@link PromptSchema}).
  */
 final class SimulatedJson {
 
@@ -48,13 +52,13 @@ final class SimulatedJson {
 	 * @throws InvalidRequestException if the format is malformed
 	 */
 	static @Nullable SimulatedAnswer answer(JsonNode format, ChatPrompt prompt, int maxTokens, boolean fenced) {
-		if (format.isMissingNode() || format.isNull()) {
-			return null;
+		String type = (format.isMissingNode() || format.isNull()) ? "text" : format.path("type").asString("");
+		if (type.equals("text")) {
+			PromptSchema asked = PromptSchema.find(prompt);
+			return (asked != null) ? shaped(asked.schema(), asked.prompt(), maxTokens, fenced) : null;
 		}
-		String type = format.path("type").asString("");
 		JsonNode schema = switch (type) {
-			case "text" -> null;
-			case "json_object" -> quotedSchema(prompt.instructions());
+			case "json_object" -> jsonObjectSchema(prompt);
 			case "json_schema" -> schema(format.path("json_schema"));
 			default -> throw new InvalidRequestException(
 					"response_format.type must be 'text', 'json_object' or 'json_schema', not '" + type + "'");
@@ -62,10 +66,30 @@ final class SimulatedJson {
 		if (schema == null && !type.equals("json_object")) {
 			return null;
 		}
-		JsonNode value = (schema != null) ? new Shaper(schema, prompt).value(schema, "", 0) : NODES.objectNode()
-			.put("answer", SimulatedText.answer("", prompt.question(), Integer.MAX_VALUE).text());
-		String json = SimulatorEndpoint.json.writeValueAsString(value);
+		if (schema == null) {
+			String json = SimulatorEndpoint.json.writeValueAsString(NODES.objectNode()
+				.put("answer", SimulatedText.answer("", prompt.question(), Integer.MAX_VALUE).text()));
+			return limited(fenced ? "```json\n" + json + "\n```" : json, maxTokens);
+		}
+		return shaped(schema, prompt, maxTokens, fenced);
+	}
+
+	private static SimulatedAnswer shaped(JsonNode schema, ChatPrompt prompt, int maxTokens, boolean fenced) {
+		String json = SimulatorEndpoint.json.writeValueAsString(new Shaper(schema, prompt).value(schema, "", 0));
 		return limited(fenced ? "```json\n" + json + "\n```" : json, maxTokens);
+	}
+
+	/**
+	 * The schema of a {@code json_object} request: one quoted in the instructions, or the
+	 * format instructions of Spring AI or LangChain4j anywhere in the prompt.
+	 */
+	private static @Nullable JsonNode jsonObjectSchema(ChatPrompt prompt) {
+		JsonNode quoted = quotedSchema(prompt.instructions());
+		if (quoted != null) {
+			return quoted;
+		}
+		PromptSchema asked = PromptSchema.find(prompt);
+		return (asked != null) ? asked.schema() : null;
 	}
 
 	private static JsonNode schema(JsonNode jsonSchema) {
@@ -76,14 +100,17 @@ final class SimulatedJson {
 		return schema;
 	}
 
-	private static @Nullable JsonNode quotedSchema(String instructions) {
+	static @Nullable JsonNode quotedSchema(String instructions) {
 		int mention = instructions.toLowerCase(Locale.ROOT).indexOf("schema");
 		int start = (mention >= 0) ? instructions.indexOf('{', mention) : -1;
 		if (start < 0) {
 			return null;
 		}
 		try (JsonParser parser = SimulatorEndpoint.json.createParser(instructions.substring(start))) {
-			JsonNode schema = SimulatorEndpoint.json.readTree(parser);
+			// the schema may be followed by more text, such as the fence that closes it
+			JsonNode schema = SimulatorEndpoint.json.reader()
+				.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+				.readTree(parser);
 			return (schema != null && schema.isObject()) ? schema : null;
 		}
 		catch (JacksonException ex) {
@@ -133,7 +160,7 @@ final class SimulatedJson {
 					NODES.numberNode((double) clamp(resolved, SimulatedText.words(this.prompt.question()).size()));
 				case "boolean" -> NODES.booleanNode(true);
 				case "null" -> NODES.nullNode();
-				default -> NODES.stringNode(text(name));
+				default -> NODES.stringNode(text(name, resolved.path("format").asString("")));
 			};
 		}
 
@@ -159,7 +186,20 @@ final class SimulatedJson {
 			return array;
 		}
 
-		private String text(String name) {
+		private String text(String name, String format) {
+			switch (format) {
+				case "date" -> {
+					return "2024-01-31";
+				}
+				case "date-time" -> {
+					return "2024-01-31T12:00:00Z";
+				}
+				case "time" -> {
+					return "12:00:00";
+				}
+				default -> {
+				}
+			}
 			String lower = name.toLowerCase(Locale.ROOT);
 			if (lower.contains("summar")) {
 				return SimulatedText.summary(this.prompt.question());

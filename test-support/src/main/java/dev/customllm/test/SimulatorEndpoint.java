@@ -24,6 +24,8 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final int MAX_CHOICES = 128;
+
 	@Override
 	public final ResponseDefinition transform(ServeEvent serveEvent) {
 		try {
@@ -32,7 +34,7 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 					(parameters != null) ? parameters : Parameters.empty());
 		}
 		catch (InvalidRequestException ex) {
-			return answer(400, "application/json", json.writeValueAsString(error(ex.getMessage()))).build();
+			return answer(400, "application/json", json.writeValueAsString(error(ex))).build();
 		}
 	}
 
@@ -126,13 +128,60 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 		return usage;
 	}
 
-	private static ObjectNode error(String message) {
+	/**
+	 * Check {@code temperature} as OpenAI does: a number from 0 to 2.
+	 * @param request the request body
+	 * @throws InvalidRequestException if it is out of range
+	 */
+	static void checkTemperature(ObjectNode request) {
+		JsonNode temperature = request.path("temperature");
+		if (temperature.isMissingNode() || temperature.isNull()) {
+			return;
+		}
+		if (!temperature.isNumber()) {
+			throw new InvalidRequestException(
+					"Invalid type for 'temperature': expected a decimal, but got "
+							+ temperature.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " instead.",
+					"temperature", "invalid_type");
+		}
+		double value = temperature.doubleValue();
+		if (value < 0) {
+			throw new InvalidRequestException("Invalid 'temperature': decimal below minimum value. Expected a value"
+					+ " >= 0, but got " + temperature + " instead.", "temperature", "decimal_below_min_value");
+		}
+		if (value > 2) {
+			throw new InvalidRequestException("Invalid 'temperature': decimal above maximum value. Expected a value"
+					+ " <= 2, but got " + temperature + " instead.", "temperature", "decimal_above_max_value");
+		}
+	}
+
+	/**
+	 * Return how many choices a request asks for ({@code n}), from 1 to 128 as OpenAI
+	 * allows.
+	 * @param request the request body
+	 * @return the number of choices, 1 when absent
+	 * @throws InvalidRequestException if it is not an integer in range
+	 */
+	static int choices(ObjectNode request) {
+		JsonNode n = request.path("n");
+		if (n.isMissingNode() || n.isNull()) {
+			return 1;
+		}
+		if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1 || n.intValue() > MAX_CHOICES) {
+			throw new InvalidRequestException(
+					"Invalid 'n': expected an integer from 1 to " + MAX_CHOICES + ", but got " + n + " instead.", "n",
+					"invalid_value");
+		}
+		return n.intValue();
+	}
+
+	private static ObjectNode error(InvalidRequestException failure) {
 		ObjectNode body = json.createObjectNode();
 		ObjectNode error = body.putObject("error");
-		error.put("message", message);
+		error.put("message", failure.getMessage());
 		error.put("type", "invalid_request_error");
-		error.putNull("param");
-		error.putNull("code");
+		error.put("param", failure.param());
+		error.put("code", failure.code());
 		return body;
 	}
 

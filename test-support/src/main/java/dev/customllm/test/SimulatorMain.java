@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 public final class SimulatorMain {
 
 	static final String USAGE = """
-			Usage: java -jar custom-llm-simulator.jar [--port PORT] [--host ADDRESS]
+			Usage: java -jar custom-llm-simulator.jar [--port PORT] [--host ADDRESS] [--api-key KEY]
 			  --port PORT      port to listen on (default 8089, 0 for a free one)
-			  --host ADDRESS   address to listen on (default 127.0.0.1, 0.0.0.0 for all)""";
+			  --host ADDRESS   address to listen on (default 127.0.0.1, 0.0.0.0 for all)
+			  --api-key KEY    answer 401 to requests without Authorization: Bearer KEY (default: no key)""";
 
 	private SimulatorMain() {
 	}
@@ -60,6 +61,10 @@ public final class SimulatorMain {
 
 	static LlmSimulator start(Options options, PrintStream out) {
 		LlmSimulator simulator = LlmSimulator.start(options.host(), options.port());
+		String apiKey = options.apiKey();
+		if (apiKey != null) {
+			simulator.requireApiKey(apiKey);
+		}
 		out.println("LLM simulator (custom-llm-test, not a real model: answers are canned) listening on "
 				+ simulator.baseUrl() + " ; faults: POST /__admin/simulator/faults, journal: GET /__admin/requests");
 		out.flush();
@@ -72,22 +77,25 @@ public final class SimulatorMain {
 	 * @param host the address to listen on
 	 * @param port the port to listen on, 0 for a free one
 	 * @param help whether only the usage is asked for
+	 * @param apiKey the key every request must carry, or {@code null} for none
 	 */
-	record Options(String host, int port, boolean help) {
+	record Options(String host, int port, boolean help, @Nullable String apiKey) {
 
 		static final int DEFAULT_PORT = 8089;
 
 		static Options parse(String... args) {
 			String host = "127.0.0.1";
 			int port = DEFAULT_PORT;
+			String apiKey = null;
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];
 				switch (arg) {
 					case "--help", "-h" -> {
-						return new Options(host, port, true);
+						return new Options(host, port, true, apiKey);
 					}
 					case "--port" -> port = port(value(args, ++i, arg));
 					case "--host" -> host = value(args, ++i, arg);
+					case "--api-key" -> apiKey = value(args, ++i, arg);
 					default -> {
 						if (arg.startsWith("--port=")) {
 							port = port(arg.substring("--port=".length()));
@@ -95,13 +103,16 @@ public final class SimulatorMain {
 						else if (arg.startsWith("--host=")) {
 							host = arg.substring("--host=".length());
 						}
+						else if (arg.startsWith("--api-key=")) {
+							apiKey = arg.substring("--api-key=".length());
+						}
 						else {
 							throw new IllegalArgumentException("Unknown option: " + arg);
 						}
 					}
 				}
 			}
-			return new Options(host, port, false);
+			return new Options(host, port, false, apiKey);
 		}
 
 		private static String value(String[] args, int index, String option) {

@@ -24,6 +24,17 @@ final class SimulatorStubs {
 			/v1/completions, /v1/embeddings, /v1/rerank and /v1/models","type":"invalid_request_error",\
 			"param":null,"code":null}}""";
 
+	private static final int KEY_PRIORITY = 1;
+
+	private static final String NO_KEY = """
+			{"error":{"message":"You didn't provide an API key. You need to provide your API key in an \
+			Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",\
+			"type":"invalid_request_error","param":null,"code":null}}""";
+
+	private static final String WRONG_KEY = """
+			{"error":{"message":"Incorrect API key provided. The simulator was started with another key.",\
+			"type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""";
+
 	private SimulatorStubs() {
 	}
 
@@ -39,6 +50,23 @@ final class SimulatorStubs {
 		server.stubFor(simulated("/v1/rerank", RerankEndpoint.NAME));
 		server.stubFor(lowPriority(WireMock.get(WireMock.urlPathEqualTo("/v1/models")), json(200, MODELS)));
 		server.stubFor(lowPriority(WireMock.any(WireMock.anyUrl()), json(404, UNKNOWN)).atPriority(PRIORITY + 1));
+	}
+
+	/**
+	 * Refuse, before any other stub, every API request that does not carry the key as a
+	 * bearer token, with OpenAI's 401 answers.
+	 * @param server the server
+	 * @param key the key the requests must carry
+	 */
+	static void requireKey(WireMockServer server, String key) {
+		server.stubFor(WireMock.any(WireMock.urlPathMatching("/v1/.*"))
+			.withHeader("Authorization", WireMock.absent())
+			.atPriority(KEY_PRIORITY)
+			.willReturn(json(401, NO_KEY)));
+		server.stubFor(WireMock.any(WireMock.urlPathMatching("/v1/.*"))
+			.withHeader("Authorization", WireMock.notMatching(java.util.regex.Pattern.quote("Bearer " + key)))
+			.atPriority(KEY_PRIORITY + 1)
+			.willReturn(json(401, WRONG_KEY)));
 	}
 
 	private static MappingBuilder simulated(String path, String transformer) {

@@ -29,6 +29,7 @@ final class TextCompletionsEndpoint extends SimulatorEndpoint {
 
 	@Override
 	ResponseDefinition respond(ObjectNode request) {
+		checkTemperature(request);
 		String prompt = prompt(request.path("prompt"));
 		SimulatedAnswer answer = SimulatedText.answer("", prompt, maxTokens(request));
 		String id = "cmpl-sim-" + this.ids.incrementAndGet();

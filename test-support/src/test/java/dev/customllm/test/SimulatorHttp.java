@@ -53,6 +53,15 @@ final class SimulatorHttp {
 		}
 	}
 
+	static String contentOf(SimulatorHttp http, String body) {
+		try {
+			return http.post("/chat/completions", body).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static String chat(String question, boolean stream) {
 		return "{\"model\":\"m\",\"stream\":" + stream + ",\"stream_options\":{\"include_usage\":true},"
 				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";

@@ -23,9 +23,9 @@ class SimulatorMainTests {
 
 	@Test
 	void optionsDefaultToLoopbackPort8089AndAcceptBothSpellings() {
-		assertThat(SimulatorMain.Options.parse()).isEqualTo(new SimulatorMain.Options("127.0.0.1", 8089, false));
+		assertThat(SimulatorMain.Options.parse()).isEqualTo(new SimulatorMain.Options("127.0.0.1", 8089, false, null));
 		assertThat(SimulatorMain.Options.parse("--port", "0", "--host", "0.0.0.0"))
-			.isEqualTo(new SimulatorMain.Options("0.0.0.0", 0, false));
+			.isEqualTo(new SimulatorMain.Options("0.0.0.0", 0, false, null));
 		assertThat(SimulatorMain.Options.parse("--port=9000")).extracting(SimulatorMain.Options::port).isEqualTo(9000);
 		assertThat(SimulatorMain.Options.parse("--help").help()).isTrue();
 	}
@@ -45,7 +45,7 @@ class SimulatorMainTests {
 	@Test
 	void startSaysItIsASimulatorAndWhereItListens() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (LlmSimulator simulator = SimulatorMain.start(new SimulatorMain.Options("127.0.0.1", 0, false),
+		try (LlmSimulator simulator = SimulatorMain.start(new SimulatorMain.Options("127.0.0.1", 0, false, null),
 				new PrintStream(out, true, StandardCharsets.UTF_8))) {
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("LLM simulator", "not a real model",
 					"listening on " + simulator.baseUrl());

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmOperation;
+import dev.customllm.http.Credentials;
 import dev.customllm.http.HttpAnswer;
 import dev.customllm.http.HttpCall;
 import dev.customllm.http.HttpSender;
@@ -130,7 +131,16 @@ public final class HttpExchange implements HttpTransport {
 	 */
 	@Override
 	public <T> Mono<T> exchange(Exchange<T> exchange) {
-		return Mono.deferContextual((context) -> send(exchange, call(exchange, context)))
+		CredentialsSource credentials = this.settings.credentials();
+		return (credentials != null) ? credentials.apply(exchange.operation(), (given) -> attempt(exchange, given))
+				: attempt(exchange, null);
+	}
+
+	/**
+	 * Make one attempt, with the credentials of a provider when the client has one.
+	 */
+	private <T> Mono<T> attempt(Exchange<T> exchange, @Nullable Credentials credentials) {
+		return Mono.deferContextual((context) -> send(exchange, call(exchange, context, credentials)))
 			.onErrorMap((failure) -> this.answers.map(exchange.operation(), exchange.uri(), failure));
 	}
 
@@ -147,21 +157,25 @@ public final class HttpExchange implements HttpTransport {
 		return answer.flatMap((opened) -> exchange.read(this, opened));
 	}
 
-	private HttpCall call(Exchange<?> exchange, ContextView context) {
+	private HttpCall call(Exchange<?> exchange, ContextView context, @Nullable Credentials credentials) {
 		Map<String, String> headers = exchange.streamed() ? this.streamHeaders
 				: "GET".equals(exchange.method()) ? this.getHeaders : this.postHeaders;
 		return HttpCall.builder()
 			.method(exchange.method())
 			.uri(exchange.uri())
-			.headers(traced(headers, context))
+			.headers(traced(headers, context, credentials))
 			.body(exchange.body())
 			.stream(exchange.streamed())
 			.build();
 	}
 
-	private Map<String, String> traced(Map<String, String> headers, ContextView context) {
+	private Map<String, String> traced(Map<String, String> headers, ContextView context,
+			@Nullable Credentials credentials) {
 		Traced traced = new Traced(headers);
 		this.requestHook.addHeaders(context, traced);
+		if (credentials != null) {
+			traced.accept(credentials.headerName(), credentials.value());
+		}
 		return traced.headers;
 	}
 

@@ -28,12 +28,14 @@ import org.jspecify.annotations.Nullable;
  * {@link SecretRedactor} knows by name
  * @param responseMemory the budget that the bodies of answers being read reserve their
  * bytes from
+ * @param credentials gives the credentials of each attempt, or {@code null} when the API
+ * key (or nothing) is sent
  * @author Custom LLM team
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers,
 		Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout, int maxConnections,
 		Duration maxIdleTime, int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders,
-		ResponseMemory responseMemory) {
+		ResponseMemory responseMemory, @Nullable CredentialsSource credentials) {
 
 	public HttpSettings {
 		if (responseMemory == null) {
@@ -45,6 +47,9 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 			throw new IllegalArgumentException("headers must not be null");
 		}
 		apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
+		if (apiKey != null && credentials != null) {
+			throw new IllegalArgumentException("an API key and a credentials provider are both set: use one of them");
+		}
 		headers = Map.copyOf(headers);
 		requirePositive("connectTimeout", connectTimeout);
 		requirePositive("responseTimeout", responseTimeout);
@@ -59,6 +64,18 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 	}
 
 	/**
+	 * Create settings without a credentials provider.
+	 */
+	@SuppressWarnings("javadoc")
+	public HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, String> headers, Duration connectTimeout,
+			Duration responseTimeout, Duration streamIdleTimeout, int maxConnections, Duration maxIdleTime,
+			int maxResponseSize, @Nullable SslContext sslContext, Set<String> secretHeaders,
+			ResponseMemory responseMemory) {
+		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, maxConnections, maxIdleTime,
+				maxResponseSize, sslContext, secretHeaders, responseMemory, null);
+	}
+
+	/**
 	 * Create settings with no secret headers besides those known by name.
 	 */
 	@SuppressWarnings("javadoc")
@@ -66,7 +83,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 			Duration responseTimeout, Duration streamIdleTimeout, int maxConnections, Duration maxIdleTime,
 			int maxResponseSize, @Nullable SslContext sslContext) {
 		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, maxConnections, maxIdleTime,
-				maxResponseSize, sslContext, Set.of(), ResponseMemory.shared());
+				maxResponseSize, sslContext, Set.of(), ResponseMemory.shared(), null);
 	}
 
 	private static void requirePositive(String name, @Nullable Duration duration) {
@@ -76,9 +93,10 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, Map<String, 
 	@Override
 	public String toString() {
 		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
-				+ ", headers=" + this.headers.keySet() + ", connectTimeout=" + this.connectTimeout
-				+ ", responseTimeout=" + this.responseTimeout + ", streamIdleTimeout=" + this.streamIdleTimeout
-				+ ", maxConnections=" + this.maxConnections + ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize="
+				+ ((this.credentials != null) ? ", credentials=" + this.credentials : "") + ", headers="
+				+ this.headers.keySet() + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+				+ this.responseTimeout + ", streamIdleTimeout=" + this.streamIdleTimeout + ", maxConnections="
+				+ this.maxConnections + ", maxIdleTime=" + this.maxIdleTime + ", maxResponseSize="
 				+ this.maxResponseSize + "]";
 	}
 

@@ -145,6 +145,9 @@ public final class LoggingTransport extends ForwardingTransport {
 		if (settings.apiKey() != null) {
 			headers.append("Authorization: Bearer ******");
 		}
+		if (settings.credentials() != null) {
+			headers.append((headers.length() > 0) ? "\n" : "").append("(credentials provider): ******");
+		}
 		for (Map.Entry<String, String> header : settings.headers().entrySet()) {
 			boolean secret = redactor.isSecretHeader(header.getKey());
 			headers.append((headers.length() > 0) ? "\n" : "")

@@ -9,10 +9,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.customllm.http.Credentials;
+
 /**
- * Removes secrets (the API key and the values of secret headers) from text that a service
- * sent back, before it goes into an exception message or a log line. Some gateways echo
- * the credentials they refused.
+ * Removes secrets (the API key, the values of secret headers and the credentials a
+ * provider gave lately) from text that a service sent back, before it goes into an
+ * exception message or a log line. Some gateways echo the credentials they refused.
  * <p>
  * Secret headers are {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie},
  * names ending in {@code api-key}, {@code -key}, {@code -token} or {@code -secret}, and
@@ -34,13 +36,15 @@ public final class SecretRedactor {
 
 	private final Set<String> configuredSecretHeaders;
 
+	private final @Nullable CredentialsSource credentials;
+
 	/**
 	 * Create a redactor for the secrets of the given settings.
 	 * @param settings the connection settings: the API key, the headers and which of them
 	 * are secret
 	 */
 	public SecretRedactor(HttpSettings settings) {
-		this(settings.apiKey(), settings.headers(), settings.secretHeaders());
+		this(settings.apiKey(), settings.headers(), settings.secretHeaders(), settings.credentials());
 	}
 
 	/**
@@ -50,6 +54,12 @@ public final class SecretRedactor {
 	 * @param secretHeaders names of further headers whose values are secret
 	 */
 	public SecretRedactor(@Nullable String apiKey, Map<String, String> headers, Set<String> secretHeaders) {
+		this(apiKey, headers, secretHeaders, null);
+	}
+
+	private SecretRedactor(@Nullable String apiKey, Map<String, String> headers, Set<String> secretHeaders,
+			@Nullable CredentialsSource credentials) {
+		this.credentials = credentials;
 		Set<String> configured = new HashSet<>();
 		secretHeaders.forEach((name) -> configured.add(name.toLowerCase(Locale.ROOT)));
 		this.configuredSecretHeaders = Set.copyOf(configured);
@@ -72,7 +82,8 @@ public final class SecretRedactor {
 	 * @return whether it is a secret header
 	 */
 	public boolean isSecretHeader(String headerName) {
-		return isSecret(headerName) || this.configuredSecretHeaders.contains(headerName.toLowerCase(Locale.ROOT));
+		return isSecret(headerName) || this.configuredSecretHeaders.contains(headerName.toLowerCase(Locale.ROOT))
+				|| (this.credentials != null && this.credentials.isCredentialsHeader(headerName));
 	}
 
 	/**
@@ -91,7 +102,7 @@ public final class SecretRedactor {
 	 * @return whether the client has no secrets
 	 */
 	public boolean isEmpty() {
-		return this.secrets.isEmpty();
+		return this.secrets.isEmpty() && this.credentials == null;
 	}
 
 	/**
@@ -100,12 +111,17 @@ public final class SecretRedactor {
 	 * @return the redacted text
 	 */
 	public String redact(String text) {
-		if (this.secrets.isEmpty()) {
-			return text;
-		}
 		String result = text;
 		for (String secret : this.secrets) {
 			result = result.replace(secret, MASK);
+		}
+		if (this.credentials != null) {
+			for (Credentials given : this.credentials.recent()) {
+				result = result.replace(given.value(), MASK);
+				if (given.secret().length() >= 4) {
+					result = result.replace(given.secret(), MASK);
+				}
+			}
 		}
 		return result;
 	}

@@ -66,8 +66,8 @@ public final class CustomLlmSpringAiAutoConfiguration {
 	@ConditionalOnSingleCandidate(EmbeddingModel.class)
 	@ConditionalOnProperty(name = "spring.ai.model.embedding", havingValue = PROVIDER, matchIfMissing = true)
 	CustomLlmEmbeddingModel customLlmEmbeddingModel(EmbeddingModel embeddingModel, Environment environment) {
-		return new CustomLlmEmbeddingModel(embeddingModel,
-				environment.getProperty("custom.llm.embedding.dimensions", Integer.class));
+		return EmbeddingDimensions.known(new CustomLlmEmbeddingModel(embeddingModel,
+				environment.getProperty("custom.llm.embedding.dimensions", Integer.class)), "custom.llm");
 	}
 
 }

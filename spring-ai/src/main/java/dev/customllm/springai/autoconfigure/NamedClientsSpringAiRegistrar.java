@@ -93,7 +93,7 @@ class NamedClientsSpringAiRegistrar implements ImportBeanDefinitionRegistrar, En
 		if (dimensions == null) {
 			dimensions = environment.getProperty("custom.llm.embedding.dimensions", Integer.class);
 		}
-		return new CustomLlmEmbeddingModel(embeddingModel, dimensions);
+		return EmbeddingDimensions.known(new CustomLlmEmbeddingModel(embeddingModel, dimensions), CLIENTS + "." + name);
 	}
 
 	private static Iterable<String> names(Environment environment) {

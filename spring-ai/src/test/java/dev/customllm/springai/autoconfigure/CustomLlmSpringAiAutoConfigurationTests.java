@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.customllm.autoconfigure.CustomLlmAutoConfiguration;
+import dev.customllm.autoconfigure.CustomLlmConfigurationException;
 import dev.customllm.springai.CustomLlmChatModel;
 import dev.customllm.springai.CustomLlmEmbeddingModel;
 import dev.customllm.test.LlmSimulator;
@@ -64,8 +65,45 @@ class CustomLlmSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void embeddingModelWithoutDimensionsLearnsThemAtStartUp() {
+		this.contextRunner.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(simulator.embeddingRequests()).hasSize(1);
+			assertThat(context.getBean(EmbeddingModel.class).dimensions()).isEqualTo(256);
+			assertThat(simulator.embeddingRequests()).hasSize(1);
+		});
+	}
+
+	@Test
+	void serviceDownAndNoDimensionsFailsStartUpNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1", "custom.llm.retry.max-retries=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof CustomLlmConfigurationException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).isInstanceOf(CustomLlmConfigurationException.class);
+				assertThat(((CustomLlmConfigurationException) failure).getAction())
+					.contains("custom.llm.embedding.dimensions");
+			});
+	}
+
+	@Test
+	void configuredDimensionsStartWithoutAskingTheService() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1", "custom.llm.embedding.dimensions=768")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(EmbeddingModel.class).dimensions()).isEqualTo(768);
+			});
+	}
+
+	@Test
 	void backsOffWhenTheApplicationDefinesASpringAiChatModel() {
-		this.contextRunner.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1")
+		this.contextRunner
+			.withPropertyValues("custom.llm.base-url=http://127.0.0.1:9/v1", "custom.llm.embedding.dimensions=256")
 			.withUserConfiguration(UserChatModelConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ChatModel.class).doesNotHaveBean(CustomLlmChatModel.class);
