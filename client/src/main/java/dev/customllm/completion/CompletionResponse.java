@@ -28,6 +28,8 @@ public final class CompletionResponse {
 
 	private final @Nullable String reasoning;
 
+	private final List<TokenLogprob> logprobs;
+
 	private CompletionResponse(Builder builder) {
 		if (builder.text == null) {
 			throw new IllegalArgumentException("text must not be null; use an empty text for tool calls only");
@@ -39,6 +41,7 @@ public final class CompletionResponse {
 		this.usage = builder.usage;
 		this.toolCalls = List.copyOf(builder.toolCalls);
 		this.reasoning = builder.reasoning;
+		this.logprobs = List.copyOf(builder.logprobs);
 	}
 
 	/**
@@ -71,6 +74,7 @@ public final class CompletionResponse {
 		builder.usage = this.usage;
 		builder.toolCalls = this.toolCalls;
 		builder.reasoning = this.reasoning;
+		builder.logprobs = this.logprobs;
 		return builder;
 	}
 
@@ -132,18 +136,29 @@ public final class CompletionResponse {
 		return this.reasoning;
 	}
 
+	/**
+	 * Return the log-probabilities of the answer's tokens, when the request asked for
+	 * them ({@link CompletionRequest.Builder#logprobs(boolean)}).
+	 * @return one entry per token of the text, in order (unmodifiable); empty when the
+	 * service sent none
+	 */
+	public List<TokenLogprob> logprobs() {
+		return this.logprobs;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionResponse that) && Objects.equals(this.id, that.id)
 				&& Objects.equals(this.model, that.model) && this.text.equals(that.text)
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
-				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning);
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning)
+				&& this.logprobs.equals(that.logprobs);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
-				this.reasoning);
+				this.reasoning, this.logprobs);
 	}
 
 	/**
@@ -155,7 +170,7 @@ public final class CompletionResponse {
 		return "CompletionResponse[id=" + this.id + ", model=" + this.model + ", text=" + this.text.length()
 				+ " chars, reasoning=" + ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none")
 				+ ", finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList() + "]";
+				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", logprobs=" + this.logprobs.size() + "]";
 	}
 
 	/**
@@ -176,6 +191,8 @@ public final class CompletionResponse {
 		private List<ToolCall> toolCalls = List.of();
 
 		private @Nullable String reasoning;
+
+		private List<TokenLogprob> logprobs = List.of();
 
 		private Builder() {
 		}
@@ -247,6 +264,16 @@ public final class CompletionResponse {
 		 */
 		public Builder reasoning(@Nullable String reasoning) {
 			this.reasoning = reasoning;
+			return this;
+		}
+
+		/**
+		 * Set the log-probabilities of the answer's tokens, replacing any set before.
+		 * @param logprobs one entry per token (copied)
+		 * @return this builder
+		 */
+		public Builder logprobs(List<TokenLogprob> logprobs) {
+			this.logprobs = logprobs;
 			return this;
 		}
 
