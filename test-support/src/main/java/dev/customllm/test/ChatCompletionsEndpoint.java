@@ -51,11 +51,16 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 			return this.toolCalls.chat(toolCall, request);
 		}
 		SimulatedAnswer answer = (structured != null) ? structured : textAnswer(request, prompt);
+		SimulatedReasoning reasoning = SimulatedReasoning.of(request, parameters, prompt.question());
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
-		if (streamed(request)) {
-			return EventStream.of(chunks(id, request, answer, usage(prompt.tokens(), answer.tokens())));
+		ObjectNode usage = usage(prompt.tokens(), answer.tokens() + ((reasoning != null) ? reasoning.tokens() : 0));
+		if (reasoning != null) {
+			reasoning.details(usage);
 		}
-		return ok(completion(id, request, answer, prompt.tokens()));
+		if (streamed(request)) {
+			return EventStream.of(chunks(id, request, answer, reasoning, usage));
+		}
+		return ok(completion(id, request, answer, reasoning, usage));
 	}
 
 	private static SimulatedAnswer textAnswer(ObjectNode request, ChatPrompt prompt) {
@@ -64,22 +69,51 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request), prompt.images());
 	}
 
-	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int promptTokens) {
+	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer,
+			@Nullable SimulatedReasoning reasoning, ObjectNode usage) {
 		ObjectNode completion = header(id, "chat.completion", request);
 		completion.put("system_fingerprint", IDENTITY);
 		ObjectNode choice = completion.putArray("choices").addObject();
 		choice.put("index", 0);
-		choice.putObject("message").put("role", "assistant").put("content", answer.text());
+		ObjectNode message = choice.putObject("message").put("role", "assistant");
+		message.put("content", (reasoning != null) ? reasoning.content(answer.text()) : answer.text());
+		if (reasoning != null && reasoning.separate()) {
+			message.put(reasoning.style().field(), reasoning.text());
+		}
+		if (SimulatedLogprobs.asked(request)) {
+			choice.set("logprobs", SimulatedLogprobs.of(request, answer.text(), 0));
+		}
 		choice.put("finish_reason", answer.finishReason());
-		completion.set("usage", usage(promptTokens, answer.tokens()));
+		completion.set("usage", usage);
 		return completion;
 	}
 
-	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, ObjectNode usage) {
+	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer,
+			@Nullable SimulatedReasoning reasoning, ObjectNode usage) {
 		List<ObjectNode> chunks = new ArrayList<>();
 		chunks.add(chunk(id, request, delta().put("role", "assistant").put("content", ""), null));
-		EventStream.fragments(answer.text())
-			.forEach((fragment) -> chunks.add(chunk(id, request, delta().put("content", fragment), null)));
+		if (reasoning != null && reasoning.separate()) {
+			EventStream.fragments(reasoning.text())
+				.forEach((fragment) -> chunks
+					.add(chunk(id, request, delta().put(reasoning.style().field(), fragment), null)));
+		}
+		else if (reasoning != null) {
+			EventStream.fragments(reasoning.content(""))
+				.forEach((fragment) -> chunks.add(chunk(id, request, delta().put("content", fragment), null)));
+		}
+		int token = 0;
+		for (String fragment : EventStream.fragments(answer.text())) {
+			ObjectNode chunk = chunk(id, request,
+					delta().put("content",
+							(token == 0 && reasoning != null && !reasoning.separate()) ? " " + fragment : fragment),
+					null);
+			if (SimulatedLogprobs.asked(request)) {
+				((ObjectNode) chunk.path("choices").path(0)).set("logprobs",
+						SimulatedLogprobs.of(request, fragment, token));
+			}
+			token += SimulatedText.words(fragment).size();
+			chunks.add(chunk);
+		}
 		chunks.add(chunk(id, request, delta(), answer.finishReason()));
 		if (request.path("stream_options").path("include_usage").asBoolean(false)) {
 			ObjectNode last = chunk(id, request, delta(), null);
