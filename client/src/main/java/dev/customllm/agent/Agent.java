@@ -58,7 +58,8 @@ public final class Agent {
 		Map<String, Tool> tools = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tools));
 		this.definitions = tools.values().stream().map(Tool::definition).toList();
 		this.dynamicContexts = List.copyOf(builder.dynamicContexts);
-		this.loop = new ToolLoop(this.model, this::request, new ToolRunner(tools), builder.maxToolRounds);
+		this.loop = new ToolLoop(this.model, this::request, new ToolRunner(tools), builder.maxToolRounds,
+				builder.sendReasoningBack);
 		request(List.of(Message.user("settings check")));
 	}
 
