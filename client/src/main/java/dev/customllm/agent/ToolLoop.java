@@ -55,7 +55,15 @@ final class ToolLoop {
 	}
 
 	Flux<String> stream(List<Message> messages) {
-		return stream(messages, 0);
+		return chunks(messages, 0).filter((chunk) -> !chunk.text().isEmpty()).map(CompletionChunk::text);
+	}
+
+	/**
+	 * Stream the chunks of every round, text and reasoning, and the last chunk of the
+	 * final answer; the last chunks of tool rounds are not passed on.
+	 */
+	Flux<CompletionChunk> chunks(List<Message> messages) {
+		return chunks(messages, 0);
 	}
 
 	private Mono<List<Message>> converse(List<Message> messages, int round) {
@@ -70,7 +78,7 @@ final class ToolLoop {
 		});
 	}
 
-	private Flux<String> stream(List<Message> messages, int round) {
+	private Flux<CompletionChunk> chunks(List<Message> messages, int round) {
 		return Flux.defer(() -> {
 			StringBuilder text = new StringBuilder();
 			StringBuilder reasoning = new StringBuilder();
@@ -79,20 +87,21 @@ final class ToolLoop {
 				if (this.sendReasoningBack && chunk.reasoning() != null) {
 					reasoning.append(chunk.reasoning());
 				}
-				Flux<String> fragment = chunk.text().isEmpty() ? Flux.empty() : Flux.just(chunk.text());
 				if (!chunk.last() || chunk.toolCalls().isEmpty()) {
-					return fragment;
+					return Flux.just(chunk);
 				}
-				return fragment.concatWith(nextRound(messages, text, reasoning, chunk, round));
+				Flux<CompletionChunk> rest = (chunk.text().isEmpty() && chunk.reasoning() == null) ? Flux.empty()
+						: Flux.just(chunk.toBuilder().last(false).toolCalls(List.of()).usage(null).build());
+				return rest.concatWith(nextRound(messages, text, reasoning, chunk, round));
 			});
 		});
 	}
 
-	private Flux<String> nextRound(List<Message> messages, StringBuilder text, StringBuilder reasoning,
+	private Flux<CompletionChunk> nextRound(List<Message> messages, StringBuilder text, StringBuilder reasoning,
 			CompletionChunk last, int round) {
 		return runTools(messages, text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), last.toolCalls(),
 				round)
-			.flatMapMany((next) -> stream(next, round + 1));
+			.flatMapMany((next) -> chunks(next, round + 1));
 	}
 
 	private Mono<List<Message>> runTools(List<Message> messages, String text, @Nullable String reasoning,

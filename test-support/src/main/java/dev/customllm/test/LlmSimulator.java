@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake OpenAI-compatible LLM service on loopback that answers chat, text completion,
@@ -48,6 +49,8 @@ public final class LlmSimulator implements AutoCloseable {
 	private final String host;
 
 	private final Map<SimulatedEndpoint, Integer> steps = new EnumMap<>(SimulatedEndpoint.class);
+
+	private volatile @Nullable String reasoning;
 
 	private LlmSimulator(WireMockConfiguration options, String host) {
 		SimulatorAdminApi adminApi = new SimulatorAdminApi();
@@ -220,6 +223,25 @@ public final class LlmSimulator implements AutoCloseable {
 		this.wireMock.resetAll();
 		this.steps.clear();
 		SimulatorStubs.install(this.wireMock);
+		String style = this.reasoning;
+		if (style != null) {
+			chat().reasons(style);
+		}
+	}
+
+	/**
+	 * Make every chat answer carry a reasoning model's reasoning, whatever the model, as
+	 * {@link CompletionStub#reasons(String)} does, from now on and after
+	 * {@link #reset()}: the simulated behaviour of a reasoning model.
+	 * @param style {@code reasoning_content}, {@code reasoning}, {@code think} or
+	 * {@code none}
+	 * @return this simulator
+	 * @throws IllegalArgumentException if the style is none of these
+	 */
+	public synchronized LlmSimulator reasoning(String style) {
+		chat().reasons(style);
+		this.reasoning = style;
+		return this;
 	}
 
 	/**
