@@ -108,8 +108,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		this.resilience = resilience;
 		this.telemetry = telemetry;
 		this.completions = completions;
-		this.completionDefaults = (builder.completionApi != null)
-				? builder.completionDefaults.withApi(builder.completionApi) : builder.completionDefaults;
+		this.completionDefaults = builder.completionDefaults();
 		this.embeddingDefaults = builder.embeddingDefaults;
 		this.rerankDefaults = builder.rerankDefaults;
 	}
@@ -328,6 +327,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private @Nullable CompletionApi completionApi;
 
+		private @Nullable Boolean splitThinkTags;
+
 		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
 
 		private @Nullable UnaryOperator<HttpClient> httpClientCustomizer;
@@ -503,6 +504,28 @@ public final class CustomLlmClient implements AutoCloseable {
 		public Builder completionApi(CompletionApi api) {
 			this.completionApi = argument("completionApi", api);
 			return this;
+		}
+
+		/**
+		 * Set whether the client's completion models split a leading
+		 * {@code <think>…</think>} out of the answers' text into their reasoning, for
+		 * servers without a reasoning parser. Takes precedence over the
+		 * {@linkplain #completionDefaults(CompletionDefaults) completion defaults}.
+		 * @param splitThinkTags whether to split think tags
+		 * @return this builder
+		 * @see CompletionDefaults.Builder#splitThinkTags(boolean)
+		 */
+		public Builder splitThinkTags(boolean splitThinkTags) {
+			this.splitThinkTags = splitThinkTags;
+			return this;
+		}
+
+		private CompletionDefaults completionDefaults() {
+			CompletionDefaults defaults = this.completionDefaults;
+			if (this.completionApi != null) {
+				defaults = defaults.withApi(this.completionApi);
+			}
+			return (this.splitThinkTags != null) ? defaults.withSplitThinkTags(this.splitThinkTags) : defaults;
 		}
 
 		/**

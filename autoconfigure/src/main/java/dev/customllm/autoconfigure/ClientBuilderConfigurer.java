@@ -167,6 +167,7 @@ final class ClientBuilderConfigurer {
 			.maxTokens(completion.getMaxTokens())
 			.api(completion.getApi())
 			.path(completion.getPath())
+			.splitThinkTags(completion.isSplitThinkTags())
 			.build();
 	}
 

@@ -475,6 +475,13 @@ public class CustomLlmClientProperties {
 		 */
 		private @Nullable String path;
 
+		/**
+		 * Whether to split a leading <think>...</think> out of the answers' text into
+		 * their reasoning, for servers that run a reasoning model without a reasoning
+		 * parser.
+		 */
+		private boolean splitThinkTags;
+
 		public @Nullable String getModel() {
 			return this.model;
 		}
@@ -513,6 +520,14 @@ public class CustomLlmClientProperties {
 
 		public void setPath(@Nullable String path) {
 			this.path = path;
+		}
+
+		public boolean isSplitThinkTags() {
+			return this.splitThinkTags;
+		}
+
+		public void setSplitThinkTags(boolean splitThinkTags) {
+			this.splitThinkTags = splitThinkTags;
 		}
 
 		public DataSize getMaxImageBytes() {

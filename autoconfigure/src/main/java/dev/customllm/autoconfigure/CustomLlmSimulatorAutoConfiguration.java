@@ -36,6 +36,10 @@ public final class CustomLlmSimulatorAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmSimulator llmSimulator(CustomLlmSimulatorProperties properties, Environment environment) {
 		LlmSimulator simulator = LlmSimulator.startWithoutJournal(properties.getPort());
+		String reasoning = properties.getReasoning();
+		if (reasoning != null) {
+			simulator.reasoning(reasoning);
+		}
 		String baseUrl = environment.getProperty(CustomLlmProperties.PREFIX + ".base-url");
 		logger.info("Running on an embedded LLM simulator at " + simulator.baseUrl()
 				+ ", not a real model: answers are canned. Set custom.llm.simulator.enabled=false and"

@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,12 +32,27 @@ public class CustomLlmSimulatorProperties {
 	 */
 	private int port;
 
+	/**
+	 * How the simulator's chat answers carry a reasoning model's reasoning:
+	 * reasoning_content, reasoning, think (inline <think> tags) or none. When unset, only
+	 * models named like reasoning models (containing "reason" or "think") reason.
+	 */
+	private @Nullable String reasoning;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public @Nullable String getReasoning() {
+		return this.reasoning;
+	}
+
+	public void setReasoning(@Nullable String reasoning) {
+		this.reasoning = reasoning;
 	}
 
 	public int getPort() {

@@ -194,6 +194,7 @@ class PropertyDefaultsTests {
 		defaults.put("custom.llm.completion.max-tokens", completion.maxTokens());
 		defaults.put("custom.llm.completion.api", completion.api());
 		defaults.put("custom.llm.completion.path", completion.path());
+		defaults.put("custom.llm.completion.split-think-tags", completion.splitThinkTags());
 	}
 
 	private static void embedding(Map<String, @Nullable Object> defaults, EmbeddingDefaults embedding) {

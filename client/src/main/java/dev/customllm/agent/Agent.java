@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.BlockingCallException;
+import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.Message;
@@ -59,7 +60,8 @@ public final class Agent {
 		Map<String, Tool> tools = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tools));
 		this.definitions = tools.values().stream().map(Tool::definition).toList();
 		this.dynamicContexts = List.copyOf(builder.dynamicContexts);
-		this.loop = new ToolLoop(this.model, this::request, new ToolRunner(tools), builder.maxToolRounds);
+		this.loop = new ToolLoop(this.model, this::request, new ToolRunner(tools), builder.maxToolRounds,
+				builder.sendReasoningBack);
 		request(List.of(Message.user("settings check")));
 	}
 
@@ -177,6 +179,28 @@ public final class Agent {
 	public Flux<String> stream(String prompt, List<Message> history) {
 		List<Message> past = checked(prompt, history);
 		return messages(prompt, past).flatMapMany(this.loop::stream);
+	}
+
+	/**
+	 * Stream the chunks of the answer to a prompt: the pieces of text and of the model's
+	 * {@linkplain CompletionChunk#reasoning() reasoning} of every round as they come,
+	 * then the last chunk of the answer, with its finish reason and usage.
+	 * @param prompt the prompt
+	 * @return a {@link Flux} of chunks
+	 */
+	public Flux<CompletionChunk> streamChunks(String prompt) {
+		return streamChunks(prompt, List.of());
+	}
+
+	/**
+	 * Stream the chunks of the answer to a prompt that continues a conversation.
+	 * @param prompt the prompt
+	 * @param history the conversation so far, oldest first, without the system message
+	 * @return a {@link Flux} of chunks, as {@link #streamChunks(String)} describes
+	 */
+	public Flux<CompletionChunk> streamChunks(String prompt, List<Message> history) {
+		List<Message> past = checked(prompt, history);
+		return messages(prompt, past).flatMapMany(this.loop::chunks);
 	}
 
 	private static List<Message> checked(String prompt, List<Message> history) {

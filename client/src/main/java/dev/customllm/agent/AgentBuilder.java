@@ -53,6 +53,8 @@ public final class AgentBuilder {
 
 	int maxToolRounds = DEFAULT_MAX_TOOL_ROUNDS;
 
+	boolean sendReasoningBack;
+
 	private AgentBuilder(CompletionModel model) {
 		this.model = model;
 	}
@@ -208,6 +210,19 @@ public final class AgentBuilder {
 			throw new IllegalArgumentException("maxToolRounds must not be negative, but was " + maxToolRounds);
 		}
 		this.maxToolRounds = maxToolRounds;
+		return this;
+	}
+
+	/**
+	 * Set whether the model's reasoning goes back to the service with the assistant
+	 * messages of a tool-call turn ({@code reasoning_content}), for services that ask for
+	 * it. Off by default: the reasoning is dropped from the conversation, as DeepSeek
+	 * requires of earlier turns (it rejects a request that carries it).
+	 * @param sendReasoningBack whether to send the reasoning of tool-call turns back
+	 * @return this builder
+	 */
+	public AgentBuilder sendReasoningBack(boolean sendReasoningBack) {
+		this.sendReasoningBack = sendReasoningBack;
 		return this;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,12 +31,16 @@ final class ToolLoop {
 
 	private final int maxToolRounds;
 
+	/** Whether the reasoning of a tool-call turn goes back with its assistant message. */
+	private final boolean sendReasoningBack;
+
 	ToolLoop(CompletionModel model, Function<List<Message>, CompletionRequest> requests, ToolRunner runner,
-			int maxToolRounds) {
+			int maxToolRounds, boolean sendReasoningBack) {
 		this.model = model;
 		this.requests = requests;
 		this.runner = runner;
 		this.maxToolRounds = maxToolRounds;
+		this.sendReasoningBack = sendReasoningBack;
 	}
 
 	Mono<String> complete(List<Message> messages) {
@@ -50,7 +55,15 @@ final class ToolLoop {
 	}
 
 	Flux<String> stream(List<Message> messages) {
-		return stream(messages, 0);
+		return chunks(messages, 0).filter((chunk) -> !chunk.text().isEmpty()).map(CompletionChunk::text);
+	}
+
+	/**
+	 * Stream the chunks of every round, text and reasoning, and the last chunk of the
+	 * final answer; the last chunks of tool rounds are not passed on.
+	 */
+	Flux<CompletionChunk> chunks(List<Message> messages) {
+		return chunks(messages, 0);
 	}
 
 	private Mono<List<Message>> converse(List<Message> messages, int round) {
@@ -60,37 +73,50 @@ final class ToolLoop {
 				conversation.add(Message.assistant(response.text()));
 				return Mono.just(conversation);
 			}
-			return runTools(messages, response.text(), response.toolCalls(), round)
+			return runTools(messages, response.text(), response.reasoning(), response.toolCalls(), round)
 				.flatMap((next) -> converse(next, round + 1));
 		});
 	}
 
-	private Flux<String> stream(List<Message> messages, int round) {
+	private Flux<CompletionChunk> chunks(List<Message> messages, int round) {
 		return Flux.defer(() -> {
 			StringBuilder text = new StringBuilder();
+			StringBuilder reasoning = new StringBuilder();
 			return this.model.stream(this.requests.apply(messages)).concatMap((chunk) -> {
 				text.append(chunk.text());
-				Flux<String> fragment = chunk.text().isEmpty() ? Flux.empty() : Flux.just(chunk.text());
-				if (!chunk.last() || chunk.toolCalls().isEmpty()) {
-					return fragment;
+				if (this.sendReasoningBack && chunk.reasoning() != null) {
+					reasoning.append(chunk.reasoning());
 				}
-				return fragment.concatWith(nextRound(messages, text, chunk, round));
+				if (!chunk.last() || chunk.toolCalls().isEmpty()) {
+					return Flux.just(chunk);
+				}
+				Flux<CompletionChunk> rest = (chunk.text().isEmpty() && chunk.reasoning() == null) ? Flux.empty()
+						: Flux.just(chunk.toBuilder().last(false).toolCalls(List.of()).usage(null).build());
+				return rest.concatWith(nextRound(messages, text, reasoning, chunk, round));
 			});
 		});
 	}
 
-	private Flux<String> nextRound(List<Message> messages, StringBuilder text, CompletionChunk last, int round) {
-		return runTools(messages, text.toString(), last.toolCalls(), round)
-			.flatMapMany((next) -> stream(next, round + 1));
+	private Flux<CompletionChunk> nextRound(List<Message> messages, StringBuilder text, StringBuilder reasoning,
+			CompletionChunk last, int round) {
+		return runTools(messages, text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), last.toolCalls(),
+				round)
+			.flatMapMany((next) -> chunks(next, round + 1));
 	}
 
-	private Mono<List<Message>> runTools(List<Message> messages, String text, List<ToolCall> calls, int round) {
+	private Mono<List<Message>> runTools(List<Message> messages, String text, @Nullable String reasoning,
+			List<ToolCall> calls, int round) {
 		if (round >= this.maxToolRounds) {
 			return Mono.error(new LlmToolRoundsException(this.maxToolRounds));
 		}
 		return this.runner.run(calls).map((results) -> {
 			List<Message> next = new ArrayList<>(messages);
-			next.add(Message.assistant(text, calls));
+			next.add(Message.builder()
+				.role("assistant")
+				.content(text)
+				.toolCalls(calls)
+				.reasoning(this.sendReasoningBack ? reasoning : null)
+				.build());
 			next.addAll(results);
 			return next;
 		});

@@ -37,8 +37,10 @@ public final class CompletionChunk {
 
 	private final @Nullable String reasoning;
 
+	private final List<TokenLogprob> logprobs;
+
 	private CompletionChunk(@Nullable String text, boolean last, @Nullable String finishReason, @Nullable Usage usage,
-			List<ToolCall> toolCalls, @Nullable String model, @Nullable String reasoning) {
+			List<ToolCall> toolCalls, @Nullable String model, @Nullable String reasoning, List<TokenLogprob> logprobs) {
 		if (text == null) {
 			throw new IllegalArgumentException("text must not be null");
 		}
@@ -49,6 +51,7 @@ public final class CompletionChunk {
 		this.toolCalls = List.copyOf(toolCalls);
 		this.model = model;
 		this.reasoning = reasoning;
+		this.logprobs = List.copyOf(logprobs);
 	}
 
 	/**
@@ -57,7 +60,7 @@ public final class CompletionChunk {
 	 * @return the chunk
 	 */
 	public static CompletionChunk delta(String text) {
-		return new CompletionChunk(text, false, null, null, List.of(), null, null);
+		return new CompletionChunk(text, false, null, null, List.of(), null, null, List.of());
 	}
 
 	/**
@@ -67,7 +70,7 @@ public final class CompletionChunk {
 	 * @return the chunk
 	 */
 	public static CompletionChunk delta(String text, @Nullable String model) {
-		return new CompletionChunk(text, false, null, null, List.of(), model, null);
+		return new CompletionChunk(text, false, null, null, List.of(), model, null, List.of());
 	}
 
 	/**
@@ -89,7 +92,8 @@ public final class CompletionChunk {
 			.usage(this.usage)
 			.toolCalls(this.toolCalls)
 			.model(this.model)
-			.reasoning(this.reasoning);
+			.reasoning(this.reasoning)
+			.logprobs(this.logprobs);
 	}
 
 	/**
@@ -100,15 +104,16 @@ public final class CompletionChunk {
 	 */
 	static List<CompletionChunk> of(CompletionResponse response) {
 		CompletionChunk last = new CompletionChunk("", true, response.finishReason(), response.usage(),
-				response.toolCalls(), response.model(), null);
+				response.toolCalls(), response.model(), null, List.of());
 		String reasoning = response.reasoning();
 		CompletionChunk thinking = (reasoning != null && !reasoning.isEmpty())
-				? new CompletionChunk("", false, null, null, List.of(), response.model(), reasoning) : null;
+				? new CompletionChunk("", false, null, null, List.of(), response.model(), reasoning, List.of()) : null;
 		if (response.text().isEmpty()) {
 			return (thinking != null) ? List.of(thinking, last) : List.of(last);
 		}
-		return (thinking != null) ? List.of(thinking, delta(response.text()), last)
-				: List.of(delta(response.text()), last);
+		CompletionChunk text = new CompletionChunk(response.text(), false, null, null, List.of(), null, null,
+				response.logprobs());
+		return (thinking != null) ? List.of(thinking, text, last) : List.of(text, last);
 	}
 
 	/**
@@ -170,18 +175,28 @@ public final class CompletionChunk {
 		return this.reasoning;
 	}
 
+	/**
+	 * Return the log-probabilities of the tokens of this chunk's text, when the request
+	 * asked for them ({@link CompletionRequest.Builder#logprobs(boolean)}).
+	 * @return one entry per token, in order (unmodifiable); empty when the service sent
+	 * none
+	 */
+	public List<TokenLogprob> logprobs() {
+		return this.logprobs;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionChunk that) && this.text.equals(that.text) && this.last == that.last
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
 				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.model, that.model)
-				&& Objects.equals(this.reasoning, that.reasoning);
+				&& Objects.equals(this.reasoning, that.reasoning) && this.logprobs.equals(that.logprobs);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model,
-				this.reasoning);
+				this.reasoning, this.logprobs);
 	}
 
 	/**
@@ -193,7 +208,8 @@ public final class CompletionChunk {
 		return "CompletionChunk[text=" + this.text.length() + " chars, last=" + this.last + ", finishReason="
 				+ this.finishReason + ", usage=" + this.usage + ", toolCalls="
 				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", model=" + this.model + ", reasoning="
-				+ ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none") + "]";
+				+ ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none") + ", logprobs="
+				+ this.logprobs.size() + "]";
 	}
 
 	/**
@@ -214,6 +230,8 @@ public final class CompletionChunk {
 		private @Nullable String model;
 
 		private @Nullable String reasoning;
+
+		private List<TokenLogprob> logprobs = List.of();
 
 		private Builder() {
 		}
@@ -289,13 +307,24 @@ public final class CompletionChunk {
 		}
 
 		/**
+		 * Set the log-probabilities of the tokens of the chunk's text, replacing any set
+		 * before.
+		 * @param logprobs one entry per token (copied)
+		 * @return this builder
+		 */
+		public Builder logprobs(List<TokenLogprob> logprobs) {
+			this.logprobs = logprobs;
+			return this;
+		}
+
+		/**
 		 * Build the chunk.
 		 * @return the chunk
 		 * @throws IllegalArgumentException if the text is {@code null}
 		 */
 		public CompletionChunk build() {
 			return new CompletionChunk(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model,
-					this.reasoning);
+					this.reasoning, this.logprobs);
 		}
 
 	}

@@ -33,6 +33,8 @@ public final class CompletionDefaults {
 
 	private final @Nullable String path;
 
+	private final boolean splitThinkTags;
+
 	private CompletionDefaults(Builder builder) {
 		RequestChecks.checkTemperature(builder.temperature);
 		RequestChecks.checkMaxTokens(builder.maxTokens);
@@ -44,6 +46,7 @@ public final class CompletionDefaults {
 		this.maxTokens = builder.maxTokens;
 		this.api = builder.api;
 		this.path = builder.path;
+		this.splitThinkTags = builder.splitThinkTags;
 	}
 
 	/**
@@ -72,7 +75,8 @@ public final class CompletionDefaults {
 			.temperature(this.temperature)
 			.maxTokens(this.maxTokens)
 			.api(this.api)
-			.path(this.path);
+			.path(this.path)
+			.splitThinkTags(this.splitThinkTags);
 	}
 
 	/**
@@ -110,6 +114,17 @@ public final class CompletionDefaults {
 	 */
 	public CompletionDefaults withApi(CompletionApi api) {
 		return toBuilder().api(api).build();
+	}
+
+	/**
+	 * Return a copy that splits, or does not split, a leading {@code <think>…</think>}
+	 * out of the answers' text into their reasoning.
+	 * @param splitThinkTags whether to split think tags
+	 * @return the new defaults
+	 * @see Builder#splitThinkTags(boolean)
+	 */
+	public CompletionDefaults withSplitThinkTags(boolean splitThinkTags) {
+		return toBuilder().splitThinkTags(splitThinkTags).build();
 	}
 
 	/**
@@ -169,22 +184,33 @@ public final class CompletionDefaults {
 		return (this.path != null) ? this.path : this.api.defaultPath();
 	}
 
+	/**
+	 * Return whether a leading {@code <think>…</think>} is split out of the answers' text
+	 * into their {@linkplain CompletionResponse#reasoning() reasoning}.
+	 * @return whether think tags are split ({@code false} by default)
+	 */
+	public boolean splitThinkTags() {
+		return this.splitThinkTags;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionDefaults that) && Objects.equals(this.model, that.model)
 				&& Objects.equals(this.temperature, that.temperature) && Objects.equals(this.maxTokens, that.maxTokens)
-				&& this.api == that.api && Objects.equals(this.path, that.path);
+				&& this.api == that.api && Objects.equals(this.path, that.path)
+				&& this.splitThinkTags == that.splitThinkTags;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.model, this.temperature, this.maxTokens, this.api, this.path);
+		return Objects.hash(this.model, this.temperature, this.maxTokens, this.api, this.path, this.splitThinkTags);
 	}
 
 	@Override
 	public String toString() {
 		return "CompletionDefaults[model=" + this.model + ", temperature=" + this.temperature + ", maxTokens="
-				+ this.maxTokens + ", api=" + this.api + ", path=" + this.path + "]";
+				+ this.maxTokens + ", api=" + this.api + ", path=" + this.path + ", splitThinkTags="
+				+ this.splitThinkTags + "]";
 	}
 
 	/**
@@ -201,6 +227,8 @@ public final class CompletionDefaults {
 		private @Nullable CompletionApi api = CompletionApi.CHAT;
 
 		private @Nullable String path;
+
+		private boolean splitThinkTags;
 
 		private Builder() {
 		}
@@ -254,6 +282,21 @@ public final class CompletionDefaults {
 		 */
 		public Builder path(@Nullable String path) {
 			this.path = path;
+			return this;
+		}
+
+		/**
+		 * Set whether a leading {@code <think>…</think>} is split out of the answers'
+		 * text into their {@linkplain CompletionResponse#reasoning() reasoning}, for
+		 * servers that run a reasoning model without a reasoning parser (llama.cpp
+		 * without {@code --reasoning-format}, vLLM without {@code --reasoning-parser}).
+		 * Streams are split as they arrive, whatever chunks the tags fall across. Text
+		 * that does not start with {@code <think>} (after blanks) is left as it is.
+		 * @param splitThinkTags whether to split think tags, {@code false} by default
+		 * @return this builder
+		 */
+		public Builder splitThinkTags(boolean splitThinkTags) {
+			this.splitThinkTags = splitThinkTags;
 			return this;
 		}
 

@@ -29,7 +29,7 @@ public final class CompletionRequest {
 
 	private static final Set<String> TYPED_PARAMETERS = Set.of("model", "messages", "prompt", "temperature",
 			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice", "response_format",
-			"reasoning_effort");
+			"reasoning_effort", "logprobs", "top_logprobs");
 
 	private static final Set<String> REASONING_EFFORTS = new LinkedHashSet<>(
 			List.of("minimal", "low", "medium", "high"));
@@ -62,6 +62,10 @@ public final class CompletionRequest {
 
 	private final @Nullable String reasoningEffort;
 
+	private final boolean logprobs;
+
+	private final @Nullable Integer topLogprobs;
+
 	private CompletionRequest(Builder builder) {
 		this.model = builder.model;
 		this.messages = List.copyOf(builder.messages);
@@ -77,6 +81,9 @@ public final class CompletionRequest {
 		this.responseFormat = builder.responseFormat;
 		this.repairAttempts = builder.repairAttempts;
 		this.reasoningEffort = builder.reasoningEffort;
+		this.logprobs = builder.logprobs;
+		this.topLogprobs = builder.topLogprobs;
+		checkLogprobs(this.logprobs, this.topLogprobs);
 		checkTools(this.tools, this.toolChoice);
 		if (this.prompt != null && this.prompt.isBlank()) {
 			throw new IllegalArgumentException("prompt must not be blank");
@@ -103,6 +110,15 @@ public final class CompletionRequest {
 				throw new IllegalArgumentException(
 						"extra parameter '" + name + "' has a typed setter on CompletionRequest.Builder; use it");
 			}
+		}
+	}
+
+	private static void checkLogprobs(boolean logprobs, @Nullable Integer topLogprobs) {
+		if (topLogprobs != null && topLogprobs < 0) {
+			throw new IllegalArgumentException("topLogprobs must not be negative, but was " + topLogprobs);
+		}
+		if (topLogprobs != null && !logprobs) {
+			throw new IllegalArgumentException("topLogprobs needs logprobs(true)");
 		}
 	}
 
@@ -152,6 +168,8 @@ public final class CompletionRequest {
 		builder.responseFormat = this.responseFormat;
 		builder.repairAttempts = this.repairAttempts;
 		builder.reasoningEffort = this.reasoningEffort;
+		builder.logprobs = this.logprobs;
+		builder.topLogprobs = this.topLogprobs;
 		return builder;
 	}
 
@@ -272,6 +290,24 @@ public final class CompletionRequest {
 		return this.reasoningEffort;
 	}
 
+	/**
+	 * Return whether the answer should carry the log-probability of each token, sent as
+	 * {@code logprobs}.
+	 * @return whether log-probabilities are asked for ({@code false} by default)
+	 */
+	public boolean logprobs() {
+		return this.logprobs;
+	}
+
+	/**
+	 * Return how many of the most likely tokens at each position the answer should carry,
+	 * sent as {@code top_logprobs}.
+	 * @return the number of alternatives, or {@code null} for none
+	 */
+	public @Nullable Integer topLogprobs() {
+		return this.topLogprobs;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionRequest that) && Objects.equals(this.model, that.model)
@@ -282,14 +318,15 @@ public final class CompletionRequest {
 				&& this.tools.equals(that.tools) && Objects.equals(this.toolChoice, that.toolChoice)
 				&& Objects.equals(this.responseFormat, that.responseFormat)
 				&& this.repairAttempts == that.repairAttempts
-				&& Objects.equals(this.reasoningEffort, that.reasoningEffort);
+				&& Objects.equals(this.reasoningEffort, that.reasoningEffort) && this.logprobs == that.logprobs
+				&& Objects.equals(this.topLogprobs, that.topLogprobs);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.messages, this.prompt, this.temperature, this.maxTokens, this.topP,
 				this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat, this.repairAttempts,
-				this.reasoningEffort);
+				this.reasoningEffort, this.logprobs, this.topLogprobs);
 	}
 
 	/**
@@ -304,7 +341,8 @@ public final class CompletionRequest {
 				+ this.seed + ", extra=" + this.extra.keySet() + ", tools="
 				+ this.tools.stream().map(ToolDefinition::name).toList() + ", toolChoice=" + this.toolChoice
 				+ ", responseFormat=" + this.responseFormat + ", repairAttempts=" + this.repairAttempts
-				+ ", reasoningEffort=" + this.reasoningEffort + "]";
+				+ ", reasoningEffort=" + this.reasoningEffort + ", logprobs=" + this.logprobs + ", topLogprobs="
+				+ this.topLogprobs + "]";
 	}
 
 	/**
@@ -339,6 +377,10 @@ public final class CompletionRequest {
 		private int repairAttempts;
 
 		private @Nullable String reasoningEffort;
+
+		private boolean logprobs;
+
+		private @Nullable Integer topLogprobs;
 
 		private Builder() {
 		}
@@ -524,6 +566,30 @@ public final class CompletionRequest {
 		 */
 		public Builder reasoningEffort(@Nullable String reasoningEffort) {
 			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * Set whether the answer should carry the log-probability of each token, sent as
+		 * {@code logprobs}; they arrive in {@link CompletionResponse#logprobs()} and
+		 * {@link CompletionChunk#logprobs()}.
+		 * @param logprobs whether to ask for log-probabilities
+		 * @return this builder
+		 */
+		public Builder logprobs(boolean logprobs) {
+			this.logprobs = logprobs;
+			return this;
+		}
+
+		/**
+		 * Set how many of the most likely tokens at each position the answer should
+		 * carry, sent as {@code top_logprobs} (OpenAI allows up to 20). Needs
+		 * {@link #logprobs(boolean) logprobs(true)}.
+		 * @param topLogprobs the number of alternatives, at least 0
+		 * @return this builder
+		 */
+		public Builder topLogprobs(int topLogprobs) {
+			this.topLogprobs = topLogprobs;
 			return this;
 		}
 

@@ -30,6 +30,8 @@ public final class CompletionResponse {
 
 	private final @Nullable String deployment;
 
+	private final List<TokenLogprob> logprobs;
+
 	private CompletionResponse(Builder builder) {
 		if (builder.text == null) {
 			throw new IllegalArgumentException("text must not be null; use an empty text for tool calls only");
@@ -42,6 +44,7 @@ public final class CompletionResponse {
 		this.toolCalls = List.copyOf(builder.toolCalls);
 		this.reasoning = builder.reasoning;
 		this.deployment = builder.deployment;
+		this.logprobs = List.copyOf(builder.logprobs);
 	}
 
 	/**
@@ -75,6 +78,7 @@ public final class CompletionResponse {
 		builder.toolCalls = this.toolCalls;
 		builder.reasoning = this.reasoning;
 		builder.deployment = this.deployment;
+		builder.logprobs = this.logprobs;
 		return builder;
 	}
 
@@ -145,19 +149,29 @@ public final class CompletionResponse {
 		return this.deployment;
 	}
 
+	/**
+	 * Return the log-probabilities of the answer's tokens, when the request asked for
+	 * them ({@link CompletionRequest.Builder#logprobs(boolean)}).
+	 * @return one entry per token of the text, in order (unmodifiable); empty when the
+	 * service sent none
+	 */
+	public List<TokenLogprob> logprobs() {
+		return this.logprobs;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionResponse that) && Objects.equals(this.id, that.id)
 				&& Objects.equals(this.model, that.model) && this.text.equals(that.text)
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
 				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning)
-				&& Objects.equals(this.deployment, that.deployment);
+				&& Objects.equals(this.deployment, that.deployment) && this.logprobs.equals(that.logprobs);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
-				this.reasoning, this.deployment);
+				this.reasoning, this.deployment, this.logprobs);
 	}
 
 	/**
@@ -169,7 +183,7 @@ public final class CompletionResponse {
 		return "CompletionResponse[id=" + this.id + ", model=" + this.model + ", text=" + this.text.length()
 				+ " chars, reasoning=" + ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none")
 				+ ", finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList()
+				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", logprobs=" + this.logprobs.size()
 				+ ((this.deployment != null) ? ", deployment=" + this.deployment : "") + "]";
 	}
 
@@ -193,6 +207,8 @@ public final class CompletionResponse {
 		private @Nullable String reasoning;
 
 		private @Nullable String deployment;
+
+		private List<TokenLogprob> logprobs = List.of();
 
 		private Builder() {
 		}
@@ -274,6 +290,16 @@ public final class CompletionResponse {
 		 */
 		public Builder deployment(@Nullable String deployment) {
 			this.deployment = deployment;
+			return this;
+		}
+
+		/**
+		 * Set the log-probabilities of the answer's tokens, replacing any set before.
+		 * @param logprobs one entry per token (copied)
+		 * @return this builder
+		 */
+		public Builder logprobs(List<TokenLogprob> logprobs) {
+			this.logprobs = logprobs;
 			return this;
 		}
 

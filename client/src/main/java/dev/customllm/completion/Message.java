@@ -25,8 +25,10 @@ public final class Message {
 
 	private final List<ContentPart> parts;
 
+	private final @Nullable String reasoning;
+
 	private Message(@Nullable String role, @Nullable String content, List<ToolCall> toolCalls,
-			@Nullable String toolCallId, @Nullable List<ContentPart> parts) {
+			@Nullable String toolCallId, @Nullable List<ContentPart> parts, @Nullable String reasoning) {
 		List<ContentPart> checkedParts = checkedParts(parts);
 		if (!checkedParts.isEmpty()) {
 			content = textOf(checkedParts);
@@ -51,7 +53,11 @@ public final class Message {
 		this.content = content;
 		this.toolCalls = calls;
 		this.toolCallId = toolCallId;
+		if (reasoning != null && !"assistant".equals(role)) {
+			throw new IllegalArgumentException("only assistant messages carry reasoning, not " + role + " messages");
+		}
 		this.parts = checkedParts;
+		this.reasoning = reasoning;
 	}
 
 	/**
@@ -63,7 +69,7 @@ public final class Message {
 	 * @return the message
 	 */
 	public static Message of(String role, String content) {
-		return new Message(role, content, List.of(), null, List.of());
+		return new Message(role, content, List.of(), null, List.of(), null);
 	}
 
 	/**
@@ -83,7 +89,8 @@ public final class Message {
 			.content(this.content)
 			.toolCalls(this.toolCalls)
 			.toolCallId(this.toolCallId)
-			.parts(this.parts);
+			.parts(this.parts)
+			.reasoning(this.reasoning);
 	}
 
 	private static List<ContentPart> checkedParts(@Nullable List<ContentPart> parts) {
@@ -192,7 +199,7 @@ public final class Message {
 		if (parts == null || parts.isEmpty()) {
 			throw new IllegalArgumentException("parts must not be empty");
 		}
-		return new Message("user", "", List.of(), null, parts);
+		return new Message("user", "", List.of(), null, parts, null);
 	}
 
 	/**
@@ -211,7 +218,7 @@ public final class Message {
 	 * @return the message
 	 */
 	public static Message assistant(String content, List<ToolCall> toolCalls) {
-		return new Message("assistant", content, toolCalls, null, List.of());
+		return new Message("assistant", content, toolCalls, null, List.of(), null);
 	}
 
 	/**
@@ -221,19 +228,29 @@ public final class Message {
 	 * @return the message
 	 */
 	public static Message tool(String toolCallId, String content) {
-		return new Message("tool", content, List.of(), toolCallId, List.of());
+		return new Message("tool", content, List.of(), toolCallId, List.of(), null);
+	}
+
+	/**
+	 * Return the reasoning an {@code assistant} message sends back to the service, as
+	 * {@code reasoning_content}: only for services that ask for it (DeepSeek's thinking
+	 * mode within a tool-call turn, for example); others reject it.
+	 * @return the reasoning, or {@code null} (the default) to send none
+	 */
+	public @Nullable String reasoning() {
+		return this.reasoning;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof Message that) && this.role.equals(that.role) && this.content.equals(that.content)
 				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.toolCallId, that.toolCallId)
-				&& this.parts.equals(that.parts);
+				&& this.parts.equals(that.parts) && Objects.equals(this.reasoning, that.reasoning);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId, this.parts);
+		return Objects.hash(this.role, this.content, this.toolCalls, this.toolCallId, this.parts, this.reasoning);
 	}
 
 	/**
@@ -243,7 +260,8 @@ public final class Message {
 	public String toString() {
 		return "Message[role=" + this.role + ", content=" + this.content.length() + " chars, toolCalls="
 				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", toolCallId=" + this.toolCallId + ", parts="
-				+ this.parts + "]";
+				+ this.parts + ", reasoning=" + ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none")
+				+ "]";
 	}
 
 	/**
@@ -260,6 +278,8 @@ public final class Message {
 		private @Nullable String toolCallId;
 
 		private List<ContentPart> parts = List.of();
+
+		private @Nullable String reasoning;
 
 		private Builder() {
 		}
@@ -319,6 +339,19 @@ public final class Message {
 		}
 
 		/**
+		 * Set the reasoning an {@code assistant} message sends back to the service, as
+		 * {@code reasoning_content}. Leave it unset unless the service asks for it: some
+		 * (DeepSeek) reject a conversation that carries reasoning outside a tool-call
+		 * turn.
+		 * @param reasoning the reasoning, or {@code null} to send none
+		 * @return this builder
+		 */
+		public Builder reasoning(@Nullable String reasoning) {
+			this.reasoning = reasoning;
+			return this;
+		}
+
+		/**
 		 * Build the message.
 		 * @return the message
 		 * @throws IllegalArgumentException if the role is blank, tool calls are given to
@@ -326,7 +359,7 @@ public final class Message {
 		 * images are given to another role than {@code user}
 		 */
 		public Message build() {
-			return new Message(this.role, this.content, this.toolCalls, this.toolCallId, this.parts);
+			return new Message(this.role, this.content, this.toolCalls, this.toolCallId, this.parts, this.reasoning);
 		}
 
 	}

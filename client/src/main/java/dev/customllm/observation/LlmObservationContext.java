@@ -35,6 +35,10 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 
 	private @Nullable Integer outputTokens;
 
+	private @Nullable Integer cachedInputTokens;
+
+	private @Nullable Integer reasoningOutputTokens;
+
 	private @Nullable String prompt;
 
 	private @Nullable String completion;
@@ -112,6 +116,26 @@ public final class LlmObservationContext extends SenderContext<LlmObservationCon
 	public void setTokens(@Nullable Integer inputTokens, @Nullable Integer outputTokens) {
 		this.inputTokens = inputTokens;
 		this.outputTokens = outputTokens;
+	}
+
+	public @Nullable Integer getCachedInputTokens() {
+		return this.cachedInputTokens;
+	}
+
+	public @Nullable Integer getReasoningOutputTokens() {
+		return this.reasoningOutputTokens;
+	}
+
+	/**
+	 * Set the details of the token counts the service reported.
+	 * @param cachedInputTokens input tokens read from the service's prompt cache, part of
+	 * the input tokens, if known
+	 * @param reasoningOutputTokens output tokens spent reasoning, part of the output
+	 * tokens, if known
+	 */
+	public void setTokenDetails(@Nullable Integer cachedInputTokens, @Nullable Integer reasoningOutputTokens) {
+		this.cachedInputTokens = cachedInputTokens;
+		this.reasoningOutputTokens = reasoningOutputTokens;
 	}
 
 	/**

@@ -60,6 +60,20 @@ class HttpLoggingTests {
 	}
 
 	@Test
+	void reasoningIsNeverLoggedAtBasicOrHeaders(LlmSimulator llm, CapturedLog log) {
+		for (HttpLogLevel level : new HttpLogLevel[] { HttpLogLevel.BASIC, HttpLogLevel.HEADERS }) {
+			try (CustomLlmClient client = client(llm).httpLogging(level, 1000).build()) {
+				CompletionRequest request = CompletionRequest.of("Is 7 prime?");
+				assertThat(client.completionModel("deepseek-reasoner").complete(request).reasoning())
+					.startsWith("The user asks:");
+				assertThat(client.completionModel("deepseek-reasoner").stream(request).collectList().block())
+					.anySatisfy((chunk) -> assertThat(chunk.reasoning()).isNotNull());
+			}
+		}
+		assertThat(log.getAll()).contains("<-- 2xx chat").doesNotContain("The user asks").doesNotContain("prime");
+	}
+
+	@Test
 	void bodiesAreLoggedTruncatedAndFailuresMasked(LlmSimulator llm, CapturedLog log) {
 		llm.chat().answers("The answer, as the service wrote it.");
 		try (CustomLlmClient client = client(llm).httpLogging(HttpLogLevel.BODY, 400).build()) {

@@ -87,6 +87,9 @@ public final class ConformanceCheck {
 		findings.add(features.jsonSchema());
 		findings.add(features.jsonObject());
 		findings.add(features.images());
+		ReasoningProbes reasoning = new ReasoningProbes(this.client, chatModel);
+		findings.addAll(reasoning.reasoning());
+		findings.add(reasoning.logprobs());
 		findings.add(new RerankProbe(this.client, rerankModel).rerank());
 		findings.add(completions.errorFormat());
 		findings.addAll(new StarterProbe(this.settings).run(chatModel, embeddingModel, rerankModel));

@@ -57,7 +57,8 @@ class ConformanceCheckTests {
 		assertThat(findings).extracting(Finding::capability)
 			.containsExactly("/models", "chat completions", "text completions", "streaming", "stream_options",
 					"usage in streams", "embeddings (float)", "embeddings (base64)", "tool calls",
-					"response_format json_schema", "response_format json_object", "images", "/rerank", "error format",
+					"response_format json_schema", "response_format json_object", "images", "reasoning_effort",
+					"reasoning", "reasoning in streams", "usage details", "logprobs", "/rerank", "error format",
 					"starter: CompletionModel", "starter: EmbeddingModel", "starter: structured output",
 					"starter: RerankModel");
 		assertThat(findings)
@@ -102,6 +103,40 @@ class ConformanceCheckTests {
 	}
 
 	@Test
+	void inlineThinkTagsAndARefusedReasoningEffortAreReported(LlmSimulator simulator) {
+		simulator.chat()
+			.whenRequestContains("reasoning_effort")
+			.fails(LlmFault.status(400, "reasoning_effort is not supported"));
+		List<Finding> findings = new ConformanceCheck(settings(simulator, "qwen3-think")).run();
+		assertThat(finding(findings, "reasoning_effort").support()).isEqualTo(Support.NO);
+		assertThat(finding(findings, "reasoning")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.PARTLY);
+			assertThat(finding.starter()).contains("custom.llm.completion.split-think-tags=true");
+		});
+		assertThat(finding(findings, "reasoning in streams").support()).isEqualTo(Support.PARTLY);
+		assertThat(finding(findings, "usage details").support()).isEqualTo(Support.YES);
+	}
+
+	@Test
+	void modelsThatDoNotReasonAndServersWithoutLogprobsAreReported(LlmSimulator simulator) {
+		simulator.wireMock()
+			.stubFor(WireMock.post("/v1/chat/completions")
+				.withRequestBody(WireMock.containing("\"logprobs\":true"))
+				.willReturn(WireMock
+					.okJson("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"OK\"}}]}")));
+		simulator.chat()
+			.whenRequestContains("reasoning_effort")
+			.fails(LlmFault.status(400, "reasoning_effort is not supported"));
+		List<Finding> findings = new ConformanceCheck(settings(simulator, "llama3.2")).run();
+		assertThat(finding(findings, "reasoning").support()).isEqualTo(Support.NO);
+		assertThat(finding(findings, "usage details").support()).isEqualTo(Support.NO);
+		assertThat(finding(findings, "logprobs")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.NO);
+			assertThat(finding.observed()).isEqualTo("accepted, none returned");
+		});
+	}
+
+	@Test
 	void llamaCppNumericErrorCodeIsReported(LlmSimulator simulator) {
 		simulator.chat()
 			.whenRequestContains("not a list")
@@ -123,7 +158,7 @@ class ConformanceCheckTests {
 		assertThat(findings).filteredOn((finding) -> finding.support() == Support.NO)
 			.extracting(Finding::capability)
 			.containsExactly("/models", "text completions", "streaming", "stream_options", "usage in streams",
-					"tool calls");
+					"tool calls", "reasoning in streams");
 		assertThat(simulator.chatRequests()).allSatisfy((request) -> assertThat(request.model()).isEqualTo("my-model"));
 	}
 

@@ -2,6 +2,7 @@ package dev.customllm.springai;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,25 +29,34 @@ final class ResponseConverter {
 
 	private static final String TOOL_CALL_TYPE = "function";
 
+	/**
+	 * Key of the reasoning in the assistant message's metadata, where Spring AI's OpenAI
+	 * and DeepSeek integrations and their users look for it.
+	 */
+	static final String REASONING_CONTENT = "reasoningContent";
+
 	private ResponseConverter() {
 	}
 
 	static ChatResponse convert(CompletionResponse response) {
-		Generation generation = generation(response.text(), response.toolCalls(), response.finishReason());
+		Generation generation = generation(response.text(), response.reasoning(), response.toolCalls(),
+				response.finishReason());
 		return new ChatResponse(List.of(generation), metadata(response.id(), response.model(), response.usage()));
 	}
 
 	static ChatResponse convert(CompletionChunk chunk) {
-		Generation generation = generation(chunk.text(), chunk.toolCalls(), chunk.finishReason());
+		Generation generation = generation(chunk.text(), chunk.reasoning(), chunk.toolCalls(), chunk.finishReason());
 		if (!chunk.last()) {
 			return new ChatResponse(List.of(generation));
 		}
 		return new ChatResponse(List.of(generation), metadata(null, chunk.model(), chunk.usage()));
 	}
 
-	private static Generation generation(String text, List<ToolCall> toolCalls, @Nullable String finishReason) {
+	private static Generation generation(String text, @Nullable String reasoning, List<ToolCall> toolCalls,
+			@Nullable String finishReason) {
 		AssistantMessage message = AssistantMessage.builder()
 			.content(text)
+			.properties((reasoning != null) ? Map.of(REASONING_CONTENT, reasoning) : Map.of())
 			.toolCalls(toolCalls.stream()
 				.map((call) -> new AssistantMessage.ToolCall(call.id(), TOOL_CALL_TYPE, call.name(), call.arguments()))
 				.toList())

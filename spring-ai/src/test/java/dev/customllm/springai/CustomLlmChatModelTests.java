@@ -251,6 +251,25 @@ class CustomLlmChatModelTests {
 		assertThat(llm.chatRequests()).isEmpty();
 	}
 
+	@Test
+	void reasoningGoesToTheAssistantMessageMetadataAndNeverBackToTheServer() {
+		CustomLlmChatModel reasoner = new CustomLlmChatModel(client.completionModel("deepseek-reasoner"));
+		ChatResponse response = reasoner.call(new Prompt("Is 7 prime?"));
+		AssistantMessage answer = response.getResult().getOutput();
+		assertThat(answer.getText()).isEqualTo("Simulated answer: Is 7 prime?");
+		assertThat(answer.getMetadata().get("reasoningContent")).asString().startsWith("The user asks: Is 7 prime?");
+		StringBuilder streamed = new StringBuilder();
+		reasoner.stream(new Prompt("Is 7 prime?")).doOnNext((chunk) -> {
+			Object piece = chunk.getResult().getOutput().getMetadata().get("reasoningContent");
+			streamed.append((piece != null) ? piece : "");
+		}).blockLast(Duration.ofSeconds(10));
+		assertThat(streamed.toString()).isEqualTo(answer.getMetadata().get("reasoningContent"));
+		reasoner.call(new Prompt(List.of(new UserMessage("Is 7 prime?"), answer, new UserMessage("And 9?"))));
+		assertThat(lastRequest().toString()).doesNotContain("The user asks").doesNotContain("reasoning");
+		assertThat(this.model.call(new Prompt("Hi")).getResult().getOutput().getMetadata())
+			.doesNotContainKey("reasoningContent");
+	}
+
 	private static JsonNode lastRequest() {
 		List<dev.customllm.test.LlmRequest> requests = llm.chatRequests();
 		assertThat(requests).isNotEmpty();

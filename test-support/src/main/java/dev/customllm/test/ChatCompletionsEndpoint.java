@@ -55,12 +55,17 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 			return this.toolCalls.chat(toolCall, request);
 		}
 		SimulatedAnswer answer = (structured != null) ? structured : textAnswer(request, prompt);
+		SimulatedReasoning reasoning = SimulatedReasoning.of(request, parameters, prompt.question());
 		String id = "chatcmpl-sim-" + this.ids.incrementAndGet();
-		if (streamed(request)) {
-			return EventStream
-				.of(chunks(id, request, answer, choices, usage(prompt.tokens(), answer.tokens() * choices)));
+		ObjectNode usage = usage(prompt.tokens(),
+				(answer.tokens() + ((reasoning != null) ? reasoning.tokens() : 0)) * choices);
+		if (reasoning != null) {
+			reasoning.details(usage);
 		}
-		return ok(completion(id, request, answer, choices, prompt.tokens()));
+		if (streamed(request)) {
+			return EventStream.of(chunks(id, request, answer, reasoning, choices, usage));
+		}
+		return ok(completion(id, request, answer, reasoning, choices, usage));
 	}
 
 	private static SimulatedAnswer textAnswer(ObjectNode request, ChatPrompt prompt) {
@@ -69,18 +74,25 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 				: SimulatedText.answer(prompt.instructions(), prompt.question(), maxTokens(request), prompt.images());
 	}
 
-	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer, int choices,
-			int promptTokens) {
+	private ObjectNode completion(String id, ObjectNode request, SimulatedAnswer answer,
+			@Nullable SimulatedReasoning reasoning, int choices, ObjectNode usage) {
 		ObjectNode completion = header(id, "chat.completion", request);
 		completion.put("system_fingerprint", IDENTITY);
 		ArrayNode array = completion.putArray("choices");
 		for (int index = 0; index < choices; index++) {
 			ObjectNode choice = array.addObject();
 			choice.put("index", index);
-			choice.putObject("message").put("role", "assistant").put("content", answer.text());
+			ObjectNode message = choice.putObject("message").put("role", "assistant");
+			message.put("content", (reasoning != null) ? reasoning.content(answer.text()) : answer.text());
+			if (reasoning != null && reasoning.separate()) {
+				message.put(reasoning.style().field(), reasoning.text());
+			}
+			if (SimulatedLogprobs.asked(request)) {
+				choice.set("logprobs", SimulatedLogprobs.of(request, answer.text(), 0));
+			}
 			choice.put("finish_reason", answer.finishReason());
 		}
-		completion.set("usage", usage(promptTokens, answer.tokens() * choices));
+		completion.set("usage", usage);
 		return completion;
 	}
 
@@ -88,15 +100,36 @@ final class ChatCompletionsEndpoint extends SimulatorEndpoint {
 	 * The chunks of a stream: those of each choice one after the other, as OpenAI
 	 * interleaves them in no promised order.
 	 */
-	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer, int choices,
-			ObjectNode usage) {
+	private List<ObjectNode> chunks(String id, ObjectNode request, SimulatedAnswer answer,
+			@Nullable SimulatedReasoning reasoning, int choices, ObjectNode usage) {
 		List<ObjectNode> chunks = new ArrayList<>();
 		for (int index = 0; index < choices; index++) {
-			chunks.add(chunk(id, request, index, delta().put("role", "assistant").put("content", ""), null));
-			for (String fragment : EventStream.fragments(answer.text())) {
-				chunks.add(chunk(id, request, index, delta().put("content", fragment), null));
+			int choice = index;
+			chunks.add(chunk(id, request, choice, delta().put("role", "assistant").put("content", ""), null));
+			if (reasoning != null && reasoning.separate()) {
+				EventStream.fragments(reasoning.text())
+					.forEach((fragment) -> chunks
+						.add(chunk(id, request, choice, delta().put(reasoning.style().field(), fragment), null)));
 			}
-			chunks.add(chunk(id, request, index, delta(), answer.finishReason()));
+			else if (reasoning != null) {
+				EventStream.fragments(reasoning.content(""))
+					.forEach((fragment) -> chunks
+						.add(chunk(id, request, choice, delta().put("content", fragment), null)));
+			}
+			int token = 0;
+			for (String fragment : EventStream.fragments(answer.text())) {
+				ObjectNode chunk = chunk(id, request, choice,
+						delta().put("content",
+								(token == 0 && reasoning != null && !reasoning.separate()) ? " " + fragment : fragment),
+						null);
+				if (SimulatedLogprobs.asked(request)) {
+					((ObjectNode) chunk.path("choices").path(0)).set("logprobs",
+							SimulatedLogprobs.of(request, fragment, token));
+				}
+				token += SimulatedText.words(fragment).size();
+				chunks.add(chunk);
+			}
+			chunks.add(chunk(id, request, choice, delta(), answer.finishReason()));
 		}
 		if (request.path("stream_options").path("include_usage").asBoolean(false)) {
 			ObjectNode last = chunk(id, request, 0, delta(), null);

@@ -114,6 +114,26 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 			.withTransformerParameter(ChatCompletionsEndpoint.FENCES, true));
 	}
 
+	/**
+	 * Answer as the simulator does, with the model's reasoning before the text, as a
+	 * reasoning model served with a reasoning parser (or without one) sends it. Chat
+	 * only.
+	 * @param style {@code reasoning_content} (DeepSeek, vLLM, llama.cpp),
+	 * {@code reasoning} (Ollama, newer vLLM), {@code think} (inline
+	 * {@code <think>…</think>} in the text) or {@code none}
+	 * @throws IllegalArgumentException if the style is none of these
+	 */
+	public void reasons(String style) {
+		chatOnly("reasons");
+		if (!List.of("reasoning_content", "reasoning", "think", "none").contains(style)) {
+			throw new IllegalArgumentException(
+					"style must be reasoning_content, reasoning, think or none, but was '" + style + "'");
+		}
+		respond(WireMock.aResponse()
+			.withTransformers(ChatCompletionsEndpoint.NAME)
+			.withTransformerParameter(SimulatedReasoning.HEADER, style));
+	}
+
 	private void chatOnly(String method) {
 		if (endpoint() != SimulatedEndpoint.CHAT) {
 			throw new IllegalStateException(method + " applies to chat completions only");

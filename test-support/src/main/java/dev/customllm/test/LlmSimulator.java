@@ -52,6 +52,8 @@ public final class LlmSimulator implements AutoCloseable {
 
 	private volatile @Nullable String apiKey;
 
+	private volatile @Nullable String reasoning;
+
 	private LlmSimulator(WireMockConfiguration options, String host) {
 		SimulatorAdminApi adminApi = new SimulatorAdminApi();
 		this.wireMock = new WireMockServer(options.extensions(adminApi));
@@ -244,6 +246,25 @@ public final class LlmSimulator implements AutoCloseable {
 		if (key != null) {
 			SimulatorStubs.requireKey(this.wireMock, key);
 		}
+		String style = this.reasoning;
+		if (style != null) {
+			chat().reasons(style);
+		}
+	}
+
+	/**
+	 * Make every chat answer carry a reasoning model's reasoning, whatever the model, as
+	 * {@link CompletionStub#reasons(String)} does, from now on and after
+	 * {@link #reset()}: the simulated behaviour of a reasoning model.
+	 * @param style {@code reasoning_content}, {@code reasoning}, {@code think} or
+	 * {@code none}
+	 * @return this simulator
+	 * @throws IllegalArgumentException if the style is none of these
+	 */
+	public synchronized LlmSimulator reasoning(String style) {
+		chat().reasons(style);
+		this.reasoning = style;
+		return this;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.customllm.test;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Parameters;
@@ -31,7 +33,7 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 		try {
 			Parameters parameters = serveEvent.getResponseDefinition().getTransformerParameters();
 			return respond(parse(serveEvent.getRequest().getBodyAsString()),
-					(parameters != null) ? parameters : Parameters.empty());
+					withHeaders(serveEvent, (parameters != null) ? parameters : Parameters.empty()));
 		}
 		catch (InvalidRequestException ex) {
 			return answer(400, "application/json", json.writeValueAsString(error(ex))).build();
@@ -60,6 +62,19 @@ abstract class SimulatorEndpoint implements ResponseDefinitionTransformerV2 {
 	 */
 	ResponseDefinition respond(ObjectNode request, Parameters parameters) {
 		return respond(request);
+	}
+
+	/**
+	 * Add the request headers that shape an answer to the stub's parameters.
+	 */
+	private static Parameters withHeaders(ServeEvent serveEvent, Parameters parameters) {
+		String reasoning = serveEvent.getRequest().getHeader(SimulatedReasoning.HEADER);
+		if (reasoning == null) {
+			return parameters;
+		}
+		Map<String, Object> withReasoning = new HashMap<>(parameters);
+		withReasoning.put(SimulatedReasoning.HEADER, reasoning);
+		return Parameters.from(withReasoning);
 	}
 
 	private static ObjectNode parse(String body) {

@@ -29,12 +29,15 @@ final class SimulatorHttp {
 		this.simulator = simulator;
 	}
 
-	HttpResponse<String> post(String path, String body) throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.simulator.baseUrl() + path))
+	HttpResponse<String> post(String path, String body, String... headers) throws IOException {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.simulator.baseUrl() + path))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer sk-test")
-			.POST(BodyPublishers.ofString(body))
-			.build();
+			.POST(BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		HttpRequest request = builder.build();
 		try {
 			return client.send(request, BodyHandlers.ofString());
 		}

@@ -50,6 +50,11 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 	/** In {@code usage}. */
 	private static final int USAGE = 5;
 
+	/**
+	 * In {@code usage.prompt_tokens_details} or {@code usage.completion_tokens_details}.
+	 */
+	private static final int USAGE_DETAILS = 6;
+
 	private String property = "";
 
 	private @Nullable String id;
@@ -66,9 +71,15 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 
 	private @Nullable String finishReason;
 
+	private @Nullable LogprobsBody logprobs;
+
 	private @Nullable String role;
 
 	private @Nullable String content;
+
+	private @Nullable String reasoningContent;
+
+	private @Nullable String reasoning;
 
 	private @Nullable List<ToolCallBody> toolCalls;
 
@@ -77,6 +88,17 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 	private @Nullable Integer completionTokens;
 
 	private @Nullable Integer totalTokens;
+
+	private @Nullable TokenDetailsBody promptDetails;
+
+	private @Nullable TokenDetailsBody completionDetails;
+
+	/** The details object being read: {@code prompt_tokens_details} or the other. */
+	private String details = "";
+
+	private @Nullable Integer cachedTokens;
+
+	private @Nullable Integer reasoningTokens;
 
 	/**
 	 * Create a parser for one answer.
@@ -93,7 +115,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 			case CHOICES_ARRAY -> choices(token);
 			case CHOICE -> choice(token);
 			case MESSAGE -> message(token);
-			default -> usage(token);
+			case USAGE -> usage(token);
+			default -> usageDetails(token);
 		}
 	}
 
@@ -143,6 +166,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 					this.promptTokens = null;
 					this.completionTokens = null;
 					this.totalTokens = null;
+					this.promptDetails = null;
+					this.completionDetails = null;
 					this.property = "";
 					mode(USAGE);
 				}
@@ -162,6 +187,7 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 			this.index = null;
 			this.message = null;
 			this.finishReason = null;
+			this.logprobs = null;
 			this.property = "";
 			mode(CHOICE);
 		}
@@ -183,7 +209,7 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
-			choiceList().add(new ChatChoice(this.index, this.message, this.finishReason));
+			choiceList().add(new ChatChoice(this.index, this.message, this.finishReason, this.logprobs));
 			this.property = "";
 			mode(CHOICES_ARRAY);
 			return;
@@ -205,6 +231,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 					this.role = null;
 					this.content = null;
 					this.toolCalls = null;
+					this.reasoningContent = null;
+					this.reasoning = null;
 					this.property = "";
 					mode(MESSAGE);
 				}
@@ -223,6 +251,14 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 					this.finishReason = text(token);
 				}
 			}
+			case "logprobs" -> {
+				if (token == JsonToken.VALUE_NULL) {
+					this.logprobs = null;
+				}
+				else {
+					startCapture(token, CHOICE);
+				}
+			}
 			default -> startSkip(token, CHOICE);
 		}
 	}
@@ -233,7 +269,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
-			this.message = new ChatChoiceMessage(this.role, this.content, this.toolCalls);
+			this.message = new ChatChoiceMessage(this.role, this.content, this.toolCalls, this.reasoningContent,
+					this.reasoning);
 			this.property = "message";
 			mode(CHOICE);
 			return;
@@ -253,6 +290,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 				}
 				this.content = text(token);
 			}
+			case "reasoning_content" -> this.reasoningContent = strictText(token);
+			case "reasoning" -> this.reasoning = strictText(token);
 			case "tool_calls" -> {
 				if (token == JsonToken.VALUE_NULL) {
 					this.toolCalls = null;
@@ -271,7 +310,8 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 			return;
 		}
 		if (token == JsonToken.END_OBJECT) {
-			this.usage = new UsageBody(this.promptTokens, this.completionTokens, this.totalTokens);
+			this.usage = new UsageBody(this.promptTokens, this.completionTokens, this.totalTokens, this.promptDetails,
+					this.completionDetails);
 			this.property = "usage";
 			mode(ROOT);
 			return;
@@ -288,8 +328,76 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 					startCapture(token, USAGE);
 				}
 			}
+			case "prompt_tokens_details", "completion_tokens_details" -> {
+				if (token == JsonToken.START_OBJECT) {
+					this.details = this.property;
+					this.cachedTokens = null;
+					this.reasoningTokens = null;
+					this.property = "";
+					mode(USAGE_DETAILS);
+				}
+				else if (token == JsonToken.VALUE_NULL) {
+					details(null);
+				}
+				else {
+					startCapture(token, USAGE);
+				}
+			}
 			default -> startSkip(token, USAGE);
 		}
+	}
+
+	private void usageDetails(JsonToken token) {
+		if (token == JsonToken.PROPERTY_NAME) {
+			this.property = parser().currentName();
+			return;
+		}
+		if (token == JsonToken.END_OBJECT) {
+			this.property = this.details;
+			details(new TokenDetailsBody(this.cachedTokens, this.reasoningTokens));
+			mode(USAGE);
+			return;
+		}
+		switch (this.property) {
+			case "cached_tokens", "reasoning_tokens" -> {
+				if (token == JsonToken.VALUE_NULL) {
+					detailTokens(null);
+				}
+				else if (isInt(token)) {
+					detailTokens(parser().getIntValue());
+				}
+				else {
+					startCapture(token, USAGE_DETAILS);
+				}
+			}
+			default -> startSkip(token, USAGE_DETAILS);
+		}
+	}
+
+	/** Set the details object named by {@link #property}. */
+	private void details(@Nullable TokenDetailsBody body) {
+		if (this.property.equals("prompt_tokens_details")) {
+			this.promptDetails = body;
+		}
+		else {
+			this.completionDetails = body;
+		}
+	}
+
+	private void detailTokens(@Nullable Integer count) {
+		if (this.property.equals("cached_tokens")) {
+			this.cachedTokens = count;
+		}
+		else {
+			this.reasoningTokens = count;
+		}
+	}
+
+	private @Nullable String strictText(JsonToken token) {
+		if (!isText(token)) {
+			throw StrictText.notText(parser());
+		}
+		return text(token);
 	}
 
 	private void tokens(@Nullable Integer count) {
@@ -325,6 +433,7 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 				switch (this.property) {
 					case "index" -> this.index = mapper.readValue(values, Integer.class);
 					case "message" -> this.message = mapper.readValue(values, ChatChoiceMessage.class);
+					case "logprobs" -> this.logprobs = mapper.readValue(values, LogprobsBody.class);
 					default -> this.finishReason = mapper.readValue(values, String.class);
 				}
 			}
@@ -336,7 +445,15 @@ final class ChatAnswerParser extends JsonAnswerParser<ChatCompletionResult> {
 					this.toolCalls = mapper.readValue(values, TOOL_CALLS);
 				}
 			}
-			case USAGE -> tokens(mapper.readValue(values, Integer.class));
+			case USAGE -> {
+				if (this.property.endsWith("_details")) {
+					details(mapper.readValue(values, TokenDetailsBody.class));
+				}
+				else {
+					tokens(mapper.readValue(values, Integer.class));
+				}
+			}
+			case USAGE_DETAILS -> detailTokens(mapper.readValue(values, Integer.class));
 			default -> {
 				switch (this.property) {
 					case "id" -> this.id = mapper.readValue(values, String.class);

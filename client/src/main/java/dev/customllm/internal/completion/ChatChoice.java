@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ChatChoice(@Nullable Integer index, @Nullable ChatChoiceMessage message,
-		@JsonProperty("finish_reason") @Nullable String finishReason) {
+		@JsonProperty("finish_reason") @Nullable String finishReason, @Nullable LogprobsBody logprobs) {
+
+	ChatChoice(@Nullable Integer index, @Nullable ChatChoiceMessage message, @Nullable String finishReason) {
+		this(index, message, finishReason, null);
+	}
 
 }

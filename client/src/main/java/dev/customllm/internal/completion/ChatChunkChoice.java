@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ChatChunkChoice(@Nullable Integer index, @Nullable ChatChunkDelta delta,
-		@JsonProperty("finish_reason") @Nullable String finishReason) {
+		@JsonProperty("finish_reason") @Nullable String finishReason, @Nullable LogprobsBody logprobs) {
 
 }

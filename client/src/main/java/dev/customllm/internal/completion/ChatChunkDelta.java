@@ -16,6 +16,16 @@ import dev.customllm.internal.json.StrictText;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ChatChunkDelta(@Nullable String role, @JsonDeserialize(using = StrictText.class) @Nullable String content,
-		@JsonProperty("tool_calls") @Nullable List<ToolCallDelta> toolCalls) {
+		@JsonProperty("tool_calls") @Nullable List<ToolCallDelta> toolCalls,
+		@JsonProperty("reasoning_content") @JsonDeserialize(using = StrictText.class) @Nullable String reasoningContent,
+		@JsonDeserialize(using = StrictText.class) @Nullable String reasoning) {
+
+	/**
+	 * Return the reasoning the delta adds, in either spelling.
+	 * @return the piece of reasoning, or {@code null}
+	 */
+	@Nullable String reasoningText() {
+		return ChatChoiceMessage.reasoning(this.reasoningContent, this.reasoning);
+	}
 
 }

@@ -47,8 +47,12 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 				default -> parser.skipChildren();
 			}
 		}
-		return new ChatChunkResult(chunk.model, chunk.hasChoice, chunk.finishReason, chunk.content, chunk.toolCalls,
-				chunk.usage);
+		Choice first = chunk.first;
+		if (first == null) {
+			return new ChatChunkResult(chunk.model, false, null, null, null, chunk.usage, null, null);
+		}
+		return new ChatChunkResult(chunk.model, true, first.finishReason, first.content, first.toolCalls, chunk.usage,
+				ChatChoiceMessage.reasoning(first.reasoningContent, first.reasoning), first.logprobs);
 	}
 
 	private static @Nullable String model(JsonParser parser, DeserializationContext context, JsonToken token) {
@@ -59,42 +63,38 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 	}
 
 	private static void choices(JsonParser parser, DeserializationContext context, JsonToken token, Chunk chunk) {
+		chunk.first = null;
 		if (token == JsonToken.VALUE_NULL) {
-			chunk.clearChoice();
 			return;
 		}
 		if (token != JsonToken.START_ARRAY) {
 			JavaType type = context.getTypeFactory().constructCollectionType(List.class, ChatChunkChoice.class);
 			List<ChatChunkChoice> choices = context.readValue(parser, type);
-			chunk.clearChoice();
 			ChatChunkChoice first = ChunkAssembler.firstChoice(choices, ChatChunkChoice::index);
 			if (first != null) {
-				ChatChunkDelta delta = first.delta();
-				chunk.choice(first.finishReason(), (delta != null) ? delta.content() : null,
-						(delta != null) ? delta.toolCalls() : null);
+				Choice choice = new Choice();
+				choice.read(first);
+				chunk.first = choice;
 			}
 			return;
 		}
-		chunk.clearChoice();
-		Choice choice = new Choice();
+		Choice choice = null;
 		for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
 			if (token == JsonToken.VALUE_NULL) {
 				continue;
+			}
+			if (choice == null || choice == chunk.first) {
+				choice = new Choice();
 			}
 			choice.clear();
 			if (token == JsonToken.START_OBJECT) {
 				choice(parser, context, choice);
 			}
 			else {
-				ChatChunkChoice read = context.readValue(parser, ChatChunkChoice.class);
-				ChatChunkDelta delta = read.delta();
-				choice.index = read.index();
-				choice.finishReason = read.finishReason();
-				choice.content = (delta != null) ? delta.content() : null;
-				choice.toolCalls = (delta != null) ? delta.toolCalls() : null;
+				choice.read(context.readValue(parser, ChatChunkChoice.class));
 			}
-			if (!chunk.hasChoice && (choice.index == null || choice.index == 0)) {
-				chunk.choice(choice.finishReason, choice.content, choice.toolCalls);
+			if (chunk.first == null && (choice.index == null || choice.index == 0)) {
+				chunk.first = choice;
 			}
 		}
 	}
@@ -107,6 +107,8 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 				case "index" -> choice.index = index(parser, context, token);
 				case "finish_reason" -> choice.finishReason = text(parser, context, token);
 				case "delta" -> delta(parser, context, token, choice);
+				case "logprobs" -> choice.logprobs = (token == JsonToken.VALUE_NULL) ? null
+						: LogprobsBody.content(context.readValue(parser, LogprobsBody.class));
 				default -> parser.skipChildren();
 			}
 		}
@@ -120,15 +122,12 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 	}
 
 	private static void delta(JsonParser parser, DeserializationContext context, JsonToken token, Choice choice) {
-		choice.content = null;
-		choice.toolCalls = null;
+		choice.delta(null);
 		if (token == JsonToken.VALUE_NULL) {
 			return;
 		}
 		if (token != JsonToken.START_OBJECT) {
-			ChatChunkDelta delta = context.readValue(parser, ChatChunkDelta.class);
-			choice.content = delta.content();
-			choice.toolCalls = delta.toolCalls();
+			choice.delta(context.readValue(parser, ChatChunkDelta.class));
 			return;
 		}
 		for (token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
@@ -139,10 +138,16 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 					choice.content = (token == JsonToken.VALUE_NULL) ? null : STRICT_TEXT.deserialize(parser, context);
 				case "tool_calls" -> choice.toolCalls = (token == JsonToken.VALUE_NULL) ? null
 						: context.readValue(parser, toolCallsType(context));
+				case "reasoning_content" -> choice.reasoningContent = strictText(parser, context, token);
+				case "reasoning" -> choice.reasoning = strictText(parser, context, token);
 				case "role" -> text(parser, context, token);
 				default -> parser.skipChildren();
 			}
 		}
+	}
+
+	private static @Nullable String strictText(JsonParser parser, DeserializationContext context, JsonToken token) {
+		return (token == JsonToken.VALUE_NULL) ? null : STRICT_TEXT.deserialize(parser, context);
 	}
 
 	private static JavaType toolCallsType(DeserializationContext context) {
@@ -167,27 +172,10 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 
 		@Nullable String model;
 
-		boolean hasChoice;
-
-		@Nullable String finishReason;
-
-		@Nullable String content;
-
-		@Nullable List<ToolCallDelta> toolCalls;
+		/** The first choice, once read. */
+		@Nullable Choice first;
 
 		@Nullable UsageBody usage;
-
-		void clearChoice() {
-			choice(null, null, null);
-			this.hasChoice = false;
-		}
-
-		void choice(@Nullable String finishReason, @Nullable String content, @Nullable List<ToolCallDelta> toolCalls) {
-			this.hasChoice = true;
-			this.finishReason = finishReason;
-			this.content = content;
-			this.toolCalls = toolCalls;
-		}
 
 	}
 
@@ -204,11 +192,31 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 
 		@Nullable List<ToolCallDelta> toolCalls;
 
+		@Nullable String reasoningContent;
+
+		@Nullable String reasoning;
+
+		@Nullable List<TokenLogprobBody> logprobs;
+
 		void clear() {
 			this.index = null;
 			this.finishReason = null;
-			this.content = null;
-			this.toolCalls = null;
+			this.logprobs = null;
+			delta(null);
+		}
+
+		void delta(@Nullable ChatChunkDelta delta) {
+			this.content = (delta != null) ? delta.content() : null;
+			this.toolCalls = (delta != null) ? delta.toolCalls() : null;
+			this.reasoningContent = (delta != null) ? delta.reasoningContent() : null;
+			this.reasoning = (delta != null) ? delta.reasoning() : null;
+		}
+
+		void read(ChatChunkChoice read) {
+			this.index = read.index();
+			this.finishReason = read.finishReason();
+			this.logprobs = LogprobsBody.content(read.logprobs());
+			delta(read.delta());
 		}
 
 	}

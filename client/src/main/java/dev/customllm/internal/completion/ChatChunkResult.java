@@ -20,12 +20,20 @@ import dev.customllm.internal.resilience.TokenCount;
  * @param content the text its delta adds, if any
  * @param toolCalls the pieces of tool calls its delta adds, if any
  * @param usage the token usage, if the event reports it
+ * @param reasoning the reasoning its delta adds ({@code reasoning_content} or
+ * {@code reasoning}), if any
+ * @param logprobs the log-probabilities of the tokens it adds, if any
  * @author Custom LLM team
  */
 @JsonDeserialize(using = ChatChunkReader.class)
 record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason,
-		@Nullable String content, @Nullable List<ToolCallDelta> toolCalls,
-		@Nullable UsageBody usage) implements StreamedResult, TokenCount {
+		@Nullable String content, @Nullable List<ToolCallDelta> toolCalls, @Nullable UsageBody usage,
+		@Nullable String reasoning, @Nullable List<TokenLogprobBody> logprobs) implements StreamedResult, TokenCount {
+
+	ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason, @Nullable String content,
+			@Nullable List<ToolCallDelta> toolCalls, @Nullable UsageBody usage) {
+		this(model, hasChoice, finishReason, content, toolCalls, usage, null, null);
+	}
 
 	@Override
 	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
@@ -33,7 +41,14 @@ record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable Stri
 		if (!this.hasChoice) {
 			return null;
 		}
-		return assembler.finishReason(this.finishReason).toolCalls(this.toolCalls).text(this.content);
+		return assembler.finishReason(this.finishReason)
+			.toolCalls(this.toolCalls)
+			.delta(this.content, this.reasoning, this.logprobs);
+	}
+
+	@Override
+	public boolean carriesContent() {
+		return DeltaContent.carries(this.content, this.reasoning, this.toolCalls);
 	}
 
 	@Override

@@ -29,9 +29,11 @@ record ChatCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 		List<ToolCall> toolCalls = (message.toolCalls() != null)
 				? message.toolCalls().stream().map((call) -> call.toToolCall(LlmOperation.CHAT)).toList() : List.of();
 		String text = (message.content() != null) ? message.content() : "";
+		String reasoning = ChatChoiceMessage.reasoning(message.reasoningContent(), message.reasoning());
 		if (text.isEmpty() && toolCalls.isEmpty()) {
 			throw new LlmResponseException(LlmOperation.CHAT,
-					"answer has no text and no tool calls (" + FinishReasons.describe(choice.finishReason()) + ")");
+					"answer has no text and no tool calls (" + FinishReasons.describe(choice.finishReason())
+							+ ((reasoning != null && !reasoning.isEmpty()) ? ", after reasoning only" : "") + ")");
 		}
 		return CompletionResponse.builder()
 			.id(this.id)
@@ -40,6 +42,8 @@ record ChatCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 			.finishReason(choice.finishReason())
 			.usage(UsageBody.toUsage(this.usage))
 			.toolCalls(toolCalls)
+			.reasoning(reasoning)
+			.logprobs(TokenLogprobBody.toLogprobs(LlmOperation.CHAT, LogprobsBody.content(choice.logprobs())))
 			.build();
 	}
 

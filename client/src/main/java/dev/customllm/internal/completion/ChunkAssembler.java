@@ -1,6 +1,7 @@
 package dev.customllm.internal.completion;
 
 import dev.customllm.completion.CompletionChunk;
+import dev.customllm.completion.TokenLogprob;
 import dev.customllm.completion.ToolCall;
 import dev.customllm.completion.Usage;
 import java.util.List;
@@ -45,6 +46,8 @@ final class ChunkAssembler {
 	private @Nullable Usage usage;
 
 	private boolean hasText;
+
+	private boolean hasReasoning;
 
 	private ChunkAssembler(LlmOperation operation, StreamLimits limits) {
 		this.operation = operation;
@@ -113,7 +116,48 @@ final class ChunkAssembler {
 		return this;
 	}
 
-	@Nullable CompletionChunk text(@Nullable String text) {
+	/**
+	 * Return the chunk of a chat delta: its text, reasoning and the log-probabilities of
+	 * its tokens.
+	 * @return the chunk, or {@code null} when the delta adds neither text nor reasoning
+	 */
+	@Nullable CompletionChunk delta(@Nullable String text, @Nullable String reasoning,
+			@Nullable List<TokenLogprobBody> logprobs) {
+		if (!DeltaContent.isChunk(text, reasoning)) {
+			return null;
+		}
+		List<TokenLogprob> tokens = TokenLogprobBody.toLogprobs(this.operation, logprobs);
+		if ((reasoning == null || reasoning.isEmpty()) && tokens.isEmpty()) {
+			return text(text);
+		}
+		String piece = (text != null) ? text : "";
+		this.hasText |= !piece.isEmpty();
+		this.hasReasoning |= piece.isEmpty();
+		return CompletionChunk.builder()
+			.text(piece)
+			.reasoning((reasoning == null || reasoning.isEmpty()) ? null : reasoning)
+			.logprobs(tokens)
+			.model(this.model)
+			.build();
+	}
+
+	/**
+	 * Return the chunk of a text completion event.
+	 * @return the chunk, or {@code null} when the event adds no text
+	 */
+	@Nullable CompletionChunk textDelta(@Nullable String text, @Nullable TextLogprobsBody logprobs) {
+		if (logprobs == null || text == null || text.isEmpty()) {
+			return text(text);
+		}
+		this.hasText = true;
+		return CompletionChunk.builder()
+			.text(text)
+			.logprobs(TextLogprobsBody.toLogprobs(logprobs))
+			.model(this.model)
+			.build();
+	}
+
+	private @Nullable CompletionChunk text(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
@@ -162,8 +206,9 @@ final class ChunkAssembler {
 			.map((parts) -> parts.toToolCall(this.operation))
 			.toList();
 		if (!this.hasText && calls.isEmpty()) {
-			throw new LlmResponseException(this.operation, "streamed answer has no text and no tool calls ("
-					+ FinishReasons.describe(this.finishReason) + ")");
+			throw new LlmResponseException(this.operation,
+					"streamed answer has no text and no tool calls (" + FinishReasons.describe(this.finishReason)
+							+ (this.hasReasoning ? ", after reasoning only" : "") + ")");
 		}
 		return CompletionChunk.builder()
 			.last(true)

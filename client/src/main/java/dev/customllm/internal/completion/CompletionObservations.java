@@ -48,6 +48,9 @@ final class CompletionObservations {
 		context.setResponseModel(model);
 		if (usage != null) {
 			context.setTokens(usage.promptTokens(), usage.completionTokens());
+			if (usage.cachedTokens() != null || usage.reasoningTokens() != null) {
+				context.setTokenDetails(usage.cachedTokens(), usage.reasoningTokens());
+			}
 		}
 	}
 

@@ -22,7 +22,8 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ChatChoice.class, ChatChoiceMessage.class, ChatChunkResult.class, ChatChunkChoice.class,
 				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
 				TextChunkResult.class, TextChoice.class, UsageBody.class, ContentPartBody.class, ImageUrlBody.class,
-				ResponseFormatBody.class, JsonSchemaBody.class);
+				ResponseFormatBody.class, JsonSchemaBody.class, TokenDetailsBody.class, LogprobsBody.class,
+				TokenLogprobBody.class, TextLogprobsBody.class);
 		// named by ChatChunkResult's @JsonDeserialize, created by the mapper
 		hints.reflection().registerType(ChatChunkReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}

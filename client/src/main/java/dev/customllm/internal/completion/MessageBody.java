@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  */
 record MessageBody(String role, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object content,
 		@JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<ToolCallBody> toolCalls,
-		@JsonProperty("tool_call_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String toolCallId) {
+		@JsonProperty("tool_call_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String toolCallId,
+		@JsonProperty("reasoning_content") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reasoningContent) {
 
 	static MessageBody of(Message message) {
 		boolean callsOnly = message.content().isEmpty() && !message.toolCalls().isEmpty();
 		List<ToolCallBody> calls = message.toolCalls().isEmpty() ? List.of()
 				: message.toolCalls().stream().map(ToolCallBody::of).toList();
-		return new MessageBody(message.role(), callsOnly ? null : content(message), calls, message.toolCallId());
+		return new MessageBody(message.role(), callsOnly ? null : content(message), calls, message.toolCallId(),
+				message.reasoning());
 	}
 
 	private static Object content(Message message) {

@@ -74,8 +74,7 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	 */
 	private Mono<CompletionResponse> send(CompletionRequest request) {
 		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults));
-		Mono<CompletionResponse> answer = post(body)
-			.map((result) -> checkToolCalls(this.endpoint.response().apply(result)));
+		Mono<CompletionResponse> answer = post(body).map(this::toResponse);
 		return this.context.telemetry()
 			.observe(call(request), answer,
 					(context, response) -> CompletionObservations.answer(this.context.telemetry(), context, response));
@@ -88,6 +87,11 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 			return transport.post(this.endpoint.operation(), this.uri, body, parsers);
 		}
 		return transport.post(this.endpoint.operation(), this.uri, body, this.endpoint.answerType());
+	}
+
+	private CompletionResponse toResponse(R result) {
+		CompletionResponse response = checkToolCalls(this.endpoint.response().apply(result));
+		return this.defaults.splitThinkTags() ? ThinkTags.split(response) : response;
 	}
 
 	@Override
@@ -104,8 +108,9 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 					.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);
 			})
-				.transform((results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.context.limits(),
-						results));
+				.transform(
+						(results) -> ChunkAssembler.assemble(this.endpoint.operation(), this.context.limits(), results))
+				.transform((assembled) -> this.defaults.splitThinkTags() ? ThinkTags.split(assembled) : assembled);
 			return this.context.telemetry().observeStream(call(request), chunks, CompletionObservations::chunk);
 		});
 	}

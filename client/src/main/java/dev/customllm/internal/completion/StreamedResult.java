@@ -17,4 +17,12 @@ interface StreamedResult {
 	 */
 	@Nullable CompletionChunk addTo(ChunkAssembler assembler);
 
+	/**
+	 * Return whether this event carries content: a piece of text, of reasoning or of a
+	 * tool call, as {@link DeltaContent#carries} decides. An event without (an empty
+	 * delta, a role, usage alone) shows the connection is open, not that the model works.
+	 * @return whether the event carries content
+	 */
+	boolean carriesContent();
+
 }

@@ -14,6 +14,6 @@ import dev.customllm.internal.json.StrictText;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TextChoice(@Nullable Integer index, @JsonDeserialize(using = StrictText.class) @Nullable String text,
-		@JsonProperty("finish_reason") @Nullable String finishReason) {
+		@JsonProperty("finish_reason") @Nullable String finishReason, @Nullable TextLogprobsBody logprobs) {
 
 }

@@ -20,7 +20,16 @@ record TextChunkResult(@Nullable String model, @Nullable List<TextChoice> choice
 	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
 		assembler.model(this.model).usage(this.usage);
 		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
-		return (choice != null) ? assembler.finishReason(choice.finishReason()).text(choice.text()) : null;
+		if (choice == null) {
+			return null;
+		}
+		return assembler.finishReason(choice.finishReason()).textDelta(choice.text(), choice.logprobs());
+	}
+
+	@Override
+	public boolean carriesContent() {
+		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
+		return choice != null && DeltaContent.carries(choice.text(), null, null);
 	}
 
 	@Override

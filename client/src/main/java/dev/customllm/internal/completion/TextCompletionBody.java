@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 record TextCompletionBody(@Nullable String model, String prompt, @Nullable Double temperature,
 		@JsonProperty("max_tokens") @Nullable Integer maxTokens, @JsonProperty("top_p") @Nullable Double topP,
 		@Nullable List<String> stop, @Nullable Long seed, @Nullable Boolean stream,
-		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions, @JsonIgnore Map<String, Object> extra) {
+		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions, @Nullable Integer logprobs,
+		@JsonIgnore Map<String, Object> extra) {
 
 	static TextCompletionBody of(CompletionRequest request, CompletionDefaults defaults) {
 		if (!request.messages().isEmpty() || request.prompt() == null) {
@@ -37,7 +38,18 @@ record TextCompletionBody(@Nullable String model, String prompt, @Nullable Doubl
 		}
 		return new TextCompletionBody(Requests.model(request, defaults), request.prompt(),
 				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
-				Requests.stop(request), request.seed(), null, null, request.extra());
+				Requests.stop(request), request.seed(), null, null, logprobs(request), request.extra());
+	}
+
+	/**
+	 * The legacy API's {@code logprobs}: the number of alternatives per token, 0 for the
+	 * tokens' own log-probabilities only.
+	 */
+	private static @Nullable Integer logprobs(CompletionRequest request) {
+		if (!request.logprobs()) {
+			return null;
+		}
+		return (request.topLogprobs() != null) ? request.topLogprobs() : 0;
 	}
 
 	/**
@@ -48,7 +60,7 @@ record TextCompletionBody(@Nullable String model, String prompt, @Nullable Doubl
 	TextCompletionBody streaming(boolean includeUsage) {
 		StreamOptions options = includeUsage ? StreamOptions.INCLUDE_USAGE : null;
 		return new TextCompletionBody(this.model, this.prompt, this.temperature, this.maxTokens, this.topP, this.stop,
-				this.seed, true, options, this.extra);
+				this.seed, true, options, this.logprobs, this.extra);
 	}
 
 	@JsonAnyGetter

@@ -31,6 +31,7 @@ record TextCompletionResult(@Nullable String id, @Nullable String model, @Nullab
 			.text(choice.text())
 			.finishReason(choice.finishReason())
 			.usage(UsageBody.toUsage(this.usage))
+			.logprobs(TextLogprobsBody.toLogprobs(choice.logprobs()))
 			.build();
 	}
 

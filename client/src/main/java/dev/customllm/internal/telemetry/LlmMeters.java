@@ -44,6 +44,16 @@ public final class LlmMeters implements ResilienceListener {
 	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
+	/**
+	 * Name of the counter of input tokens read from the service's prompt cache.
+	 */
+	public static final String CACHE_READ_INPUT_TOKENS = "gen_ai.client.inference.usage.cache_read.input_tokens";
+
+	/**
+	 * Name of the counter of output tokens spent reasoning.
+	 */
+	public static final String REASONING_OUTPUT_TOKENS = "gen_ai.client.inference.usage.reasoning.output_tokens";
+
 	private static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.stream.time_to_first_chunk";
 
 	private static final String BATCH_SIZE = "gen_ai.client.embedding.batch.size";
@@ -117,12 +127,29 @@ public final class LlmMeters implements ResilienceListener {
 		if (outputTokens != null) {
 			summaries.output().record(outputTokens);
 		}
+		@Nullable Integer cached = context.getCachedInputTokens();
+		if (cached != null) {
+			summaries.cachedInput().increment(cached);
+		}
+		@Nullable Integer reasoning = context.getReasoningOutputTokens();
+		if (reasoning != null) {
+			summaries.reasoningOutput().increment(reasoning);
+		}
 	}
 
 	private TokenSummaries tokenSummaries(TokenKey key) {
 		return new TokenSummaries(
 				Tags.of("gen_ai.operation.name", key.operation().value(), "gen_ai.provider.name", this.providerName,
 						"gen_ai.request.model", key.requestModel(), "gen_ai.response.model", key.responseModel()));
+	}
+
+	private Counter tokenCounter(Tags tags, String name) {
+		return Counter.builder(name)
+			.description(name.equals(CACHE_READ_INPUT_TOKENS) ? "Input tokens served from the service's prompt cache"
+					: "Output tokens spent reasoning")
+			.baseUnit("tokens")
+			.tags(tags)
+			.register(this.registry);
 	}
 
 	private DistributionSummary tokenSummary(Tags tags, String tokenType) {
@@ -254,7 +281,7 @@ public final class LlmMeters implements ResilienceListener {
 
 	private void evict(String meterName) {
 		switch (meterName) {
-			case TOKEN_USAGE -> this.tokenUsage.clear();
+			case TOKEN_USAGE, CACHE_READ_INPUT_TOKENS, REASONING_OUTPUT_TOKENS -> this.tokenUsage.clear();
 			case TIME_TO_FIRST_CHUNK -> this.timesToFirstChunk.clear();
 			case BATCH_SIZE -> this.batchSizes.clear();
 			default -> {
@@ -299,6 +326,8 @@ public final class LlmMeters implements ResilienceListener {
 
 		private final AtomicReferenceArray<DistributionSummary> summaries = new AtomicReferenceArray<>(TYPES.length);
 
+		private final AtomicReferenceArray<Counter> details = new AtomicReferenceArray<>(2);
+
 		TokenSummaries(Tags tags) {
 			this.tags = tags;
 		}
@@ -309,6 +338,23 @@ public final class LlmMeters implements ResilienceListener {
 
 		DistributionSummary output() {
 			return summary(1);
+		}
+
+		Counter cachedInput() {
+			return detail(0, CACHE_READ_INPUT_TOKENS);
+		}
+
+		Counter reasoningOutput() {
+			return detail(1, REASONING_OUTPUT_TOKENS);
+		}
+
+		private Counter detail(int index, String name) {
+			Counter counter = this.details.get(index);
+			if (counter == null) {
+				counter = tokenCounter(this.tags, name);
+				this.details.set(index, counter);
+			}
+			return counter;
 		}
 
 		private DistributionSummary summary(int type) {

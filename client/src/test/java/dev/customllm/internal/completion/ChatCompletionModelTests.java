@@ -142,7 +142,7 @@ class ChatCompletionModelTests {
 		assertThat(response.model()).isEqualTo("gpt-4o-2024-08-06");
 		assertThat(response.text()).isEqualTo("Hello!");
 		assertThat(response.finishReason()).isEqualTo("stop");
-		assertThat(response.usage()).isEqualTo(Usage.of(19, 10, 29));
+		assertThat(response.usage()).isEqualTo(Usage.of(19, 10, 29).toBuilder().cachedTokens(0).build());
 		assertThat(response.toolCalls()).isEmpty();
 	}
 

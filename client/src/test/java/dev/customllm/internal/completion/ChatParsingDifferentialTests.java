@@ -78,12 +78,17 @@ class ChatParsingDifferentialTests {
 				.writeValueAsBytes(WireFixtures.declaredOnly(answer, ChatCompletionResult.class, ignored));
 			assertThat(parse(List.of(fixture.bytes()))).as(fixture.name()).isEqualTo(parse(List.of(declared)));
 		}
-		// what servers add and the client does not read today, reasoning included
-		assertThat(ignored).contains("reasoning_content", "refusal", "annotations", "logprobs", "service_tier",
-				"system_fingerprint", "timings", "prompt_tokens_details", "completion_tokens_details");
+		// what servers add and the client does not read
+		assertThat(ignored).contains("refusal", "annotations", "service_tier", "system_fingerprint", "timings",
+				"audio_tokens", "accepted_prediction_tokens");
+		// what the client reads since issue 25: reasoning, usage details,
+		// log-probabilities
+		assertThat(ignored).doesNotContain("reasoning_content", "reasoning", "logprobs", "prompt_tokens_details",
+				"completion_tokens_details", "cached_tokens", "reasoning_tokens", "top_logprobs", "bytes");
 		for (Class<?> record : List.of(ChatCompletionResult.class, ChatChoice.class, ChatChoiceMessage.class,
 				ToolCallBody.class, FunctionCallBody.class, UsageBody.class, ChatChunkChoice.class,
-				ChatChunkDelta.class, ToolCallDelta.class)) {
+				ChatChunkDelta.class, ToolCallDelta.class, TokenDetailsBody.class, LogprobsBody.class,
+				TokenLogprobBody.class)) {
 			assertThat(record.getAnnotation(JsonIgnoreProperties.class)).as(record.getSimpleName())
 				.satisfies((annotation) -> assertThat(annotation.ignoreUnknown()).isTrue());
 		}
@@ -128,7 +133,8 @@ class ChatParsingDifferentialTests {
 			}
 			ChatChunkDelta delta = first.delta();
 			return new ChatChunkResult(this.model, true, first.finishReason(), (delta != null) ? delta.content() : null,
-					(delta != null) ? delta.toolCalls() : null, this.usage);
+					(delta != null) ? delta.toolCalls() : null, this.usage,
+					(delta != null) ? delta.reasoningText() : null, LogprobsBody.content(first.logprobs()));
 		}
 
 	}

@@ -5,6 +5,7 @@ import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
 import dev.customllm.completion.CompletionResponse;
+import dev.customllm.completion.TokenLogprob;
 import dev.customllm.completion.Usage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -72,6 +74,25 @@ class TextCompletionModelTests {
 		assertThat(response.usage()).isEqualTo(Usage.of(5, 4, 9));
 		assertThat(response.model()).isEqualTo("facebook/opt-125m");
 		assertThat(response.id()).isEqualTo("cmpl-1");
+	}
+
+	@Test
+	void readsTheLegacyLogprobsOfATextAnswer() {
+		fixture.simulator().wireMock().stubFor(post(anyUrl()).willReturn(okJson("""
+				{"id":"cmpl-2","object":"text_completion","model":"facebook/opt-125m",
+				 "choices":[{"index":0,"text":" a dragon","finish_reason":"length",
+				 "logprobs":{"text_offset":[0,2],"token_logprobs":[-0.25,-1.5],"tokens":[" a"," dragon"],
+				 "top_logprobs":[{" a":-0.25," the":-1.75},{" dragon":-1.5," king":-1.0}]}}],
+				 "usage":{"prompt_tokens":5,"total_tokens":7,"completion_tokens":2}}""")));
+		CompletionResponse response = fixture.client()
+			.completionModel()
+			.complete(CompletionRequest.builder().prompt("Once upon a time").logprobs(true).topLogprobs(2).build());
+		assertThat(response.logprobs()).extracting(TokenLogprob::token, TokenLogprob::logprob)
+			.containsExactly(tuple(" a", -0.25), tuple(" dragon", -1.5));
+		assertThat(response.logprobs().get(1).topLogprobs()).extracting(TokenLogprob::token)
+			.containsExactly(" king", " dragon");
+		assertThat(fixture.simulator().requests()).last()
+			.satisfies((request) -> assertThat(request.json().get("logprobs").asInt()).isEqualTo(2));
 	}
 
 	@Test

@@ -32,7 +32,8 @@ class WireTypeHintsTests {
 	 */
 	private static final Set<String> NOT_ON_THE_WIRE = Set.of("dev.customllm.internal.completion.CompletionEndpoint",
 			"dev.customllm.internal.completion.StreamLimits", "dev.customllm.internal.http.HttpSettings",
-			"dev.customllm.internal.completion.CompletionContext");
+			"dev.customllm.internal.completion.CompletionContext",
+			"dev.customllm.internal.completion.ThinkTagSplitter$Split");
 
 	@Test
 	void everyWireRecordHasReflectionHintsForTheMapper() throws IOException {

@@ -42,7 +42,7 @@ class AssistantController {
 	@GetMapping(path = "/api/assistant/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(@RequestParam(required = false) @Nullable String question) {
 		return this.assistantService.streamAnswer(question)
-			.map(AnswerEvents::of)
+			.concatMapIterable(AnswerEvents::of)
 			.onErrorResume(LlmException.class, (ex) -> {
 				logger.warn(ex.getMessage());
 				return Flux.just(AnswerEvents.failure(ex));

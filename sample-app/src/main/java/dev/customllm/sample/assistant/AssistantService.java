@@ -51,15 +51,15 @@ public class AssistantService {
 	}
 
 	/**
-	 * Stream the answer to a question.
+	 * Stream the answer to a question, with the model's reasoning when it is a reasoning
+	 * model.
 	 * @param question the question
-	 * @return the chunks of the answer, the last one with the finish reason
+	 * @return the chunks of the answer (pieces of text or of reasoning), the last one
+	 * with the finish reason
 	 * @throws IllegalArgumentException if the question is {@code null} or blank
 	 */
 	public Flux<CompletionChunk> streamAnswer(@Nullable String question) {
-		return this.agent.stream(checked(question))
-			.map(CompletionChunk::delta)
-			.concatWith(Mono.just(CompletionChunk.builder().last(true).finishReason("stop").build()));
+		return this.agent.streamChunks(checked(question));
 	}
 
 	private static String checked(@Nullable String question) {

@@ -55,6 +55,10 @@ class AssistantPageBrowserTests {
 			window.answerSteps = [];
 			new MutationObserver(() => window.answerSteps.push({ text: answer.textContent, at: performance.now() }))
 				.observe(answer, { childList: true, characterData: true, subtree: true });
+			const reasoning = document.getElementById('reasoning');
+			window.reasoningSteps = [];
+			new MutationObserver(() => window.reasoningSteps.push(reasoning.textContent))
+				.observe(reasoning, { childList: true, characterData: true, subtree: true });
 			""";
 
 	@LocalServerPort
@@ -115,6 +119,14 @@ class AssistantPageBrowserTests {
 		List<String> steps = recordedSteps();
 		assertThat(steps).as("texts recorded by the page").hasSizeGreaterThanOrEqualTo(3);
 		assertGrewInSteps(steps, expected, "texts recorded by the page");
+		WebElement reasoning = this.driver.findElement(By.id("reasoning"));
+		assertThat(this.driver.findElement(By.id("reasoning-panel")).isDisplayed()).isTrue();
+		assertThat(reasoning.getText()).as("the model's thinking beside the answer")
+			.startsWith("The user asks:")
+			.isNotEqualTo(expected);
+		List<String> thinking = recordedReasoning();
+		assertThat(thinking).as("thinking recorded by the page").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(thinking).last().isEqualTo(reasoning.getText());
 	}
 
 	private List<String> pollUntilDone(WebElement answer, WebElement status) throws InterruptedException {
@@ -142,6 +154,13 @@ class AssistantPageBrowserTests {
 		List<Map<String, Object>> steps = (List<Map<String, Object>>) ((JavascriptExecutor) this.driver)
 			.executeScript("return window.answerSteps;");
 		return steps.stream().map((step) -> (String) step.get("text")).filter((text) -> !text.isEmpty()).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> recordedReasoning() {
+		List<String> steps = (List<String>) ((JavascriptExecutor) this.driver)
+			.executeScript("return window.reasoningSteps;");
+		return steps.stream().filter((text) -> !text.isEmpty()).toList();
 	}
 
 	private static void assertGrewInSteps(List<String> texts, String expected, String description) {

@@ -55,8 +55,15 @@ class AssistantStreamTests {
 		assertThat(last.event()).isEqualTo("done");
 		assertThat(last.data()).isEqualTo("{\"finishReason\":\"stop\"}");
 		List<ServerSentEvent<String>> fragments = events.subList(0, events.size() - 1);
-		assertThat(fragments).allSatisfy((event) -> assertThat(event.event()).isNull());
-		String answer = String.join("", fragments.stream().map(AssistantStreamTests::text).toList());
+		List<ServerSentEvent<String>> thinking = fragments.stream()
+			.takeWhile((event) -> "reasoning".equals(event.event()))
+			.toList();
+		List<ServerSentEvent<String>> answering = fragments.subList(thinking.size(), fragments.size());
+		assertThat(thinking).as("the simulated reasoning model thinks first").hasSizeGreaterThan(1);
+		assertThat(String.join("", thinking.stream().map(AssistantStreamTests::text).toList()))
+			.startsWith("The user asks:");
+		assertThat(answering).isNotEmpty().allSatisfy((event) -> assertThat(event.event()).isNull());
+		String answer = String.join("", answering.stream().map(AssistantStreamTests::text).toList());
 		assertThat(answer).startsWith("Simulated answer from lookup_document: ")
 			.isEqualTo(this.assistantService.answer("Why do answers stream in fragments").block());
 	}
