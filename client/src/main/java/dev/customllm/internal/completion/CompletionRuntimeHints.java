@@ -22,9 +22,15 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ChatChoice.class, ChatChoiceMessage.class, ChatChunkResult.class, ChatChunkChoice.class,
 				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
 				TextChunkResult.class, TextChoice.class, UsageBody.class, ContentPartBody.class, ImageUrlBody.class,
-				ResponseFormatBody.class, JsonSchemaBody.class);
+				ResponseFormatBody.class, JsonSchemaBody.class, ResponsesBody.class, ResponsesBody.Item.class,
+				ResponsesBody.Part.class, ResponsesBody.Tool.class, ResponsesBody.Text.class,
+				ResponsesBody.Format.class, ResponsesBody.Reasoning.class, ResponsesResult.class,
+				ResponsesResult.OutputItem.class, ResponsesResult.ContentBody.class,
+				ResponsesResult.IncompleteDetails.class, ResponsesUsageBody.class,
+				ResponsesUsageBody.InputDetails.class, ResponsesUsageBody.OutputDetails.class, ResponsesEvent.class);
 		// named by ChatChunkResult's @JsonDeserialize, created by the mapper
 		hints.reflection().registerType(ChatChunkReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+		hints.reflection().registerType(ResponsesEventReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}
 
 }
