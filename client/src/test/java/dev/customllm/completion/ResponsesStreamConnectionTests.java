@@ -142,7 +142,8 @@ class ResponsesStreamConnectionTests {
 			.takeUntil(CompletionChunk::last)
 			.collectList()
 			.block(Duration.ofSeconds(10));
-		// as after data: [DONE], the rest of the body is read for a grace time of 2 s at most
+		// as after data: [DONE], the rest of the body is read for a grace time of 2 s at
+		// most
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
 		assertThat(chunks.get(chunks.size() - 1).last()).isTrue();
 	}
