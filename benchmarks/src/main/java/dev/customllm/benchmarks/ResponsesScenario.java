@@ -55,15 +55,15 @@ final class ResponsesScenario {
 				samples.add(contender, "chunk alloc", (double) cost.allocatedBytes() / chunks);
 				samples.add(contender, "first", first);
 			});
-			report.ratio(CALLS, "client CPU per call (µs), responses | chat", samples.median(responses, "call cpu"),
+			report.ratio(CALLS, "client CPU per call (µs), responses vs chat", samples.median(responses, "call cpu"),
 					samples.median(chat, "call cpu"), null);
-			report.ratio(CALLS, "allocated per call (KB), responses | chat", samples.median(responses, "call alloc"),
+			report.ratio(CALLS, "allocated per call (KB), responses vs chat", samples.median(responses, "call alloc"),
 					samples.median(chat, "call alloc"), null);
-			report.ratio(STREAMS, "client CPU per chunk (µs), responses | chat", samples.median(responses, "chunk cpu"),
-					samples.median(chat, "chunk cpu"), null);
-			report.ratio(STREAMS, "allocated per chunk (bytes), responses | chat",
+			report.ratio(STREAMS, "client CPU per chunk (µs), responses vs chat",
+					samples.median(responses, "chunk cpu"), samples.median(chat, "chunk cpu"), null);
+			report.ratio(STREAMS, "allocated per chunk (bytes), responses vs chat",
 					samples.median(responses, "chunk alloc"), samples.median(chat, "chunk alloc"), null);
-			report.ratio(STREAMS, "time to first chunk, median (ms), responses | chat",
+			report.ratio(STREAMS, "time to first chunk, median (ms), responses vs chat",
 					samples.median(responses, "first"), samples.median(chat, "first"), null);
 		}
 	}
