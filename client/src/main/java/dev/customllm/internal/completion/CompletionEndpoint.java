@@ -55,8 +55,8 @@ record CompletionEndpoint<B, R, C extends StreamedResult>(LlmOperation operation
 	 * {@code POST /responses}, OpenAI's Responses API, observed as chat.
 	 */
 	static final CompletionEndpoint<ResponsesBody, ResponsesResult, ResponsesEvent> RESPONSES = new CompletionEndpoint<>(
-			LlmOperation.CHAT, ResponsesBody::of, ResponsesBody::streaming, ResponsesResult.class, null,
-			ResponsesResult::toResponse, ResponsesEvent.class);
+			LlmOperation.CHAT, ResponsesBody::of, ResponsesBody::streaming, ResponsesResult.class,
+			() -> new ResponsesAnswerParser(LlmJson.mapper()), ResponsesResult::toResponse, ResponsesEvent.class);
 
 	static CompletionEndpoint<?, ?, ?> of(CompletionApi api) {
 		return switch (api) {

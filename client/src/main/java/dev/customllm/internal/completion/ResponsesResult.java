@@ -50,6 +50,11 @@ record ResponsesResult(@Nullable String id, @Nullable String model, @Nullable St
 	private static final Set<String> STATUSES = Set.of("completed", "incomplete", "failed", "in_progress", "queued",
 			"cancelled");
 
+	ResponsesResult {
+		// JSON null, as the mapper reads it into a JsonNode, is no error
+		failure = (failure != null && failure.isNull()) ? null : failure;
+	}
+
 	@Override
 	public byte @Nullable [] error() {
 		return errorOf(this.status, this.failure);

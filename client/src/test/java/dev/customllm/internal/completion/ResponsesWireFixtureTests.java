@@ -16,7 +16,9 @@ import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionResponse;
 import dev.customllm.completion.ToolCall;
 import dev.customllm.completion.Usage;
+import dev.customllm.internal.http.AnswerParser;
 import dev.customllm.internal.http.EventStreams;
+import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.parsing.WireFixtures;
 import dev.customllm.internal.parsing.WireFixtures.Fixture;
 
@@ -97,7 +99,7 @@ class ResponsesWireFixtureTests {
 				{"id":"resp_f","object":"response","status":"failed","output":[],\
 				"error":{"code":"server_error","message":"The model failed"}}""".getBytes();
 		assertThatExceptionOfType(LlmApiException.class)
-			.isThrownBy(() -> EventStreams.parse(List.of(failed), ResponsesResult.class))
+			.isThrownBy(() -> EventStreams.parse(List.of(failed), CompletionEndpoint.RESPONSES.parsers().get()))
 			.withMessageContaining("The model failed");
 		byte[] empty = "{\"id\":\"resp_e\",\"status\":\"completed\",\"output\":[]}".getBytes();
 		assertThatExceptionOfType(LlmResponseException.class)
@@ -182,6 +184,28 @@ class ResponsesWireFixtureTests {
 	}
 
 	@Test
+	void theProductionParserReadsUnaryAnswersAsTheMapperReadsTheWireRecords() {
+		List<Fixture> fixtures = new ArrayList<>(WireFixtures.files("responses"));
+		fixtures.add(new Fixture("odd shapes", """
+				{"output":[null,{"type":"message","content":[null,{"type":"output_text","text":"a","x":[{"y":1}]}],
+				 "summary":null,"call_id":null,"name":7},{"type":"reasoning","summary":[{"type":"summary_text",
+				 "text":"t"}],"content":null}],"id":null,"model":null,"status":"incomplete","error":null,
+				 "incomplete_details":{"reason":"content_filter"},"usage":{"input_tokens":1,"output_tokens":"2"},
+				 "unknown":{"output":[1,2]}}""".getBytes()));
+		fixtures.add(new Fixture("output as an odd value", "{\"output\":[],\"usage\":null}".getBytes()));
+		for (Fixture fixture : fixtures) {
+			ResponsesResult expected = LlmJson.mapper().readValue(fixture.bytes(), ResponsesResult.class);
+			for (int i = 0; i < 20; i++) {
+				List<byte[]> pieces = WireFixtures.split(fixture.bytes(), this.random);
+				AnswerParser<ResponsesResult> parser = CompletionEndpoint.RESPONSES.parsers().get();
+				ResponsesResult actual = EventStreams.parse(pieces, parser);
+				assertThat(actual).as(describe(fixture, pieces)).usingRecursiveComparison().isEqualTo(expected);
+				assertThat(actual).as(describe(fixture, pieces)).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
 	void everyBoundaryAndRandomPiecesReadAsTheWholeBody() {
 		for (Fixture fixture : WireFixtures.files("responses")) {
 			CompletionResponse whole = unary(fixture, List.of(fixture.bytes()));
@@ -238,7 +262,7 @@ class ResponsesWireFixtureTests {
 	}
 
 	private static CompletionResponse unary(Fixture fixture, List<byte[]> pieces) {
-		return EventStreams.parse(pieces, ResponsesResult.class).toResponse();
+		return EventStreams.parse(pieces, CompletionEndpoint.RESPONSES.parsers().get()).toResponse();
 	}
 
 	private static Fixture fixture(String name) {

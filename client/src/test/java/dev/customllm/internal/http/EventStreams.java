@@ -56,11 +56,23 @@ public final class EventStreams {
 	 * @throws RuntimeException the answer's failure, if it has one
 	 */
 	public static <T> T parse(List<byte[]> pieces, Class<T> answerType) {
+		return parse(pieces, new MappedAnswerParser<>(LlmOperation.CHAT, LlmJson.mapper(), answerType));
+	}
+
+	/**
+	 * Read a unary 2xx body that arrives in the given pieces with a parser, as the
+	 * transport reads it ({@link ParsingBody}).
+	 * @param <T> the answer type
+	 * @param pieces the body, in the pieces the network delivers
+	 * @param parser the parser
+	 * @return the answer
+	 * @throws RuntimeException the answer's failure, if it has one
+	 */
+	public static <T> T parse(List<byte[]> pieces, AnswerParser<T> parser) {
 		ErrorResponses errors = new ErrorResponses(LlmJson.mapper(), new SecretRedactor(null, Map.of(), Set.of()),
 				Clock.systemUTC());
-		ParsingBody<T> body = new ParsingBody<>(LlmOperation.CHAT,
-				new MappedAnswerParser<>(LlmOperation.CHAT, LlmJson.mapper(), answerType), errors,
-				SETTINGS.maxResponseSize(), -1, SETTINGS.responseMemory());
+		ParsingBody<T> body = new ParsingBody<>(LlmOperation.CHAT, parser, errors, SETTINGS.maxResponseSize(), -1,
+				SETTINGS.responseMemory());
 		try {
 			for (byte[] piece : pieces) {
 				body.feed(Unpooled.wrappedBuffer(piece));
