@@ -108,6 +108,23 @@ class ResponsesCompletionModelTests {
 	}
 
 	@Test
+	void aServiceThatRefusesJsonSchemaGetsJsonObjectWithTheSchemaInTheInstructions() {
+		fixture.simulator().responses().refusesJsonSchema();
+		Summary summary = fixture.client()
+			.completionModel("refusing-model")
+			.complete(CompletionRequest.of("Summarize the Spring documentation"), Summary.class);
+		assertThat(summary.summary()).isNotBlank();
+		List<JsonNode> bodies = fixture.simulator().responsesRequests().stream().map((r) -> r.json()).toList();
+		assertThat(bodies).hasSize(2);
+		assertThat(bodies.get(0).path("text").path("format").path("type").asString()).isEqualTo("json_schema");
+		assertThat(bodies.get(1).path("text").path("format").path("type").asString()).isEqualTo("json_object");
+		assertThat(bodies.get(1).path("instructions").asString()).contains("JSON Schema", "\"summary\"");
+	}
+
+	record Summary(String summary) {
+	}
+
+	@Test
 	void storeMayBeAskedForAndWhatTheApiLacksIsRefused() {
 		fixture.client()
 			.completionModel()
