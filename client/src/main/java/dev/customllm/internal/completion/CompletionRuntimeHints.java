@@ -27,7 +27,8 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ResponsesBody.Format.class, ResponsesBody.Reasoning.class, ResponsesResult.class,
 				ResponsesResult.OutputItem.class, ResponsesResult.ContentBody.class,
 				ResponsesResult.IncompleteDetails.class, ResponsesUsageBody.class,
-				ResponsesUsageBody.InputDetails.class, ResponsesUsageBody.OutputDetails.class, ResponsesEvent.class);
+				ResponsesUsageBody.InputDetails.class, ResponsesUsageBody.OutputDetails.class, ResponsesEvent.class,
+				ResponsesEvent.FunctionCall.class);
 		// named by ChatChunkResult's @JsonDeserialize, created by the mapper
 		hints.reflection().registerType(ChatChunkReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		hints.reflection().registerType(ResponsesEventReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
