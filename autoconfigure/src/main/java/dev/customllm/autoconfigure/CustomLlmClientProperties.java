@@ -465,13 +465,15 @@ public class CustomLlmClientProperties {
 		private @Nullable Integer maxTokens;
 
 		/**
-		 * Completion API to call: chat (/chat/completions) or text (/completions).
+		 * Completion API to call: chat (/chat/completions), text (/completions) or
+		 * responses (/responses, OpenAI's Responses API, stateless: store false, the
+		 * whole conversation sent each time).
 		 */
 		private CompletionApi api = CompletionApi.CHAT;
 
 		/**
-		 * Endpoint path, relative to the base URL. When unset, /chat/completions or
-		 * /completions according to the API.
+		 * Endpoint path, relative to the base URL. When unset, /chat/completions,
+		 * /completions or /responses according to the API.
 		 */
 		private @Nullable String path;
 

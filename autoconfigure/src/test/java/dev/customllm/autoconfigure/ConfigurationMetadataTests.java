@@ -5,6 +5,7 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.customllm.completion.CompletionApi;
 import dev.customllm.internal.json.LlmJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,13 @@ class ConfigurationMetadataTests {
 				assertThat(property.has("description")).as(property.get("name").asString()).isTrue();
 				assertThat(property.get("description").asString()).isNotBlank().doesNotStartWith("The ");
 			}
+			JsonNode api = null;
+			for (JsonNode property : properties) {
+				api = property.get("name").asString().equals("custom.llm.completion.api") ? property : api;
+			}
+			assertThat(api).isNotNull();
+			assertThat(api.get("type").asString()).isEqualTo(CompletionApi.class.getName());
+			assertThat(api.get("description").asString()).contains("chat", "text", "responses (/responses");
 		}
 	}
 

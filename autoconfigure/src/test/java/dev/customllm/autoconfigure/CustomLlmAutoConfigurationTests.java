@@ -230,6 +230,26 @@ class CustomLlmAutoConfigurationTests {
 	}
 
 	@Test
+	void responsesApiIsSelectedByPropertyForTheDefaultClientAndForANamedClient() {
+		try (LlmSimulator simulator = LlmSimulator.start()) {
+			this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=" + simulator.baseUrl(),
+					"custom.llm.completion.api=responses", "custom.llm.clients.legacy.base-url=" + simulator.baseUrl(),
+					"custom.llm.clients.legacy.completion.api=chat",
+					"custom.llm.clients.reasoner.base-url=" + simulator.baseUrl())
+				.run((context) -> {
+					assertThat(context.getBean(CompletionModel.class))
+						.hasToString("CompletionModel[" + simulator.baseUrl() + "/responses, model=null]");
+					assertThat(context.getBean(CompletionModel.class).complete("Say hello")).isNotBlank();
+					assertThat(simulator.responsesRequests()).hasSize(1);
+					assertThat(context.getBean("legacyCustomLlmClient", CustomLlmClient.class).completionModel())
+						.hasToString("CompletionModel[" + simulator.baseUrl() + "/chat/completions, model=null]");
+					assertThat(context.getBean("reasonerCustomLlmClient", CustomLlmClient.class).completionModel())
+						.hasToString("CompletionModel[" + simulator.baseUrl() + "/responses, model=null]");
+				});
+		}
+	}
+
+	@Test
 	void invalidPropertiesFailWithAClearMessage() {
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=localhost:8000")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()

@@ -12,18 +12,18 @@ import java.util.stream.Collectors;
  * Netty baseline, both against a loopback stub in this JVM.
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
- * {@code --only=chat,structured,concurrency,embeddings,stream,fleet} for some scenarios;
- * {@code --only-contender=library} (or {@code baseline}) to run one alone, for a
- * profiler; {@code --one-cpu} to run in a child JVM limited to one CPU ({@link OneCpu});
- * {@code --scaling} to add the scaling runs and their charts ({@link Scaling}), with
- * {@code --only=none} for those alone.
+ * {@code --only=chat,structured,concurrency,embeddings,stream,responses,fleet} for some
+ * scenarios; {@code --only-contender=library} (or {@code baseline}) to run one alone, for
+ * a profiler; {@code --one-cpu} to run in a child JVM limited to one CPU
+ * ({@link OneCpu}); {@code --scaling} to add the scaling runs and their charts
+ * ({@link Scaling}), with {@code --only=none} for those alone.
  *
  * @author Custom LLM team
  */
 public final class Benchmarks {
 
-	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "embeddings",
-			"fleet");
+	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "responses",
+			"embeddings", "fleet");
 
 	private Benchmarks() {
 	}
@@ -55,6 +55,7 @@ public final class Benchmarks {
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 64, false).run(stub, report));
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
+			run(only, "responses", () -> new ResponsesScenario(sizes).run(stub, report));
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
 			if (Arrays.asList(args).contains("--scaling")) {
 				new Scaling(sizes, Path.of(option(args, "--charts=", "docs/img"))).run(stub);

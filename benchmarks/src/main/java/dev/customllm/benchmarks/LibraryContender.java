@@ -1,11 +1,13 @@
 package dev.customllm.benchmarks;
 
 import java.util.List;
+import java.util.Locale;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.customllm.CustomLlmClient;
+import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.completion.CompletionRequest;
@@ -34,8 +36,18 @@ final class LibraryContender implements Contender {
 	private final EmbeddingModel embeddings;
 
 	LibraryContender(ContenderSettings settings) {
-		this("library",
+		this(settings, CompletionApi.CHAT);
+	}
+
+	/**
+	 * Create the library speaking a completion API.
+	 * @param settings the settings
+	 * @param api the completion API
+	 */
+	LibraryContender(ContenderSettings settings, CompletionApi api) {
+		this((api == CompletionApi.CHAT) ? "library" : "library (" + api.name().toLowerCase(Locale.ROOT) + ")",
 				CustomLlmClient.builder()
+					.completionApi(api)
 					.baseUrl(settings.baseUrl())
 					.apiKey(ContenderSettings.API_KEY)
 					.maxConnections(settings.maxConnections())

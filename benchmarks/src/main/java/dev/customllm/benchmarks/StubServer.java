@@ -25,10 +25,11 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * A loopback stub of an OpenAI-compatible service on Reactor Netty's {@link HttpServer}:
  * {@code POST /v1/chat/completions} (unary, or server-sent events when the body asks for
- * a stream; a JSON answer when it has a response format) and {@code POST /v1/embeddings}
- * (float arrays or base64). Answers are built once by {@link StubResponses}; latency is a
- * non-blocking delay. Its threads are named {@code stub-…}, so that {@link ClientMeter}
- * leaves them out of the client's cost.
+ * a stream; a JSON answer when it has a response format), {@code POST /v1/responses} (the
+ * Responses API, unary or its typed events) and {@code POST /v1/embeddings} (float arrays
+ * or base64). Answers are built once by {@link StubResponses}; latency is a non-blocking
+ * delay. Its threads are named {@code stub-…}, so that {@link ClientMeter} leaves them
+ * out of the client's cost.
  *
  * @author Custom LLM team
  */
@@ -72,7 +73,9 @@ final class StubServer implements AutoCloseable {
 			.port(0)
 			.protocol(HttpProtocol.HTTP11)
 			.runOn(this.loops)
-			.route((routes) -> routes.post("/v1/chat/completions", this::chat).post("/v1/embeddings", this::embed))
+			.route((routes) -> routes.post("/v1/chat/completions", this::chat)
+				.post("/v1/responses", this::responses)
+				.post("/v1/embeddings", this::embed))
 			.bindNow();
 	}
 
@@ -140,6 +143,16 @@ final class StubServer implements AutoCloseable {
 			.asByteArray()
 			.flatMap((body) -> delay().then(Mono.defer(() -> contains(body, STREAM_TRUE)
 					? stream(response, this.responses.stream(this.streamChunks)) : json(response, chatAnswer(body)))));
+	}
+
+	private Publisher<Void> responses(HttpServerRequest request, HttpServerResponse response) {
+		this.chatRequests.incrementAndGet();
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.flatMap((body) -> delay().then(Mono.defer(() -> contains(body, STREAM_TRUE)
+					? stream(response, this.responses.responsesStream(this.streamChunks))
+					: json(response, this.responses.responsesAnswer()))));
 	}
 
 	private byte[] chatAnswer(byte[] body) {

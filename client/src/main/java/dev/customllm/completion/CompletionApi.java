@@ -18,7 +18,14 @@ public enum CompletionApi {
 	/**
 	 * {@code POST /completions} with a prompt (the legacy text completion API).
 	 */
-	TEXT("/completions", LlmOperation.TEXT_COMPLETION);
+	TEXT("/completions", LlmOperation.TEXT_COMPLETION),
+
+	/**
+	 * {@code POST /responses}, OpenAI's Responses API, stateless: every request sends the
+	 * whole conversation with {@code store: false}. Its calls are observed as
+	 * {@linkplain LlmOperation#CHAT chat} operations.
+	 */
+	RESPONSES("/responses", LlmOperation.CHAT);
 
 	private final String defaultPath;
 

@@ -79,6 +79,11 @@ public final class ConformanceCheck {
 		findings.add(completions.text());
 		findings.add(completions.streaming());
 		findings.addAll(completions.streamUsage());
+		ResponsesProbes responses = new ResponsesProbes(this.client, chatModel);
+		findings.add(responses.answer());
+		findings.add(responses.streaming());
+		findings.add(responses.toolCalls());
+		findings.add(responses.reasoning());
 		EmbeddingProbes embeddings = new EmbeddingProbes(this.client, embeddingModel);
 		findings.add(embeddings.floats());
 		findings.add(embeddings.base64());

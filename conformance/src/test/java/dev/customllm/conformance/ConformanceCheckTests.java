@@ -56,7 +56,8 @@ class ConformanceCheckTests {
 		List<Finding> findings = check(simulator);
 		assertThat(findings).extracting(Finding::capability)
 			.containsExactly("/models", "chat completions", "text completions", "streaming", "stream_options",
-					"usage in streams", "embeddings (float)", "embeddings (base64)", "tool calls",
+					"usage in streams", "responses", "responses streaming", "responses tool calls",
+					"responses reasoning", "embeddings (float)", "embeddings (base64)", "tool calls",
 					"response_format json_schema", "response_format json_object", "images", "reasoning_effort",
 					"reasoning", "reasoning in streams", "usage details", "logprobs", "/rerank", "error format",
 					"starter: CompletionModel", "starter: EmbeddingModel", "starter: structured output",
@@ -65,6 +66,24 @@ class ConformanceCheckTests {
 			.allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString()).isEqualTo(Support.YES));
 		assertThat(simulator.chatRequests())
 			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer sk-conformance"));
+	}
+
+	@Test
+	void aServiceWithoutTheResponsesApiIsReportedAndOneWithoutReasoningPartly(LlmSimulator simulator) {
+		simulator.responses().whenRequestContains("\"reasoning\"").answers("OK");
+		List<Finding> findings = check(simulator);
+		assertThat(finding(findings, "responses").support()).isEqualTo(Support.YES);
+		assertThat(finding(findings, "responses streaming").observed()).contains("response.completed with usage");
+		assertThat(finding(findings, "responses reasoning")).satisfies((finding) -> {
+			assertThat(finding.support()).isEqualTo(Support.PARTLY);
+			assertThat(finding.starter()).contains("reasoning() stays null");
+		});
+		simulator.reset();
+		simulator.responses().fails(LlmFault.status(404, "Not Found"));
+		findings = check(simulator);
+		assertThat(findings).filteredOn((finding) -> finding.capability().startsWith("responses"))
+			.allSatisfy((finding) -> assertThat(finding.support()).as(finding.toString()).isEqualTo(Support.NO));
+		assertThat(finding(findings, "responses").starter()).contains("custom.llm.completion.api=chat");
 	}
 
 	@Test

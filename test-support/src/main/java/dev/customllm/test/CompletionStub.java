@@ -57,7 +57,8 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 	}
 
 	/**
-	 * Answer with a call of a tool ({@code finish_reason} {@code tool_calls}). Chat only.
+	 * Answer with a call of a tool ({@code finish_reason} {@code tool_calls}). Chat and
+	 * Responses API only.
 	 * @param name the name of the function to call
 	 * @param argumentsJson the arguments as a JSON object, for example
 	 * {@code {"city":"Paris"}}
@@ -68,28 +69,34 @@ public final class CompletionStub extends LlmStub<CompletionStub> {
 
 	/**
 	 * Answer with several tool calls in one round ({@code finish_reason}
-	 * {@code tool_calls}). Chat only.
+	 * {@code tool_calls}). Chat and Responses API only.
 	 * @param calls the calls, in order
 	 */
 	public void callsTools(ToolCallStub... calls) {
-		chatOnly("callsTools");
+		if (endpoint() == SimulatedEndpoint.TEXT) {
+			throw new IllegalStateException("callsTools applies to chat completions and the Responses API only");
+		}
 		if (calls.length == 0) {
 			throw new IllegalArgumentException("callsTools needs at least one call");
 		}
 		for (ToolCallStub call : calls) {
 			checkObject(call.argumentsJson());
 		}
-		respond(scripted(Script.tools(List.of(calls))));
+		respond(scripted(new Script(endpoint(), List.of(), List.of(calls), List.of(), false)));
 	}
 
 	/**
 	 * Refuse requests whose {@code response_format} is {@code json_schema} with a 400, as
 	 * some llama.cpp builds, older vLLM and gateways that only know {@code json_object}
-	 * do; other requests are answered as before. Chat only.
+	 * do ({@code text.format} on the Responses API); other requests are answered as
+	 * before. Chat and Responses API only.
 	 */
 	public void refusesJsonSchema() {
-		chatOnly("refusesJsonSchema");
-		whenBodyMatches(WireMock.matchingJsonPath("$.response_format.type", WireMock.equalTo("json_schema")))
+		if (endpoint() == SimulatedEndpoint.TEXT) {
+			throw new IllegalStateException("refusesJsonSchema applies to chat completions and the Responses API only");
+		}
+		String format = (endpoint() == SimulatedEndpoint.RESPONSES) ? "$.text.format.type" : "$.response_format.type";
+		whenBodyMatches(WireMock.matchingJsonPath(format, WireMock.equalTo("json_schema")))
 			.fails(LlmFault.status(400, JSON_SCHEMA_REFUSAL));
 	}
 

@@ -38,6 +38,26 @@ final class EventStream {
 		return render(events, false);
 	}
 
+	/**
+	 * Render events the way the Responses API streams them: each with an {@code event:}
+	 * line naming its {@code type}, and no {@code data: [DONE]} (the stream ends after
+	 * its {@code response.completed}).
+	 * @param events the event payloads, each with its {@code type}
+	 * @return the streamed response
+	 */
+	static ResponseDefinition typed(List<ObjectNode> events) {
+		StringBuilder body = new StringBuilder();
+		events.forEach((event) -> body.append("event: ")
+			.append(event.path("type").asString(""))
+			.append("\ndata: ")
+			.append(SimulatorEndpoint.json.writeValueAsString(event))
+			.append("\n\n"));
+		return SimulatorEndpoint.answer(200, "text/event-stream", body.toString())
+			.withHeader("Cache-Control", "no-cache")
+			.withChunkedDribbleDelay(events.size(), DURATION_MILLIS)
+			.build();
+	}
+
 	private static ResponseDefinition render(List<ObjectNode> events, boolean done) {
 		StringBuilder body = new StringBuilder();
 		events.forEach((event) -> body.append("data: ")

@@ -1,5 +1,6 @@
 package dev.customllm.test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.HttpHeader;
@@ -87,8 +88,9 @@ public final class LlmRequest {
 	}
 
 	/**
-	 * Return the prompt: the last user message of a chat request, or the prompt of a text
-	 * completion request.
+	 * Return the prompt: the last user message of a chat or Responses API request (the
+	 * text of its text parts when it has images), or the prompt of a text completion
+	 * request.
 	 * @return the prompt, empty when there is none
 	 */
 	public String prompt() {
@@ -97,11 +99,31 @@ public final class LlmRequest {
 			JsonNode prompt = body.path("prompt");
 			return (prompt.isArray() ? prompt.path(0) : prompt).asString("");
 		}
+		if (body.path("input").isString() && !body.has("messages")) {
+			return body.path("input").stringValue();
+		}
 		String prompt = "";
-		for (JsonNode message : body.path("messages").values()) {
-			prompt = "user".equals(message.path("role").asString("")) ? message.path("content").asString("") : prompt;
+		for (JsonNode message : messages(body)) {
+			prompt = "user".equals(message.path("role").asString("")) ? text(message.path("content")) : prompt;
 		}
 		return prompt;
+	}
+
+	private static Iterable<JsonNode> messages(JsonNode body) {
+		return (body.has("messages") ? body.path("messages") : body.path("input")).values();
+	}
+
+	private static String text(JsonNode content) {
+		if (!content.isArray()) {
+			return content.asString("");
+		}
+		List<String> texts = new ArrayList<>();
+		content.values().forEach((part) -> {
+			if (part.path("text").isString()) {
+				texts.add(part.path("text").stringValue());
+			}
+		});
+		return String.join(" ", texts);
 	}
 
 	/**
@@ -117,18 +139,22 @@ public final class LlmRequest {
 	}
 
 	/**
-	 * Return the URLs of the images of a chat request, {@code data:} URLs included.
+	 * Return the URLs of the images of a chat or Responses API request, {@code data:}
+	 * URLs included.
 	 * @return the URLs, in the order of the messages and their parts
 	 */
 	public List<String> imageUrls() {
-		return json().path("messages")
-			.values()
-			.stream()
-			.flatMap((message) -> message.path("content").values().stream())
-			.map((part) -> part.path("image_url").path("url"))
-			.filter(JsonNode::isString)
-			.map(JsonNode::stringValue)
-			.toList();
+		List<String> urls = new ArrayList<>();
+		for (JsonNode message : messages(json())) {
+			for (JsonNode part : message.path("content").values()) {
+				JsonNode url = part.path("image_url").isString() ? part.path("image_url")
+						: part.path("image_url").path("url");
+				if (url.isString()) {
+					urls.add(url.stringValue());
+				}
+			}
+		}
+		return urls;
 	}
 
 	/**

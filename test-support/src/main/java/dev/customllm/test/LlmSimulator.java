@@ -156,6 +156,15 @@ public final class LlmSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Stub the Responses API, {@code POST /v1/responses}: text and tool calls, answered
+	 * in its shape (streamed with its typed events).
+	 * @return a new stub, effective once answered with
+	 */
+	public CompletionStub responses() {
+		return new CompletionStub(this, SimulatedEndpoint.RESPONSES);
+	}
+
+	/**
 	 * Stub {@code POST /v1/embeddings}.
 	 * @return a new stub, effective once answered with
 	 */
@@ -195,6 +204,14 @@ public final class LlmSimulator implements AutoCloseable {
 	 */
 	public List<LlmRequest> completionRequests() {
 		return requests(SimulatedEndpoint.TEXT);
+	}
+
+	/**
+	 * Return the Responses API requests received.
+	 * @return the requests, oldest first
+	 */
+	public List<LlmRequest> responsesRequests() {
+		return requests(SimulatedEndpoint.RESPONSES);
 	}
 
 	/**

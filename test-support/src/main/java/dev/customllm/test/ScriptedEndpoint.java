@@ -46,6 +46,7 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 		ResponseDefinition answer = switch (script.endpoint()) {
 			case CHAT -> chat(script, request);
 			case TEXT -> text(script, request);
+			case RESPONSES -> responses(script, request);
 			case EMBEDDINGS -> embeddings(script, request);
 			case RERANK -> SimulatorEndpoint.ok(RerankEndpoint.answer("rerank-sim-" + this.ids.incrementAndGet(),
 					request, RerankEndpoint.documents(request.path("documents")), script.scores()));
@@ -74,6 +75,21 @@ final class ScriptedEndpoint implements ResponseDefinitionTransformerV2 {
 		choice.put("finish_reason", finishReason(script));
 		completion.set("usage", usage(request, script));
 		return SimulatorEndpoint.ok(completion);
+	}
+
+	private ResponseDefinition responses(Script script, ObjectNode request) {
+		long number = this.ids.incrementAndGet();
+		ResponsesAnswer answer = new ResponsesAnswer("resp_sim" + number, number);
+		if (script.calls().isEmpty()) {
+			answer.text = new SimulatedAnswer(script.text(), "stop");
+			answer.fragments = script.chunks();
+		}
+		answer.calls = script.calls();
+		answer.promptTokens = SimulatedText.words(request.path("input").toString()).size();
+		if (SimulatorEndpoint.streamed(request) || script.cut()) {
+			return EventStream.typed(answer.events(request, script.cut()));
+		}
+		return SimulatorEndpoint.ok(answer.response(request, "completed"));
 	}
 
 	private ResponseDefinition text(Script script, ObjectNode request) {

@@ -18,6 +18,11 @@ enum SimulatedEndpoint {
 	TEXT("/v1/completions", "text_completion"),
 
 	/**
+	 * {@code POST /v1/responses}, the Responses API.
+	 */
+	RESPONSES("/v1/responses", "response"),
+
+	/**
 	 * {@code POST /v1/embeddings}.
 	 */
 	EMBEDDINGS("/v1/embeddings", "list"),

@@ -74,6 +74,7 @@ final class SimulatorAdminApi implements AdminApiExtension {
 		return switch (endpoint) {
 			case CHAT -> simulator.chat();
 			case TEXT -> simulator.completions();
+			case RESPONSES -> simulator.responses();
 			case EMBEDDINGS -> simulator.embeddings();
 			case RERANK -> simulator.rerank();
 		};
@@ -83,10 +84,11 @@ final class SimulatorAdminApi implements AdminApiExtension {
 		return switch (name.toLowerCase(Locale.ROOT)) {
 			case "chat" -> SimulatedEndpoint.CHAT;
 			case "completions" -> SimulatedEndpoint.TEXT;
+			case "responses" -> SimulatedEndpoint.RESPONSES;
 			case "embeddings" -> SimulatedEndpoint.EMBEDDINGS;
 			case "rerank" -> SimulatedEndpoint.RERANK;
 			default -> throw new IllegalArgumentException(
-					"endpoint must be chat, completions, embeddings or rerank, but was '" + name + "'");
+					"endpoint must be chat, completions, responses, embeddings or rerank, but was '" + name + "'");
 		};
 	}
 

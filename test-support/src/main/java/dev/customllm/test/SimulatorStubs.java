@@ -21,7 +21,7 @@ final class SimulatorStubs {
 
 	private static final String UNKNOWN = """
 			{"error":{"message":"Unknown endpoint: the simulator serves /v1/chat/completions, \
-			/v1/completions, /v1/embeddings, /v1/rerank and /v1/models","type":"invalid_request_error",\
+			/v1/completions, /v1/responses, /v1/embeddings, /v1/rerank and /v1/models","type":"invalid_request_error",\
 			"param":null,"code":null}}""";
 
 	private static final int KEY_PRIORITY = 1;
@@ -40,12 +40,14 @@ final class SimulatorStubs {
 
 	static Extension[] endpoints(AtomicLong ids) {
 		return new Extension[] { new ChatCompletionsEndpoint(ids), new TextCompletionsEndpoint(ids),
-				new EmbeddingsEndpoint(), new RerankEndpoint(ids), new ScriptedEndpoint(ids) };
+				new ResponsesEndpoint(ids), new EmbeddingsEndpoint(), new RerankEndpoint(ids),
+				new ScriptedEndpoint(ids) };
 	}
 
 	static void install(WireMockServer server) {
 		server.stubFor(simulated("/v1/chat/completions", ChatCompletionsEndpoint.NAME));
 		server.stubFor(simulated("/v1/completions", TextCompletionsEndpoint.NAME));
+		server.stubFor(simulated("/v1/responses", ResponsesEndpoint.NAME));
 		server.stubFor(simulated("/v1/embeddings", EmbeddingsEndpoint.NAME));
 		server.stubFor(simulated("/v1/rerank", RerankEndpoint.NAME));
 		server.stubFor(lowPriority(WireMock.get(WireMock.urlPathEqualTo("/v1/models")), json(200, MODELS)));

@@ -104,6 +104,11 @@ final class ChunkAssembler {
 		return this;
 	}
 
+	ChunkAssembler usage(@Nullable Usage usage) {
+		this.usage = (usage != null) ? usage : this.usage;
+		return this;
+	}
+
 	ChunkAssembler finishReason(@Nullable String finishReason) {
 		this.finishReason = (finishReason != null) ? finishReason : this.finishReason;
 		return this;
@@ -157,7 +162,37 @@ final class ChunkAssembler {
 			.build();
 	}
 
-	private @Nullable CompletionChunk text(@Nullable String text) {
+	/**
+	 * Set the whole arguments of a tool call whose arguments came in no piece: a service
+	 * that sends them only when the call is done.
+	 * @param index the index of the call, or {@code null} for the latest
+	 * @param arguments the arguments, or {@code null}
+	 */
+	void toolCallArguments(@Nullable Integer index, @Nullable String arguments) {
+		if (arguments == null || arguments.isEmpty() || this.toolCalls.isEmpty()) {
+			return;
+		}
+		ToolCallParts parts = this.toolCalls.get((index != null) ? index : this.toolCalls.lastKey());
+		if (parts != null && parts.arguments.isEmpty()) {
+			parts.arguments.append(arguments);
+			grow(arguments.length());
+		}
+	}
+
+	/**
+	 * Pass on a piece of the model's reasoning as a chunk of its own, never held.
+	 * @param reasoning the piece
+	 * @return the chunk, or {@code null} for an empty piece
+	 */
+	@Nullable CompletionChunk reasoning(@Nullable String reasoning) {
+		if (reasoning == null || reasoning.isEmpty()) {
+			return null;
+		}
+		this.hasReasoning = true;
+		return CompletionChunk.builder().reasoning(reasoning).model(this.model).build();
+	}
+
+	@Nullable CompletionChunk text(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}

@@ -15,8 +15,8 @@ import dev.customllm.internal.http.AnswerParser;
 import dev.customllm.internal.json.LlmJson;
 
 /**
- * One wire shape of completions: how a request is written, and how an answer and the
- * chunks of a streamed answer are read.
+ * One wire shape of completions (chat, legacy text, Responses API): how a request is
+ * written, and how an answer and the chunks of a streamed answer are read.
  *
  * @param <B> the request body
  * @param <R> the answer
@@ -51,8 +51,19 @@ record CompletionEndpoint<B, R, C extends StreamedResult>(LlmOperation operation
 			LlmOperation.TEXT_COMPLETION, TextCompletionBody::of, TextCompletionBody::streaming,
 			TextCompletionResult.class, null, TextCompletionResult::toResponse, TextChunkResult.class);
 
+	/**
+	 * {@code POST /responses}, OpenAI's Responses API, observed as chat.
+	 */
+	static final CompletionEndpoint<ResponsesBody, ResponsesResult, ResponsesEvent> RESPONSES = new CompletionEndpoint<>(
+			LlmOperation.CHAT, ResponsesBody::of, ResponsesBody::streaming, ResponsesResult.class,
+			() -> new ResponsesAnswerParser(LlmJson.mapper()), ResponsesResult::toResponse, ResponsesEvent.class);
+
 	static CompletionEndpoint<?, ?, ?> of(CompletionApi api) {
-		return (api == CompletionApi.TEXT) ? TEXT : CHAT;
+		return switch (api) {
+			case TEXT -> TEXT;
+			case RESPONSES -> RESPONSES;
+			default -> CHAT;
+		};
 	}
 
 }

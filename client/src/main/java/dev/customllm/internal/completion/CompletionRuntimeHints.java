@@ -23,9 +23,16 @@ class CompletionRuntimeHints implements RuntimeHintsRegistrar {
 				ChatChunkDelta.class, ToolCallDelta.class, TextCompletionBody.class, TextCompletionResult.class,
 				TextChunkResult.class, TextChoice.class, UsageBody.class, ContentPartBody.class, ImageUrlBody.class,
 				ResponseFormatBody.class, JsonSchemaBody.class, TokenDetailsBody.class, LogprobsBody.class,
-				TokenLogprobBody.class, TextLogprobsBody.class);
+				TokenLogprobBody.class, TextLogprobsBody.class, ResponsesBody.class, ResponsesBody.Item.class,
+				ResponsesBody.Part.class, ResponsesBody.Tool.class, ResponsesBody.Text.class,
+				ResponsesBody.Format.class, ResponsesBody.Reasoning.class, ResponsesResult.class,
+				ResponsesResult.OutputItem.class, ResponsesResult.ContentBody.class,
+				ResponsesResult.IncompleteDetails.class, ResponsesUsageBody.class,
+				ResponsesUsageBody.InputDetails.class, ResponsesUsageBody.OutputDetails.class, ResponsesEvent.class,
+				ResponsesEvent.FunctionCall.class);
 		// named by ChatChunkResult's @JsonDeserialize, created by the mapper
 		hints.reflection().registerType(ChatChunkReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+		hints.reflection().registerType(ResponsesEventReader.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}
 
 }

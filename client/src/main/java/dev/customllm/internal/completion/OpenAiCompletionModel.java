@@ -24,8 +24,9 @@ import dev.customllm.internal.telemetry.LlmTelemetry;
 
 /**
  * {@link CompletionModel} on an OpenAI-compatible endpoint:
- * {@code POST /chat/completions} or the legacy {@code POST /completions}, one
- * implementation over the {@link CompletionEndpoint} that describes each wire shape.
+ * {@code POST /chat/completions}, the legacy {@code POST /completions} or the Responses
+ * API's {@code POST /responses}, one implementation over the {@link CompletionEndpoint}
+ * that describes each wire shape.
  *
  * @param <B> the request body
  * @param <R> the answer

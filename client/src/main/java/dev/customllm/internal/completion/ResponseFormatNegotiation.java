@@ -28,10 +28,10 @@ import dev.customllm.internal.json.LlmJson;
  * {@code response_format} {@code json_schema} (older vLLM, llama.cpp builds that answer
  * {@code Either "json_schema" or "grammar" can be specified, but not both}, gateways that
  * only know {@code json_object}). The first refusal, a 400 or 422 that names
- * {@code response_format} or {@code json_schema}, is answered by sending the request
- * again with {@code json_object} and the schema in a system message, and every later
- * request of the client for that model goes that way; it is logged once per model at
- * INFO.
+ * {@code response_format}, {@code json_schema} or (on the Responses API)
+ * {@code text.format}, is answered by sending the request again with {@code json_object}
+ * and the schema in a system message, and every later request of the client for that
+ * model goes that way; it is logged once per model at INFO.
  *
  * @author Custom LLM team
  */
@@ -122,7 +122,7 @@ public final class ResponseFormatNegotiation {
 		}
 		String text = (api.error().message() + " " + api.error().param()).toLowerCase(Locale.ROOT);
 		return text.contains("response_format") || text.contains("json_schema") || text.contains("response format")
-				|| text.contains("json schema");
+				|| text.contains("json schema") || text.contains("text.format");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -34,9 +35,11 @@ import dev.customllm.LlmResponseException;
  * Reads the body of an OpenAI-style event stream: the JSON payload of each {@code data:}
  * event, in order, until {@code data: [DONE]}.
  * <ul>
- * <li>An error event ({@code event: error}, an {@code error:} field, or an {@code error}
- * object in a payload) fails the stream with an {@link dev.customllm.LlmApiException},
- * whatever follows it.</li>
+ * <li>An error event ({@code event: error}, an {@code error:} field, an {@code error}
+ * object in a payload, or a payload whose {@link AnswerOutcome} tells an error) fails the
+ * stream with an {@link dev.customllm.LlmApiException}, whatever follows it.</li>
+ * <li>A payload whose {@link AnswerOutcome} ends the stream is the last one, as
+ * {@code data: [DONE]} is.</li>
  * <li>A body that ends, or a connection that closes, before {@code [DONE]} fails the
  * stream with an {@link LlmResponseException} after the payloads that arrived.</li>
  * <li>No first payload within the response timeout, or no next one within the stream idle
@@ -52,6 +55,11 @@ import dev.customllm.LlmResponseException;
 final class EventStreamReader {
 
 	private static final Duration AFTER_DONE_GRACE = Duration.ofSeconds(2);
+
+	/**
+	 * The error codes of a stream's error event that tell a rate limit, reported as 429.
+	 */
+	private static final Set<String> RATE_LIMIT_CODES = Set.of("rate_limit_exceeded", "rate_limit_error");
 
 	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -271,7 +279,7 @@ final class EventStreamReader {
 			if (data[start] == '{' && indexOfErrorName(data, length) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
 				touch();
-				return this.payloadReader.readValue(data, 0, length);
+				return outcome(this.payloadReader.readValue(data, 0, length));
 			}
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data, 0, length);
 			JsonNode error = node.get("error");
@@ -283,7 +291,25 @@ final class EventStreamReader {
 						"server-sent event data is not a JSON object: " + excerpt(text(data, length)));
 			}
 			touch();
-			return EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType);
+			return outcome(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType));
+		}
+
+		/**
+		 * Act on what a payload tells of the call ({@link AnswerOutcome}): an error fails
+		 * the stream, an end ends it as {@code [DONE]} does, after this payload.
+		 */
+		private T outcome(T payload) {
+			if (payload instanceof AnswerOutcome outcome) {
+				byte[] error = outcome.error();
+				if (error != null) {
+					throw apiError(new String(error, StandardCharsets.UTF_8));
+				}
+				if (outcome.endsStream()) {
+					this.done = true;
+					this.doneSignal.tryEmitEmpty();
+				}
+			}
+			return payload;
 		}
 
 		private void touch() {
@@ -448,6 +474,9 @@ final class EventStreamReader {
 		JsonNode root = readTree(payload);
 		JsonNode error = (root != null && root.has("error")) ? root.get("error") : root;
 		JsonNode code = (error != null) ? error.get("code") : null;
+		if (code != null && code.isString() && RATE_LIMIT_CODES.contains(code.asString())) {
+			return 429;
+		}
 		int status = (code != null && code.canConvertToInt()) ? code.asInt() : 0;
 		return (status >= 400 && status <= 599) ? status : 500;
 	}

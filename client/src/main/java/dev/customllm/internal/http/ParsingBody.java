@@ -218,6 +218,12 @@ final class ParsingBody<T> {
 		if (answer == null) {
 			throw new LlmResponseException(this.operation, "body is JSON null");
 		}
+		if (answer instanceof AnswerOutcome outcome) {
+			byte[] error = outcome.error();
+			if (error != null) {
+				throw this.errorResponses.inSuccessfulAnswer(this.operation, 200, error);
+			}
+		}
 		return answer;
 	}
 
