@@ -70,6 +70,19 @@ record ResponsesEvent(String type, @Nullable String model, @Nullable String delt
 	}
 
 	@Override
+	public boolean carriesContent() {
+		return switch (this.type) {
+			case "response.output_text.delta", "response.reasoning_summary_text.delta", "response.reasoning_text.delta",
+					"response.function_call_arguments.delta" ->
+				this.delta != null && !this.delta.isEmpty();
+			case "response.output_item.added", "response.output_item.done" -> this.item != null;
+			case "response.function_call_arguments.done" -> this.arguments != null && !this.arguments.isEmpty();
+			case "response.completed", "response.incomplete" -> true;
+			default -> false;
+		};
+	}
+
+	@Override
 	public boolean endsStream() {
 		return "response.completed".equals(this.type) || "response.incomplete".equals(this.type);
 	}
