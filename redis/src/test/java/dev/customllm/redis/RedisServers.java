@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.customllm.resilience.Bandwidth;
 import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.resilience.SharedBucket;
@@ -24,19 +26,30 @@ import dev.customllm.resilience.SharedBucket;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Redis servers on loopback for the fleet tests: the shared one on port 6379 that CI
- * starts, and throw-away ones a test starts and stops itself.
+ * Redis servers on loopback for the fleet tests, all started by the tests on free ports
+ * (never a developer's Redis on 6379): one shared by the tests of a JVM, stopped when it
+ * exits, and throw-away ones a test starts and stops itself. A test that needs one is
+ * skipped, saying why, when {@code redis-server} is not installed (CI installs it).
  */
 public final class RedisServers {
 
-	public static final int SHARED_PORT = 6379;
+	private static @Nullable OwnRedis shared;
 
 	private RedisServers() {
 	}
 
-	public static void assumeSharedRedis() {
-		assumeTrue(answers(SHARED_PORT), "no Redis answers PING on 127.0.0.1:" + SHARED_PORT
-				+ "; start one with: redis-server --port 6379 --bind 127.0.0.1 --daemonize yes");
+	/**
+	 * Return the port of the Redis shared by the tests of this JVM, started on first use;
+	 * skip the test when {@code redis-server} is not installed.
+	 */
+	public static synchronized int sharedPort() {
+		OwnRedis redis = shared;
+		if (redis == null) {
+			redis = new OwnRedis();
+			Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "stop-test-redis"));
+			shared = redis;
+		}
+		return redis.port();
 	}
 
 	public static boolean answers(int port) {
@@ -177,7 +190,8 @@ public final class RedisServers {
 					.start();
 			}
 			catch (IOException ex) {
-				assumeTrue(false, "redis-server cannot be started: " + ex.getMessage());
+				assumeTrue(false, "redis-server is not installed or cannot be started (" + ex.getMessage()
+						+ "); install it to run the fleet tests, as .ci/run does: apt-get install redis-server");
 			}
 			awaitAnswer(true);
 		}

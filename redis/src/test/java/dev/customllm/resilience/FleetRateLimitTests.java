@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +43,6 @@ class FleetRateLimitTests {
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 
-	@BeforeEach
-	void redisAnswers() {
-		RedisServers.assumeSharedRedis();
-	}
-
 	@AfterEach
 	void close() throws Exception {
 		Collections.reverse(this.closeables);
@@ -61,7 +55,7 @@ class FleetRateLimitTests {
 	void threeInstancesShareOneRequestRateThroughRedis() throws Exception {
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
-		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.sharedPort()));
 		List<CompletionModel> local = List.of(instance(load, null), instance(load, null), instance(load, null));
 		double alone = load.run(local, 6, Duration.ofMillis(2500));
 		load.reset();
@@ -83,7 +77,7 @@ class FleetRateLimitTests {
 						+ (reportedTokens.get() - 10) + ",\"completion_tokens\":10,\"total_tokens\":"
 						+ reportedTokens.get() + "}}"),
 				4));
-		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.sharedPort()));
 		RateLimitSettings limits = RateLimitSettings.builder()
 			.tokensPerMinute(1000L)
 			.maxWait(Duration.ofMillis(100))
