@@ -56,8 +56,10 @@ class RedisRateLimitStoreTests {
 			assertThat(bucket.tryConsume(1, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(bucket.tryConsume(1, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isFalse();
-		assertThat(RedisServers.command(RedisServers.sharedPort(), "EXISTS", this.prefix + ":rate")).isEqualTo("1");
-		long expiresIn = Long.parseLong(RedisServers.command(RedisServers.sharedPort(), "PTTL", this.prefix + ":rate"));
+		assertThat(RedisServers.command(RedisServers.sharedPort(), "EXISTS", "{" + this.prefix + "}:rate"))
+			.isEqualTo("1");
+		long expiresIn = Long
+			.parseLong(RedisServers.command(RedisServers.sharedPort(), "PTTL", "{" + this.prefix + "}:rate"));
 		assertThat(expiresIn).as("expires once full again, plus a margin").isPositive().isLessThanOrEqualTo(12_000);
 	}
 
@@ -123,7 +125,7 @@ class RedisRateLimitStoreTests {
 			.credentials("fleet", "s3cret")
 			.build()));
 		RedisRateLimitStore store = new RedisRateLimitStore(connection, "custom-llm:chat", Duration.ofMillis(500));
-		assertThat(store).hasToString("redis://127.0.0.1:6380/2 (keys custom-llm:chat:*)");
+		assertThat(store).hasToString("redis://127.0.0.1:6380/2 (keys {custom-llm:chat}:*)");
 		assertThat(store.kind()).isEqualTo("redis");
 	}
 

@@ -23,7 +23,7 @@ class FleetWithoutSpringTests {
 		try {
 			assertThat(client.rateLimitStoreStatus()).get().satisfies((status) -> {
 				assertThat(status.state()).isEqualTo(State.SHARED);
-				assertThat(status.store()).isEqualTo("redis://redis.internal:6379/0 (keys custom-llm:vllm:*)");
+				assertThat(status.store()).isEqualTo("redis://redis.internal:6379/0 (keys {custom-llm:vllm}:*)");
 			});
 		}
 		finally {
