@@ -134,6 +134,7 @@ final class ClientBuilderConfigurer {
 			.tokensPerMinute(limit.getTokensPerMinute())
 			.maxWait(limit.getMaxWait())
 			.onStoreFailure(limit.getOnStoreFailure())
+			.expectedInstances(limit.getExpectedInstances())
 			.build();
 	}
 

@@ -273,7 +273,10 @@ public final class RedisRateLimitConnection implements AutoCloseable {
 	private CompletableFuture<Opened> connect() {
 		CompletableFuture<? extends StatefulConnection<String, String>> connecting;
 		if (this.client instanceof RedisClusterClient cluster) {
-			connecting = cluster.connectAsync(StringCodec.UTF8);
+			// the cluster's topology first: Lettuce connects only once it knows the slots
+			connecting = cluster.refreshPartitionsAsync()
+				.toCompletableFuture()
+				.thenCompose((partitions) -> cluster.connectAsync(StringCodec.UTF8));
 		}
 		else {
 			connecting = ((RedisClient) this.client).connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();

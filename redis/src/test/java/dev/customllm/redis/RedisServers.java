@@ -23,6 +23,7 @@ import dev.customllm.resilience.Bandwidth;
 import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.resilience.SharedBucket;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -171,9 +172,12 @@ public final class RedisServers {
 			this(freePort(), true);
 		}
 
-		private OwnRedis(int port, boolean debugCommand) {
+		private final List<String> options;
+
+		private OwnRedis(int port, boolean debugCommand, String... options) {
 			this.port = port;
 			this.debugCommand = debugCommand;
+			this.options = List.of(options);
 			assumeTrue(!answers(port), "port " + port + " is already taken by a Redis");
 			start();
 		}
@@ -184,6 +188,7 @@ public final class RedisServers {
 			if (this.debugCommand) {
 				command.addAll(List.of("--enable-debug-command", "local"));
 			}
+			command.addAll(this.options);
 			try {
 				this.process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -225,6 +230,83 @@ public final class RedisServers {
 		@Override
 		public void close() {
 			this.process.destroyForcibly();
+		}
+
+	}
+
+	/**
+	 * A Redis Cluster of three masters on free ports, made with
+	 * {@code redis-cli --cluster
+	 * create}; the test is skipped when {@code redis-server} or {@code redis-cli} is not
+	 * installed.
+	 */
+	public static final class OwnCluster implements AutoCloseable {
+
+		private final List<OwnRedis> nodes = new ArrayList<>();
+
+		private final java.nio.file.Path directory;
+
+		public OwnCluster() {
+			try {
+				this.directory = java.nio.file.Files.createTempDirectory("redis-cluster");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			for (int i = 0; i < 3; i++) {
+				int port = freePort();
+				this.nodes.add(new OwnRedis(port, false, "--cluster-enabled", "yes", "--cluster-config-file",
+						this.directory.resolve("nodes-" + port + ".conf").toString(), "--dir",
+						this.directory.toString()));
+			}
+			List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+			for (OwnRedis node : this.nodes) {
+				create.add("127.0.0.1:" + node.port());
+			}
+			create.add("--cluster-yes");
+			try {
+				Process process = new ProcessBuilder(create).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("redis-cli --cluster create")
+					.isTrue();
+			}
+			catch (IOException ex) {
+				close();
+				assumeTrue(false, "redis-cli is not installed or cannot be started (" + ex.getMessage()
+						+ "); install it to run the cluster tests, as .ci/run does: apt-get install redis-tools");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!this.nodes.stream()
+				.allMatch((node) -> command(node.port(), "CLUSTER", "INFO").contains("cluster_state:ok"))) {
+				assertThat(System.nanoTime()).as("the cluster's state is ok").isLessThan(deadline);
+				sleep(Duration.ofMillis(100));
+			}
+		}
+
+		public List<Integer> ports() {
+			return this.nodes.stream().map(OwnRedis::port).toList();
+		}
+
+		/**
+		 * Return the port of the node that holds a key, or -1.
+		 */
+		public int holderOf(String key) {
+			for (OwnRedis node : this.nodes) {
+				String answer = command(node.port(), "EXISTS", key);
+				if (answer.equals("1")) {
+					return node.port();
+				}
+			}
+			return -1;
+		}
+
+		@Override
+		public void close() {
+			this.nodes.forEach(OwnRedis::close);
 		}
 
 	}
