@@ -88,6 +88,7 @@ class FleetFaultMetricsTests {
 			.containsPattern("gen_ai_client_rate_limit_rejections_total\\{[^}]*reason=\"store_down\"[^}]*} 1\\.0")
 			.containsPattern("gen_ai_client_rate_limit_permits_total\\{[^}]*store=\"redis\"[^}]*} 1\\.0")
 			.containsPattern("gen_ai_client_rate_limit_store_latency_seconds_count\\{[^}]*} [1-9]")
+			.containsPattern("gen_ai_client_rate_limit_limit\\{[^}]*limit=\"rate\"[^}]*} 20\\.0")
 			.containsPattern("gen_ai_client_rate_limit_queue\\{[^}]*limit=\"rate\"[^}]*} 0\\.0");
 		assertThat(readiness.statusCode()).as("not ready while every call is refused").isEqualTo(503);
 		assertThat(readiness.body()).contains("OUT_OF_SERVICE");

@@ -74,6 +74,12 @@ final class ClientLimits implements AutoCloseable {
 				: null;
 		this.tokens = (settings.tokensPerMinute() != null) ? new LimitBucket("tokens",
 				tokenBandwidth(settings.tokensPerMinute()), store, outage, instances, MAX_TOKEN_ASKS) : null;
+		if (settings.requestsPerSecond() != null) {
+			listener.onLimitConfigured("rate", settings.requestsPerSecond());
+		}
+		if (settings.tokensPerMinute() != null) {
+			listener.onLimitConfigured("tokens", settings.tokensPerMinute() / 60.0);
+		}
 		if (store != null && outage != null) {
 			listener.onStoreState(store.kind(), () -> outage.status().state());
 			if (this.requests != null) {

@@ -87,6 +87,14 @@ public interface ResilienceListener {
 	}
 
 	/**
+	 * A rate limit is configured: its rate can be read from now on.
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 * @param perSecond the permits it grants per second: requests, or tokens
+	 */
+	default void onLimitConfigured(String limit, double perSecond) {
+	}
+
+	/**
 	 * The shared store of the rate limits went down (one call per outage).
 	 * @param store the kind of store
 	 */

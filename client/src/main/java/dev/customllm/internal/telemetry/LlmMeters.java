@@ -231,6 +231,14 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	@Override
+	public void onLimitConfigured(String limit, double perSecond) {
+		Gauge.builder("gen_ai.client.rate_limit.limit", () -> perSecond)
+			.description("Permits per second a rate limit grants, across the fleet when shared: requests, or tokens")
+			.tags(providerTags().and("limit", limit))
+			.register(this.registry);
+	}
+
+	@Override
 	public void onStoreOutage(String store) {
 		Counter.builder("gen_ai.client.rate_limit.store.outages")
 			.description("Times the rate-limit store went down; a steady rate means it flaps")

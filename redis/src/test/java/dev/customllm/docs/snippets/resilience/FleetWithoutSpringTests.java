@@ -11,8 +11,8 @@ import dev.customllm.resilience.RateLimitStoreStatus.State;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The snippet of docs/resilience.md builds a client whose limits are shared through
- * Redis, without connecting to it before the first call.
+ * The snippet of docs/fleet.md builds a client whose limits are shared through Redis,
+ * without connecting to it before the first call.
  */
 class FleetWithoutSpringTests {
 
