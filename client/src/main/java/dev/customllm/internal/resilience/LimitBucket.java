@@ -47,6 +47,11 @@ final class LimitBucket {
 	 */
 	private static final int MAX_RETRIES_AFTER_ERROR = 2;
 
+	/**
+	 * The most times a call asks a slow store again within its longest wait.
+	 */
+	private static final int MAX_ASKS_WHEN_SLOW = 8;
+
 	private static final Log logger = LogFactory.getLog(LimitBucket.class);
 
 	private final String limit;
@@ -122,7 +127,7 @@ final class LimitBucket {
 			return fallBack(operation, outage, permits, maxWait);
 		}
 		long start = System.nanoTime();
-		Mono<Permit> ask = Mono.defer(() -> ask(operation, shared, outage, permits, maxWait, start, 0));
+		Mono<Permit> ask = Mono.defer(() -> ask(operation, shared, outage, permits, maxWait, start, 0, 1));
 		return this.asking.limit(ask, maxWait, Mono.error(NoTurn::new), (waited) -> {
 		}).onErrorResume(NoTurn.class, (noTurn) -> Mono.just(Permit.REFUSED));
 	}
@@ -133,7 +138,7 @@ final class LimitBucket {
 	}
 
 	private Mono<Permit> ask(LlmOperation operation, SharedBucket shared, StoreOutage outage, long permits,
-			Duration maxWait, long start, int errors) {
+			Duration maxWait, long start, int errors, int asks) {
 		return askOnce(shared, permits, remaining(maxWait, start))
 			.onErrorResume((failure) -> Mono.fromFuture(() -> outage.failed(failure)).flatMap((answers) -> {
 				if (!answers) {
@@ -141,11 +146,12 @@ final class LimitBucket {
 				}
 				if (StoreOutage.isSlowAnswer(failure)) {
 					// the store is up but slow: the deadline counts against this call
-					return remaining(maxWait, start).isZero() ? Mono.just(Permit.TIMED_OUT)
-							: ask(operation, shared, outage, permits, maxWait, start, errors);
+					return (remaining(maxWait, start).isZero() || asks >= MAX_ASKS_WHEN_SLOW)
+							? Mono.just(Permit.TIMED_OUT)
+							: ask(operation, shared, outage, permits, maxWait, start, errors, asks + 1);
 				}
 				return (errors < MAX_RETRIES_AFTER_ERROR)
-						? ask(operation, shared, outage, permits, maxWait, start, errors + 1)
+						? ask(operation, shared, outage, permits, maxWait, start, errors + 1, asks + 1)
 						: fallBack(operation, outage, permits, remaining(maxWait, start));
 			}));
 	}
