@@ -156,6 +156,7 @@ final class ClientBuilderConfigurer {
 			.tokensPerMinute(limit.getTokensPerMinute())
 			.maxWait(limit.getMaxWait())
 			.onStoreFailure(limit.getOnStoreFailure())
+			.expectedInstances(limit.getExpectedInstances())
 			.build();
 	}
 

@@ -824,7 +824,38 @@ public class CustomLlmClientProperties {
 		 */
 		private StoreFailureAction onStoreFailure = StoreFailureAction.LOCAL;
 
+		/**
+		 * How many instances share the limits, for each instance's fair share (limit /
+		 * instances) while the store is unreachable with on-store-failure=local. The
+		 * larger of this and the count of instances that last sent heartbeats to the
+		 * store is used. When unset, the count of heartbeats alone.
+		 */
+		private @Nullable Integer expectedInstances;
+
+		/**
+		 * Whether the client's health is OUT_OF_SERVICE (and the application not ready)
+		 * while its store is unreachable and on-store-failure=reject refuses every call,
+		 * so that a load balancer sends the traffic to other instances.
+		 */
+		private boolean outOfServiceWhileRejecting = true;
+
 		private final Redis redis = new Redis();
+
+		public @Nullable Integer getExpectedInstances() {
+			return this.expectedInstances;
+		}
+
+		public void setExpectedInstances(@Nullable Integer expectedInstances) {
+			this.expectedInstances = expectedInstances;
+		}
+
+		public boolean isOutOfServiceWhileRejecting() {
+			return this.outOfServiceWhileRejecting;
+		}
+
+		public void setOutOfServiceWhileRejecting(boolean outOfServiceWhileRejecting) {
+			this.outOfServiceWhileRejecting = outOfServiceWhileRejecting;
+		}
 
 		public @Nullable Long getTokensPerMinute() {
 			return this.tokensPerMinute;

@@ -46,7 +46,7 @@ public final class CustomLlmHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "custom-llmHealthIndicator")
 	CustomLlmHealthIndicator customLlmHealthIndicator(CustomLlmClient client, CustomLlmProperties properties) {
 		return new CustomLlmHealthIndicator(client, properties.getHealth().getPath(),
-				properties.getHealth().getCacheTime());
+				properties.getHealth().getCacheTime(), properties.getRateLimit().isOutOfServiceWhileRejecting());
 	}
 
 	@Bean("custom-llm-routesHealthIndicator")

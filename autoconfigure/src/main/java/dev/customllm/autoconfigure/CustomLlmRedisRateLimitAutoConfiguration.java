@@ -16,15 +16,19 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of rate limits shared in Redis ({@code rate-limit.store=redis}), on
  * Spring Boot's Redis connection details, when {@code custom-llm-redis} is on the class
  * path ({@code custom-llm-spring-boot-starter-redis} brings it with Spring Boot's Redis
- * starter). The connection is the client's own, opened only when a client uses it. With
- * {@code rate-limit.store=redis}, the routes ({@code custom.llm.routes.*}) share their
- * cooldowns there too, under {@code custom-llm:cooldowns:<route>}.
+ * starter). The connection is the client's own: it is opened, and the limits' script
+ * loaded, while the application starts, before it reports ready (a Redis Cluster node
+ * behind standalone settings fails the start-up); Redis that cannot be reached then is no
+ * error, the limits fall back until it answers. With {@code rate-limit.store=redis}, the
+ * routes ({@code custom.llm.routes.*}) share their cooldowns there too, under
+ * {@code custom-llm:cooldowns:<route>}.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -49,6 +53,12 @@ public final class CustomLlmRedisRateLimitAutoConfiguration {
 	@ConditionalOnProperty(name = "custom.llm.rate-limit.store", havingValue = "redis")
 	RedisCooldownStore customLlmCooldownStore(ObjectProvider<RedisRateLimitConnection> connection) {
 		return new RedisCooldownStore(connection.getObject(), "custom-llm");
+	}
+
+	@Bean
+	static SmartLifecycle customLlmRateLimitRedisOpener(ObjectProvider<RedisRateLimitConnection> connection,
+			ObjectProvider<CustomLlmProperties> properties) {
+		return new RedisConnectionOpener(connection, properties);
 	}
 
 	@Bean

@@ -23,8 +23,10 @@ class NamedClientsHealthRegistrar extends NamedClientsBeanRegistrar {
 	}
 
 	static CustomLlmHealthIndicator indicator(String name, CustomLlmClient client, Environment environment) {
-		CustomLlmClientProperties.Health health = NamedClients.properties(environment, name).getHealth();
-		return new CustomLlmHealthIndicator(client, health.getPath(), health.getCacheTime());
+		CustomLlmClientProperties properties = NamedClients.properties(environment, name);
+		CustomLlmClientProperties.Health health = properties.getHealth();
+		return new CustomLlmHealthIndicator(client, health.getPath(), health.getCacheTime(),
+				properties.getRateLimit().isOutOfServiceWhileRejecting());
 	}
 
 }

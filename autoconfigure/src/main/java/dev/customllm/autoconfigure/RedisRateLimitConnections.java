@@ -10,6 +10,7 @@ import dev.customllm.redis.RedisConnectionSettings;
 import dev.customllm.redis.RedisRateLimitConnection;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Cluster;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Sentinel;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails.Standalone;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -17,7 +18,8 @@ import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Creates the rate-limit connection from Spring Boot's Redis connection details: a
- * standalone server or a Sentinel-managed master, with credentials, database and SSL.
+ * standalone server, a Sentinel-managed master or a Redis Cluster, with credentials,
+ * database and SSL.
  *
  * @author Custom LLM team
  */
@@ -33,17 +35,25 @@ final class RedisRateLimitConnections {
 
 	static RedisConnectionSettings settings(DataRedisConnectionDetails details,
 			@Nullable DataRedisProperties properties, Duration timeout) {
-		if (details.getCluster() != null || details.getMasterReplica() != null) {
+		if (details.getMasterReplica() != null) {
 			throw new CustomLlmConfigurationException(
-					"custom.llm.rate-limit.store=redis supports a standalone Redis or Sentinel, not a cluster",
-					"Point spring.data.redis.* at a standalone or Sentinel-managed Redis, or set "
+					"custom.llm.rate-limit.store=redis supports a standalone Redis, Sentinel or a Redis Cluster, "
+							+ "not static master/replica nodes",
+					"Point spring.data.redis.* at a standalone, Sentinel-managed or cluster Redis, or set "
 							+ "'custom.llm.rate-limit.store=local'.");
 		}
 		RedisConnectionSettings.Builder builder = RedisConnectionSettings.builder()
 			.credentials(details.getUsername(), details.getPassword())
 			.timeout(timeout);
 		Sentinel sentinel = details.getSentinel();
-		if (sentinel != null) {
+		Cluster cluster = details.getCluster();
+		if (cluster != null) {
+			builder.cluster(cluster.getNodes()
+				.stream()
+				.map((node) -> InetSocketAddress.createUnresolved(node.host(), node.port()))
+				.toList());
+		}
+		else if (sentinel != null) {
 			builder
 				.sentinel(sentinel.getMaster(),
 						sentinel.getNodes()

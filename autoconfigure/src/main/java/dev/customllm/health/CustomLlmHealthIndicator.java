@@ -13,6 +13,7 @@ import dev.customllm.resilience.RateLimitStoreStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Health of an LLM service, from {@code GET {base-url}/models}. The result is cached, so
@@ -33,14 +34,32 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	private final Mono<Health> health;
 
+	private final boolean outOfServiceWhileRejecting;
+
 	/**
-	 * Create a new instance.
+	 * Create a new instance that is {@code OUT_OF_SERVICE} while the client's rate-limit
+	 * store is unreachable and its calls are rejected.
 	 * @param client the client of the service
 	 * @param path the endpoint path that lists models
 	 * @param cacheTime how long a result is reused
 	 */
 	public CustomLlmHealthIndicator(CustomLlmClient client, String path, Duration cacheTime) {
+		this(client, path, cacheTime, true);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param client the client of the service
+	 * @param path the endpoint path that lists models
+	 * @param cacheTime how long a result is reused
+	 * @param outOfServiceWhileRejecting whether the health is {@code OUT_OF_SERVICE} (and
+	 * the application, in the readiness group, not ready) while the client's rate-limit
+	 * store is unreachable and its calls are rejected
+	 */
+	public CustomLlmHealthIndicator(CustomLlmClient client, String path, Duration cacheTime,
+			boolean outOfServiceWhileRejecting) {
 		this.client = client;
+		this.outOfServiceWhileRejecting = outOfServiceWhileRejecting;
 		this.health = client.listModels(path)
 			.map((models) -> up(client, models))
 			.onErrorResume((failure) -> Mono.just(down(client, failure)))
@@ -54,7 +73,9 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	private Health withRateLimitStore(Health health) {
 		return this.client.rateLimitStoreStatus()
-			.map((status) -> Health.status(health.getStatus())
+			.map((status) -> Health
+				.status((this.outOfServiceWhileRejecting && status.state() == RateLimitStoreStatus.State.REJECTING)
+						? Status.OUT_OF_SERVICE : health.getStatus())
 				.withDetails(health.getDetails())
 				.withDetail("rateLimitStore", details(status))
 				.build())

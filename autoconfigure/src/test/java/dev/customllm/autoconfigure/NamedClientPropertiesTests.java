@@ -24,6 +24,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -174,7 +175,9 @@ class NamedClientPropertiesTests {
 		@Override
 		public RateLimitStore create(Settings settings) {
 			this.settings.add(settings);
-			return mock(RateLimitStore.class);
+			RateLimitStore store = mock(RateLimitStore.class);
+			given(store.kind()).willReturn("mock");
+			return store;
 		}
 
 	}

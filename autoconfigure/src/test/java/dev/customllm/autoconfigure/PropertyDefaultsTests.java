@@ -50,7 +50,8 @@ class PropertyDefaultsTests {
 	 * client: they live in the properties alone.
 	 */
 	private static final Set<String> WIRING_ONLY = Set.of("custom.llm.enabled", "custom.llm.api-key-required",
-			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout", "custom.llm.health.path",
+			"custom.llm.rate-limit.store", "custom.llm.rate-limit.redis.timeout",
+			"custom.llm.rate-limit.out-of-service-while-rejecting", "custom.llm.health.path",
 			"custom.llm.health.cache-time", "custom.llm.http.client", "custom.llm.simulator.enabled",
 			"custom.llm.simulator.port");
 

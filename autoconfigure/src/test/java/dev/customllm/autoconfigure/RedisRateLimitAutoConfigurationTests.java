@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import dev.customllm.CustomLlmClient;
 import dev.customllm.redis.RedisRateLimitConnection;
 import dev.customllm.redis.RedisRateLimitStore;
+import dev.customllm.redis.RedisServers;
+import dev.customllm.redis.RedisServers.OwnCluster;
+import dev.customllm.redis.RedisServers.OwnRedis;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -55,6 +58,48 @@ class RedisRateLimitAutoConfigurationTests {
 				assertThat(connection).hasToString("redis-sentinel://s1:26379,s2:26380/2#primary");
 				assertThat(connection.toString()).doesNotContain("s3cret");
 			});
+	}
+
+	@Test
+	void clusterNodesComeFromSpringDataRedis() {
+		this.contextRunner
+			.withPropertyValues("custom.llm.rate-limit.store=redis",
+					"spring.data.redis.cluster.nodes=127.0.0.1:" + RedisServers.freePort() + ",127.0.0.1:"
+							+ RedisServers.freePort())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RedisRateLimitConnection.class).toString())
+					.startsWith("redis-cluster://127.0.0.1:");
+			});
+	}
+
+	@Test
+	void connectionIsOpenedAndTheScriptLoadedWhileTheApplicationStarts() {
+		try (OwnRedis redis = new OwnRedis()) {
+			this.contextRunner
+				.withPropertyValues("custom.llm.rate-limit.store=redis", "spring.data.redis.host=127.0.0.1",
+						"spring.data.redis.port=" + redis.port())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(RedisServers.commandCalls(redis.port())).as("before any call")
+						.containsKey("script|load")
+						.doesNotContainKey("evalsha");
+				});
+		}
+	}
+
+	@Test
+	void standaloneSettingsOnAClusterNodeFailTheStartUpSayingSo() {
+		try (OwnCluster cluster = new OwnCluster()) {
+			int port = cluster.ports().get(0);
+			this.contextRunner
+				.withPropertyValues("custom.llm.rate-limit.store=redis", "spring.data.redis.host=127.0.0.1",
+						"spring.data.redis.port=" + port)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("Redis at redis://127.0.0.1:" + port + "/0 is a Redis Cluster node")
+					.hasMessageContaining("spring.data.redis.cluster.nodes"));
+		}
 	}
 
 	@Test

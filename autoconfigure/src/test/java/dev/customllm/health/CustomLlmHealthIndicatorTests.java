@@ -147,13 +147,16 @@ class CustomLlmHealthIndicatorTests {
 				.getDetails()
 				.get("rateLimitStore");
 			assertThat(shared).containsEntry("state", "shared")
-				.containsEntry("store", "redis://127.0.0.1:1/0 (keys custom-llm:health-test:*)")
+				.containsEntry("store", "redis://127.0.0.1:1/0 (keys {custom-llm:health-test}:*)")
 				.containsKey("since");
 			assertThatExceptionOfType(LlmRequestException.class)
 				.isThrownBy(() -> client.completionModel("m").complete("hi"))
 				.withMessageContaining("is unreachable");
 			Health health = indicator.health().block();
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getStatus()).as("rejecting every call: not ready").isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(new CustomLlmHealthIndicator(client, "/models", Duration.ofSeconds(30), false).health()
+				.block()
+				.getStatus()).as("opted out").isEqualTo(Status.UP);
 			Map<String, Object> rejecting = (Map<String, Object>) health.getDetails().get("rateLimitStore");
 			assertThat(rejecting).containsEntry("state", "rejecting");
 			assertThat(Instant.parse((String) rejecting.get("since")))

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,11 +38,6 @@ class FleetAutoConfigurationTests {
 	private static final double FLEET_RATE = 20;
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@BeforeEach
-	void redisAnswers() {
-		RedisServers.assumeSharedRedis();
-	}
 
 	@AfterEach
 	void close() throws Exception {
@@ -78,7 +72,7 @@ class FleetAutoConfigurationTests {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + RedisServers.SHARED_PORT, "custom.llm.base-url=" + load.baseUrl(),
+					"spring.data.redis.port=" + RedisServers.sharedPort(), "custom.llm.base-url=" + load.baseUrl(),
 					"custom.llm.api-key=test", "custom.llm.completion.model=m",
 					"custom.llm.rate-limit.requests-per-second=" + FLEET_RATE, "custom.llm.rate-limit.max-wait=10s",
 					"custom.llm.rate-limit.store=" + store, "custom.llm.rate-limit.redis.key-prefix=" + prefix)

@@ -34,6 +34,8 @@ public final class RateLimitSettings {
 
 	private final StoreFailureAction onStoreFailure;
 
+	private final @Nullable Integer expectedInstances;
+
 	private RateLimitSettings(Builder builder) {
 		if (builder.maxConcurrentRequests != null && builder.maxConcurrentRequests < 1) {
 			throw new IllegalArgumentException(
@@ -51,6 +53,10 @@ public final class RateLimitSettings {
 		if (builder.onStoreFailure == null) {
 			throw new IllegalArgumentException("onStoreFailure must not be null");
 		}
+		if (builder.expectedInstances != null && builder.expectedInstances < 1) {
+			throw new IllegalArgumentException(
+					"expectedInstances must be at least 1, but was " + builder.expectedInstances);
+		}
 		if (maxWait.isNegative()) {
 			throw new IllegalArgumentException("maxWait must not be negative, but was " + maxWait);
 		}
@@ -59,6 +65,7 @@ public final class RateLimitSettings {
 		this.tokensPerMinute = builder.tokensPerMinute;
 		this.maxWait = maxWait;
 		this.onStoreFailure = builder.onStoreFailure;
+		this.expectedInstances = builder.expectedInstances;
 	}
 
 	/**
@@ -104,7 +111,8 @@ public final class RateLimitSettings {
 			.requestsPerSecond(this.requestsPerSecond)
 			.tokensPerMinute(this.tokensPerMinute)
 			.maxWait(this.maxWait)
-			.onStoreFailure(this.onStoreFailure);
+			.onStoreFailure(this.onStoreFailure)
+			.expectedInstances(this.expectedInstances);
 	}
 
 	/**
@@ -194,26 +202,37 @@ public final class RateLimitSettings {
 		return this.onStoreFailure;
 	}
 
+	/**
+	 * Return how many instances the fleet that shares the limits is expected to have:
+	 * while the shared store is lost, each instance keeps {@code limit / instances}, the
+	 * instances being the larger of this number and the last count the store gave.
+	 * @return the instances, or {@code null} to go by the store's count alone
+	 */
+	public @Nullable Integer expectedInstances() {
+		return this.expectedInstances;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof RateLimitSettings that)
 				&& Objects.equals(this.maxConcurrentRequests, that.maxConcurrentRequests)
 				&& Objects.equals(this.requestsPerSecond, that.requestsPerSecond)
 				&& Objects.equals(this.tokensPerMinute, that.tokensPerMinute) && this.maxWait.equals(that.maxWait)
-				&& this.onStoreFailure == that.onStoreFailure;
+				&& this.onStoreFailure == that.onStoreFailure
+				&& Objects.equals(this.expectedInstances, that.expectedInstances);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.maxConcurrentRequests, this.requestsPerSecond, this.tokensPerMinute, this.maxWait,
-				this.onStoreFailure);
+				this.onStoreFailure, this.expectedInstances);
 	}
 
 	@Override
 	public String toString() {
 		return "RateLimitSettings[maxConcurrentRequests=" + this.maxConcurrentRequests + ", requestsPerSecond="
 				+ this.requestsPerSecond + ", tokensPerMinute=" + this.tokensPerMinute + ", maxWait=" + this.maxWait
-				+ ", onStoreFailure=" + this.onStoreFailure + "]";
+				+ ", onStoreFailure=" + this.onStoreFailure + ", expectedInstances=" + this.expectedInstances + "]";
 	}
 
 	/**
@@ -230,6 +249,8 @@ public final class RateLimitSettings {
 		private @Nullable Duration maxWait = Duration.ofSeconds(30);
 
 		private @Nullable StoreFailureAction onStoreFailure = StoreFailureAction.LOCAL;
+
+		private @Nullable Integer expectedInstances;
 
 		private Builder() {
 		}
@@ -283,6 +304,18 @@ public final class RateLimitSettings {
 		 */
 		public Builder onStoreFailure(StoreFailureAction onStoreFailure) {
 			this.onStoreFailure = onStoreFailure;
+			return this;
+		}
+
+		/**
+		 * Set how many instances the fleet that shares the limits is expected to have,
+		 * for each instance's fair share while the shared store is lost.
+		 * @param expectedInstances the instances, at least 1, or {@code null} (the
+		 * default) to go by the count of the store's heartbeats alone
+		 * @return this builder
+		 */
+		public Builder expectedInstances(@Nullable Integer expectedInstances) {
+			this.expectedInstances = expectedInstances;
 			return this;
 		}
 

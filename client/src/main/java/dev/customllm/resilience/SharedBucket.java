@@ -10,11 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * never blocks its caller.
  * <p>
  * A future that the store answered too slowly fails with a
- * {@link java.util.concurrent.TimeoutException} (directly or as a cause): the client then
- * probes the store with {@link #availableTokens()} and asks again if the probe is
- * answered. Any other failure means the store cannot be reached: the client applies its
- * {@link StoreFailureAction} at once and probes the store in the background until it
- * answers again.
+ * {@link java.util.concurrent.TimeoutException} (directly or as a cause); any other
+ * failure means the store could not be asked. Either way the client then probes the store
+ * ({@link RateLimitStore#probe()}): when the probe is answered, the store is up and the
+ * call asks again within its longest wait; when it is not, the store is down and the
+ * client applies its {@link StoreFailureAction} until a background probe is answered.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -51,7 +51,7 @@ public interface SharedBucket {
 	CompletableFuture<Void> addTokens(long tokens);
 
 	/**
-	 * Ask how many tokens the bucket holds: a cheap question, used to probe the store.
+	 * Ask how many tokens the bucket holds.
 	 * @return completes with the tokens the bucket holds, negative when it is in debt
 	 */
 	CompletableFuture<Long> availableTokens();

@@ -32,6 +32,11 @@ final class InMemoryRateLimitStore implements RateLimitStore {
 	}
 
 	@Override
+	public CompletableFuture<?> probe() {
+		return answer(() -> "PONG");
+	}
+
+	@Override
 	public String kind() {
 		return "memory";
 	}

@@ -113,7 +113,7 @@ class SharedRateLimitStoreTests {
 			this.store.down = true;
 			assertThatExceptionOfType(LlmRequestException.class)
 				.isThrownBy(() -> client.completionModel("m").complete("hello"))
-				.withMessageContaining("client-side limit store memory://test is unreachable");
+				.withMessageContaining("its store memory://test is unreachable and on-store-failure is reject");
 			assertThat(client.rateLimitStoreStatus().get().state()).isEqualTo(State.REJECTING);
 		}
 	}

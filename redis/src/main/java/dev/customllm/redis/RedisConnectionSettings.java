@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the Redis that holds a fleet's rate limits is, and how to reach it: a standalone
- * server or a Sentinel-managed master, with database, credentials, SSL and the longest
- * wait for an answer. Immutable; built with {@link #builder()}. {@link #toString()} never
- * shows a password.
+ * server, a Sentinel-managed master or a Redis Cluster, with database, credentials, SSL
+ * and the longest wait for an answer. Immutable; built with {@link #builder()}.
+ * {@link #toString()} never shows a password.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -40,6 +40,8 @@ public final class RedisConnectionSettings {
 
 	private final @Nullable String sentinelPassword;
 
+	private final List<InetSocketAddress> clusterNodes;
+
 	private final boolean ssl;
 
 	private final @Nullable KeyManagerFactory keyManagers;
@@ -57,6 +59,7 @@ public final class RedisConnectionSettings {
 		this.sentinelMaster = builder.sentinelMaster;
 		this.sentinels = List.copyOf(builder.sentinels);
 		this.sentinelPassword = builder.sentinelPassword;
+		this.clusterNodes = List.copyOf(builder.clusterNodes);
 		this.ssl = builder.ssl;
 		this.keyManagers = builder.keyManagers;
 		this.trustManagers = builder.trustManagers;
@@ -145,6 +148,14 @@ public final class RedisConnectionSettings {
 	}
 
 	/**
+	 * Return the nodes of a Redis Cluster to discover it from.
+	 * @return the nodes, empty unless Redis is a cluster
+	 */
+	public List<InetSocketAddress> clusterNodes() {
+		return this.clusterNodes;
+	}
+
+	/**
 	 * Return whether the connection uses SSL.
 	 * @return whether SSL is on
 	 */
@@ -190,30 +201,38 @@ public final class RedisConnectionSettings {
 				&& Objects.equals(this.password, that.password)
 				&& Objects.equals(this.sentinelMaster, that.sentinelMaster) && this.sentinels.equals(that.sentinels)
 				&& Objects.equals(this.sentinelPassword, that.sentinelPassword)
-				&& Objects.equals(this.keyManagers, that.keyManagers)
+				&& this.clusterNodes.equals(that.clusterNodes) && Objects.equals(this.keyManagers, that.keyManagers)
 				&& Objects.equals(this.trustManagers, that.trustManagers) && this.timeout.equals(that.timeout);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.host, this.port, this.database, this.username, this.password, this.sentinelMaster,
-				this.sentinels, this.sentinelPassword, this.ssl, this.keyManagers, this.trustManagers, this.timeout);
+				this.sentinels, this.sentinelPassword, this.clusterNodes, this.ssl, this.keyManagers,
+				this.trustManagers, this.timeout);
 	}
 
 	/**
 	 * Return where Redis is, as a URI without credentials: {@code redis://host:port/db},
 	 * {@code rediss://…} with SSL, {@code redis-sentinel://host:port,…/db#master} for a
-	 * Sentinel-managed master.
+	 * Sentinel-managed master, {@code redis-cluster://host:port,…} for a cluster.
 	 * @return the address
 	 */
 	@Override
 	public String toString() {
+		if (!this.clusterNodes.isEmpty()) {
+			return (this.ssl ? "rediss-cluster://" : "redis-cluster://") + nodes(this.clusterNodes);
+		}
 		if (this.sentinelMaster != null) {
-			return "redis-sentinel://" + this.sentinels.stream()
-				.map((node) -> node.getHostString() + ":" + node.getPort())
-				.collect(Collectors.joining(",")) + "/" + this.database + "#" + this.sentinelMaster;
+			return "redis-sentinel://" + nodes(this.sentinels) + "/" + this.database + "#" + this.sentinelMaster;
 		}
 		return (this.ssl ? "rediss://" : "redis://") + this.host + ":" + this.port + "/" + this.database;
+	}
+
+	private static String nodes(List<InetSocketAddress> nodes) {
+		return nodes.stream()
+			.map((node) -> node.getHostString() + ":" + node.getPort())
+			.collect(Collectors.joining(","));
 	}
 
 	/**
@@ -237,6 +256,8 @@ public final class RedisConnectionSettings {
 
 		private @Nullable String sentinelPassword;
 
+		private final List<InetSocketAddress> clusterNodes = new ArrayList<>();
+
 		private boolean ssl;
 
 		private @Nullable KeyManagerFactory keyManagers;
@@ -257,6 +278,7 @@ public final class RedisConnectionSettings {
 			this.sentinelMaster = settings.sentinelMaster;
 			this.sentinels.addAll(settings.sentinels);
 			this.sentinelPassword = settings.sentinelPassword;
+			this.clusterNodes.addAll(settings.clusterNodes);
 			this.ssl = settings.ssl;
 			this.keyManagers = settings.keyManagers;
 			this.trustManagers = settings.trustManagers;
@@ -297,6 +319,24 @@ public final class RedisConnectionSettings {
 			this.sentinelMaster = master;
 			this.sentinels.clear();
 			this.sentinels.addAll(sentinels);
+			this.clusterNodes.clear();
+			return this;
+		}
+
+		/**
+		 * Set the nodes of a Redis Cluster, in place of a standalone server or Sentinels.
+		 * The cluster is discovered from them; a cluster has only database 0.
+		 * @param nodes some nodes of the cluster, at least one
+		 * @return this builder
+		 */
+		public Builder cluster(List<InetSocketAddress> nodes) {
+			if (nodes == null || nodes.isEmpty()) {
+				throw new IllegalArgumentException("nodes must not be empty");
+			}
+			this.clusterNodes.clear();
+			this.clusterNodes.addAll(nodes);
+			this.sentinelMaster = null;
+			this.sentinels.clear();
 			return this;
 		}
 
@@ -378,6 +418,10 @@ public final class RedisConnectionSettings {
 		 * @return the settings
 		 */
 		public RedisConnectionSettings build() {
+			if (!this.clusterNodes.isEmpty() && this.database != 0) {
+				throw new IllegalArgumentException(
+						"a Redis Cluster has only database 0, but database was " + this.database);
+			}
 			return new RedisConnectionSettings(this);
 		}
 

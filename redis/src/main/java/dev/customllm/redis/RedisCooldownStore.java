@@ -1,6 +1,5 @@
 package dev.customllm.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,9 +68,8 @@ public final class RedisCooldownStore implements CooldownStore, AutoCloseable {
 
 	@Override
 	public CompletableFuture<Void> coolDown(String route, String deployment, Instant until) {
-		byte[][] keys = { bytes(key(route)) };
-		byte[][] args = { bytes(deployment), bytes(Long.toString(until.toEpochMilli())),
-				bytes(Long.toString(KEEP_MILLIS)) };
+		String[] keys = { key(route) };
+		String[] args = { deployment, Long.toString(until.toEpochMilli()), Long.toString(KEEP_MILLIS) };
 		subscribeIfDown();
 		return this.connection.commands()
 			.thenCompose((commands) -> commands.<Long>eval(COOL_DOWN, ScriptOutputType.INTEGER, keys, args)
@@ -83,13 +81,13 @@ public final class RedisCooldownStore implements CooldownStore, AutoCloseable {
 	public CompletableFuture<Map<String, Instant>> cooldowns(String route) {
 		long now = System.currentTimeMillis();
 		return this.connection.commands()
-			.thenCompose((commands) -> commands.hgetall(bytes(key(route))).toCompletableFuture())
+			.thenCompose((commands) -> commands.hgetall(key(route)).toCompletableFuture())
 			.thenApply((entries) -> {
 				Map<String, Instant> cooldowns = new LinkedHashMap<>();
 				entries.forEach((deployment, until) -> {
-					long millis = Long.parseLong(new String(until, StandardCharsets.UTF_8));
+					long millis = Long.parseLong(until);
 					if (millis > now) {
-						cooldowns.put(new String(deployment, StandardCharsets.UTF_8), Instant.ofEpochMilli(millis));
+						cooldowns.put(deployment, Instant.ofEpochMilli(millis));
 					}
 				});
 				return cooldowns;
@@ -155,10 +153,6 @@ public final class RedisCooldownStore implements CooldownStore, AutoCloseable {
 
 	private String key(String route) {
 		return this.keyPrefix + ":cooldowns:" + route;
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * Rate limits shared by every instance of a fleet, kept in Redis by Bucket4j on Lettuce:
- * {@link dev.customllm.redis.RedisRateLimitStore} on a
+ * Rate limits shared by every instance of a fleet, kept in Redis by a Lua token bucket on
+ * Lettuce: {@link dev.customllm.redis.RedisRateLimitStore} on a
  * {@link dev.customllm.redis.RedisRateLimitConnection}.
  */
 @NullMarked

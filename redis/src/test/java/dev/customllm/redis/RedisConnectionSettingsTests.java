@@ -41,7 +41,8 @@ class RedisConnectionSettingsTests {
 		assertThat(uri.getUsername()).isEqualTo("fleet");
 		assertThat(uri.getPassword()).isEqualTo("s3cret".toCharArray());
 		assertThat(uri.isSsl()).isTrue();
-		assertThat(uri.getTimeout()).isEqualTo(Duration.ofMillis(250));
+		assertThat(uri.getTimeout()).as("the handshake of a new connection: 4 x the timeout, at least 2 s")
+			.isEqualTo(Duration.ofSeconds(2));
 		assertThat(settings).hasToString("rediss://redis.internal:6380/3");
 	}
 

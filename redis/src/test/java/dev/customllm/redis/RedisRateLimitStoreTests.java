@@ -51,20 +51,20 @@ class RedisRateLimitStoreTests {
 
 	@Test
 	void bucketGrantsItsCapacityThenRefusesAndLivesUnderThePrefixedKeyUntilFullAgain() throws Exception {
-		RedisServers.assumeSharedRedis();
 		SharedBucket bucket = sharedStore().bucket("rate", THREE_PER_SECOND);
 		for (int i = 0; i < 3; i++) {
 			assertThat(bucket.tryConsume(1, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isTrue();
 		}
 		assertThat(bucket.tryConsume(1, Duration.ZERO, this.scheduler).get(5, TimeUnit.SECONDS)).isFalse();
-		assertThat(RedisServers.command(RedisServers.SHARED_PORT, "EXISTS", this.prefix + ":rate")).isEqualTo("1");
-		long expiresIn = Long.parseLong(RedisServers.command(RedisServers.SHARED_PORT, "PTTL", this.prefix + ":rate"));
+		assertThat(RedisServers.command(RedisServers.sharedPort(), "EXISTS", "{" + this.prefix + "}:rate"))
+			.isEqualTo("1");
+		long expiresIn = Long
+			.parseLong(RedisServers.command(RedisServers.sharedPort(), "PTTL", "{" + this.prefix + "}:rate"));
 		assertThat(expiresIn).as("expires once full again, plus a margin").isPositive().isLessThanOrEqualTo(12_000);
 	}
 
 	@Test
 	void tokensDueWithinTheLongestWaitAreGrantedAfterTheRefill() throws Exception {
-		RedisServers.assumeSharedRedis();
 		Bandwidth everyThreeSeconds = new Bandwidth(1, 1, Duration.ofSeconds(3));
 		SharedBucket bucket = sharedStore().bucket("rate", everyThreeSeconds);
 		long start = System.nanoTime();
@@ -78,7 +78,6 @@ class RedisRateLimitStoreTests {
 
 	@Test
 	void tokensTakenAndGivenBackAreSeenByEveryInstance() throws Exception {
-		RedisServers.assumeSharedRedis();
 		Bandwidth perMinute = new Bandwidth(1000, 1000, Duration.ofMinutes(1));
 		SharedBucket first = sharedStore().bucket("tokens", perMinute);
 		SharedBucket second = sharedStore().bucket("tokens", perMinute);
@@ -126,7 +125,7 @@ class RedisRateLimitStoreTests {
 			.credentials("fleet", "s3cret")
 			.build()));
 		RedisRateLimitStore store = new RedisRateLimitStore(connection, "custom-llm:chat", Duration.ofMillis(500));
-		assertThat(store).hasToString("redis://127.0.0.1:6380/2 (keys custom-llm:chat:*)");
+		assertThat(store).hasToString("redis://127.0.0.1:6380/2 (keys {custom-llm:chat}:*)");
 		assertThat(store.kind()).isEqualTo("redis");
 	}
 
@@ -143,7 +142,7 @@ class RedisRateLimitStoreTests {
 	 * machine may outlast the timeout.
 	 */
 	private RateLimitStore sharedStore() {
-		return RedisServers.warmedUp(store(RedisServers.SHARED_PORT, Duration.ofMillis(500)));
+		return RedisServers.warmedUp(store(RedisServers.sharedPort(), Duration.ofMillis(500)));
 	}
 
 	private RedisRateLimitStore store(int port, Duration timeout) {

@@ -17,26 +17,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.customllm.resilience.Bandwidth;
 import dev.customllm.resilience.RateLimitStore;
 import dev.customllm.resilience.SharedBucket;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Redis servers on loopback for the fleet tests: the shared one on port 6379 that CI
- * starts, and throw-away ones a test starts and stops itself.
+ * Redis servers on loopback for the fleet tests, all started by the tests on free ports
+ * (never a developer's Redis on 6379): one shared by the tests of a JVM, stopped when it
+ * exits, and throw-away ones a test starts and stops itself. A test that needs one is
+ * skipped, saying why, when {@code redis-server} is not installed (CI installs it).
  */
 public final class RedisServers {
 
-	public static final int SHARED_PORT = 6379;
+	private static @Nullable OwnRedis shared;
 
 	private RedisServers() {
 	}
 
-	public static void assumeSharedRedis() {
-		assumeTrue(answers(SHARED_PORT), "no Redis answers PING on 127.0.0.1:" + SHARED_PORT
-				+ "; start one with: redis-server --port 6379 --bind 127.0.0.1 --daemonize yes");
+	/**
+	 * Return the port of the Redis shared by the tests of this JVM, started on first use;
+	 * skip the test when {@code redis-server} is not installed.
+	 */
+	public static synchronized int sharedPort() {
+		OwnRedis redis = shared;
+		if (redis == null) {
+			redis = new OwnRedis();
+			Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "stop-test-redis"));
+			shared = redis;
+		}
+		return redis.port();
 	}
 
 	public static boolean answers(int port) {
@@ -158,9 +172,12 @@ public final class RedisServers {
 			this(freePort(), true);
 		}
 
-		private OwnRedis(int port, boolean debugCommand) {
+		private final List<String> options;
+
+		private OwnRedis(int port, boolean debugCommand, String... options) {
 			this.port = port;
 			this.debugCommand = debugCommand;
+			this.options = List.of(options);
 			assumeTrue(!answers(port), "port " + port + " is already taken by a Redis");
 			start();
 		}
@@ -171,13 +188,15 @@ public final class RedisServers {
 			if (this.debugCommand) {
 				command.addAll(List.of("--enable-debug-command", "local"));
 			}
+			command.addAll(this.options);
 			try {
 				this.process = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 					.start();
 			}
 			catch (IOException ex) {
-				assumeTrue(false, "redis-server cannot be started: " + ex.getMessage());
+				assumeTrue(false, "redis-server is not installed or cannot be started (" + ex.getMessage()
+						+ "); install it to run the fleet tests, as .ci/run does: apt-get install redis-server");
 			}
 			awaitAnswer(true);
 		}
@@ -211,6 +230,83 @@ public final class RedisServers {
 		@Override
 		public void close() {
 			this.process.destroyForcibly();
+		}
+
+	}
+
+	/**
+	 * A Redis Cluster of three masters on free ports, made with
+	 * {@code redis-cli --cluster
+	 * create}; the test is skipped when {@code redis-server} or {@code redis-cli} is not
+	 * installed.
+	 */
+	public static final class OwnCluster implements AutoCloseable {
+
+		private final List<OwnRedis> nodes = new ArrayList<>();
+
+		private final java.nio.file.Path directory;
+
+		public OwnCluster() {
+			try {
+				this.directory = java.nio.file.Files.createTempDirectory("redis-cluster");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			for (int i = 0; i < 3; i++) {
+				int port = freePort();
+				this.nodes.add(new OwnRedis(port, false, "--cluster-enabled", "yes", "--cluster-config-file",
+						this.directory.resolve("nodes-" + port + ".conf").toString(), "--dir",
+						this.directory.toString()));
+			}
+			List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+			for (OwnRedis node : this.nodes) {
+				create.add("127.0.0.1:" + node.port());
+			}
+			create.add("--cluster-yes");
+			try {
+				Process process = new ProcessBuilder(create).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("redis-cli --cluster create")
+					.isTrue();
+			}
+			catch (IOException ex) {
+				close();
+				assumeTrue(false, "redis-cli is not installed or cannot be started (" + ex.getMessage()
+						+ "); install it to run the cluster tests, as .ci/run does: apt-get install redis-tools");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!this.nodes.stream()
+				.allMatch((node) -> command(node.port(), "CLUSTER", "INFO").contains("cluster_state:ok"))) {
+				assertThat(System.nanoTime()).as("the cluster's state is ok").isLessThan(deadline);
+				sleep(Duration.ofMillis(100));
+			}
+		}
+
+		public List<Integer> ports() {
+			return this.nodes.stream().map(OwnRedis::port).toList();
+		}
+
+		/**
+		 * Return the port of the node that holds a key, or -1.
+		 */
+		public int holderOf(String key) {
+			for (OwnRedis node : this.nodes) {
+				String answer = command(node.port(), "EXISTS", key);
+				if (answer.equals("1")) {
+					return node.port();
+				}
+			}
+			return -1;
+		}
+
+		@Override
+		public void close() {
+			this.nodes.forEach(OwnRedis::close);
 		}
 
 	}

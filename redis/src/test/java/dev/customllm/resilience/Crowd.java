@@ -29,6 +29,10 @@ final class Crowd implements AutoCloseable {
 
 	private final Disposable running;
 
+	private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+
+	private volatile boolean stopping;
+
 	Crowd(List<CompletionModel> instances, int callersPerInstance) {
 		List<Mono<Void>> callers = new ArrayList<>();
 		for (int instance = 0; instance < instances.size(); instance++) {
@@ -36,7 +40,10 @@ final class Crowd implements AutoCloseable {
 				callers.add(caller(instance, instances.get(instance)));
 			}
 		}
-		this.running = Flux.fromIterable(callers).flatMap((caller) -> caller, callers.size()).subscribe();
+		this.running = Flux.fromIterable(callers)
+			.flatMap((caller) -> caller, callers.size())
+			.doFinally((signal) -> this.done.complete(null))
+			.subscribe();
 	}
 
 	private Mono<Void> caller(int instance, CompletionModel model) {
@@ -50,7 +57,22 @@ final class Crowd implements AutoCloseable {
 					this.calls.add(new Call(instance, start, System.nanoTime(), failure));
 					return Mono.delay(Duration.ofMillis(5)).then();
 				});
-		}).repeat().then();
+		}).repeat(() -> !this.stopping).then();
+	}
+
+	/**
+	 * Start no more calls, and wait at most a given time for the calls under way to end.
+	 * @return whether they all ended
+	 */
+	boolean finish(Duration max) {
+		this.stopping = true;
+		try {
+			this.done.get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	/**

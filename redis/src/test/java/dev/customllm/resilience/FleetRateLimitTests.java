@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,17 +36,12 @@ import static org.assertj.core.api.Assertions.within;
  * Rate limits shared by a fleet of instances through a real Redis on loopback.
  */
 @ExtendWith(LogCaptureExtension.class)
-@Timeout(90)
+@Timeout(60)
 class FleetRateLimitTests {
 
 	private static final double FLEET_RATE = 20;
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@BeforeEach
-	void redisAnswers() {
-		RedisServers.assumeSharedRedis();
-	}
 
 	@AfterEach
 	void close() throws Exception {
@@ -61,7 +55,7 @@ class FleetRateLimitTests {
 	void threeInstancesShareOneRequestRateThroughRedis() throws Exception {
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
-		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.sharedPort()));
 		List<CompletionModel> local = List.of(instance(load, null), instance(load, null), instance(load, null));
 		double alone = load.run(local, 6, Duration.ofMillis(2500));
 		load.reset();
@@ -83,7 +77,7 @@ class FleetRateLimitTests {
 						+ (reportedTokens.get() - 10) + ",\"completion_tokens\":10,\"total_tokens\":"
 						+ reportedTokens.get() + "}}"),
 				4));
-		RedisRateLimitConnection connection = closing(connection(RedisServers.SHARED_PORT));
+		RedisRateLimitConnection connection = closing(connection(RedisServers.sharedPort()));
 		RateLimitSettings limits = RateLimitSettings.builder()
 			.tokensPerMinute(1000L)
 			.maxWait(Duration.ofMillis(100))
@@ -102,7 +96,7 @@ class FleetRateLimitTests {
 		RedisServers.sleep(Duration.ofMillis(100));
 		assertThatExceptionOfType(LlmRequestException.class).as("the other instance shares the budget")
 			.isThrownBy(() -> second.complete(request))
-			.withMessageContaining("tokens-per-minute 1000");
+			.withMessageContaining("tokens-per-minute 1000 is spent: no permit for 201 tokens (estimated)");
 		reportedTokens.set(600);
 		String other = uniquePrefix();
 		CompletionModel overspending = closing(
@@ -112,7 +106,7 @@ class FleetRateLimitTests {
 	}
 
 	@Test
-	void redisOutageFallsBackToLocalLimitsAndTheFleetLimitReturnsWithRedis(CapturedLog output) throws Exception {
+	void redisOutageFallsBackToAFairShareAndTheFleetLimitReturnsWithRedis(CapturedLog output) throws Exception {
 		OwnRedis redis = closing(new OwnRedis());
 		FleetLoad load = closing(new FleetLoad());
 		String prefix = uniquePrefix();
@@ -131,8 +125,10 @@ class FleetRateLimitTests {
 		}
 		double before = load.run(fleet, 6, Duration.ofMillis(3000));
 		redis.stop();
+		// the instances find the store down and take their share's burst
+		load.run(fleet, 6, Duration.ofMillis(1500));
 		load.reset();
-		double during = load.run(fleet, 6, Duration.ofMillis(2500));
+		double during = load.run(fleet, 6, Duration.ofMillis(5000));
 		int callsDuringOutage = load.successes();
 		int failuresDuringOutage = load.failures();
 		redis.start();
@@ -145,7 +141,7 @@ class FleetRateLimitTests {
 		assertThat(before).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
 		assertThat(callsDuringOutage).isGreaterThan(0);
 		assertThat(failuresDuringOutage).isZero();
-		assertThat(during).as("each instance limits itself alone").isGreaterThan(FLEET_RATE * 1.5);
+		assertThat(during).as("each instance takes a third of the limit").isBetween(FLEET_RATE * 0.7, FLEET_RATE * 1.1);
 		assertThat(after).isCloseTo(FLEET_RATE, within(FLEET_RATE * 0.1));
 		assertThat(meters.get("gen_ai.client.rate_limit.store.failures").counter().count()).isPositive();
 		assertThat(meters.get("gen_ai.client.rate_limit.permits").tag("store", "redis").counter().count()).isPositive();
@@ -171,10 +167,13 @@ class FleetRateLimitTests {
 		assertThat(model.complete("before")).isEqualTo("ok");
 		redis.stop();
 		assertThatExceptionOfType(LlmRequestException.class).isThrownBy(() -> model.complete("during"))
-			.withMessageContaining("unreachable")
+			.withMessageContaining("unreachable and on-store-failure is reject")
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.CLIENT_LIMIT));
-		assertThat(meters.get("gen_ai.client.rate_limit.rejections").tag("limit", "rate").counter().count())
-			.isEqualTo(1);
+		assertThat(meters.get("gen_ai.client.rate_limit.rejections")
+			.tag("limit", "rate")
+			.tag("reason", "store_down")
+			.counter()
+			.count()).isEqualTo(1);
 		redis.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		String answer = null;

@@ -3,36 +3,29 @@ package dev.customllm.resilience;
 import java.util.Map;
 
 /**
- * The requests Bucket4j's compare-and-swap buckets sent to Redis, from the server's
- * {@code INFO commandstats}: each compare-and-swap reads the state ({@code GET}), then
- * sends a script ({@code EVAL}) that writes it if unchanged. The scripts' own commands
- * count in the statistics too, and are taken out: a compare-and-swap script calls
- * {@code get} and, when it succeeds, {@code psetex}; a script that creates a bucket calls
- * {@code set}.
+ * The requests the instances sent to Redis, from the server's {@code INFO commandstats}:
+ * the limits' script by its digest ({@code EVALSHA}: asks, settlements and heartbeats),
+ * whole ({@code EVAL}, after Redis lost it) and probes ({@code PING}). The script's own
+ * commands run inside Redis and cost no round trip; the few commands that open a
+ * connection are left out.
  *
- * @param reads the {@code GET}s sent by the instances
- * @param scripts the {@code EVAL}s sent by the instances
- * @param conflicts the compare-and-swap scripts that found the state changed and had to
- * be sent again
+ * @param scripts the {@code EVALSHA}s and {@code EVAL}s
+ * @param probes the {@code PING}s
  */
-record RoundTrips(long reads, long scripts, long conflicts) {
+record RoundTrips(long scripts, long probes) {
 
 	static RoundTrips of(Map<String, Long> calls) {
-		long scripts = calls.getOrDefault("eval", 0L);
-		long creations = calls.getOrDefault("set", 0L);
-		long swaps = scripts - creations;
-		long reads = calls.getOrDefault("get", 0L) - swaps;
-		return new RoundTrips(reads, scripts, swaps - calls.getOrDefault("psetex", 0L));
+		return new RoundTrips(calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L),
+				calls.getOrDefault("ping", 0L));
 	}
 
 	long total() {
-		return this.reads + this.scripts;
+		return this.scripts + this.probes;
 	}
 
 	@Override
 	public String toString() {
-		return this.total() + " Redis round trips (" + this.reads + " GET, " + this.scripts + " EVAL, " + this.conflicts
-				+ " compare-and-swap conflicts)";
+		return this.total() + " Redis round trips (" + this.scripts + " scripts, " + this.probes + " probes)";
 	}
 
 }

@@ -3,10 +3,10 @@ package dev.customllm.internal.resilience;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -49,28 +49,50 @@ final class ClientLimits implements AutoCloseable {
 
 	private final @Nullable StoreOutage outage;
 
+	private final @Nullable FleetShare share;
+
 	private final ResilienceListener listener;
 
 	ClientLimits(RateLimitSettings settings, @Nullable RateLimitStore store, ResilienceListener listener) {
 		this.settings = settings;
 		this.store = store;
 		this.listener = listener;
-		StoreOutage outage = (store != null) ? new StoreOutage(store, settings.onStoreFailure(), listener,
-				this::probeStore, LimitBucket.SCHEDULER, StoreOutage.PROBE_INTERVAL) : null;
+		StoreOutage outage = (store != null) ? new StoreOutage(store, settings.onStoreFailure(), listener, store::probe,
+				LimitBucket.SCHEDULER, StoreOutage.PROBE_INTERVAL) : null;
 		this.outage = outage;
+		FleetShare share = (store != null && hasRates(settings))
+				? new FleetShare(store, settings.expectedInstances(), LimitBucket.SCHEDULER,
+						FleetShare.HEARTBEAT_INTERVAL, (latency) -> listener.onStoreLatency(store.kind(), latency))
+				: null;
+		this.share = share;
+		IntSupplier instances = (share != null) ? share::instances : () -> 1;
 		this.concurrency = (settings.maxConcurrentRequests() != null)
 				? new ConcurrencyLimiter(settings.maxConcurrentRequests()) : null;
-		this.requests = (settings.requestsPerSecond() != null) ? new LimitBucket("rate",
-				requestBandwidth(settings.requestsPerSecond()), store, outage, burst(settings.requestsPerSecond()))
+		this.requests = (settings.requestsPerSecond() != null)
+				? new LimitBucket("rate", requestBandwidth(settings.requestsPerSecond()), store, outage, instances,
+						burst(settings.requestsPerSecond()))
 				: null;
-		this.tokens = (settings.tokensPerMinute() != null)
-				? new LimitBucket("tokens", tokenBandwidth(settings.tokensPerMinute()), store, outage, MAX_TOKEN_ASKS)
-				: null;
+		this.tokens = (settings.tokensPerMinute() != null) ? new LimitBucket("tokens",
+				tokenBandwidth(settings.tokensPerMinute()), store, outage, instances, MAX_TOKEN_ASKS) : null;
+		if (settings.requestsPerSecond() != null) {
+			listener.onLimitConfigured("rate", settings.requestsPerSecond());
+		}
+		if (settings.tokensPerMinute() != null) {
+			listener.onLimitConfigured("tokens", settings.tokensPerMinute() / 60.0);
+		}
+		if (store != null && outage != null) {
+			listener.onStoreState(store.kind(), () -> outage.status().state());
+			if (this.requests != null) {
+				listener.onLimitQueue(this.requests.limit(), this.requests::waiting);
+			}
+			if (this.tokens != null) {
+				listener.onLimitQueue(this.tokens.limit(), this.tokens::waiting);
+			}
+		}
 	}
 
-	private CompletableFuture<?> probeStore() {
-		LimitBucket bucket = (this.requests != null) ? this.requests : this.tokens;
-		return (bucket != null) ? bucket.probe() : CompletableFuture.completedFuture(null);
+	private static boolean hasRates(RateLimitSettings settings) {
+		return settings.requestsPerSecond() != null || settings.tokensPerMinute() != null;
 	}
 
 	/**
@@ -88,6 +110,9 @@ final class ClientLimits implements AutoCloseable {
 	public void close() {
 		if (this.outage != null) {
 			this.outage.close();
+		}
+		if (this.share != null) {
+			this.share.close();
 		}
 	}
 
@@ -240,9 +265,13 @@ final class ClientLimits implements AutoCloseable {
 		long start = System.nanoTime();
 		return Mono.defer(() -> bucket.acquire(operation, permits, this.settings.maxWait()))
 			.flatMap((permit) -> switch (permit) {
-				case REFUSED -> rejected(operation, bucket.limit(), description);
-				case STORE_DOWN -> storeFailed(operation, bucket.limit(), "is unreachable");
-				case STORE_SLOW -> storeFailed(operation, bucket.limit(), "answered too slowly");
+				case REFUSED -> spent(operation, bucket.limit(), description, permits);
+				case STORE_DOWN -> refused(operation, bucket.limit(), RefusalReason.STORE_DOWN, "client-side limit "
+						+ description + ": its store " + this.store + " is unreachable and on-store-failure is reject");
+				case TIMED_OUT -> refused(operation, bucket.limit(), RefusalReason.TIMEOUT,
+						"client-side limit " + description + " waited too long: its store " + this.store
+								+ " answered too slowly to give a permit within max-wait "
+								+ this.settings.maxWait().toMillis() + " ms");
 				default -> then.apply(permit).doFirst(() -> granted(operation, bucket.limit(), permit, permits, start));
 			});
 	}
@@ -260,19 +289,54 @@ final class ClientLimits implements AutoCloseable {
 	}
 
 	private <T> Mono<T> rejected(LlmOperation operation, String limit, String description) {
+		return refused(operation, limit, RefusalReason.BUDGET, "client-side limit " + description
+				+ " gave no permit within max-wait " + this.settings.maxWait().toMillis() + " ms");
+	}
+
+	private <T> Mono<T> spent(LlmOperation operation, String limit, String description, long permits) {
+		String asked = limit.equals("tokens") ? permits + " tokens (estimated)" : "a request";
+		return refused(operation, limit, RefusalReason.BUDGET,
+				"client-side limit " + description + " is spent: no permit for " + asked + " within max-wait "
+						+ this.settings.maxWait().toMillis() + " ms");
+	}
+
+	private <T> Mono<T> refused(LlmOperation operation, String limit, RefusalReason reason, String message) {
 		return Mono.error(() -> {
-			this.listener.onLimitRejected(operation, limit);
-			return new LlmRequestException(operation, Kind.CLIENT_LIMIT, "client-side limit " + description
-					+ " gave no permit within " + this.settings.maxWait().toMillis() + " ms", null);
+			this.listener.onLimitRejected(operation, limit, reason.tag());
+			return new LlmRequestException(operation, Kind.CLIENT_LIMIT, message, null);
 		});
 	}
 
-	private <T> Mono<T> storeFailed(LlmOperation operation, String limit, String failure) {
-		return Mono.error(() -> {
-			this.listener.onLimitRejected(operation, limit);
-			return new LlmRequestException(operation, Kind.CLIENT_LIMIT,
-					"client-side limit store " + this.store + " " + failure + " and on-store-failure is reject", null);
-		});
+	/**
+	 * Why a limit refused a call, the {@code reason} tag of the refusal meter.
+	 */
+	enum RefusalReason {
+
+		/**
+		 * The limit's budget is spent for longer than the call's longest wait.
+		 */
+		BUDGET("budget"),
+
+		/**
+		 * The shared store is unreachable and the action is to reject.
+		 */
+		STORE_DOWN("store_down"),
+
+		/**
+		 * The shared store answered too slowly for the call's longest wait.
+		 */
+		TIMEOUT("timeout");
+
+		private final String tag;
+
+		RefusalReason(String tag) {
+			this.tag = tag;
+		}
+
+		String tag() {
+			return this.tag;
+		}
+
 	}
 
 }

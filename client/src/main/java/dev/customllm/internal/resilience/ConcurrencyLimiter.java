@@ -140,6 +140,13 @@ final class ConcurrencyLimiter {
 		return false;
 	}
 
+	/**
+	 * Return how many calls wait for a permit at the moment.
+	 */
+	synchronized int waiting() {
+		return this.waiters.size();
+	}
+
 	private synchronized void remove(Waiter waiter) {
 		this.waiters.remove(waiter);
 	}

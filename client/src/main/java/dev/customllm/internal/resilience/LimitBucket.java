@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,9 +21,10 @@ import dev.customllm.resilience.SharedBucket;
 /**
  * The token bucket of one limit: kept inside this instance, or in a shared
  * {@link RateLimitStore} with a local bucket to fall back on while the store is down
- * ({@link StoreOutage}). A call waits for its permits without holding a thread. A permit
- * asked again after a slow answer may have been taken twice in the store: the error is on
- * the side of the limit. Thread-safe.
+ * ({@link StoreOutage}): this instance's fair share of the limit ({@link FleetShare}). A
+ * call waits for its permits without holding a thread. A permit asked again after a slow
+ * answer may have been taken twice in the store: the error is on the side of the limit.
+ * Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -39,9 +41,22 @@ final class LimitBucket {
 
 	private static final Scheduler WAKER = Schedulers.fromExecutorService(SCHEDULER, "custom-llm-rate-limiter");
 
+	/**
+	 * The most times a call asks the store again after a failure other than a slow answer
+	 * while the store answers probes; then the call falls back alone.
+	 */
+	private static final int MAX_RETRIES_AFTER_ERROR = 2;
+
+	/**
+	 * The most times a call asks a slow store again within its longest wait.
+	 */
+	private static final int MAX_ASKS_WHEN_SLOW = 8;
+
 	private static final Log logger = LogFactory.getLog(LimitBucket.class);
 
 	private final String limit;
+
+	private final Bandwidth bandwidth;
 
 	private final TokenBucket local;
 
@@ -49,7 +64,11 @@ final class LimitBucket {
 
 	private final @Nullable StoreOutage outage;
 
+	private final IntSupplier instances;
+
 	private final ConcurrencyLimiter asking;
+
+	private volatile Fallback fallback;
 
 	/**
 	 * Create a new instance.
@@ -57,16 +76,21 @@ final class LimitBucket {
 	 * @param bandwidth the bandwidth of the limit
 	 * @param store where the limit is shared, or {@code null} to keep it in this instance
 	 * @param outage whether the store is down, when there is a store
+	 * @param instances how many instances share the limit, for the fair share while the
+	 * store is down
 	 * @param maxAsks the most calls of this instance that ask the store for permits at
 	 * once or hold permits it reserved for later; the others wait here, in order
 	 */
 	LimitBucket(String limit, Bandwidth bandwidth, @Nullable RateLimitStore store, @Nullable StoreOutage outage,
-			int maxAsks) {
+			IntSupplier instances, int maxAsks) {
 		this.limit = limit;
+		this.bandwidth = bandwidth;
 		this.local = new TokenBucket(bandwidth);
 		this.shared = (store != null) ? store.bucket(limit, bandwidth) : null;
 		this.outage = outage;
+		this.instances = instances;
 		this.asking = new ConcurrencyLimiter(maxAsks);
+		this.fallback = new Fallback(1, this.local);
 	}
 
 	String limit() {
@@ -74,12 +98,20 @@ final class LimitBucket {
 	}
 
 	/**
+	 * Return how many calls wait for their turn to ask the shared store.
+	 */
+	int waiting() {
+		return this.asking.waiting();
+	}
+
+	/**
 	 * Take permits, waiting for them at most a given time. A shared store is asked by at
 	 * most {@code maxAsks} calls of this instance at once, so that a crowd in one
-	 * instance cannot reserve the store's permits far ahead of the other instances; the
-	 * store itself batches the asks that meet. While the store is down the call does not
-	 * ask it; a slow answer is followed by a probe of the store, and by a second try when
-	 * the store answers the probe.
+	 * instance cannot reserve the store's permits far ahead of the other instances. While
+	 * the store is down the call does not ask it. A failed ask is followed by a probe of
+	 * the store: when the store answers it, the call asks again within its longest wait
+	 * (a slow answer costs the call its time, not the fleet its shared limit); when it
+	 * does not, the store is down and the call falls back.
 	 * @param operation the operation, for the listener
 	 * @param permits the number of permits
 	 * @param maxWait longest wait
@@ -89,13 +121,13 @@ final class LimitBucket {
 		SharedBucket shared = this.shared;
 		StoreOutage outage = this.outage;
 		if (shared == null || outage == null) {
-			return acquireLocally(permits, maxWait);
+			return acquireLocally(this.local, permits, maxWait);
 		}
 		if (outage.isDown()) {
 			return fallBack(operation, outage, permits, maxWait);
 		}
 		long start = System.nanoTime();
-		Mono<Permit> ask = Mono.defer(() -> ask(operation, shared, outage, permits, remaining(maxWait, start)));
+		Mono<Permit> ask = Mono.defer(() -> ask(operation, shared, outage, permits, maxWait, start, 0, 1));
 		return this.asking.limit(ask, maxWait, Mono.error(NoTurn::new), (waited) -> {
 		}).onErrorResume(NoTurn.class, (noTurn) -> Mono.just(Permit.REFUSED));
 	}
@@ -106,20 +138,22 @@ final class LimitBucket {
 	}
 
 	private Mono<Permit> ask(LlmOperation operation, SharedBucket shared, StoreOutage outage, long permits,
-			Duration maxWait) {
-		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
-			.flatMap((answers) -> answers ? secondTry(operation, shared, outage, permits, maxWait)
-					: fallBack(operation, outage, permits, maxWait)));
-	}
-
-	/**
-	 * Ask the store again after a slow answer that the store answered a probe for; if it
-	 * fails again, the call falls back.
-	 */
-	private Mono<Permit> secondTry(LlmOperation operation, SharedBucket shared, StoreOutage outage, long permits,
-			Duration maxWait) {
-		return askOnce(shared, permits, maxWait).onErrorResume((failure) -> Mono.fromFuture(outage.failed(failure))
-			.flatMap((answers) -> fallBack(operation, outage, permits, maxWait)));
+			Duration maxWait, long start, int errors, int asks) {
+		return askOnce(shared, permits, remaining(maxWait, start))
+			.onErrorResume((failure) -> Mono.fromFuture(() -> outage.failed(failure)).flatMap((answers) -> {
+				if (!answers) {
+					return fallBack(operation, outage, permits, remaining(maxWait, start));
+				}
+				if (StoreOutage.isSlowAnswer(failure)) {
+					// the store is up but slow: the deadline counts against this call
+					return (remaining(maxWait, start).isZero() || asks >= MAX_ASKS_WHEN_SLOW)
+							? Mono.just(Permit.TIMED_OUT)
+							: ask(operation, shared, outage, permits, maxWait, start, errors, asks + 1);
+				}
+				return (errors < MAX_RETRIES_AFTER_ERROR)
+						? ask(operation, shared, outage, permits, maxWait, start, errors + 1, asks + 1)
+						: fallBack(operation, outage, permits, remaining(maxWait, start));
+			}));
 	}
 
 	private static Mono<Permit> askOnce(SharedBucket shared, long permits, Duration maxWait) {
@@ -130,28 +164,43 @@ final class LimitBucket {
 	private Mono<Permit> fallBack(LlmOperation operation, StoreOutage outage, long permits, Duration maxWait) {
 		outage.fellBack(operation, this.limit);
 		if (outage.rejects()) {
-			return Mono.just(outage.isDown() ? Permit.STORE_DOWN : Permit.STORE_SLOW);
+			return Mono.just(Permit.STORE_DOWN);
 		}
-		return acquireLocally(permits, maxWait);
+		long start = System.nanoTime();
+		return acquireLocally(fairShare(), permits, maxWait).flatMap((permit) -> {
+			if (permit == Permit.LOCAL_AFTER_WAIT && !outage.isDown()) {
+				// the store came back while this call waited for its local permit: ask it
+				// instead, so that permits reserved locally do not add to the shared ones
+				return acquire(operation, permits, remaining(maxWait, start));
+			}
+			return Mono.just((permit == Permit.LOCAL_AFTER_WAIT) ? Permit.LOCAL : permit);
+		});
 	}
 
 	/**
-	 * Ask the shared store something cheap: how many permits its bucket holds.
-	 * @return completes normally when the store answered
+	 * Return the local bucket to fall back on: this instance's share of the limit, made
+	 * anew when the number of instances changed.
 	 */
-	CompletableFuture<?> probe() {
-		return (this.shared != null) ? this.shared.availableTokens() : CompletableFuture.completedFuture(null);
+	private TokenBucket fairShare() {
+		int instances = Math.max(1, this.instances.getAsInt());
+		Fallback current = this.fallback;
+		if (current.instances() != instances) {
+			current = new Fallback(instances,
+					(instances == 1) ? this.local : new TokenBucket(FleetShare.share(this.bandwidth, instances)));
+			this.fallback = current;
+		}
+		return current.bucket();
 	}
 
-	private Mono<Permit> acquireLocally(long permits, Duration maxWait) {
-		long wait = this.local.reserve(permits, maxWait.toNanos());
+	private static Mono<Permit> acquireLocally(TokenBucket bucket, long permits, Duration maxWait) {
+		long wait = bucket.reserve(permits, maxWait.toNanos());
 		if (wait == 0) {
 			return Mono.just(Permit.LOCAL);
 		}
 		if (wait < 0) {
 			return Mono.just(Permit.REFUSED);
 		}
-		return Mono.delay(Duration.ofNanos(wait), WAKER).thenReturn(Permit.LOCAL);
+		return Mono.delay(Duration.ofNanos(wait), WAKER).thenReturn(Permit.LOCAL_AFTER_WAIT);
 	}
 
 	/**
@@ -170,11 +219,12 @@ final class LimitBucket {
 			done.whenComplete((result, failure) -> logCorrectionFailure(failure));
 		}
 		else if (permit == Permit.LOCAL) {
+			TokenBucket bucket = (this.outage != null) ? this.fallback.bucket() : this.local;
 			if (difference > 0) {
-				this.local.consumeIgnoringLimit(difference);
+				bucket.consumeIgnoringLimit(difference);
 			}
 			else {
-				this.local.addTokens(-difference);
+				bucket.addTokens(-difference);
 			}
 		}
 	}
@@ -196,12 +246,17 @@ final class LimitBucket {
 		LOCAL,
 
 		/**
+		 * Granted by the local bucket after a wait; the store may be back meanwhile.
+		 */
+		LOCAL_AFTER_WAIT,
+
+		/**
 		 * Granted by the shared bucket.
 		 */
 		SHARED,
 
 		/**
-		 * Not granted within the longest wait.
+		 * Not granted within the longest wait: the limit's budget is spent.
 		 */
 		REFUSED,
 
@@ -211,14 +266,21 @@ final class LimitBucket {
 		STORE_DOWN,
 
 		/**
-		 * Not granted because the store answered too slowly twice, although it answered a
-		 * probe in between, and the action is to reject.
+		 * Not granted because the store, although it answers probes, answered too slowly
+		 * for the call's longest wait.
 		 */
-		STORE_SLOW;
+		TIMED_OUT;
 
 		boolean granted() {
 			return this == LOCAL || this == SHARED;
 		}
+
+	}
+
+	/**
+	 * The local bucket to fall back on, for a number of instances.
+	 */
+	private record Fallback(int instances, TokenBucket bucket) {
 
 	}
 

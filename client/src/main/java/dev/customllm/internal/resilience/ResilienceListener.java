@@ -1,8 +1,11 @@
 package dev.customllm.internal.resilience;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import dev.customllm.LlmOperation;
+import dev.customllm.resilience.RateLimitStoreStatus.State;
 
 /**
  * Receives what the resilience layer does, for metrics. Methods are called on I/O threads
@@ -45,11 +48,14 @@ public interface ResilienceListener {
 	}
 
 	/**
-	 * A call was refused by a client-side limit after waiting the longest allowed time.
+	 * A call was refused by a client-side limit.
 	 * @param operation the operation
 	 * @param limit which limit: {@code concurrency}, {@code rate} or {@code tokens}
+	 * @param reason why: {@code budget} (no permit within the longest wait),
+	 * {@code store_down} (the shared store is unreachable and the action is to reject) or
+	 * {@code timeout} (the shared store answered too slowly for the longest wait)
 	 */
-	default void onLimitRejected(LlmOperation operation, String limit) {
+	default void onLimitRejected(LlmOperation operation, String limit, String reason) {
 	}
 
 	/**
@@ -70,6 +76,46 @@ public interface ResilienceListener {
 	 * @param limit which limit: {@code rate} or {@code tokens}
 	 */
 	default void onLimitStoreFailure(LlmOperation operation, String limit) {
+	}
+
+	/**
+	 * The client has a shared store: its state can be read from now on.
+	 * @param store the kind of store, such as {@code redis}
+	 * @param state the state of the store at the moment
+	 */
+	default void onStoreState(String store, Supplier<State> state) {
+	}
+
+	/**
+	 * A rate limit is configured: its rate can be read from now on.
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 * @param perSecond the permits it grants per second: requests, or tokens
+	 */
+	default void onLimitConfigured(String limit, double perSecond) {
+	}
+
+	/**
+	 * The shared store of the rate limits went down (one call per outage).
+	 * @param store the kind of store
+	 */
+	default void onStoreOutage(String store) {
+	}
+
+	/**
+	 * The shared store answered a question (a heartbeat, one round trip).
+	 * @param store the kind of store
+	 * @param latency how long the answer took
+	 */
+	default void onStoreLatency(String store, Duration latency) {
+	}
+
+	/**
+	 * A rate limit with a shared store has a queue of calls waiting for their turn to ask
+	 * the store: its length can be read from now on.
+	 * @param limit which limit: {@code rate} or {@code tokens}
+	 * @param queued the calls waiting at the moment
+	 */
+	default void onLimitQueue(String limit, IntSupplier queued) {
 	}
 
 }

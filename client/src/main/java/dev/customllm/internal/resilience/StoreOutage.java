@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
 import dev.customllm.LlmOperation;
 
 /**
- * Whether the shared store of a client's limits can be used. A store that cannot be
- * reached (connection refused, reset or closed) is down at once; one that answers too
- * slowly is down only if a probe gets no answer either, so that a slow answer under load
- * is never taken for an outage. While down, calls skip the store and a probe runs in the
- * background every {@link #PROBE_INTERVAL} until the store answers again. One WARN when
- * an outage starts, one INFO when it ends. Thread-safe.
+ * Whether the shared store of a client's limits can be used. A request to the store that
+ * failed, whether it got no answer in time or could not be sent, is followed by a probe
+ * on the store's own path ({@link RateLimitStore#probe()}): the store is down only when
+ * the probe gets no answer either, so that a slow answer (or a connection opened late)
+ * costs the call its time rather than the fleet its shared limits. While down, calls skip
+ * the store and a probe runs in the background every {@link #PROBE_INTERVAL} until the
+ * store answers again. One WARN when an outage starts, one INFO when it ends.
+ * Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -91,17 +93,13 @@ final class StoreOutage implements AutoCloseable {
 	}
 
 	/**
-	 * A call to the store failed: decide whether the store is down.
+	 * A call to the store failed: decide, by a probe, whether the store is down.
 	 * @param failure the failure
-	 * @return {@code true} when the store still answers (it was only slow), so that the
-	 * call may ask it again
+	 * @return {@code true} when the store still answers (it was only slow, or the request
+	 * could not be sent at that moment), so that the call may ask it again
 	 */
 	CompletableFuture<Boolean> failed(Throwable failure) {
 		if (isDown()) {
-			return CompletableFuture.completedFuture(false);
-		}
-		if (!isSlowAnswer(failure)) {
-			wentDown(failure);
 			return CompletableFuture.completedFuture(false);
 		}
 		return probe().thenApply((answers) -> {
@@ -167,6 +165,7 @@ final class StoreOutage implements AutoCloseable {
 			this.status = new RateLimitStoreStatus(rejects() ? State.REJECTING : State.LOCAL_FALLBACK, Instant.now(),
 					this.store.toString());
 		}
+		this.listener.onStoreOutage(this.store.kind());
 		logger.warn("Rate-limit store " + this.store + " is unreachable (" + describe(failure) + "); "
 				+ (rejects() ? "calls are rejected" : "limits are kept per instance")
 				+ " until it answers again, probed every " + this.probeInterval.toMillis() + " ms");
@@ -217,7 +216,8 @@ final class StoreOutage implements AutoCloseable {
 			cause = cause.getCause();
 		}
 		String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-		return isSlowAnswer(failure) ? "no answer in time, nor to a probe; " + reason : reason;
+		return isSlowAnswer(failure) ? "no answer in time, nor to a probe; " + reason
+				: reason + "; no answer to a probe";
 	}
 
 	/**

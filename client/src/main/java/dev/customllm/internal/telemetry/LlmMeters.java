@@ -3,6 +3,7 @@ package dev.customllm.internal.telemetry;
 import dev.customllm.observation.LlmObservationContext;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -23,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.internal.resilience.ResilienceListener;
+import dev.customllm.resilience.RateLimitStoreStatus.State;
 
 /**
  * The meters of one client besides the {@code gen_ai.client.operation} timer: token
@@ -216,10 +220,10 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	@Override
-	public void onLimitRejected(LlmOperation operation, String limit) {
+	public void onLimitRejected(LlmOperation operation, String limit, String reason) {
 		Counter.builder("gen_ai.client.rate_limit.rejections")
-			.description("Calls refused by a client-side limit")
-			.tags(operationTags(operation).and("limit", limit))
+			.description("Calls refused by a client-side limit, by reason: budget, store_down or timeout")
+			.tags(operationTags(operation).and("limit", limit).and("reason", reason))
 			.register(this.registry)
 			.increment();
 	}
@@ -240,6 +244,55 @@ public final class LlmMeters implements ResilienceListener {
 			.tags(operationTags(operation).and("limit", limit))
 			.register(this.registry)
 			.increment();
+	}
+
+	@Override
+	public void onStoreState(String store, Supplier<State> state) {
+		for (State each : State.values()) {
+			Gauge.builder("gen_ai.client.rate_limit.store.state", () -> (state.get() == each) ? 1 : 0)
+				.description(
+						"1 for the state the rate-limit store is in (shared, local_fallback, rejecting), 0 for the others")
+				.tags(providerTags().and("store", store).and("state", each.name().toLowerCase(Locale.ROOT)))
+				.register(this.registry);
+		}
+	}
+
+	@Override
+	public void onLimitConfigured(String limit, double perSecond) {
+		Gauge.builder("gen_ai.client.rate_limit.limit", () -> perSecond)
+			.description("Permits per second a rate limit grants, across the fleet when shared: requests, or tokens")
+			.tags(providerTags().and("limit", limit))
+			.register(this.registry);
+	}
+
+	@Override
+	public void onStoreOutage(String store) {
+		Counter.builder("gen_ai.client.rate_limit.store.outages")
+			.description("Times the rate-limit store went down; a steady rate means it flaps")
+			.tags(providerTags().and("store", store))
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void onStoreLatency(String store, Duration latency) {
+		Timer.builder("gen_ai.client.rate_limit.store.latency")
+			.description("Round trip of a question to the rate-limit store (the heartbeat, once a second)")
+			.tags(providerTags().and("store", store))
+			.register(this.registry)
+			.record(latency);
+	}
+
+	@Override
+	public void onLimitQueue(String limit, IntSupplier queued) {
+		Gauge.builder("gen_ai.client.rate_limit.queue", queued::getAsInt)
+			.description("Calls waiting for their turn to ask the rate-limit store")
+			.tags(providerTags().and("limit", limit))
+			.register(this.registry);
+	}
+
+	private Tags providerTags() {
+		return Tags.of("gen_ai.provider.name", this.providerName);
 	}
 
 	private Tags operationTags(LlmOperation operation) {

@@ -56,7 +56,7 @@ class StoreOutageTests {
 	}
 
 	@Test
-	void storeThatCannotBeReachedIsDownAtOnceWithOneWarning(CapturedLog log) {
+	void storeThatCannotBeReachedIsDownWhenTheProbeFailsTooWithOneWarning(CapturedLog log) {
 		StoreOutage outage = outage(StoreFailureAction.LOCAL);
 		this.probes.fail(Integer.MAX_VALUE);
 		assertThat(outage.failed(new CompletionException(new ConnectException("Connection refused"))))
@@ -64,9 +64,19 @@ class StoreOutageTests {
 		assertThat(outage.failed(new ConnectException("Connection refused"))).isCompletedWithValue(false);
 		assertThat(outage.isDown()).isTrue();
 		assertThat(outage.status().state()).isEqualTo(State.LOCAL_FALLBACK);
+		assertThat(this.probes.count()).as("one probe, then none while down").isEqualTo(1);
 		assertThat(log.getAll()).containsOnlyOnce("WARN")
-			.contains("Rate-limit store test-store is unreachable (ConnectException: Connection refused); "
-					+ "limits are kept per instance until it answers again");
+			.contains("Rate-limit store test-store is unreachable (ConnectException: Connection refused; "
+					+ "no answer to a probe); limits are kept per instance until it answers again");
+	}
+
+	@Test
+	void connectionErrorIsNoOutageWhenTheStoreAnswersAProbe(CapturedLog log) {
+		StoreOutage outage = outage(StoreFailureAction.REJECT);
+		assertThat(outage.failed(new ConnectException("Connection refused"))).isCompletedWithValue(true);
+		assertThat(outage.isDown()).isFalse();
+		assertThat(this.probes.count()).isEqualTo(1);
+		assertThat(log.getAll()).doesNotContain("WARN");
 	}
 
 	@Test
@@ -106,17 +116,18 @@ class StoreOutageTests {
 	@Test
 	void storeThatIsDownIsProbedInTheBackgroundUntilItAnswersWithOneInfo(CapturedLog log) throws Exception {
 		StoreOutage outage = outage(StoreFailureAction.LOCAL);
-		this.probes.fail(3);
+		this.probes.fail(4);
 		outage.failed(new ConnectException("Connection refused"));
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (outage.isDown() && System.nanoTime() < deadline) {
 			Thread.sleep(5);
 		}
 		assertThat(outage.status().state()).isEqualTo(State.SHARED);
-		assertThat(this.probes.count()).isEqualTo(4);
+		assertThat(this.probes.count()).isEqualTo(5);
 		assertThat(log.getAll()).containsOnlyOnce("WARN")
 			.containsOnlyOnce("INFO")
 			.contains("Rate-limit store test-store answers again after");
+		this.probes.fail(Integer.MAX_VALUE);
 		outage.failed(new ConnectException("Connection refused"));
 		assertThat(outage.isDown()).as("a new outage").isTrue();
 		assertThat(log.getAll().split("WARN", -1)).hasSize(3);
@@ -131,7 +142,7 @@ class StoreOutageTests {
 		Thread.sleep(PROBE_INTERVAL.toMillis() * 10);
 		int probes = this.probes.count();
 		Thread.sleep(PROBE_INTERVAL.toMillis() * 10);
-		assertThat(this.probes.count()).isEqualTo(probes).isLessThanOrEqualTo(2);
+		assertThat(this.probes.count()).isEqualTo(probes).isLessThanOrEqualTo(3);
 	}
 
 	@Test
@@ -194,6 +205,11 @@ class StoreOutageTests {
 
 		@Override
 		public SharedBucket bucket(String limit, Bandwidth bandwidth) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public CompletableFuture<?> probe() {
 			throw new UnsupportedOperationException();
 		}
 

@@ -24,6 +24,8 @@ final class FleetWithoutSpring {
 			.credentials(null, System.getenv("REDIS_PASSWORD"))
 			.timeout(Duration.ofMillis(500))
 			.build());
+		// connect and load the script before taking traffic; false while Redis is down
+		connection.open();
 		CustomLlmClient client = CustomLlmClient.builder()
 			.baseUrl("http://vllm.internal:8000/v1")
 			.rateLimits(RateLimitSettings.builder()
@@ -31,6 +33,7 @@ final class FleetWithoutSpring {
 				.tokensPerMinute(200_000L)
 				.maxWait(Duration.ofSeconds(30))
 				.onStoreFailure(StoreFailureAction.LOCAL)
+				.expectedInstances(3)
 				.build())
 			.rateLimitStore(new RedisRateLimitStore(connection, "custom-llm:vllm", Duration.ofMillis(500)))
 			.build();

@@ -11,8 +11,8 @@ import dev.customllm.resilience.RateLimitStoreStatus.State;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The snippet of docs/resilience.md builds a client whose limits are shared through
- * Redis, without connecting to it before the first call.
+ * The snippet of docs/fleet.md builds a client whose limits are shared through Redis,
+ * without connecting to it before the first call.
  */
 class FleetWithoutSpringTests {
 
@@ -23,7 +23,7 @@ class FleetWithoutSpringTests {
 		try {
 			assertThat(client.rateLimitStoreStatus()).get().satisfies((status) -> {
 				assertThat(status.state()).isEqualTo(State.SHARED);
-				assertThat(status.store()).isEqualTo("redis://redis.internal:6379/0 (keys custom-llm:vllm:*)");
+				assertThat(status.store()).isEqualTo("redis://redis.internal:6379/0 (keys {custom-llm:vllm}:*)");
 			});
 		}
 		finally {
