@@ -56,6 +56,8 @@ public final class Benchmarks {
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
+			run(only, "embeddings", () -> new EmbeddingScenario(sizes, (sizes == Sizes.QUICK) ? 2_000 : 100_000, 1)
+				.runBase64(stub, report));
 			if (Arrays.asList(args).contains("--scaling")) {
 				new Scaling(sizes, Path.of(option(args, "--charts=", "docs/img"))).run(stub);
 			}

@@ -34,7 +34,16 @@ final class LibraryContender implements Contender {
 	private final EmbeddingModel embeddings;
 
 	LibraryContender(ContenderSettings settings) {
-		this("library",
+		this("library", settings);
+	}
+
+	/**
+	 * Create a contender on a client of its own, under another name.
+	 * @param name the name shown in reports
+	 * @param settings the settings
+	 */
+	LibraryContender(String name, ContenderSettings settings) {
+		this(name,
 				CustomLlmClient.builder()
 					.baseUrl(settings.baseUrl())
 					.apiKey(ContenderSettings.API_KEY)
@@ -70,6 +79,10 @@ final class LibraryContender implements Contender {
 			.maxConcurrency(settings.maxConcurrency())
 			.encodingFormat(format)
 			.build();
+	}
+
+	EmbeddingModel embeddingModel() {
+		return this.embeddings;
 	}
 
 	CompletionModel completionModel() {
