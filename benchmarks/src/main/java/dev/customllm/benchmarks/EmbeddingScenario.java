@@ -109,7 +109,8 @@ final class EmbeddingScenario {
 				Contender springAi = new SpringAiEmbeddingContender(settings)) {
 			List<Contender> contenders = others ? List.of(library, baseline, copying, springAi)
 					: List.of(library, baseline);
-			// one warm-up round for a call of 100,000 texts: it runs long enough to compile
+			// one warm-up round for a call of 100,000 texts: it runs long enough to
+			// compile
 			int warmups = (this.texts.size() > 10_000) ? 1 : this.sizes.warmupRounds();
 			Samples.alternate(warmups, contenders,
 					(contender) -> read(contender, contender.embedAll(this.texts).block()));

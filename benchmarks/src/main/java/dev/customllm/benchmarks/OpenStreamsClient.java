@@ -33,15 +33,11 @@ public final class OpenStreamsClient {
 	 */
 	static final String PROPERTY = "benchmarks.open-streams-client";
 
-	/**
-	 * Time over which the streams are opened, so that their chunks do not all fall due at
-	 * once.
-	 */
-	static final long RAMP_NANOS = TimeUnit.SECONDS.toNanos(2);
-
 	private final int streams;
 
 	private final int chunks;
+
+	private final long rampNanos;
 
 	private final long[] delays;
 
@@ -62,6 +58,7 @@ public final class OpenStreamsClient {
 	private OpenStreamsClient(int streams, int chunks) {
 		this.streams = streams;
 		this.chunks = chunks;
+		this.rampNanos = OpenStreamsScenario.ramp(streams).toNanos();
 		this.delays = new long[streams * chunks];
 		this.received = new int[streams];
 		this.delivered = new CountDownLatch(streams);
@@ -109,7 +106,7 @@ public final class OpenStreamsClient {
 		long start = System.nanoTime();
 		String stopped = "";
 		for (int i = 0; i < this.streams; i++) {
-			LockSupport.parkNanos(start + RAMP_NANOS * i / this.streams - System.nanoTime());
+			LockSupport.parkNanos(start + this.rampNanos * i / this.streams - System.nanoTime());
 			try {
 				open(contender, i, threadPerStream);
 			}

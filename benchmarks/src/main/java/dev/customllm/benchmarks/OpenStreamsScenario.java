@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (p50, p99, max), and streams that got fewer chunks than sent or failed. With
  * {@code --open-streams=<n>,<n>…} other sizes; {@code --open-streams-seconds=<s>} other
  * lengths; {@code --quick}: 100 and 500 streams of 5 chunks.
+ * {@code -Dbenchmarks.open-streams-jvm="-XX:StartFlightRecording=filename=open-{contender}-{streams}.jfr"}
+ * adds flags to the client JVMs, for a profiler.
  *
  * @author Custom LLM team
  */
@@ -30,6 +32,11 @@ final class OpenStreamsScenario {
 	static final List<String> CONTENDERS = List.of("library", "baseline", "spring-ai-chat-model",
 			"library-thread-per-stream");
 
+	/**
+	 * How long each stream stays open after its last text chunk, beyond the ramp: long
+	 * enough that every stream is still open when the heap is measured, once the last
+	 * stream opened has read its last chunk.
+	 */
 	private static final Duration TAIL = Duration.ofSeconds(5);
 
 	private final int[] sizes;
@@ -43,11 +50,15 @@ final class OpenStreamsScenario {
 
 	void run(StubServer stub, Report report) {
 		stub.latency(Duration.ZERO);
-		stub.pacedStreams(this.seconds, Duration.ofSeconds(1), TAIL);
 		List<String> rows = new ArrayList<>();
 		for (int size : this.sizes) {
+			stub.pacedStreams(this.seconds, Duration.ofSeconds(1), TAIL.plus(ramp(size)));
 			Map<String, Map<String, String>> results = new LinkedHashMap<>();
 			for (String contender : CONTENDERS) {
+				if (Samples.onlyContender != null && !contender.equals(Samples.onlyContender)
+						&& !contender.equals("baseline")) {
+					continue;
+				}
 				System.out.println("open streams: " + size + ", " + contender + " …");
 				Map<String, String> result = client(stub, contender, size);
 				System.out.println("  " + result);
@@ -64,6 +75,15 @@ final class OpenStreamsScenario {
 		rows.forEach(System.out::println);
 	}
 
+	/**
+	 * Time over which the client opens the streams: 1,000 a second, 2 seconds at least,
+	 * so that connecting does not overflow the stub's accept backlog and the chunks do
+	 * not all fall due at once.
+	 */
+	static Duration ramp(int streams) {
+		return Duration.ofSeconds(Math.max(2, (streams + 999) / 1000));
+	}
+
 	private static String row(int size, String contender, Map<String, String> result) {
 		return "| " + String.join(" | ", Integer.toString(size), contender, result.getOrDefault("heapPerStreamKb", ""),
 				result.getOrDefault("cpuPerChunkUs", ""),
@@ -76,8 +96,8 @@ final class OpenStreamsScenario {
 
 	private void report(Report report, int size, Map<String, Map<String, String>> results) {
 		String name = size + " open streams, 1 chunk/s, -Xmx512m";
-		Map<String, String> library = results.get("library");
-		Map<String, String> baseline = results.get("baseline");
+		Map<String, String> library = results.getOrDefault("library", Map.of());
+		Map<String, String> baseline = results.getOrDefault("baseline", Map.of());
 		report.ratio(name, "heap per open stream (KB)", number(library, "heapPerStreamKb"),
 				number(baseline, "heapPerStreamKb"), null);
 		report.ratio(name, "client CPU per chunk (µs)", number(library, "cpuPerChunkUs"),
@@ -108,6 +128,12 @@ final class OpenStreamsScenario {
 		}
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-Xmx512m");
+		String flags = System.getProperty("benchmarks.open-streams-jvm", "")
+			.replace("{contender}", contender)
+			.replace("{streams}", Integer.toString(size));
+		if (!flags.isBlank()) {
+			command.addAll(List.of(flags.trim().split(" +")));
+		}
 		if (OneCpu.isChild()) {
 			command.addAll(List.of("-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC", "-Dbenchmarks.one-cpu=true"));
 		}
