@@ -82,7 +82,8 @@ public final class Benchmarks {
 	private static OpenStreamsScenario openStreams(String[] args, Sizes sizes) {
 		String counts = option(args, "--open-streams=", (sizes == Sizes.QUICK) ? "100,500" : "1000,5000,10000");
 		int seconds = Integer.parseInt(option(args, "--open-streams-seconds=", (sizes == Sizes.QUICK) ? "5" : "30"));
-		return new OpenStreamsScenario(Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray(), seconds);
+		return new OpenStreamsScenario(Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray(), seconds,
+				Path.of(option(args, "--charts=", "docs/img")));
 	}
 
 	private static String option(String[] args, String prefix, String otherwise) {

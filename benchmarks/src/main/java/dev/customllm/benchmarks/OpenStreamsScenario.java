@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +45,18 @@ final class OpenStreamsScenario {
 
 	private final int seconds;
 
-	OpenStreamsScenario(int[] sizes, int seconds) {
+	private final Path charts;
+
+	OpenStreamsScenario(int[] sizes, int seconds, Path charts) {
 		this.sizes = sizes;
 		this.seconds = seconds;
+		this.charts = charts;
 	}
 
 	void run(StubServer stub, Report report) {
 		stub.latency(Duration.ZERO);
 		List<String> rows = new ArrayList<>();
+		List<Map<String, Map<String, String>>> all = new ArrayList<>();
 		for (int size : this.sizes) {
 			stub.pacedStreams(this.seconds, Duration.ofSeconds(1), TAIL.plus(ramp(size)));
 			Map<String, Map<String, String>> results = new LinkedHashMap<>();
@@ -66,7 +72,9 @@ final class OpenStreamsScenario {
 				rows.add(row(size, contender, result));
 			}
 			report(report, size, results);
+			all.add(results);
 		}
+		chart(all);
 		System.out.println();
 		System.out.println(
 				"| open streams | contender | heap per stream (KB) | CPU per chunk (µs) | delay p50 · p99 · max (ms)"
@@ -110,6 +118,41 @@ final class OpenStreamsScenario {
 		report.absolute(name, "streams starved · failed",
 				library.getOrDefault("starved", "?") + " · " + library.getOrDefault("failures", "?"),
 				baseline.getOrDefault("starved", "?") + " · " + baseline.getOrDefault("failures", "?"), "none", whole);
+	}
+
+	/**
+	 * Write the figures by number of streams as an SVG chart, {@code open-streams.svg}
+	 * ({@code open-streams-one-cpu.svg} in the one-CPU mode), beside the scaling charts.
+	 */
+	private void chart(List<Map<String, Map<String, String>>> all) {
+		String[] labels = new String[this.sizes.length];
+		for (int i = 0; i < labels.length; i++) {
+			labels[i] = (this.sizes[i] % 1_000 == 0) ? (this.sizes[i] / 1_000) + "k" : Integer.toString(this.sizes[i]);
+		}
+		SvgChart chart = new SvgChart("Open streams, one chunk a second each, -Xmx512m: by number of streams", labels);
+		for (String[] figure : new String[][] { { "heap per open stream (KB)", "heapPerStreamKb" },
+				{ "client CPU per chunk (µs)", "cpuPerChunkUs" }, { "delivery delay p99 (ms)", "p99Ms" } }) {
+			SvgChart.Panel panel = chart.panel(figure[0]);
+			for (String contender : CONTENDERS) {
+				if (all.stream().anyMatch((results) -> results.containsKey(contender))) {
+					panel.series(contender,
+							all.stream()
+								.mapToDouble((results) -> number(results.getOrDefault(contender, Map.of()), figure[1]))
+								.toArray());
+				}
+			}
+		}
+		System.out.println();
+		System.out.println(chart.markdown("streams"));
+		Path file = this.charts.resolve("open-streams" + (OneCpu.isChild() ? "-one-cpu" : "") + ".svg");
+		try {
+			Files.createDirectories(this.charts);
+			Files.writeString(file, chart.svg());
+			System.out.println("Chart: " + file);
+		}
+		catch (IOException ex) {
+			System.out.println("Could not write " + file + ": " + ex);
+		}
 	}
 
 	private static double number(Map<String, String> result, String key) {
