@@ -49,6 +49,7 @@ final class LibraryContender implements Contender {
 					.apiKey(ContenderSettings.API_KEY)
 					.maxConnections(settings.maxConnections())
 					.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
+					.connectTimeout(ContenderSettings.CONNECT_TIMEOUT)
 					.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
 					.retry(RetrySettings.NONE)
 					.embeddingDefaults(embeddingDefaults(settings))
