@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.ByteProcessor;
 import reactor.core.publisher.Flux;
@@ -44,6 +45,7 @@ final class BaselineContender implements Contender {
 			.protocol(HttpProtocol.HTTP11)
 			.baseUrl(settings.baseUrl())
 			.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ContenderSettings.CONNECT_TIMEOUT.toMillis())
 			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + ContenderSettings.API_KEY)
 				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
 		this.json = http.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, "application/json"));

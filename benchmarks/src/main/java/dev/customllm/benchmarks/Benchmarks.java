@@ -12,18 +12,20 @@ import java.util.stream.Collectors;
  * Netty baseline, both against a loopback stub in this JVM.
  * <p>
  * Arguments: {@code --quick} for a short run that only checks that everything works;
- * {@code --only=chat,structured,concurrency,embeddings,stream,responses,fleet} for some
- * scenarios; {@code --only-contender=library} (or {@code baseline}) to run one alone, for
- * a profiler; {@code --one-cpu} to run in a child JVM limited to one CPU
- * ({@link OneCpu}); {@code --scaling} to add the scaling runs and their charts
- * ({@link Scaling}), with {@code --only=none} for those alone.
+ * {@code --only=chat,structured,concurrency,embeddings,stream,responses,open-streams,fleet}
+ * for some scenarios ({@code open-streams} runs only when named, and takes
+ * {@code --open-streams=1000,5000} and {@code --open-streams-seconds=10} for a smaller
+ * run: {@link OpenStreamsScenario}); {@code --only-contender=library} (or
+ * {@code baseline}) to run one alone, for a profiler; {@code --one-cpu} to run in a child
+ * JVM limited to one CPU ({@link OneCpu}); {@code --scaling} to add the scaling runs and
+ * their charts ({@link Scaling}), with {@code --only=none} for those alone.
  *
  * @author Custom LLM team
  */
 public final class Benchmarks {
 
 	private static final List<String> SCENARIOS = List.of("chat", "structured", "concurrency", "stream", "responses",
-			"embeddings", "fleet");
+			"embeddings", "open-streams", "fleet");
 
 	private Benchmarks() {
 	}
@@ -33,6 +35,10 @@ public final class Benchmarks {
 	 * @param args {@code --quick}, {@code --only=…}
 	 */
 	public static void main(String[] args) throws Exception {
+		if (Boolean.getBoolean(OpenStreamsClient.PROPERTY)) {
+			OpenStreamsClient.main(args);
+			return;
+		}
 		if (Arrays.asList(args).contains(OneCpu.FLAG) && !OneCpu.isChild()) {
 			System.exit(OneCpu.relaunch(args));
 		}
@@ -57,6 +63,12 @@ public final class Benchmarks {
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
 			run(only, "responses", () -> new ResponsesScenario(sizes).run(stub, report));
 			run(only, "embeddings", () -> new EmbeddingScenario(sizes).run(stub, report));
+			run(only, "embeddings", () -> new EmbeddingScenario(sizes, (sizes == Sizes.QUICK) ? 2_000 : 100_000, 1)
+				.runBase64(stub, report));
+			if (only.contains("open-streams")) {
+				System.out.println("open-streams …");
+				openStreams(args, sizes).run(stub, report);
+			}
 			if (Arrays.asList(args).contains("--scaling")) {
 				new Scaling(sizes, Path.of(option(args, "--charts=", "docs/img"))).run(stub);
 			}
@@ -66,6 +78,13 @@ public final class Benchmarks {
 		run(only, "fleet", () -> new FleetScenario(sizes == Sizes.QUICK).run(System.out));
 		System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - start) / 1e9);
 		System.exit(0);
+	}
+
+	private static OpenStreamsScenario openStreams(String[] args, Sizes sizes) {
+		String counts = option(args, "--open-streams=", (sizes == Sizes.QUICK) ? "100,500" : "1000,5000,10000");
+		int seconds = Integer.parseInt(option(args, "--open-streams-seconds=", (sizes == Sizes.QUICK) ? "5" : "30"));
+		return new OpenStreamsScenario(Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray(), seconds,
+				Path.of(option(args, "--charts=", "docs/img")));
 	}
 
 	private static String option(String[] args, String prefix, String otherwise) {

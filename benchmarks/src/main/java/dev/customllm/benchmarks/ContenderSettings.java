@@ -28,6 +28,13 @@ record ContenderSettings(String baseUrl, int maxConnections, int dimensions, int
 	static final Duration MAX_IDLE_TIME = Duration.ofSeconds(60);
 
 	/**
+	 * Time to establish a connection: Reactor Netty's default, which the baseline keeps,
+	 * given to the library too (its own default is 10 s), so that both wait as long for a
+	 * stub slow to accept thousands of connections.
+	 */
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
 	 * Time to wait for the first byte of an answer.
 	 */
 	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);

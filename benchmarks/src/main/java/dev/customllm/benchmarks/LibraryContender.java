@@ -46,12 +46,27 @@ final class LibraryContender implements Contender {
 	 */
 	LibraryContender(ContenderSettings settings, CompletionApi api) {
 		this((api == CompletionApi.CHAT) ? "library" : "library (" + api.name().toLowerCase(Locale.ROOT) + ")",
+				settings, api);
+	}
+
+	/**
+	 * Create a contender on a client of its own, under another name.
+	 * @param name the name shown in reports
+	 * @param settings the settings
+	 */
+	LibraryContender(String name, ContenderSettings settings) {
+		this(name, settings, CompletionApi.CHAT);
+	}
+
+	private LibraryContender(String name, ContenderSettings settings, CompletionApi api) {
+		this(name,
 				CustomLlmClient.builder()
 					.completionApi(api)
 					.baseUrl(settings.baseUrl())
 					.apiKey(ContenderSettings.API_KEY)
 					.maxConnections(settings.maxConnections())
 					.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
+					.connectTimeout(ContenderSettings.CONNECT_TIMEOUT)
 					.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
 					.retry(RetrySettings.NONE)
 					.embeddingDefaults(embeddingDefaults(settings))
@@ -82,6 +97,10 @@ final class LibraryContender implements Contender {
 			.maxConcurrency(settings.maxConcurrency())
 			.encodingFormat(format)
 			.build();
+	}
+
+	EmbeddingModel embeddingModel() {
+		return this.embeddings;
 	}
 
 	CompletionModel completionModel() {

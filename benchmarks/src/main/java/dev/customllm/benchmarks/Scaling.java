@@ -51,7 +51,7 @@ final class Scaling {
 		for (int count : counts) {
 			System.out.println("scaling: embeddings of " + count + " texts …");
 			Sizes sizes = new Sizes(1, 1, 0, 0, 0, count, 1, 0, 0);
-			results.add(measure(() -> new EmbeddingScenario(sizes).measure(stub, true)));
+			results.add(measure(() -> new EmbeddingScenario(sizes).measure(stub, true, false)));
 		}
 		String[] labels = labels(counts);
 		double[] vectors = new double[counts.length];

@@ -130,6 +130,28 @@ final class StubResponses {
 				(key) -> buildEmbeddings(count, dimensions, base64));
 	}
 
+	/**
+	 * Return one text chunk of a paced stream, its text the moment of writing
+	 * ({@link System#nanoTime()}, which every JVM on the machine reads from the same
+	 * monotonic clock on Linux), so that the reader can tell how long it took.
+	 * @param nanoTime the moment of writing
+	 * @return the event
+	 */
+	static byte[] stampedChunk(long nanoTime) {
+		return CHUNK.formatted("t" + nanoTime).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the last events of a paced stream: the last chunk with the usage, and
+	 * {@code [DONE]}.
+	 * @param chunks the number of text chunks sent before
+	 * @return the events
+	 */
+	byte[][] streamEnd(int chunks) {
+		byte[][] events = stream(chunks);
+		return new byte[][] { events[chunks], events[chunks + 1] };
+	}
+
 	private static byte[][] buildStream(int chunks) {
 		byte[][] events = new byte[chunks + 2][];
 		for (int i = 0; i < chunks; i++) {

@@ -42,6 +42,13 @@ final class StubServer implements AutoCloseable {
 
 	private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
 
+	/**
+	 * What the prompt of a paced stream contains ({@link #pacedStreams}).
+	 */
+	static final String PACED_PROMPT = "Stream slowly, one chunk at a time.";
+
+	private static final byte[] PACED = PACED_PROMPT.getBytes(StandardCharsets.US_ASCII);
+
 	private static final byte[] RESPONSE_FORMAT = "\"response_format\"".getBytes(StandardCharsets.US_ASCII);
 
 	private static final JsonFactory JSON = new JsonFactory();
@@ -63,6 +70,12 @@ final class StubServer implements AutoCloseable {
 	private volatile int streamChunks = 500;
 
 	private volatile int dimensions = 1536;
+
+	private volatile int pacedChunks = 30;
+
+	private volatile Duration pace = Duration.ofSeconds(1);
+
+	private volatile Duration pacedTail = Duration.ofSeconds(5);
 
 	/**
 	 * Start the stub on a free loopback port.
@@ -104,6 +117,21 @@ final class StubServer implements AutoCloseable {
 	}
 
 	/**
+	 * Set the shape of paced streams, those whose prompt is {@link #PACED_PROMPT}: a
+	 * number of text chunks, one per interval, each stamped with the moment it is written
+	 * ({@link StubResponses#stampedChunk(long)}), then a quiet tail with the stream still
+	 * open, then the last chunk and {@code [DONE]}.
+	 * @param chunks the number of text chunks
+	 * @param pace the interval between chunks
+	 * @param tail how long the stream stays open after the last text chunk
+	 */
+	void pacedStreams(int chunks, Duration pace, Duration tail) {
+		this.pacedChunks = chunks;
+		this.pace = pace;
+		this.pacedTail = tail;
+	}
+
+	/**
 	 * Set the vector length of embeddings, unless a request asks for its own.
 	 * @param dimensions the vector length
 	 */
@@ -141,8 +169,23 @@ final class StubServer implements AutoCloseable {
 		return request.receive()
 			.aggregate()
 			.asByteArray()
-			.flatMap((body) -> delay().then(Mono.defer(() -> contains(body, STREAM_TRUE)
-					? stream(response, this.responses.stream(this.streamChunks)) : json(response, chatAnswer(body)))));
+			.flatMap((body) -> delay().then(Mono
+				.defer(() -> !contains(body, STREAM_TRUE) ? json(response, chatAnswer(body)) : contains(body, PACED)
+						? pacedStream(response) : stream(response, this.responses.stream(this.streamChunks)))));
+	}
+
+	private Mono<Void> pacedStream(HttpServerResponse response) {
+		int chunks = this.pacedChunks;
+		Duration pace = this.pace;
+		Flux<byte[]> text = Flux.interval(pace, pace, this.timer)
+			.take(chunks)
+			.map((tick) -> StubResponses.stampedChunk(System.nanoTime()));
+		Flux<byte[]> end = Mono.delay(this.pacedTail, this.timer)
+			.thenMany(Flux.fromArray(this.responses.streamEnd(chunks)));
+		return response.status(HttpResponseStatus.OK)
+			.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+			.send(text.concatWith(end).map(Unpooled::wrappedBuffer), (buffer) -> true)
+			.then();
 	}
 
 	private Publisher<Void> responses(HttpServerRequest request, HttpServerResponse response) {

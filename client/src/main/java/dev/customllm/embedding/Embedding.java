@@ -1,9 +1,15 @@
 package dev.customllm.embedding;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
  * The vector of one text. Immutable.
+ * <p>
+ * To read the vector without copying it, use {@link #get(int)}, {@link #asBuffer()} (a
+ * read-only view) or {@link #copyInto(float[], int)} (straight into an array of your
+ * own); {@link #vector()} returns a fresh copy on each call, which doubles the memory a
+ * batch of vectors takes.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -53,11 +59,47 @@ public final class Embedding {
 	}
 
 	/**
-	 * Return a copy of the vector.
+	 * Return a copy of the vector: a new array on each call, the caller's to change. To
+	 * read without copying, see {@link #get(int)}, {@link #asBuffer()} and
+	 * {@link #copyInto(float[], int)}.
 	 * @return the vector
 	 */
 	public float[] vector() {
 		return this.vector.clone();
+	}
+
+	/**
+	 * Return one value of the vector, without copying.
+	 * @param dimension the position in the vector, from 0 to {@code dimensions() - 1}
+	 * @return the value
+	 * @throws IndexOutOfBoundsException if the position is outside the vector
+	 */
+	public float get(int dimension) {
+		return this.vector[dimension];
+	}
+
+	/**
+	 * Return a read-only view of the vector, without copying it: the buffer reads the
+	 * embedding's own values, from position 0 to its limit, {@link #dimensions()}. The
+	 * buffer cannot change them ({@link FloatBuffer#put(float)} throws
+	 * {@link java.nio.ReadOnlyBufferException}, and it has no accessible array). Each
+	 * call returns a new view with its own position; a view is not thread-safe, the
+	 * embedding is.
+	 * @return a read-only view of the vector
+	 */
+	public FloatBuffer asBuffer() {
+		return FloatBuffer.wrap(this.vector).asReadOnlyBuffer();
+	}
+
+	/**
+	 * Copy the vector into an array of the caller's, such as a row of a larger matrix or
+	 * a reused buffer: one copy, no array allocated.
+	 * @param destination the array to copy into
+	 * @param offset where the first value goes in {@code destination}
+	 * @throws IndexOutOfBoundsException if the vector does not fit from {@code offset}
+	 */
+	public void copyInto(float[] destination, int offset) {
+		System.arraycopy(this.vector, 0, destination, offset, this.vector.length);
 	}
 
 	/**

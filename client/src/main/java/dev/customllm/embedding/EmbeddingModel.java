@@ -58,4 +58,32 @@ public interface EmbeddingModel {
 	 */
 	Mono<List<Embedding>> embedAllAsync(List<String> texts);
 
+	/**
+	 * Embed many texts in batches, blocking until all vectors arrive, and hand the
+	 * vectors over as arrays the caller owns: for code whose next step takes a
+	 * {@code float[]}, such as a vector store's API. Each array is handed over once, to
+	 * this caller only, and may be changed or kept. The client's own model hands over the
+	 * arrays it parsed the answer into, without a copy; the default copies each vector
+	 * once from {@link #embedAllAsync(List)}.
+	 * @param texts the texts
+	 * @return their vectors, in the order of the texts
+	 */
+	default List<float[]> embedAllVectors(List<String> texts) {
+		List<float[]> vectors = embedAllVectorsAsync(texts).block();
+		if (vectors == null) {
+			throw new IllegalStateException("embedAllVectorsAsync completed without an answer");
+		}
+		return vectors;
+	}
+
+	/**
+	 * Embed many texts in batches without blocking, and hand the vectors over as arrays
+	 * the caller owns, as {@link #embedAllVectors(List)} does.
+	 * @param texts the texts
+	 * @return a {@link Mono} of their vectors, in the order of the texts
+	 */
+	default Mono<List<float[]>> embedAllVectorsAsync(List<String> texts) {
+		return embedAllAsync(texts).map((embeddings) -> embeddings.stream().map(Embedding::vector).toList());
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.customllm.springai;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,10 @@ import org.springframework.ai.embedding.EmbeddingResponse;
  * used. The model and dimensions are the embedding model's: a request whose options ask
  * for another model or other dimensions is rejected with an
  * {@link IllegalArgumentException}. Failures are {@link dev.customllm.LlmException}s.
+ * <p>
+ * Spring AI takes vectors as {@code float[]}: the adapter asks the model for arrays it
+ * owns ({@link EmbeddingModel#embedAllVectors(List)}) and hands each one on, so a vector
+ * is not copied on its way to a vector store.
  *
  * @author Custom LLM team
  * @since 0.1.0
@@ -73,16 +78,17 @@ public final class CustomLlmEmbeddingModel implements org.springframework.ai.emb
 	@Override
 	public EmbeddingResponse call(EmbeddingRequest request) {
 		checkOptions(request.getOptions());
-		List<Embedding> embeddings = this.embeddingModel.embedAll(request.getInstructions())
-			.stream()
-			.map((embedding) -> new Embedding(embedding.vector(), embedding.index()))
-			.toList();
+		List<float[]> vectors = this.embeddingModel.embedAllVectors(request.getInstructions());
+		List<Embedding> embeddings = new ArrayList<>(vectors.size());
+		for (int i = 0; i < vectors.size(); i++) {
+			embeddings.add(new Embedding(vectors.get(i), i));
+		}
 		return new EmbeddingResponse(embeddings);
 	}
 
 	@Override
 	public float[] embed(String text) {
-		return this.embeddingModel.embed(text).vector();
+		return this.embeddingModel.embedAllVectors(List.of(text)).get(0);
 	}
 
 	@Override
@@ -92,7 +98,7 @@ public final class CustomLlmEmbeddingModel implements org.springframework.ai.emb
 
 	@Override
 	public List<float[]> embed(List<String> texts) {
-		return this.embeddingModel.embedAll(texts).stream().map(dev.customllm.embedding.Embedding::vector).toList();
+		return this.embeddingModel.embedAllVectors(texts);
 	}
 
 	@Override

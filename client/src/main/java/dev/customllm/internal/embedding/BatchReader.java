@@ -1,6 +1,5 @@
 package dev.customllm.internal.embedding;
 
-import dev.customllm.embedding.Embedding;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,13 +22,14 @@ final class BatchReader {
 
 	/**
 	 * Read a batch answer into the result array.
-	 * @param result the embeddings of the whole call, filled at {@code offset + index}
+	 * @param result the vectors of the whole call, filled at {@code offset + index}: the
+	 * parser's arrays, not copied
 	 * @param offset position of the batch's first text in the whole call
 	 * @param size number of texts in the batch
 	 * @param answer the answer
 	 * @param dimensions expected vector length, or {@code null} for any length
 	 */
-	static void read(Embedding[] result, int offset, int size, EmbeddingResult answer, @Nullable Integer dimensions) {
+	static void read(float[][] result, int offset, int size, EmbeddingResult answer, @Nullable Integer dimensions) {
 		List<EmbeddingItem> items = answer.data();
 		if (items == null || items.size() != size) {
 			throw failure("expected " + size + " embeddings, got " + ((items != null) ? items.size() : "none"));
@@ -43,7 +43,7 @@ final class BatchReader {
 			if (index < 0 || index >= size || result[offset + index] != null) {
 				throw failure("embedding index " + index + " is out of range or repeated in a batch of " + size);
 			}
-			result[offset + index] = Embedding.wrap(offset + index, checkVector(item.embedding(), index, dimensions));
+			result[offset + index] = checkVector(item.embedding(), index, dimensions);
 		}
 	}
 

@@ -53,11 +53,34 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
 	@Override
 	public Mono<List<Embedding>> embedAllAsync(List<String> texts) {
+		return vectorsAsync(texts).map(OpenAiEmbeddingModel::embeddings);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The arrays are the ones the answer was parsed into, handed over once: no
+	 * {@link Embedding} keeps them, and no copy is made.
+	 */
+	@Override
+	public Mono<List<float[]>> embedAllVectorsAsync(List<String> texts) {
+		return vectorsAsync(texts).map((vectors) -> List.<float[]>of(vectors));
+	}
+
+	private Mono<float[][]> vectorsAsync(List<String> texts) {
 		return Mono.fromCallable(() -> checkTexts(texts)).flatMap(this::embedChecked);
 	}
 
-	private Mono<List<Embedding>> embedChecked(List<String> texts) {
-		Embedding[] result = new Embedding[texts.size()];
+	private static List<Embedding> embeddings(float[][] vectors) {
+		Embedding[] embeddings = new Embedding[vectors.length];
+		for (int i = 0; i < vectors.length; i++) {
+			embeddings[i] = Embedding.wrap(i, vectors[i]);
+		}
+		return List.of(embeddings);
+	}
+
+	private Mono<float[][]> embedChecked(List<String> texts) {
+		float[][] result = new float[texts.size()][];
 		int batchSize = this.defaults.batchSize();
 		int batches = (texts.size() + batchSize - 1) / batchSize;
 		return Flux.range(0, batches).flatMap((batch) -> {
@@ -93,7 +116,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 		}
 	}
 
-	private void readBatch(Embedding[] result, int offset, int size, EmbeddingResult answer) {
+	private void readBatch(float[][] result, int offset, int size, EmbeddingResult answer) {
 		BatchReader.read(result, offset, size, answer, this.defaults.dimensions());
 	}
 
@@ -110,15 +133,15 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 		return List.copyOf(texts);
 	}
 
-	private static List<Embedding> checkSameDimensions(Embedding[] result) {
-		int dimensions = result[0].dimensions();
-		for (Embedding embedding : result) {
-			if (embedding.dimensions() != dimensions) {
-				throw new LlmResponseException(LlmOperation.EMBEDDINGS, "embedding " + embedding.index() + " has "
-						+ embedding.dimensions() + " dimensions, embedding 0 has " + dimensions);
+	private static float[][] checkSameDimensions(float[][] result) {
+		int dimensions = result[0].length;
+		for (int i = 0; i < result.length; i++) {
+			if (result[i].length != dimensions) {
+				throw new LlmResponseException(LlmOperation.EMBEDDINGS,
+						"embedding " + i + " has " + result[i].length + " dimensions, embedding 0 has " + dimensions);
 			}
 		}
-		return List.of(result);
+		return result;
 	}
 
 	/**

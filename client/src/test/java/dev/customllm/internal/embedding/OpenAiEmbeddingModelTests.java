@@ -91,6 +91,23 @@ class OpenAiEmbeddingModelTests {
 	}
 
 	@Test
+	void vectorsHandedOverAsArraysAreTheEmbeddingsInOrderAndEachCallersOwn() {
+		List<String> texts = IntStream.range(0, 600).mapToObj((i) -> "text number " + i).toList();
+		try (CustomLlmClient client = client(defaults(256, 2, EncodingFormat.BASE64))) {
+			List<float[]> vectors = client.embeddingModel().embedAllVectors(texts);
+			List<float[]> again = client.embeddingModel().embedAllVectorsAsync(texts).block();
+			assertThat(vectors).hasSize(600);
+			assertThat(again).hasSize(600);
+			for (int i : new int[] { 0, 255, 256, 599 }) {
+				assertThat(vectors.get(i)).containsExactly(SimulatedEmbeddings.embed(texts.get(i), 256));
+				assertThat(again.get(i)).isNotSameAs(vectors.get(i));
+			}
+			vectors.get(0)[0] = 42f;
+			assertThat(again.get(0)).containsExactly(SimulatedEmbeddings.embed(texts.get(0), 256));
+		}
+	}
+
+	@Test
 	void batchesAnsweringOutOfOrderKeepTheInputOrder() {
 		wireMock().stubFor(post(urlPathEqualTo(PATH)).withRequestBody(matchingJsonPath("$.input[0]", containing("a0")))
 			.willReturn(okJson(floatAnswer(0, 2, 1f)).withFixedDelay(400)));
