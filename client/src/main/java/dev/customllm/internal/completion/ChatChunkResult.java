@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import dev.customllm.completion.CompletionChunk;
+import dev.customllm.internal.http.ContentEvent;
 import dev.customllm.internal.resilience.TokenCount;
 
 /**
@@ -25,7 +26,7 @@ import dev.customllm.internal.resilience.TokenCount;
 @JsonDeserialize(using = ChatChunkReader.class)
 record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason,
 		@Nullable String content, @Nullable List<ToolCallDelta> toolCalls,
-		@Nullable UsageBody usage) implements StreamedResult, TokenCount {
+		@Nullable UsageBody usage) implements StreamedResult, TokenCount, ContentEvent {
 
 	@Override
 	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
@@ -34,6 +35,17 @@ record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable Stri
 			return null;
 		}
 		return assembler.finishReason(this.finishReason).toolCalls(this.toolCalls).text(this.content);
+	}
+
+	/**
+	 * The one place that tells whether a chat delta proves progress (and so resets the
+	 * stream's idle timer): text, tool-call parts, usage or a finish reason.
+	 */
+	@Override
+	public boolean carriesContent() {
+		return (this.content != null && !this.content.isEmpty())
+				|| (this.toolCalls != null && !this.toolCalls.isEmpty()) || this.usage != null
+				|| this.finishReason != null;
 	}
 
 	@Override

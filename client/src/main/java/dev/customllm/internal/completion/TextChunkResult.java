@@ -1,5 +1,6 @@
 package dev.customllm.internal.completion;
 
+import dev.customllm.internal.http.ContentEvent;
 import dev.customllm.internal.resilience.TokenCount;
 import dev.customllm.completion.CompletionChunk;
 import java.util.List;
@@ -14,13 +15,20 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TextChunkResult(@Nullable String model, @Nullable List<TextChoice> choices,
-		@Nullable UsageBody usage) implements StreamedResult, TokenCount {
+		@Nullable UsageBody usage) implements StreamedResult, TokenCount, ContentEvent {
 
 	@Override
 	public @Nullable CompletionChunk addTo(ChunkAssembler assembler) {
 		assembler.model(this.model).usage(this.usage);
 		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
 		return (choice != null) ? assembler.finishReason(choice.finishReason()).text(choice.text()) : null;
+	}
+
+	@Override
+	public boolean carriesContent() {
+		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
+		return this.usage != null || (choice != null
+				&& ((choice.text() != null && !choice.text().isEmpty()) || choice.finishReason() != null));
 	}
 
 	@Override
