@@ -119,7 +119,7 @@ final class SseDecoder {
 	}
 
 	/**
-	 * Return an array larger than the one given, its bytes copied, the difference
+	 * Return an array larger than the one given, its used bytes copied, the difference
 	 * reserved from the budget before it is allocated.
 	 */
 	private synchronized byte[] grow(byte[] array, int used, int size) {
@@ -129,7 +129,9 @@ final class SseDecoder {
 		long more = (long) size - array.length;
 		this.memory.reserve(more);
 		this.reserved += more;
-		return Arrays.copyOf(array, size);
+		byte[] larger = new byte[size];
+		System.arraycopy(array, 0, larger, 0, used);
+		return larger;
 	}
 
 	/**
