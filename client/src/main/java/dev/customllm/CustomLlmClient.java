@@ -24,6 +24,7 @@ import dev.customllm.internal.completion.CompletionContext;
 import dev.customllm.internal.completion.OpenAiCompletionModel;
 import dev.customllm.internal.completion.ResponseFormatNegotiation;
 import dev.customllm.internal.completion.StreamLimits;
+import dev.customllm.completion.CompletionApi;
 import dev.customllm.completion.CompletionDefaults;
 import dev.customllm.completion.CompletionModel;
 import dev.customllm.internal.completion.StreamUsageNegotiation;
@@ -108,7 +109,8 @@ public final class CustomLlmClient implements AutoCloseable {
 		this.resilience = resilience;
 		this.telemetry = telemetry;
 		this.completions = completions;
-		this.completionDefaults = builder.completionDefaults;
+		this.completionDefaults = (builder.completionApi != null)
+				? builder.completionDefaults.withApi(builder.completionApi) : builder.completionDefaults;
 		this.embeddingDefaults = builder.embeddingDefaults;
 		this.rerankDefaults = builder.rerankDefaults;
 		this.redactor = new SecretRedactor(transport.settings());
@@ -338,6 +340,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		private CompletionDefaults completionDefaults = CompletionDefaults.NONE;
 
+		private @Nullable CompletionApi completionApi;
+
 		private EmbeddingDefaults embeddingDefaults = EmbeddingDefaults.DEFAULT;
 
 		private @Nullable UnaryOperator<HttpClient> httpClientCustomizer;
@@ -485,6 +489,19 @@ public final class CustomLlmClient implements AutoCloseable {
 		 */
 		public Builder completionDefaults(CompletionDefaults defaults) {
 			this.completionDefaults = argument("completionDefaults", defaults);
+			return this;
+		}
+
+		/**
+		 * Set which completion API the client's completion models speak: chat completions
+		 * (the default), legacy text completions or the Responses API. Takes precedence
+		 * over the API of the {@linkplain #completionDefaults(CompletionDefaults)
+		 * completion defaults}.
+		 * @param api the API
+		 * @return this builder
+		 */
+		public Builder completionApi(CompletionApi api) {
+			this.completionApi = argument("completionApi", api);
 			return this;
 		}
 

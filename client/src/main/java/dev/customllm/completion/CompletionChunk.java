@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One part of a streamed answer. Every chunk but the last carries a non-empty piece of
- * text; the last one, always present, carries what is known only at the end: the finish
- * reason, the token usage and the tool calls, and possibly no text. Immutable; built with
- * {@link #delta(String)} or {@link #builder()}.
+ * text or of the model's {@linkplain #reasoning() reasoning}; the last one, always
+ * present, carries what is known only at the end: the finish reason, the token usage and
+ * the tool calls, and possibly no text. Immutable; built with {@link #delta(String)} or
+ * {@link #builder()}.
  *
  * <pre class="code">
  * model.stream(CompletionRequest.of("Tell me a story"))
@@ -34,8 +35,10 @@ public final class CompletionChunk {
 
 	private final @Nullable String model;
 
+	private final @Nullable String reasoning;
+
 	private CompletionChunk(@Nullable String text, boolean last, @Nullable String finishReason, @Nullable Usage usage,
-			List<ToolCall> toolCalls, @Nullable String model) {
+			List<ToolCall> toolCalls, @Nullable String model, @Nullable String reasoning) {
 		if (text == null) {
 			throw new IllegalArgumentException("text must not be null");
 		}
@@ -45,6 +48,7 @@ public final class CompletionChunk {
 		this.usage = usage;
 		this.toolCalls = List.copyOf(toolCalls);
 		this.model = model;
+		this.reasoning = reasoning;
 	}
 
 	/**
@@ -53,7 +57,7 @@ public final class CompletionChunk {
 	 * @return the chunk
 	 */
 	public static CompletionChunk delta(String text) {
-		return new CompletionChunk(text, false, null, null, List.of(), null);
+		return new CompletionChunk(text, false, null, null, List.of(), null, null);
 	}
 
 	/**
@@ -63,7 +67,7 @@ public final class CompletionChunk {
 	 * @return the chunk
 	 */
 	public static CompletionChunk delta(String text, @Nullable String model) {
-		return new CompletionChunk(text, false, null, null, List.of(), model);
+		return new CompletionChunk(text, false, null, null, List.of(), model, null);
 	}
 
 	/**
@@ -84,7 +88,8 @@ public final class CompletionChunk {
 			.finishReason(this.finishReason)
 			.usage(this.usage)
 			.toolCalls(this.toolCalls)
-			.model(this.model);
+			.model(this.model)
+			.reasoning(this.reasoning);
 	}
 
 	/**
@@ -95,8 +100,15 @@ public final class CompletionChunk {
 	 */
 	static List<CompletionChunk> of(CompletionResponse response) {
 		CompletionChunk last = new CompletionChunk("", true, response.finishReason(), response.usage(),
-				response.toolCalls(), response.model());
-		return response.text().isEmpty() ? List.of(last) : List.of(delta(response.text()), last);
+				response.toolCalls(), response.model(), null);
+		String reasoning = response.reasoning();
+		CompletionChunk thinking = (reasoning != null && !reasoning.isEmpty())
+				? new CompletionChunk("", false, null, null, List.of(), response.model(), reasoning) : null;
+		if (response.text().isEmpty()) {
+			return (thinking != null) ? List.of(thinking, last) : List.of(last);
+		}
+		return (thinking != null) ? List.of(thinking, delta(response.text()), last)
+				: List.of(delta(response.text()), last);
 	}
 
 	/**
@@ -149,26 +161,39 @@ public final class CompletionChunk {
 		return this.model;
 	}
 
+	/**
+	 * Return the next piece of the model's reasoning ("thinking"), kept apart from the
+	 * text: {@code reasoning_content} or {@code reasoning} in the service's delta.
+	 * @return the piece of reasoning, or {@code null} when this chunk carries none
+	 */
+	public @Nullable String reasoning() {
+		return this.reasoning;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionChunk that) && this.text.equals(that.text) && this.last == that.last
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
-				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.model, that.model);
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.model, that.model)
+				&& Objects.equals(this.reasoning, that.reasoning);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model);
+		return Objects.hash(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model,
+				this.reasoning);
 	}
 
 	/**
-	 * Describe the chunk without its text, which may be confidential: its length only.
+	 * Describe the chunk without its text or reasoning, which may be confidential: their
+	 * lengths only.
 	 */
 	@Override
 	public String toString() {
 		return "CompletionChunk[text=" + this.text.length() + " chars, last=" + this.last + ", finishReason="
 				+ this.finishReason + ", usage=" + this.usage + ", toolCalls="
-				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", model=" + this.model + "]";
+				+ this.toolCalls.stream().map(ToolCall::name).toList() + ", model=" + this.model + ", reasoning="
+				+ ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none") + "]";
 	}
 
 	/**
@@ -187,6 +212,8 @@ public final class CompletionChunk {
 		private List<ToolCall> toolCalls = List.of();
 
 		private @Nullable String model;
+
+		private @Nullable String reasoning;
 
 		private Builder() {
 		}
@@ -252,12 +279,23 @@ public final class CompletionChunk {
 		}
 
 		/**
+		 * Set the piece of the model's reasoning.
+		 * @param reasoning the reasoning, or {@code null} when the chunk carries none
+		 * @return this builder
+		 */
+		public Builder reasoning(@Nullable String reasoning) {
+			this.reasoning = reasoning;
+			return this;
+		}
+
+		/**
 		 * Build the chunk.
 		 * @return the chunk
 		 * @throws IllegalArgumentException if the text is {@code null}
 		 */
 		public CompletionChunk build() {
-			return new CompletionChunk(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model);
+			return new CompletionChunk(this.text, this.last, this.finishReason, this.usage, this.toolCalls, this.model,
+					this.reasoning);
 		}
 
 	}

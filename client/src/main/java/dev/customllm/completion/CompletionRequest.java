@@ -2,6 +2,7 @@ package dev.customllm.completion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,11 @@ public final class CompletionRequest {
 	public static final int MAX_REPAIR_ATTEMPTS = 3;
 
 	private static final Set<String> TYPED_PARAMETERS = Set.of("model", "messages", "prompt", "temperature",
-			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice", "response_format");
+			"max_tokens", "top_p", "stop", "seed", "stream", "tools", "tool_choice", "response_format",
+			"reasoning_effort");
+
+	private static final Set<String> REASONING_EFFORTS = new LinkedHashSet<>(
+			List.of("minimal", "low", "medium", "high"));
 
 	private final @Nullable String model;
 
@@ -55,6 +60,8 @@ public final class CompletionRequest {
 
 	private final int repairAttempts;
 
+	private final @Nullable String reasoningEffort;
+
 	private CompletionRequest(Builder builder) {
 		this.model = builder.model;
 		this.messages = List.copyOf(builder.messages);
@@ -69,6 +76,7 @@ public final class CompletionRequest {
 		this.toolChoice = builder.toolChoice;
 		this.responseFormat = builder.responseFormat;
 		this.repairAttempts = builder.repairAttempts;
+		this.reasoningEffort = builder.reasoningEffort;
 		checkTools(this.tools, this.toolChoice);
 		if (this.prompt != null && this.prompt.isBlank()) {
 			throw new IllegalArgumentException("prompt must not be blank");
@@ -85,6 +93,10 @@ public final class CompletionRequest {
 		if (this.repairAttempts < 0 || this.repairAttempts > MAX_REPAIR_ATTEMPTS) {
 			throw new IllegalArgumentException(
 					"repairAttempts must be between 0 and " + MAX_REPAIR_ATTEMPTS + ", but was " + this.repairAttempts);
+		}
+		if (this.reasoningEffort != null && !REASONING_EFFORTS.contains(this.reasoningEffort)) {
+			throw new IllegalArgumentException(
+					"reasoningEffort must be one of " + REASONING_EFFORTS + ", but was '" + this.reasoningEffort + "'");
 		}
 		for (String name : this.extra.keySet()) {
 			if (TYPED_PARAMETERS.contains(name)) {
@@ -139,6 +151,7 @@ public final class CompletionRequest {
 		builder.toolChoice = this.toolChoice;
 		builder.responseFormat = this.responseFormat;
 		builder.repairAttempts = this.repairAttempts;
+		builder.reasoningEffort = this.reasoningEffort;
 		return builder;
 	}
 
@@ -249,6 +262,16 @@ public final class CompletionRequest {
 		return this.repairAttempts;
 	}
 
+	/**
+	 * Return how much a reasoning model should think before it answers, sent as
+	 * {@code reasoning_effort}.
+	 * @return {@code minimal}, {@code low}, {@code medium} or {@code high}, or
+	 * {@code null} for the service's default
+	 */
+	public @Nullable String reasoningEffort() {
+		return this.reasoningEffort;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionRequest that) && Objects.equals(this.model, that.model)
@@ -258,14 +281,15 @@ public final class CompletionRequest {
 				&& Objects.equals(this.seed, that.seed) && this.extra.equals(that.extra)
 				&& this.tools.equals(that.tools) && Objects.equals(this.toolChoice, that.toolChoice)
 				&& Objects.equals(this.responseFormat, that.responseFormat)
-				&& this.repairAttempts == that.repairAttempts;
+				&& this.repairAttempts == that.repairAttempts
+				&& Objects.equals(this.reasoningEffort, that.reasoningEffort);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.messages, this.prompt, this.temperature, this.maxTokens, this.topP,
-				this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat,
-				this.repairAttempts);
+				this.stop, this.seed, this.extra, this.tools, this.toolChoice, this.responseFormat, this.repairAttempts,
+				this.reasoningEffort);
 	}
 
 	/**
@@ -279,7 +303,8 @@ public final class CompletionRequest {
 				+ ", maxTokens=" + this.maxTokens + ", topP=" + this.topP + ", stop=" + this.stop.size() + ", seed="
 				+ this.seed + ", extra=" + this.extra.keySet() + ", tools="
 				+ this.tools.stream().map(ToolDefinition::name).toList() + ", toolChoice=" + this.toolChoice
-				+ ", responseFormat=" + this.responseFormat + ", repairAttempts=" + this.repairAttempts + "]";
+				+ ", responseFormat=" + this.responseFormat + ", repairAttempts=" + this.repairAttempts
+				+ ", reasoningEffort=" + this.reasoningEffort + "]";
 	}
 
 	/**
@@ -312,6 +337,8 @@ public final class CompletionRequest {
 		private @Nullable ResponseFormat responseFormat;
 
 		private int repairAttempts;
+
+		private @Nullable String reasoningEffort;
 
 		private Builder() {
 		}
@@ -484,6 +511,19 @@ public final class CompletionRequest {
 		 */
 		public Builder repairAttempts(int repairAttempts) {
 			this.repairAttempts = repairAttempts;
+			return this;
+		}
+
+		/**
+		 * Set how much a reasoning model should think before it answers, sent as
+		 * {@code reasoning_effort} (as {@code reasoning.effort} on the Responses API).
+		 * Models that do not reason may refuse it.
+		 * @param reasoningEffort {@code minimal}, {@code low}, {@code medium} or
+		 * {@code high}, or {@code null} for the service's default
+		 * @return this builder
+		 */
+		public Builder reasoningEffort(@Nullable String reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
 			return this;
 		}
 

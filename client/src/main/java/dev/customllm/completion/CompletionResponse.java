@@ -26,17 +26,19 @@ public final class CompletionResponse {
 
 	private final List<ToolCall> toolCalls;
 
-	private CompletionResponse(@Nullable String id, @Nullable String model, @Nullable String text,
-			@Nullable String finishReason, @Nullable Usage usage, List<ToolCall> toolCalls) {
-		if (text == null) {
+	private final @Nullable String reasoning;
+
+	private CompletionResponse(Builder builder) {
+		if (builder.text == null) {
 			throw new IllegalArgumentException("text must not be null; use an empty text for tool calls only");
 		}
-		this.id = id;
-		this.model = model;
-		this.text = text;
-		this.finishReason = finishReason;
-		this.usage = usage;
-		this.toolCalls = List.copyOf(toolCalls);
+		this.id = builder.id;
+		this.model = builder.model;
+		this.text = builder.text;
+		this.finishReason = builder.finishReason;
+		this.usage = builder.usage;
+		this.toolCalls = List.copyOf(builder.toolCalls);
+		this.reasoning = builder.reasoning;
 	}
 
 	/**
@@ -45,7 +47,7 @@ public final class CompletionResponse {
 	 * @return the answer
 	 */
 	public static CompletionResponse of(String text) {
-		return new CompletionResponse(null, null, text, null, null, List.of());
+		return new Builder().text(text).build();
 	}
 
 	/**
@@ -68,6 +70,7 @@ public final class CompletionResponse {
 		builder.finishReason = this.finishReason;
 		builder.usage = this.usage;
 		builder.toolCalls = this.toolCalls;
+		builder.reasoning = this.reasoning;
 		return builder;
 	}
 
@@ -120,26 +123,38 @@ public final class CompletionResponse {
 		return this.toolCalls;
 	}
 
+	/**
+	 * Return the model's reasoning ("thinking"), kept apart from the answer's text:
+	 * {@code reasoning_content} or {@code reasoning} in the service's answer.
+	 * @return the reasoning, or {@code null} when the service sent none
+	 */
+	public @Nullable String reasoning() {
+		return this.reasoning;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof CompletionResponse that) && Objects.equals(this.id, that.id)
 				&& Objects.equals(this.model, that.model) && this.text.equals(that.text)
 				&& Objects.equals(this.finishReason, that.finishReason) && Objects.equals(this.usage, that.usage)
-				&& this.toolCalls.equals(that.toolCalls);
+				&& this.toolCalls.equals(that.toolCalls) && Objects.equals(this.reasoning, that.reasoning);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls);
+		return Objects.hash(this.id, this.model, this.text, this.finishReason, this.usage, this.toolCalls,
+				this.reasoning);
 	}
 
 	/**
-	 * Describe the answer without its text, which may be confidential: its length only.
+	 * Describe the answer without its text or reasoning, which may be confidential: their
+	 * lengths only.
 	 */
 	@Override
 	public String toString() {
 		return "CompletionResponse[id=" + this.id + ", model=" + this.model + ", text=" + this.text.length()
-				+ " chars, finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
+				+ " chars, reasoning=" + ((this.reasoning != null) ? this.reasoning.length() + " chars" : "none")
+				+ ", finishReason=" + this.finishReason + ", usage=" + this.usage + ", toolCalls="
 				+ this.toolCalls.stream().map(ToolCall::name).toList() + "]";
 	}
 
@@ -159,6 +174,8 @@ public final class CompletionResponse {
 		private @Nullable Usage usage;
 
 		private List<ToolCall> toolCalls = List.of();
+
+		private @Nullable String reasoning;
 
 		private Builder() {
 		}
@@ -224,13 +241,22 @@ public final class CompletionResponse {
 		}
 
 		/**
+		 * Set the model's reasoning, kept apart from the text.
+		 * @param reasoning the reasoning, or {@code null} when there is none
+		 * @return this builder
+		 */
+		public Builder reasoning(@Nullable String reasoning) {
+			this.reasoning = reasoning;
+			return this;
+		}
+
+		/**
 		 * Build the answer.
 		 * @return the answer
 		 * @throws IllegalArgumentException if the text is {@code null}
 		 */
 		public CompletionResponse build() {
-			return new CompletionResponse(this.id, this.model, this.text, this.finishReason, this.usage,
-					this.toolCalls);
+			return new CompletionResponse(this);
 		}
 
 	}

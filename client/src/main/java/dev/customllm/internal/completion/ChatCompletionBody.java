@@ -26,7 +26,7 @@ record ChatCompletionBody(@Nullable String model, List<MessageBody> messages, @N
 		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions, @Nullable List<ToolBody> tools,
 		@JsonProperty("tool_choice") @Nullable Object toolChoice,
 		@JsonProperty("response_format") @Nullable ResponseFormatBody responseFormat,
-		@JsonIgnore Map<String, Object> extra) {
+		@JsonProperty("reasoning_effort") @Nullable String reasoningEffort, @JsonIgnore Map<String, Object> extra) {
 
 	private static final Set<String> TOOL_CHOICE_MODES = Set.of("auto", "none", "required");
 
@@ -42,7 +42,7 @@ record ChatCompletionBody(@Nullable String model, List<MessageBody> messages, @N
 		return new ChatCompletionBody(Requests.model(request, defaults), messages,
 				Requests.temperature(request, defaults), Requests.maxTokens(request, defaults), request.topP(),
 				Requests.stop(request), request.seed(), null, null, tools, toolChoice(request.toolChoice()),
-				ResponseFormatBody.of(request.responseFormat()), request.extra());
+				ResponseFormatBody.of(request.responseFormat()), request.reasoningEffort(), request.extra());
 	}
 
 	private static @Nullable Object toolChoice(@Nullable String choice) {
@@ -60,7 +60,8 @@ record ChatCompletionBody(@Nullable String model, List<MessageBody> messages, @N
 	ChatCompletionBody streaming(boolean includeUsage) {
 		StreamOptions options = includeUsage ? StreamOptions.INCLUDE_USAGE : null;
 		return new ChatCompletionBody(this.model, this.messages, this.temperature, this.maxTokens, this.topP, this.stop,
-				this.seed, true, options, this.tools, this.toolChoice, this.responseFormat, this.extra);
+				this.seed, true, options, this.tools, this.toolChoice, this.responseFormat, this.reasoningEffort,
+				this.extra);
 	}
 
 	@JsonAnyGetter
