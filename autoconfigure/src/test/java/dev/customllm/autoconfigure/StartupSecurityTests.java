@@ -16,10 +16,13 @@ import dev.customllm.LlmApiException;
 import dev.customllm.completion.CompletionModel;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StartupSecurityTests {
 
-	private static final String KEY = "sk-redirected-never-5c2e9a";
+	private static final String KEY = "sk-9Wq4Zt7Lm2Xc5Vb8Nr1";
 
 	private final List<String> elsewhere = new CopyOnWriteArrayList<>();
 
@@ -75,11 +78,12 @@ class StartupSecurityTests {
 	}
 
 	@Test
-	void theWebClientTransportNeverFollowsARedirectWhateverTheApplicationsPolicy() {
-		this.contextRunner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::reactor)
-			.withBean(HttpClientSettings.class, () -> HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW))
-			.withPropertyValues("custom.llm.http.client=webclient", "custom.llm.api-key=" + KEY,
-					"custom.llm.retry.max-retries=0",
+	void theWebClientTransportNeverFollowsARedirectWhenBootsClientsFollowThem() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.redirects=follow", "custom.llm.http.client=webclient",
+					"custom.llm.api-key=" + KEY, "custom.llm.retry.max-retries=0",
 					"custom.llm.base-url=http://127.0.0.1:" + this.redirecting.getAddress().getPort() + "/v1")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -91,14 +95,18 @@ class StartupSecurityTests {
 	}
 
 	@Test
-	void theWebClientTransportNeverFollowsARedirectOnBootsDefaults() {
-		this.contextRunner
+	void theWebClientTransportNeverFollowsARedirectOnAConnectorBuiltToFollow() {
+		this.contextRunner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::jdk)
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.clientConnector(ClientHttpConnectorBuilder.jdk()
+						.build(HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW))))
 			.withPropertyValues("custom.llm.http.client=webclient", "custom.llm.api-key=" + KEY,
 					"custom.llm.retry.max-retries=0",
 					"custom.llm.base-url=http://127.0.0.1:" + this.redirecting.getAddress().getPort() + "/v1")
 			.run((context) -> {
 				assertThatExceptionOfType(LlmApiException.class)
-					.isThrownBy(() -> context.getBean(CompletionModel.class).complete("a secret prompt"));
+					.isThrownBy(() -> context.getBean(CompletionModel.class).complete("a secret prompt"))
+					.withMessageContaining("redirect");
 				assertThat(this.elsewhere).isEmpty();
 			});
 	}

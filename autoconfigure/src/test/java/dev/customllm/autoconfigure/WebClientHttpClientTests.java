@@ -160,7 +160,8 @@ class WebClientHttpClientTests {
 
 	@Test
 	void worksOnAConnectorWhoseBuffersAreNotNettys() {
-		// the client builds its own no-redirect connector with the application's connector
+		// the client builds its own no-redirect connector with the application's
+		// connector
 		// builder
 		this.contextRunner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::jdk)
 			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl())

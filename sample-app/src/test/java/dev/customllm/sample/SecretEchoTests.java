@@ -20,9 +20,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service that echoes the sample's key (issue 27), at every offset around the cut of
- * an error excerpt and inside a structured answer: no public error body shows any piece
- * of 8 characters of it.
+ * A service that echoes the sample's key (issue 27), at every offset around the cut of an
+ * error excerpt and inside a structured answer: no public error body shows any piece of 8
+ * characters of it.
  *
  * @author Custom LLM team
  */
@@ -64,9 +64,9 @@ class SecretEchoTests {
 			assertNoPiece(summarize(""));
 		}
 		service.wireMock()
-			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(
-					"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"not JSON: " + KEY
-							+ "\"}}]}")));
+			.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
+					okJson("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"not JSON: "
+							+ KEY + "\"}}]}")));
 		assertNoPiece(summarize("?structured=true"));
 	}
 
