@@ -153,7 +153,8 @@ class CompletionValueTypesTests {
 			.hasSameHashCodeAs(usage);
 		assertThat(usage.toBuilder().build()).isEqualTo(usage);
 		assertThat(usage.toBuilder().totalTokens(16).build()).isNotEqualTo(usage);
-		assertThat(usage.toString()).isEqualTo("Usage[promptTokens=10, completionTokens=5, totalTokens=15]");
+		assertThat(usage.toString()).isEqualTo(
+				"Usage[promptTokens=10, completionTokens=5, totalTokens=15, cachedTokens=null, reasoningTokens=null]");
 	}
 
 	@Test
