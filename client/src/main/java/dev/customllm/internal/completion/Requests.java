@@ -37,10 +37,14 @@ final class Requests {
 	 * of a request, 0 when there is none.
 	 */
 	static long inlineImageChars(CompletionRequest request) {
+		// indexed, not iterated: no iterator per call on the common path without images
 		long chars = 0;
-		for (Message message : request.messages()) {
-			for (ContentPart part : message.parts()) {
-				ByteBuffer data = part.imageData();
+		List<Message> messages = request.messages();
+		for (int i = 0; i < messages.size(); i++) {
+			List<ContentPart> parts = messages.get(i).parts();
+			for (int j = 0; j < parts.size(); j++) {
+				ContentPart part = parts.get(j);
+				ByteBuffer data = part.isImage() ? part.imageData() : null;
 				if (data != null) {
 					chars += 4L * ((data.remaining() + 2) / 3);
 				}
