@@ -42,9 +42,10 @@ import dev.customllm.internal.http.HttpExchange;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.LoggingTransport;
 import dev.customllm.internal.http.MaskingTransport;
+import dev.customllm.internal.http.Endpoints;
 import dev.customllm.internal.http.ModelList;
-import dev.customllm.internal.http.ResponseMemory;
 import dev.customllm.internal.http.SecretRedactor;
+import dev.customllm.internal.http.ResponseMemory;
 import dev.customllm.observation.LlmObservationConvention;
 import dev.customllm.rerank.RerankDefaults;
 import dev.customllm.rerank.RerankModel;
@@ -102,6 +103,8 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	private final Resilience resilience;
 
+	private final SecretRedactor redactor;
+
 	private CustomLlmClient(HttpTransport transport, Resilience resilience, LlmTelemetry telemetry,
 			CompletionContext completions, Builder builder) {
 		this.transport = transport;
@@ -111,6 +114,7 @@ public final class CustomLlmClient implements AutoCloseable {
 		this.completionDefaults = builder.completionDefaults();
 		this.embeddingDefaults = builder.embeddingDefaults;
 		this.rerankDefaults = builder.rerankDefaults;
+		this.redactor = new SecretRedactor(transport.settings());
 	}
 
 	/**
@@ -143,6 +147,19 @@ public final class CustomLlmClient implements AutoCloseable {
 					+ " is not set: set it to the API key of the LLM service");
 		}
 		return builder().baseUrl(baseUrl.strip()).apiKey(apiKey).build();
+	}
+
+	/**
+	 * Return a URL as the client prints it in messages and log lines: whatever precedes
+	 * its last {@code @} (user info with any password, however the URL is spelled) and
+	 * the values of query parameters whose names tell a secret ({@code api_key},
+	 * {@code token}, {@code sig}, ...) are masked. For code that shows a configured base
+	 * URL, such as a start-up failure.
+	 * @param url the URL as written
+	 * @return the URL with its secrets masked
+	 */
+	public static String printableUrl(String url) {
+		return Endpoints.printable(url);
 	}
 
 	/**
@@ -236,13 +253,14 @@ public final class CustomLlmClient implements AutoCloseable {
 
 	/**
 	 * List the models the service offers ({@code GET {base-url}/models}), in a single
-	 * attempt without retries.
+	 * attempt without retries, within the call timeout; an id that echoes a secret of the
+	 * client is masked.
 	 * @param path the endpoint path, usually {@code /models}
 	 * @return a {@link Mono} of the model ids
 	 */
 	public Mono<List<String>> listModels(String path) {
 		return this.transport.get(LlmOperation.MODELS, this.transport.endpoint(path), ModelList.class)
-			.map(ModelList::ids);
+			.map((models) -> models.ids().stream().map(this.redactor::redact).toList());
 	}
 
 	/**
@@ -822,7 +840,8 @@ public final class CustomLlmClient implements AutoCloseable {
 				.wrap(LoggingTransport.wrap(transport(settings), this.httpLogLevel, this.httpLogMaxBodyLength));
 			HttpTransport transport = new ResilientTransport(http, resilience);
 			CompletionContext completions = new CompletionContext(transport, telemetry, new StreamUsageNegotiation(),
-					new ResponseFormatNegotiation(), new StreamLimits(settings.maxResponseSize(), this.maxToolCalls),
+					new ResponseFormatNegotiation(),
+					new StreamLimits(settings.maxResponseSize(), this.maxToolCalls, settings.responseMemory()),
 					this.maxImageBytes);
 			return new CustomLlmClient(transport, resilience, telemetry, completions, this);
 		}

@@ -101,6 +101,16 @@ public abstract class LlmException extends RuntimeException implements Cloneable
 		}
 	}
 
+	/**
+	 * Return a text with the secrets this exception was {@link #masked masked} with
+	 * replaced, for subclasses whose accessors return text a service sent.
+	 * @param text the text
+	 * @return the masked text
+	 */
+	protected final String mask(String text) {
+		return this.masking.apply(text);
+	}
+
 	@Override
 	public @Nullable String getMessage() {
 		String message = super.getMessage();

@@ -59,21 +59,22 @@ public class LlmResponseException extends LlmException {
 	}
 
 	/**
-	 * Return what was wrong with the answer.
+	 * Return what was wrong with the answer, with the client's secrets masked as in the
+	 * message.
 	 * @return the problem
 	 */
 	public String problem() {
-		return this.problem;
+		return mask(this.problem);
 	}
 
 	/**
 	 * Return the text the model answered, when the problem lies in that text (a
 	 * structured answer that is not valid JSON or misses required fields), cut to
-	 * {@value #MAX_RAW_ANSWER} characters.
+	 * {@value #MAX_RAW_ANSWER} characters, with the client's secrets masked.
 	 * @return the text of the answer, or {@code null} when the problem is elsewhere
 	 */
 	public @Nullable String rawAnswer() {
-		return this.rawAnswer;
+		return (this.rawAnswer != null) ? mask(this.rawAnswer) : null;
 	}
 
 	private static String excerpt(@Nullable String rawAnswer) {

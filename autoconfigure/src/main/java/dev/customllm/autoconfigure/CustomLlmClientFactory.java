@@ -95,7 +95,7 @@ final class CustomLlmClientFactory {
 		}
 		catch (IllegalArgumentException ex) {
 			throw CustomLlmConfigurationException.invalid(prefix,
-					Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
+					PropertyPaths.name(prefix, Objects.requireNonNullElse(ex.getMessage(), ex.toString())));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import dev.customllm.CustomLlmClient;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +36,7 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 	 * @return the exception
 	 */
 	static CustomLlmConfigurationException missingApiKey(String prefix, String baseUrl) {
-		String description = "No API key is configured for the LLM service at " + baseUrl
+		String description = "No API key is configured for the LLM service at " + CustomLlmClient.printableUrl(baseUrl)
 				+ (prefix.equals(CustomLlmProperties.PREFIX) ? "." : " (client '" + clientName(prefix) + "').");
 		return new CustomLlmConfigurationException(description, "Set the '" + prefix + ".api-key' property"
 				+ (prefix.equals(CustomLlmProperties.PREFIX) ? "" : " (or 'custom.llm.api-key' for all clients)")
@@ -83,7 +85,9 @@ public class CustomLlmConfigurationException extends IllegalStateException {
 	 * @return the exception
 	 */
 	static CustomLlmConfigurationException invalid(String prefix, String problem) {
-		return new CustomLlmConfigurationException("The LLM client configuration is invalid: " + problem,
+		boolean named = !prefix.equals(CustomLlmProperties.PREFIX);
+		return new CustomLlmConfigurationException("The LLM client configuration"
+				+ (named ? " of named client '" + clientName(prefix) + "'" : "") + " is invalid: " + problem,
 				"Correct the '" + prefix + ".*' properties.");
 	}
 

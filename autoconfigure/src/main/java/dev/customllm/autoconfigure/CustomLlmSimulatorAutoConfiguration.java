@@ -1,5 +1,7 @@
 package dev.customllm.autoconfigure;
 
+import dev.customllm.CustomLlmClient;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +48,8 @@ public final class CustomLlmSimulatorAutoConfiguration {
 				+ " custom.llm.base-url (and custom.llm.api-key or CUSTOM_API_KEY) to use a real"
 				+ " OpenAI-compatible service.");
 		if (baseUrl != null && !baseUrl.isBlank()) {
-			logger.warn("custom.llm.simulator.enabled=true: custom.llm.base-url (" + baseUrl
-					+ ") is not used, the clients talk to the simulator");
+			logger.warn("custom.llm.simulator.enabled=true: custom.llm.base-url ("
+					+ CustomLlmClient.printableUrl(baseUrl) + ") is not used, the clients talk to the simulator");
 		}
 		return simulator;
 	}

@@ -11,10 +11,14 @@ import dev.customllm.http.HttpCall;
 import dev.customllm.http.HttpSender;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -45,7 +49,25 @@ final class WebClientHttpSender implements HttpSender {
 	 */
 	static @Nullable HttpSender fromApplication(BeanFactory beanFactory) {
 		WebClient.Builder builder = beanFactory.getBeanProvider(WebClient.Builder.class).getIfAvailable();
-		return (builder != null) ? new WebClientHttpSender(builder.clone().build()) : null;
+		if (builder == null) {
+			return null;
+		}
+		return new WebClientHttpSender(builder.clone().clientConnector(neverRedirecting(beanFactory)).build());
+	}
+
+	/**
+	 * Return a connector of the application's kind and settings (Spring Boot's connector
+	 * builder and HTTP client settings, when it has them) that never follows a redirect,
+	 * whatever the application's redirect setting: following would send the key and the
+	 * prompt to another address.
+	 */
+	@SuppressWarnings("unchecked")
+	static ClientHttpConnector neverRedirecting(BeanFactory beanFactory) {
+		ClientHttpConnectorBuilder<?> connectors = beanFactory.getBeanProvider(ClientHttpConnectorBuilder.class)
+			.getIfAvailable(ClientHttpConnectorBuilder::detect);
+		HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
+			.getIfAvailable(HttpClientSettings::defaults);
+		return connectors.build(settings.withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	@Override

@@ -92,7 +92,7 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	private static Health up(CustomLlmClient client, List<String> models) {
 		return Health.up()
-			.withDetail("baseUrl", client.baseUrl())
+			.withDetail("baseUrl", CustomLlmClient.printableUrl(client.baseUrl()))
 			.withDetail("models", models.subList(0, Math.min(models.size(), MAX_MODELS_SHOWN)))
 			.withDetail("modelCount", models.size())
 			.build();
@@ -100,7 +100,7 @@ public class CustomLlmHealthIndicator implements ReactiveHealthIndicator {
 
 	private static Health down(CustomLlmClient client, Throwable failure) {
 		return Health.down()
-			.withDetail("baseUrl", client.baseUrl())
+			.withDetail("baseUrl", CustomLlmClient.printableUrl(client.baseUrl()))
 			.withDetail("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
 			.build();
 	}

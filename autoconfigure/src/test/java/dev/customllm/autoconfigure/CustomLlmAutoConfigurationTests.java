@@ -257,9 +257,10 @@ class CustomLlmAutoConfigurationTests {
 				.hasMessageContaining("absolute http or https URL"));
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.completion.temperature=3")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("temperature must be between 0 and 2"));
+				.hasMessageContaining("'custom.llm.completion.temperature' must be between 0 and 2"));
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.embedding.batch-size=0")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("batchSize"));
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("'custom.llm.embedding.batch-size'"));
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.ssl.bundle=missing")
 			.run((context) -> assertThat(context).hasFailed());
 	}
@@ -274,7 +275,7 @@ class CustomLlmAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.response-timeout=10000d")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(CustomLlmConfigurationException.class)
-				.hasMessageContaining("responseTimeout must be at most PT24H"));
+				.hasMessageContaining("'custom.llm.response-timeout' must be at most PT24H"));
 		this.contextRunner.withPropertyValues("custom.llm.api-key=k", "custom.llm.base-url=http://admin:pw-77@llm/v1")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(CustomLlmConfigurationException.class)

@@ -80,7 +80,8 @@ class RerankAndImagesAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(CustomLlmConfigurationException.class)
-				.hasMessageContaining("batchSize must be at least 1, but was 0"));
+				.hasMessageContaining("'custom.llm.rerank.batch-size'")
+				.hasMessageContaining("must be at least 1, but was 0"));
 	}
 
 	@Test

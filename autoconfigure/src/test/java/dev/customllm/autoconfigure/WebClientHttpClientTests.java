@@ -26,6 +26,7 @@ import dev.customllm.test.LlmSimulatorExtension;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,7 +39,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -160,9 +160,10 @@ class WebClientHttpClientTests {
 
 	@Test
 	void worksOnAConnectorWhoseBuffersAreNotNettys() {
-		this.contextRunner
-			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.clientConnector(new JdkClientHttpConnector()))
+		// the client builds its own no-redirect connector with the application's
+		// connector
+		// builder
+		this.contextRunner.withBean(ClientHttpConnectorBuilder.class, ClientHttpConnectorBuilder::jdk)
 			.withPropertyValues("custom.llm.base-url=" + simulator.baseUrl())
 			.run((context) -> {
 				CompletionModel completions = context.getBean(CompletionModel.class);

@@ -1,5 +1,7 @@
 package dev.customllm.completion;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,13 +38,24 @@ public final class ContentPart {
 
 	private final @Nullable String imageUrl;
 
+	private final byte @Nullable [] data;
+
+	private final @Nullable String imageType;
+
 	private final @Nullable String detail;
 
 	private final long imageBytes;
 
 	private ContentPart(@Nullable String text, @Nullable String imageUrl, @Nullable String detail, long imageBytes) {
+		this(text, imageUrl, null, null, detail, imageBytes);
+	}
+
+	private ContentPart(@Nullable String text, @Nullable String imageUrl, byte @Nullable [] data,
+			@Nullable String imageType, @Nullable String detail, long imageBytes) {
 		this.text = text;
 		this.imageUrl = imageUrl;
+		this.data = data;
+		this.imageType = imageType;
 		this.detail = detail;
 		this.imageBytes = imageBytes;
 	}
@@ -84,6 +97,8 @@ public final class ContentPart {
 
 	/**
 	 * Create an image part from the image's bytes, sent as a base64 {@code data:} URL.
+	 * The bytes are not copied: they are encoded straight into the body of each request
+	 * that carries the part, so the array must not change after.
 	 * @param data the image
 	 * @param mimeType the image type, one of {@link #IMAGE_TYPES}
 	 * @return the part
@@ -94,8 +109,7 @@ public final class ContentPart {
 			throw new IllegalArgumentException("image data must not be empty");
 		}
 		String type = checkType(mimeType);
-		return new ContentPart(null, "data:" + type + ";base64," + Base64.getEncoder().encodeToString(data), null,
-				data.length);
+		return new ContentPart(null, null, data, type, null, data.length);
 	}
 
 	private static String checkType(@Nullable String mimeType) {
@@ -138,7 +152,7 @@ public final class ContentPart {
 		if (detail == null || !DETAILS.contains(detail)) {
 			throw new IllegalArgumentException("detail must be auto, low or high, but was '" + detail + "'");
 		}
-		return new ContentPart(null, this.imageUrl, detail, this.imageBytes);
+		return new ContentPart(null, this.imageUrl, this.data, this.imageType, detail, this.imageBytes);
 	}
 
 	/**
@@ -146,7 +160,7 @@ public final class ContentPart {
 	 * @return {@code true} for an image, {@code false} for text
 	 */
 	public boolean isImage() {
-		return this.imageUrl != null;
+		return this.imageUrl != null || this.data != null;
 	}
 
 	/**
@@ -159,11 +173,35 @@ public final class ContentPart {
 
 	/**
 	 * Return the URL of an image part: the URL given, or the {@code data:} URL of the
-	 * bytes.
+	 * bytes, encoded anew on each call (requests never call this: they encode the bytes
+	 * straight into their body).
 	 * @return the URL, or {@code null} for text
 	 */
 	public @Nullable String imageUrl() {
+		byte[] bytes = this.data;
+		if (bytes != null) {
+			return "data:" + this.imageType + ";base64," + Base64.getEncoder().encodeToString(bytes);
+		}
 		return this.imageUrl;
+	}
+
+	/**
+	 * Return the bytes of an image part made from its bytes ({@link #image}), as a
+	 * read-only view, without a copy.
+	 * @return the image's bytes, or {@code null} for text and for an image given by a URL
+	 */
+	public @Nullable ByteBuffer imageData() {
+		byte[] bytes = this.data;
+		return (bytes != null) ? ByteBuffer.wrap(bytes).asReadOnlyBuffer() : null;
+	}
+
+	/**
+	 * Return the type of an image part made from its bytes ({@link #image}).
+	 * @return the image type, such as {@code image/png}, or {@code null} for text and for
+	 * an image given by a URL
+	 */
+	public @Nullable String imageType() {
+		return this.imageType;
 	}
 
 	/**
@@ -187,12 +225,13 @@ public final class ContentPart {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (other instanceof ContentPart that) && Objects.equals(this.text, that.text)
-				&& Objects.equals(this.imageUrl, that.imageUrl) && Objects.equals(this.detail, that.detail);
+				&& Objects.equals(this.imageUrl, that.imageUrl) && Arrays.equals(this.data, that.data)
+				&& Objects.equals(this.imageType, that.imageType) && Objects.equals(this.detail, that.detail);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.text, this.imageUrl, this.detail);
+		return Objects.hash(this.text, this.imageUrl, Arrays.hashCode(this.data), this.imageType, this.detail);
 	}
 
 	@Override

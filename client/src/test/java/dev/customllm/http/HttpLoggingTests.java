@@ -35,13 +35,13 @@ class HttpLoggingTests {
 	}
 
 	@Test
-	void basicLogsMethodUrlStatusAndLatency(LlmSimulator llm, CapturedLog log) {
+	void basicLogsMethodUrlRealStatusAndLatencyInOneLine(LlmSimulator llm, CapturedLog log) {
 		llm.chat().answers("Hi");
 		try (CustomLlmClient client = client(llm).httpLogging(HttpLogLevel.BASIC, 100).build()) {
 			client.completionModel("m").complete("a private prompt");
 		}
-		assertThat(log.getAll()).contains("--> POST " + llm.baseUrl() + "/chat/completions (chat")
-			.contains("<-- 2xx chat " + llm.baseUrl() + "/chat/completions (")
+		assertThat(log.getAll()).contains("POST " + llm.baseUrl() + "/chat/completions chat 200 ")
+			.contains(" ms ok")
 			.doesNotContain("X-Tenant")
 			.doesNotContain("a private prompt");
 	}
@@ -83,9 +83,10 @@ class HttpLoggingTests {
 				.isThrownBy(() -> client.completionModel("m").complete("Hello"));
 		}
 		assertThat(log.getAll()).contains("a prompt long")
-			.contains("characters)")
+			.contains("… (564 bytes)")
 			.contains("The answer, as the service wrote it.")
-			.contains("<-- failed chat")
+			.contains("chat 401 ")
+			.contains("failed: \"chat failed: HTTP 401")
 			.doesNotContain(KEY);
 	}
 

@@ -36,7 +36,7 @@ class RedirectAndErrorBodyTests {
 								"http://user:pw@127.0.0.1:" + elsewhere.port() + "/v1/chat/completions?sig=s3cret")));
 				try (CustomLlmClient client = CustomLlmClient.builder()
 					.baseUrl(llm.baseUrl())
-					.apiKey("sk-redirected-1")
+					.apiKey("sk-7a1c9e-1")
 					.header("X-Tenant", "search")
 					.retry(RetrySettings.NONE)
 					.build()) {

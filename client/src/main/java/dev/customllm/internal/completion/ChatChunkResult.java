@@ -46,9 +46,15 @@ record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable Stri
 			.delta(this.content, this.reasoning, this.logprobs);
 	}
 
+	/**
+	 * The one place that tells whether a chat delta proves progress (and so resets the
+	 * stream's idle timer): text, reasoning, tool-call parts ({@link DeltaContent}),
+	 * usage or a finish reason.
+	 */
 	@Override
 	public boolean carriesContent() {
-		return DeltaContent.carries(this.content, this.reasoning, this.toolCalls);
+		return DeltaContent.carries(this.content, this.reasoning, this.toolCalls) || this.usage != null
+				|| this.finishReason != null;
 	}
 
 	@Override

@@ -39,6 +39,13 @@ final class ChunkAssembler {
 
 	private long size;
 
+	/**
+	 * Bytes reserved from the memory budget for what the tool calls hold.
+	 */
+	private long reserved;
+
+	private boolean released;
+
 	private @Nullable String model;
 
 	private @Nullable String finishReason;
@@ -71,7 +78,8 @@ final class ChunkAssembler {
 			// whenever context-propagation is on the classpath
 			return results.map((result) -> nonNull(result.addTo(assembler)))
 				.filter((chunk) -> chunk != NOTHING)
-				.concatWith(Mono.fromCallable(assembler::last));
+				.concatWith(Mono.fromCallable(assembler::last))
+				.doFinally((signal) -> assembler.release());
 		});
 	}
 
@@ -174,8 +182,9 @@ final class ChunkAssembler {
 		}
 		ToolCallParts parts = this.toolCalls.get((index != null) ? index : this.toolCalls.lastKey());
 		if (parts != null && parts.arguments.isEmpty()) {
+			// reserved before it is held: two bytes a character at most
+			grow(arguments.length(), 2L * arguments.length());
 			parts.arguments.append(arguments);
-			grow(arguments.length());
 		}
 	}
 
@@ -211,15 +220,41 @@ final class ChunkAssembler {
 			parts = new ToolCallParts();
 			this.toolCalls.put(index, parts);
 		}
-		grow(parts.add(delta));
+		grow(parts.added(delta), parts.capacityFor(delta));
+		parts.add(delta);
 	}
 
-	private void grow(long characters) {
+	/**
+	 * Count the characters a piece adds, then reserve from the memory budget, before the
+	 * piece is held, the bytes its arguments grow by.
+	 */
+	private void grow(long characters, long bytes) {
 		this.size += characters;
 		if (this.size > this.limits.maxAnswerSize()) {
 			throw new LlmResponseException(this.operation, "streamed tool calls are larger than max-response-size ("
 					+ this.limits.maxAnswerSize() + " characters of ids, names and arguments)");
 		}
+		if (bytes > 0) {
+			reserve(bytes);
+		}
+	}
+
+	private synchronized void reserve(long bytes) {
+		if (this.released) {
+			throw new IllegalStateException("stream already ended");
+		}
+		this.limits.memory().reserve(bytes, this.operation);
+		this.reserved += bytes;
+	}
+
+	/**
+	 * Give back what the tool calls held; called once the stream ended, however it ended,
+	 * possibly from another thread (a cancel).
+	 */
+	synchronized void release() {
+		this.released = true;
+		this.limits.memory().release(this.reserved);
+		this.reserved = 0;
 	}
 
 	/**
@@ -266,26 +301,64 @@ final class ChunkAssembler {
 		private final StringBuilder arguments = new StringBuilder();
 
 		/**
-		 * Add a piece; return how many characters it added.
+		 * Return how many characters a piece adds.
 		 */
-		int add(ToolCallDelta delta) {
+		int added(ToolCallDelta delta) {
 			int added = 0;
+			String id = delta.id();
+			if (this.id == null && id != null) {
+				added += id.length();
+			}
+			FunctionCallBody function = delta.function();
+			if (function != null) {
+				String name = function.name();
+				if (this.name == null && name != null) {
+					added += name.length();
+				}
+				String arguments = function.arguments();
+				if (arguments != null) {
+					added += arguments.length();
+				}
+			}
+			return added;
+		}
+
+		/**
+		 * Return how many bytes the arguments' buffer grows by when a piece is added: its
+		 * new capacity as the buffer grows (twice as large, plus 2), two bytes a
+		 * character, less what it holds now.
+		 */
+		long capacityFor(ToolCallDelta delta) {
+			FunctionCallBody function = delta.function();
+			String arguments = (function != null) ? function.arguments() : null;
+			if (arguments == null) {
+				return 0;
+			}
+			int needed = this.arguments.length() + arguments.length();
+			int capacity = this.arguments.capacity();
+			if (needed <= capacity) {
+				return 0;
+			}
+			long grown = Math.max(needed, 2L * capacity + 2);
+			return 2 * (grown - capacity);
+		}
+
+		/**
+		 * Add a piece.
+		 */
+		void add(ToolCallDelta delta) {
 			if (this.id == null && delta.id() != null) {
 				this.id = delta.id();
-				added += this.id.length();
 			}
 			FunctionCallBody function = delta.function();
 			if (function != null) {
 				if (this.name == null && function.name() != null) {
 					this.name = function.name();
-					added += this.name.length();
 				}
 				if (function.arguments() != null) {
 					this.arguments.append(function.arguments());
-					added += function.arguments().length();
 				}
 			}
-			return added;
 		}
 
 		ToolCall toToolCall(LlmOperation operation) {

@@ -16,8 +16,8 @@ import dev.customllm.completion.ContentPart;
 record ContentPartBody(String type, @Nullable String text, @JsonProperty("image_url") @Nullable ImageUrlBody imageUrl) {
 
 	static ContentPartBody of(ContentPart part) {
-		if (part.imageUrl() != null) {
-			return new ContentPartBody("image_url", null, new ImageUrlBody(part.imageUrl(), part.detail()));
+		if (part.isImage()) {
+			return new ContentPartBody("image_url", null, new ImageUrlBody(part));
 		}
 		return new ContentPartBody("text", part.text(), null);
 	}

@@ -1,16 +1,26 @@
 package dev.customllm.internal.completion;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+import dev.customllm.completion.ContentPart;
 
 /**
- * The {@code image_url} of an image content part.
+ * The {@code image_url} of an image content part: written by {@link ImageUrlWriter},
+ * which encodes an image given by its bytes straight into the body.
  *
- * @param url the URL of the image, or a {@code data:} URL of its bytes
- * @param detail {@code auto}, {@code low} or {@code high}, if asked
+ * @param part the image part
  * @author Custom LLM team
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record ImageUrlBody(String url, @Nullable String detail) {
+@JsonSerialize(using = ImageUrlWriter.class)
+record ImageUrlBody(ContentPart part) {
+
+	/**
+	 * Return the URL given, for an image not given by its bytes.
+	 * @return the URL, or {@code null} for an image given by its bytes
+	 */
+	@Nullable String url() {
+		return (this.part.imageData() != null) ? null : this.part.imageUrl();
+	}
 
 }

@@ -2,6 +2,7 @@ package dev.customllm.internal.completion;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.customllm.LlmException;
 import dev.customllm.LlmResponseException;
 import dev.customllm.completion.CompletionChunk;
 import dev.customllm.completion.CompletionDefaults;
@@ -19,6 +21,8 @@ import dev.customllm.completion.ContentPart;
 import dev.customllm.completion.Message;
 import dev.customllm.internal.http.AnswerParser;
 import dev.customllm.internal.http.HttpTransport;
+import dev.customllm.internal.http.ResponseMemory;
+import dev.customllm.internal.http.SecretRedactor;
 import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
@@ -43,12 +47,20 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 
 	private final URI uri;
 
+	/**
+	 * Masks the client's secrets in failures made above the transport from what the model
+	 * answered: a structured answer that is not what was asked for.
+	 */
+	private final Function<LlmException, LlmException> masking;
+
 	private OpenAiCompletionModel(CompletionEndpoint<B, R, C> endpoint, CompletionContext context,
 			CompletionDefaults defaults) {
 		this.endpoint = endpoint;
 		this.context = context;
 		this.defaults = defaults;
 		this.uri = context.transport().endpoint(defaults.endpointPath());
+		SecretRedactor redactor = new SecretRedactor(context.transport().settings());
+		this.masking = (failure) -> failure.masked(redactor::redact);
 	}
 
 	/**
@@ -74,7 +86,26 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	 * format falls back), so the body is written then, without an operator of its own.
 	 */
 	private Mono<CompletionResponse> send(CompletionRequest request) {
-		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults));
+		long inline = Requests.inlineImageChars(request);
+		if (inline == 0) {
+			return sendOnce(request, 0);
+		}
+		ResponseMemory memory = this.context.transport().settings().responseMemory();
+		return Mono.using(() -> reserve(memory, inline), (reserved) -> sendOnce(request, inline),
+				(reserved) -> memory.release(reserved));
+	}
+
+	/**
+	 * Reserve the body of a request that carries images from the memory budget, before it
+	 * is written: many large images at once fail fast with a client limit.
+	 */
+	private Long reserve(ResponseMemory memory, long inlineChars) {
+		memory.reserve(inlineChars, this.endpoint.operation());
+		return inlineChars;
+	}
+
+	private Mono<CompletionResponse> sendOnce(CompletionRequest request, long inline) {
+		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults), inline);
 		Mono<CompletionResponse> answer = post(body).map(this::toResponse);
 		return this.context.telemetry()
 			.observe(call(request), answer,
@@ -95,6 +126,15 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 		return this.defaults.splitThinkTags() ? ThinkTags.split(response) : response;
 	}
 
+	/**
+	 * {@inheritDoc} Its failures, built from what the model answered, have the client's
+	 * secrets masked.
+	 */
+	@Override
+	public <T> Mono<T> completeAsync(CompletionRequest request, Class<T> type) {
+		return CompletionModel.super.completeAsync(request, type).onErrorMap(LlmException.class, this.masking);
+	}
+
 	@Override
 	public Flux<CompletionChunk> stream(CompletionRequest request) {
 		return Mono.fromCallable(() -> checkImages(request))
@@ -102,9 +142,19 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	}
 
 	private Flux<CompletionChunk> streamOnce(CompletionRequest request) {
+		long inline = Requests.inlineImageChars(request);
+		if (inline == 0) {
+			return streamOnce(request, 0);
+		}
+		ResponseMemory memory = this.context.transport().settings().responseMemory();
+		return Flux.using(() -> reserve(memory, inline), (reserved) -> streamOnce(request, inline),
+				(reserved) -> memory.release(reserved));
+	}
+
+	private Flux<CompletionChunk> streamOnce(CompletionRequest request, long inline) {
 		return Mono.fromCallable(() -> this.endpoint.body().apply(request, this.defaults)).flatMapMany((body) -> {
 			Flux<CompletionChunk> chunks = this.context.streamUsage().stream((includeUsage) -> {
-				byte[] bytes = LlmJson.write(this.endpoint.streaming().apply(body, includeUsage));
+				byte[] bytes = LlmJson.write(this.endpoint.streaming().apply(body, includeUsage), inline);
 				return this.context.transport()
 					.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);

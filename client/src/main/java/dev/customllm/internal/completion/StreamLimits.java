@@ -1,15 +1,20 @@
 package dev.customllm.internal.completion;
 
+import dev.customllm.internal.http.ResponseMemory;
+
 /**
  * The bounds of what the client holds of one streamed answer as it is assembled, so that
  * no answer can take the memory: its tool calls with their arguments, and their number.
  * Text is handed on chunk by chunk, never held, so a long healthy stream is never cut.
  *
+ * What is held is also reserved from the memory budget as it grows.
+ *
  * @param maxAnswerSize most characters of tool call ids, names and arguments
  * @param maxToolCalls most tool calls in one answer
+ * @param memory the budget that what an answer holds across its events is reserved from
  * @author Custom LLM team
  */
-public record StreamLimits(long maxAnswerSize, int maxToolCalls) {
+public record StreamLimits(long maxAnswerSize, int maxToolCalls, ResponseMemory memory) {
 
 	/**
 	 * The default number of tool calls allowed in one answer.

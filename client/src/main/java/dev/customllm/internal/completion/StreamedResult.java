@@ -1,6 +1,7 @@
 package dev.customllm.internal.completion;
 
 import dev.customllm.completion.CompletionChunk;
+import dev.customllm.internal.http.ContentEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  */
-interface StreamedResult {
+interface StreamedResult extends ContentEvent {
 
 	/**
 	 * Add what this event tells to the answer being assembled.
@@ -19,10 +20,12 @@ interface StreamedResult {
 
 	/**
 	 * Return whether this event carries content: a piece of text, of reasoning or of a
-	 * tool call, as {@link DeltaContent#carries} decides. An event without (an empty
-	 * delta, a role, usage alone) shows the connection is open, not that the model works.
+	 * tool call, as {@link DeltaContent#carries} decides, usage or the end. An event
+	 * without (an empty delta, a role alone) shows the connection is open, not that the
+	 * model works, and does not reset the stream's idle timer.
 	 * @return whether the event carries content
 	 */
+	@Override
 	boolean carriesContent();
 
 }

@@ -29,7 +29,8 @@ record TextChunkResult(@Nullable String model, @Nullable List<TextChoice> choice
 	@Override
 	public boolean carriesContent() {
 		TextChoice choice = ChunkAssembler.firstChoice(this.choices, TextChoice::index);
-		return choice != null && DeltaContent.carries(choice.text(), null, null);
+		return this.usage != null || (choice != null
+				&& ((choice.text() != null && !choice.text().isEmpty()) || choice.finishReason() != null));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.customllm.internal.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Custom LLM team
  */
-final class Endpoints {
+public final class Endpoints {
 
-	private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
+	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:[/\\\\]*");
+
+	/**
+	 * Query parameters whose values are secrets by their name.
+	 */
+	private static final Pattern SECRET_PARAMETER = Pattern
+		.compile("(?i)([?&;#][^=&;#]*(?:key|token|secret|passw|pwd|auth|sig|credential|session|code)[^=&;#]*=)[^&;#]*");
 
 	private Endpoints() {
 	}
@@ -38,28 +45,50 @@ final class Endpoints {
 			uri = new URI(trimmed);
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutUserInfo(baseUrl) + "'");
+			throw new IllegalArgumentException("baseUrl is not a valid URL: '" + printable(baseUrl) + "'");
 		}
 		if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
 			throw new IllegalArgumentException("baseUrl must not contain credentials (user:password@), but was '"
-					+ withoutUserInfo(baseUrl) + "': set the API key, or a header, instead");
+					+ printable(baseUrl) + "': set the API key, or a header, instead");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
 			throw new IllegalArgumentException(
 					"baseUrl must be an absolute http or https URL such as http://localhost:8000/v1, but was '"
-							+ withoutUserInfo(baseUrl) + "'");
+							+ printable(baseUrl) + "'");
 		}
 		return trimmed;
 	}
 
 	/**
-	 * Return a URL with anything between {@code //} and {@code @} masked, for messages.
+	 * Return a URL as it may be printed in a message or a log line: whatever precedes its
+	 * last {@code @} (user info, with any password, however it is spelled) and the values
+	 * of query parameters whose names tell a secret ({@code api_key}, {@code token},
+	 * {@code sig}, ...) masked.
 	 * @param url the URL as written
-	 * @return the URL without user info
+	 * @return the printable URL
 	 */
-	static String withoutUserInfo(String url) {
-		return USER_INFO.matcher(url).replaceAll("//******@");
+	public static String printable(String url) {
+		String result = url;
+		int at = result.lastIndexOf('@');
+		if (at >= 0) {
+			Matcher scheme = SCHEME.matcher(result);
+			int start = scheme.lookingAt() ? scheme.end() : 0;
+			result = result.substring(0, start) + "******" + result.substring(at);
+		}
+		if (result.indexOf('?') >= 0 || result.indexOf('#') >= 0 || result.indexOf(';') >= 0) {
+			result = SECRET_PARAMETER.matcher(result).replaceAll("$1******");
+		}
+		return result;
+	}
+
+	/**
+	 * Return a URI as it may be printed ({@link #printable(String)}).
+	 * @param uri the URI
+	 * @return the printable URI
+	 */
+	public static String printable(URI uri) {
+		return printable(uri.toString());
 	}
 
 	/**

@@ -76,7 +76,7 @@ final class ErrorResponses {
 	 */
 	private ProviderError redirect(int status, Function<String, @Nullable String> headers) {
 		String location = headers.apply("location");
-		String target = (location != null) ? "'" + redact(Endpoints.withoutUserInfo(withoutQuery(location))) + "'"
+		String target = (location != null) ? "'" + redact(Endpoints.printable(withoutQuery(location))) + "'"
 				: "no Location";
 		return new ProviderError("redirect (HTTP " + status + ") to " + target
 				+ " not followed: the client sends requests to its base URL only; set the base URL to the service's"
@@ -186,8 +186,18 @@ final class ErrorResponses {
 			.replaceAll("<[^>]*(>|$)", " ")
 			.replaceAll("\\s+", " ")
 			.trim();
-		String excerpt = (text.length() > EXCERPT_LENGTH) ? text.substring(0, EXCERPT_LENGTH) + "…" : text;
-		return redact(excerpt.isEmpty() ? "non-JSON body (HTTP " + status + ")" : excerpt);
+		return text.isEmpty() ? "non-JSON body (HTTP " + status + ")" : excerpt(text, EXCERPT_LENGTH);
+	}
+
+	/**
+	 * Return the start of a text the service sent, masked first and then cut, so that a
+	 * cut never shows a piece of a secret.
+	 * @param text the text
+	 * @param maxLength the most characters kept
+	 * @return the excerpt
+	 */
+	String excerpt(String text, int maxLength) {
+		return this.redactor.excerpt(text, maxLength);
 	}
 
 	private String redact(String text) {

@@ -43,8 +43,8 @@ import dev.customllm.LlmResponseException;
  * <li>A body that ends, or a connection that closes, before {@code [DONE]} fails the
  * stream with an {@link LlmResponseException} after the payloads that arrived.</li>
  * <li>No first payload within the response timeout, or no next one within the stream idle
- * timeout, fails it with a {@link TimeoutException}; comments (keep-alives) do not count
- * as payloads.</li>
+ * timeout, fails it with a {@link TimeoutException}; comments (keep-alives), and payloads
+ * that carry no content ({@link ContentEvent}), do not count.</li>
  * <li>After {@code [DONE]} the rest of the body is read and ignored, so that the
  * connection can go back to the pool, for a short grace time at most.</li>
  * </ul>
@@ -60,6 +60,17 @@ final class EventStreamReader {
 	 * The error codes of a stream's error event that tell a rate limit, reported as 429.
 	 */
 	private static final Set<String> RATE_LIMIT_CODES = Set.of("rate_limit_exceeded", "rate_limit_error");
+
+	/**
+	 * Events larger than this reserve from the memory budget what parsing them takes.
+	 */
+	private static final int LARGE_EVENT = 16 * 1024;
+
+	/**
+	 * Bytes that parsing takes per byte of an event: the parser's text buffers (two bytes
+	 * a character) and the strings made of them.
+	 */
+	private static final long PARSING_FACTOR = 4;
 
 	private static final byte[] ERROR_NAME = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -110,7 +121,8 @@ final class EventStreamReader {
 		 */
 		private final ObjectReader payloadReader;
 
-		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize());
+		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize(),
+				EventStreamReader.this.settings.responseMemory());
 
 		private final Sinks.Empty<Void> doneSignal = Sinks.empty();
 
@@ -143,7 +155,10 @@ final class EventStreamReader {
 				.concatWith(Mono.fromSupplier(this::finish))
 				.concatMapIterable(Function.identity(), 1)
 				.map(this::payloadOrFailure)
-				.doFinally((signal) -> finished.tryEmitEmpty());
+				.doFinally((signal) -> {
+					this.decoder.release();
+					finished.tryEmitEmpty();
+				});
 			// the timers beside the payloads rather than an operator per payload: a
 			// failure
 			// after [DONE] (the grace time over) ends the stream without error
@@ -234,7 +249,12 @@ final class EventStreamReader {
 				if (idle >= limit.toNanos()) {
 					return Mono.error(new TimeoutException("no chunk within " + limit.toMillis() + " ms"));
 				}
-				return Mono.delay(Duration.ofNanos(limit.toNanos() - idle)).then(Mono.defer(this::watchdog));
+				// wakes up no later than an idle timeout away, so that a first payload
+				// that
+				// arrives early starts the (shorter) idle timeout
+				long wait = Math.min(limit.toNanos() - idle,
+						EventStreamReader.this.settings.streamIdleTimeout().toNanos());
+				return Mono.delay(Duration.ofNanos(wait)).then(Mono.defer(this::watchdog));
 			});
 		}
 
@@ -248,7 +268,12 @@ final class EventStreamReader {
 			if (this.done || this.failed) {
 				return;
 			}
+			long parsing = 0;
 			try {
+				if (length > LARGE_EVENT) {
+					EventStreamReader.this.settings.responseMemory().reserve(PARSING_FACTOR * length);
+					parsing = PARSING_FACTOR * length;
+				}
 				Object payload = read(type, data, length, error);
 				if (payload != null) {
 					add(payload);
@@ -259,6 +284,11 @@ final class EventStreamReader {
 			}
 			catch (VirtualMachineError | LinkageError ex) {
 				throw new FatalReadException(ex);
+			}
+			finally {
+				if (parsing > 0) {
+					EventStreamReader.this.settings.responseMemory().release(parsing);
+				}
 			}
 		}
 
@@ -278,8 +308,7 @@ final class EventStreamReader {
 		private T payload(byte[] data, int start, int length) {
 			if (data[start] == '{' && indexOfErrorName(data, length) < 0) {
 				// the common case, parsed once: an object that cannot hold an error
-				touch();
-				return outcome(this.payloadReader.readValue(data, 0, length));
+				return outcome(touch(this.payloadReader.readValue(data, 0, length)));
 			}
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data, 0, length);
 			JsonNode error = node.get("error");
@@ -288,10 +317,10 @@ final class EventStreamReader {
 			}
 			if (!node.isObject()) {
 				throw new LlmResponseException(EventStreamReader.this.operation,
-						"server-sent event data is not a JSON object: " + excerpt(text(data, length)));
+						"server-sent event data is not a JSON object: "
+								+ EventStreamReader.this.errorResponses.excerpt(text(data, length), 100));
 			}
-			touch();
-			return outcome(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType));
+			return outcome(touch(EventStreamReader.this.jsonMapper.treeToValue(node, this.payloadType)));
 		}
 
 		/**
@@ -312,12 +341,19 @@ final class EventStreamReader {
 			return payload;
 		}
 
-		private void touch() {
+		/**
+		 * Count a payload; one that carries content ({@link ContentEvent}) also resets
+		 * the idle timer.
+		 */
+		private T touch(T payload) {
 			this.payloads++;
-			this.lastPayloadNanos = System.nanoTime();
-			if (!this.seenPayload) {
-				this.seenPayload = true;
+			if (!(payload instanceof ContentEvent event) || event.carriesContent()) {
+				this.lastPayloadNanos = System.nanoTime();
+				if (!this.seenPayload) {
+					this.seenPayload = true;
+				}
 			}
+			return payload;
 		}
 
 		/**
@@ -492,10 +528,6 @@ final class EventStreamReader {
 
 	private static String text(byte[] data, int length) {
 		return new String(data, 0, length, StandardCharsets.UTF_8);
-	}
-
-	private static String excerpt(String data) {
-		return (data.length() > 100) ? data.substring(0, 100) + "…" : data;
 	}
 
 }

@@ -36,7 +36,8 @@ final class HttpClientFactory {
 	 * Create the {@link HttpClient} of one client.
 	 * @param settings the connection settings
 	 * @param pool the connection pool, from {@link #pool(HttpSettings, PoolMetrics)}
-	 * @param customizer adjusts the client after the settings are applied
+	 * @param customizer adjusts the client after the settings are applied; redirects stay
+	 * off whatever it sets
 	 * @return the HTTP client
 	 */
 	static HttpClient create(HttpSettings settings, ConnectionProvider pool, UnaryOperator<HttpClient> customizer) {
@@ -51,7 +52,9 @@ final class HttpClientFactory {
 		if (sslContext != null) {
 			client = client.secure((spec) -> spec.sslContext(sslContext));
 		}
-		return customizer.apply(client);
+		// never follow a redirect, whatever the customizer set: following would send the
+		// key and the prompt to another address
+		return customizer.apply(client).followRedirect(false);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +48,12 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * @author Custom LLM team
  */
 public final class HttpExchange implements HttpTransport {
+
+	/**
+	 * The key of an {@link IntConsumer} in the subscriber's context that is told the
+	 * status code of each answer, as the request log reports it.
+	 */
+	static final Object STATUS_LISTENER = IntConsumer.class;
 
 	private final HttpSettings settings;
 
@@ -140,16 +147,21 @@ public final class HttpExchange implements HttpTransport {
 	 * Make one attempt, with the credentials of a provider when the client has one.
 	 */
 	private <T> Mono<T> attempt(Exchange<T> exchange, @Nullable Credentials credentials) {
-		return Mono.deferContextual((context) -> send(exchange, call(exchange, context, credentials)))
+		return Mono
+			.deferContextual((context) -> send(exchange, call(exchange, context, credentials),
+					context.getOrDefault(STATUS_LISTENER, null)))
 			.onErrorMap((failure) -> this.answers.map(exchange.operation(), exchange.uri(), failure));
 	}
 
-	private <T> Mono<T> send(Exchange<T> exchange, HttpCall call) {
+	private <T> Mono<T> send(Exchange<T> exchange, HttpCall call, @Nullable IntConsumer status) {
 		NettySender netty = this.netty;
 		if (netty != null && !exchange.streamed()) {
-			return netty.exchange(call, exchange, this);
+			return netty.exchange(call, exchange, this, status);
 		}
 		Mono<HttpAnswer> answer = this.sender.send(call);
+		if (status != null) {
+			answer = answer.doOnNext((opened) -> status.accept(opened.status()));
+		}
 		if (netty == null) {
 			answer = answer.timeout(exchange.streamed() ? this.streamTimeout : this.bodyTimeout);
 		}

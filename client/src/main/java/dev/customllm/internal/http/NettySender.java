@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 import io.netty.buffer.ByteBuf;
@@ -92,9 +93,13 @@ final class NettySender implements HttpSender, AutoCloseable {
 	 * @param reader reads it for the exchange
 	 * @return the answer
 	 */
-	<T> Mono<T> exchange(HttpCall call, Exchange<T> exchange, HttpExchange reader) {
-		return request(call).response((response, content) -> exchange.read(reader, new NettyAnswer(response, content)))
-			.next();
+	<T> Mono<T> exchange(HttpCall call, Exchange<T> exchange, HttpExchange reader, @Nullable IntConsumer status) {
+		return request(call).response((response, content) -> {
+			if (status != null) {
+				status.accept(response.status().code());
+			}
+			return exchange.read(reader, new NettyAnswer(response, content));
+		}).next();
 	}
 
 	private HttpClient.ResponseReceiver<?> request(HttpCall call) {

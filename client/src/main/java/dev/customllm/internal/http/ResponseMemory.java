@@ -1,6 +1,10 @@
 package dev.customllm.internal.http;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+
+import dev.customllm.LlmOperation;
+import dev.customllm.LlmRequestException;
 
 /**
  * The memory that the answers of one or more clients may hold at once while they are
@@ -68,7 +72,28 @@ public final class ResponseMemory {
 		}
 	}
 
-	void release(long bytes) {
+	/**
+	 * Reserve bytes for what a stream holds across its events (such as the arguments of
+	 * tool calls), or fail at once with a client limit when the budget cannot hold them.
+	 * @param bytes the bytes
+	 * @param operation the operation, for the failure
+	 * @throws LlmRequestException of kind {@code CLIENT_LIMIT} if the budget is spent
+	 */
+	public void reserve(long bytes, LlmOperation operation) {
+		try {
+			reserve(bytes);
+		}
+		catch (BudgetExceededException ex) {
+			throw new LlmRequestException(operation, LlmRequestException.Kind.CLIENT_LIMIT,
+					Objects.requireNonNull(ex.getMessage(), "a budget failure has a message"), null);
+		}
+	}
+
+	/**
+	 * Give back bytes reserved before.
+	 * @param bytes the bytes
+	 */
+	public void release(long bytes) {
 		this.reserved.addAndGet(-bytes);
 	}
 

@@ -21,8 +21,11 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * Pieces may split the stream anywhere, even inside a line ending or a multi-byte UTF-8
  * character: bytes are buffered per line, and data stays in UTF-8 bytes.
  * <p>
- * Holds at most one event at a time, so memory does not grow with the stream. Not
- * thread-safe: one instance per stream, fed in order.
+ * Holds at most one event at a time, so memory does not grow with the stream; what it
+ * holds past its first small buffers is reserved from the memory budget before it is
+ * allocated (a refusal is a {@link ResponseMemory.BudgetExceededException}) and given
+ * back once an event is handed on or by {@link #release()}. Not thread-safe: one instance
+ * per stream, fed in order ({@link #release()} excepted).
  *
  * @author Custom LLM team
  */
@@ -46,9 +49,22 @@ final class SseDecoder {
 
 	private static final byte[] ERROR = ascii("error");
 
+	private static final int INITIAL = 256;
+
+	/**
+	 * Buffers larger than this go back to their first size once their event is handed on.
+	 */
+	private static final int KEPT = 64 * 1024;
+
 	private final int maxEventSize;
 
-	private byte[] line = new byte[256];
+	private final ResponseMemory memory;
+
+	private long reserved;
+
+	private boolean released;
+
+	private byte[] line = new byte[INITIAL];
 
 	private @Nullable Listener listener;
 
@@ -58,7 +74,7 @@ final class SseDecoder {
 
 	private boolean firstLine = true;
 
-	private byte[] data = new byte[256];
+	private byte[] data = new byte[INITIAL];
 
 	private int dataLength;
 
@@ -78,7 +94,59 @@ final class SseDecoder {
 	 * {@link DataBufferLimitException} instead of filling the memory
 	 */
 	public SseDecoder(int maxEventSize) {
+		this(maxEventSize, new ResponseMemory(Long.MAX_VALUE));
+	}
+
+	/**
+	 * Create a decoder whose buffers are reserved from a memory budget.
+	 * @param maxEventSize the largest event accepted, in bytes; a bigger one fails with a
+	 * {@link DataBufferLimitException} instead of filling the memory
+	 * @param memory the budget that buffers past the first small ones are reserved from
+	 */
+	SseDecoder(int maxEventSize, ResponseMemory memory) {
 		this.maxEventSize = maxEventSize;
+		this.memory = memory;
+	}
+
+	/**
+	 * Give back to the budget what the buffers hold; the decoder holds nothing more
+	 * after. May be called from another thread than the one decoding (a cancel).
+	 */
+	synchronized void release() {
+		this.released = true;
+		this.memory.release(this.reserved);
+		this.reserved = 0;
+	}
+
+	/**
+	 * Return an array larger than the one given, its used bytes copied, the difference
+	 * reserved from the budget before it is allocated.
+	 */
+	private synchronized byte[] grow(byte[] array, int used, int size) {
+		if (this.released) {
+			throw new IllegalStateException("stream decoder already released");
+		}
+		long more = (long) size - array.length;
+		this.memory.reserve(more);
+		this.reserved += more;
+		byte[] larger = new byte[size];
+		System.arraycopy(array, 0, larger, 0, used);
+		return larger;
+	}
+
+	/**
+	 * Give a large buffer back once its event is handed on.
+	 */
+	private synchronized byte[] shrink(byte[] array) {
+		if (array.length <= KEPT) {
+			return array;
+		}
+		long less = array.length - INITIAL;
+		if (!this.released) {
+			this.memory.release(less);
+			this.reserved -= less;
+		}
+		return new byte[INITIAL];
 	}
 
 	/**
@@ -182,7 +250,8 @@ final class SseDecoder {
 			// a line may hold one byte more than an event, as its field name comes with
 			// it
 			checkSize(size - 1);
-			this.line = Arrays.copyOf(this.line, Math.min(Math.max(this.line.length * 2, size), this.maxEventSize + 1));
+			this.line = grow(this.line, this.lineLength,
+					Math.min(Math.max(this.line.length * 2, size), this.maxEventSize + 1));
 		}
 		buffer.getBytes(index, this.line, this.lineLength, length);
 		this.lineLength = size;
@@ -212,6 +281,17 @@ final class SseDecoder {
 
 	private void field(int nameStart, int nameEnd, int valueStart, int valueEnd) {
 		if (is(DATA, nameStart, nameEnd)) {
+			if (!this.hasData && valueEnd - valueStart > KEPT) {
+				// a large first data line becomes the event's data in place, not copied
+				checkSize(valueEnd - valueStart);
+				System.arraycopy(this.line, valueStart, this.line, 0, valueEnd - valueStart);
+				byte[] empty = this.data;
+				this.data = this.line;
+				this.line = empty;
+				this.dataLength = valueEnd - valueStart;
+				this.hasData = true;
+				return;
+			}
 			if (this.hasData) {
 				appendData(LF_BYTES, 0, 1);
 			}
@@ -262,7 +342,8 @@ final class SseDecoder {
 	private void appendData(byte[] bytes, int offset, int length) {
 		checkSize(this.dataLength + length);
 		if (this.dataLength + length > this.data.length) {
-			this.data = Arrays.copyOf(this.data, Math.max(this.dataLength + length, this.data.length * 2));
+			this.data = grow(this.data, this.dataLength,
+					(int) Math.min(Math.max(this.dataLength + length, this.data.length * 2L), this.maxEventSize));
 		}
 		System.arraycopy(bytes, offset, this.data, this.dataLength, length);
 		this.dataLength += length;
@@ -286,6 +367,10 @@ final class SseDecoder {
 		this.error = null;
 		if (dispatched && this.listener != null) {
 			this.listener.event(type, this.data, length, error);
+		}
+		if (this.data.length > KEPT || this.line.length > KEPT) {
+			this.data = shrink(this.data);
+			this.line = shrink(this.line);
 		}
 	}
 

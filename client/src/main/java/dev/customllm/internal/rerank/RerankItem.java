@@ -3,6 +3,7 @@ package dev.customllm.internal.rerank;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One entry of {@code results} in a rerank answer: the position of a document in the
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @author Custom LLM team
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record RerankItem(@Nullable Integer index, @JsonProperty("relevance_score") @Nullable Double relevanceScore,
+record RerankItem(@Nullable JsonNode index, @JsonProperty("relevance_score") @Nullable Double relevanceScore,
 		@Nullable Double score) {
 
 	@Nullable Double anyScore() {

@@ -3,6 +3,8 @@ package dev.customllm.internal.rerank;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmResponseException;
 import dev.customllm.rerank.RankedDocument;
@@ -41,10 +43,14 @@ final class RerankReader {
 		List<RankedDocument> ranked = new ArrayList<>(items.size());
 		for (int position = 0; position < items.size(); position++) {
 			RerankItem item = items.get(position);
-			if (item == null || item.index() == null) {
+			JsonNode at = (item != null) ? item.index() : null;
+			if (item == null || at == null || at.isNull()) {
 				throw failure("result " + position + " has no index");
 			}
-			int index = item.index();
+			if (!at.isIntegralNumber() || !at.canConvertToInt()) {
+				throw failure("result " + position + " has index " + at + ", not an integer");
+			}
+			int index = at.intValue();
 			if (index < 0 || index >= documents.size() || seen[index]) {
 				throw failure(
 						"result index " + index + " is out of range or repeated in a batch of " + documents.size());

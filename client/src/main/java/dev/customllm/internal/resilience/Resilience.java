@@ -74,6 +74,18 @@ public final class Resilience implements AutoCloseable {
 	}
 
 	/**
+	 * Bound a call that is neither limited nor retried (a {@code GET} such as the model
+	 * list of a health probe) by the whole-call deadline, so that it too ends in time.
+	 * @param <T> the answer type
+	 * @param operation the operation
+	 * @param call the call
+	 * @return the call, failing with a deadline error when it takes too long
+	 */
+	public <T> Mono<T> deadline(LlmOperation operation, Mono<T> call) {
+		return this.deadline.apply(call, operation);
+	}
+
+	/**
 	 * Protect the opening of a stream: limits and retries, without a whole-call deadline,
 	 * so that a long healthy stream is never cut.
 	 * @param <T> the type of the opened stream

@@ -42,7 +42,8 @@ public final class ResilientTransport extends ForwardingTransport implements Exc
 	@Override
 	public <T> Mono<T> exchange(Exchange<T> exchange) {
 		Mono<T> attempt = delegate().exchange(exchange);
-		return "GET".equals(exchange.method()) ? attempt : exchange.decorate(attempt, this);
+		return "GET".equals(exchange.method()) ? this.resilience.deadline(exchange.operation(), attempt)
+				: exchange.decorate(attempt, this);
 	}
 
 	@Override

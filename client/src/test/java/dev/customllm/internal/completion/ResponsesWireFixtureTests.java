@@ -1,5 +1,6 @@
 package dev.customllm.internal.completion;
 
+import dev.customllm.internal.http.ResponseMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ResponsesWireFixtureTests {
 
-	private static final StreamLimits LIMITS = new StreamLimits(1_000_000, 8);
+	private static final StreamLimits LIMITS = new StreamLimits(1_000_000, 8, new ResponseMemory(64L << 20));
 
 	private final long seed = WireFixtures.seed();
 

@@ -1,5 +1,6 @@
 package dev.customllm.internal.completion;
 
+import dev.customllm.internal.http.ResponseMemory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServerShapedAnswersTests {
 
-	private static final StreamLimits LIMITS = new StreamLimits(1 << 20, 8);
+	private static final StreamLimits LIMITS = new StreamLimits(1 << 20, 8, new ResponseMemory(64L << 20));
 
 	private static final Map<String, Expected> UNARY = Map.of(
 			"chat/vllm-reasoning.json", new Expected("The user asks for 9.11 vs 9.8; compare decimals.",
