@@ -70,7 +70,7 @@ class HttpLoggingTests {
 					.anySatisfy((chunk) -> assertThat(chunk.reasoning()).isNotNull());
 			}
 		}
-		assertThat(log.getAll()).contains("<-- 2xx chat").doesNotContain("The user asks").doesNotContain("prime");
+		assertThat(log.getAll()).contains("chat 200 ").doesNotContain("The user asks").doesNotContain("prime");
 	}
 
 	@Test
