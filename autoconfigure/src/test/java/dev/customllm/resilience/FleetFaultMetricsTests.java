@@ -38,6 +38,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(90)
 class FleetFaultMetricsTests {
 
+	private static final List<String> SECURITY = List.of(
+			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration");
+
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -59,6 +64,10 @@ class FleetFaultMetricsTests {
 					.logStartupInfo(false)
 					.properties("spring.main.banner-mode=off", "spring.jmx.enabled=false",
 							"spring.data.redis.repositories.enabled=false", "server.port=0", "server.address=127.0.0.1",
+							// Spring Security is on this module's test class path (the
+							// OAuth2
+							// tests): keep the actuator open here
+							"spring.autoconfigure.exclude=" + String.join(",", SECURITY),
 							"management.endpoints.web.exposure.include=health,prometheus",
 							"management.endpoint.health.show-details=always", "management.health.redis.enabled=false",
 							"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
