@@ -12,7 +12,6 @@ import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -681,7 +680,9 @@ public final class CustomLlmClient implements AutoCloseable {
 
 		/**
 		 * Set the registry of the client's meters: token usage, retries, limits, requests
-		 * in flight, embedding batch sizes, stream time to first chunk.
+		 * in flight, embedding batch sizes, stream time to first chunk. Without one no
+		 * meter is kept, and a call costs nothing to observe unless the
+		 * {@link #observationRegistry observation registry} observes it.
 		 * @param meterRegistry the registry
 		 * @return this builder
 		 */
@@ -831,8 +832,7 @@ public final class CustomLlmClient implements AutoCloseable {
 				throw new IllegalArgumentException("providerName must not be blank");
 			}
 			LlmTelemetry telemetry = new LlmTelemetry(this.observationRegistry, this.observationConvention,
-					(this.meterRegistry != null) ? this.meterRegistry : new SimpleMeterRegistry(), this.providerName,
-					this.includeContent, configuredModels());
+					this.meterRegistry, this.providerName, this.includeContent, configuredModels());
 			Resilience resilience = new Resilience(
 					new ResilienceSettings(this.retry, this.retryBudget, this.rateLimits, this.callTimeout),
 					telemetry.meters(), this.rateLimitStore);

@@ -58,7 +58,7 @@ public final class Benchmarks {
 		try (StubServer stub = new StubServer()) {
 			run(only, "chat", () -> new SequentialChatScenario(sizes).run(stub, report));
 			run(only, "structured", () -> new StructuredScenario(sizes).run(stub, report));
-			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 64, false).run(stub, report));
+			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 64, true).run(stub, report));
 			run(only, "concurrency", () -> new ConcurrencyScenario(sizes, 256, true).run(stub, report));
 			run(only, "stream", () -> new StreamScenario(sizes).run(stub, report));
 			run(only, "responses", () -> new ResponsesScenario(sizes).run(stub, report));

@@ -3,6 +3,9 @@ package dev.customllm.benchmarks;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +18,7 @@ import dev.customllm.completion.CompletionResponse;
 import dev.customllm.embedding.EmbeddingDefaults;
 import dev.customllm.embedding.EmbeddingModel;
 import dev.customllm.embedding.EncodingFormat;
+import dev.customllm.resilience.RateLimitSettings;
 import dev.customllm.resilience.RetrySettings;
 
 /**
@@ -59,20 +63,52 @@ final class LibraryContender implements Contender {
 	}
 
 	private LibraryContender(String name, ContenderSettings settings, CompletionApi api) {
-		this(name,
-				CustomLlmClient.builder()
-					.completionApi(api)
-					.baseUrl(settings.baseUrl())
-					.apiKey(ContenderSettings.API_KEY)
-					.maxConnections(settings.maxConnections())
-					.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
-					.connectTimeout(ContenderSettings.CONNECT_TIMEOUT)
-					.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
-					.retry(RetrySettings.NONE)
-					.embeddingDefaults(embeddingDefaults(settings))
-					.build(),
-				() -> {
-				});
+		this(name, builder(settings).completionApi(api).build(), () -> {
+		});
+	}
+
+	/**
+	 * Create the library as a Spring Boot application with Actuator has it: its meters in
+	 * a registry and every call observed, the observations timed by Micrometer's default
+	 * handler: what observation costs a call.
+	 * @param settings the settings
+	 * @return the contender
+	 */
+	static LibraryContender observed(ContenderSettings settings) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		return new LibraryContender("library, observed",
+				builder(settings).meterRegistry(meters).observationRegistry(observations).build(), meters::close);
+	}
+
+	/**
+	 * Create the library with client-side limits that never make a call wait: requests in
+	 * flight, requests per second and tokens per minute, all far above what the benchmark
+	 * asks: what keeping the limits costs a call.
+	 * @param settings the settings
+	 * @return the contender
+	 */
+	static LibraryContender limited(ContenderSettings settings) {
+		RateLimitSettings limits = RateLimitSettings.builder()
+			.maxConcurrentRequests(100_000)
+			.requestsPerSecond(1e9)
+			.tokensPerMinute(Long.MAX_VALUE / 4)
+			.build();
+		return new LibraryContender("library, rate-limited", builder(settings).rateLimits(limits).build(), () -> {
+		});
+	}
+
+	private static CustomLlmClient.Builder builder(ContenderSettings settings) {
+		return CustomLlmClient.builder()
+			.baseUrl(settings.baseUrl())
+			.apiKey(ContenderSettings.API_KEY)
+			.maxConnections(settings.maxConnections())
+			.maxIdleTime(ContenderSettings.MAX_IDLE_TIME)
+			.connectTimeout(ContenderSettings.CONNECT_TIMEOUT)
+			.responseTimeout(ContenderSettings.RESPONSE_TIMEOUT)
+			.retry(RetrySettings.NONE)
+			.embeddingDefaults(embeddingDefaults(settings));
 	}
 
 	/**

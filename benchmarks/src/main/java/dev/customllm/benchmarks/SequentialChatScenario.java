@@ -31,9 +31,11 @@ final class SequentialChatScenario {
 				Contender chatModel = new SpringAiContender(settings, false);
 				Contender chatClient = new SpringAiContender(settings, true);
 				Contender libraryOverWebClient = LibraryOverWebClient.create(settings);
-				Contender routed = new RoutedContender(settings)) {
+				Contender routed = new RoutedContender(settings);
+				Contender observed = LibraryContender.observed(settings);
+				Contender limited = LibraryContender.limited(settings)) {
 			List<Contender> contenders = List.of(library, baseline, webClient, libraryOverWebClient, chatModel,
-					chatClient, routed);
+					chatClient, routed, observed, limited);
 			Samples.alternate(this.sizes.warmupRounds(), contenders,
 					(contender) -> calls(contender, this.sizes.warmupCalls()));
 			Samples.alternate(this.sizes.rounds(), contenders, (contender) -> {
@@ -59,6 +61,12 @@ final class SequentialChatScenario {
 					samples.median(routed, "cpu"), samples.median(library, "cpu"), 1.03);
 			report.ratio(NAME, "allocated per call (KB), routed (one healthy deployment) to the library",
 					samples.median(routed, "alloc"), samples.median(library, "alloc"), null);
+			for (Contender variant : List.of(observed, limited)) {
+				report.ratio(NAME, "client CPU per call (µs), " + variant.name() + " to the library",
+						samples.median(variant, "cpu"), samples.median(library, "cpu"), null);
+				report.ratio(NAME, "allocated per call (KB), " + variant.name() + " to the library",
+						samples.median(variant, "alloc"), samples.median(library, "alloc"), null);
+			}
 			for (Contender springAi : List.of(chatModel, chatClient)) {
 				String label = (springAi == chatModel) ? "Spring AI ChatModel on the library"
 						: "Spring AI ChatClient on the library";

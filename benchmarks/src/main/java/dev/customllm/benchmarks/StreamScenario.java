@@ -52,14 +52,14 @@ final class StreamScenario {
 	private void report(Report report, Samples samples, Contender library, Contender baseline) {
 		String name = "stream of " + CHUNKS + " chunks";
 		report.ratio(name, "client CPU per chunk (µs)", samples.median(library, "cpu"), samples.median(baseline, "cpu"),
-				1.3);
+				1.15);
 		double allocated = samples.median(library, "alloc");
 		report.absolute(name, "allocated per chunk (bytes)", Report.format(allocated),
 				Report.format(samples.median(baseline, "alloc")), "≤ 2048 bytes", allocated <= 2048);
 		double first = samples.median(library, "first");
 		double firstBaseline = samples.median(baseline, "first");
 		report.absolute(name, "time to first chunk, median (ms)", Report.format(first), Report.format(firstBaseline),
-				"≤ baseline + 1 ms", first - firstBaseline <= 1);
+				"≤ baseline + 0.3 ms", first - firstBaseline <= 0.3);
 	}
 
 	private static void informative(Report report, Samples samples, Contender contender, Contender baseline,

@@ -1,10 +1,19 @@
 package dev.customllm.internal.resilience;
 
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiFunction;
 
-import org.reactivestreams.Publisher;
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Scannable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 import dev.customllm.LlmOperation;
 import dev.customllm.LlmRequestException;
@@ -12,42 +21,38 @@ import dev.customllm.LlmRequestException.Kind;
 import dev.customllm.internal.http.Timeouts;
 
 /**
- * The whole-call deadline of unary calls, as Reactor's
- * {@link Mono#timeout(Publisher, Mono)} on the shared timer
- * ({@link Timeouts#after(Duration)}): when no outcome came in time the call is cancelled
- * and fails with a {@link Kind#DEADLINE} error. The outcome reaches the caller on the
- * thread that produced it; arming and disarming the timer wakes no thread. The timer
- * signal and the failure of each operation are made once, not per call. Thread-safe.
+ * The whole-call deadline of unary calls: when no outcome came in time the call is
+ * cancelled and fails with a {@link Kind#DEADLINE} error. One operator per call that is
+ * its own task on the shared timer ({@link Timeouts#schedule(TimerTask, Duration)}),
+ * where Reactor's {@code timeout} operator took a timeout subscriber, a sink and a timer
+ * signal of its own. The outcome reaches the caller on the thread that produced it;
+ * arming and disarming the timer wakes no thread. Thread-safe.
  *
  * @author Custom LLM team
  */
 final class CallDeadline {
 
-	private final Publisher<?> timer;
+	private final Duration timeout;
 
-	/** The failure of each operation, by its ordinal. */
-	private final Mono<?>[] missed = new Mono<?>[LlmOperation.values().length];
+	private final BiFunction<TimerTask, Duration, Timeout> timer;
 
 	/**
 	 * Create a deadline on the shared timer.
 	 * @param timeout the time a call may take
 	 */
 	CallDeadline(Duration timeout) {
-		this(timeout, Timeouts::after);
+		this(timeout, Timeouts::schedule);
 	}
 
 	/**
 	 * Create a deadline on a given timer.
 	 * @param timeout the time a call may take
-	 * @param timer makes a signal that fires once the time has passed after each
-	 * subscription to it, and is disarmed when cancelled
+	 * @param timer runs a task once the given time has passed, unless the returned
+	 * timeout is cancelled before
 	 */
-	CallDeadline(Duration timeout, Function<Duration, ? extends Publisher<?>> timer) {
-		this.timer = timer.apply(timeout);
-		for (LlmOperation operation : LlmOperation.values()) {
-			this.missed[operation.ordinal()] = Mono.error(() -> new LlmRequestException(operation, Kind.DEADLINE,
-					"no answer within the call timeout of " + timeout.toMillis() + " ms, retries included", null));
-		}
+	CallDeadline(Duration timeout, BiFunction<TimerTask, Duration, Timeout> timer) {
+		this.timeout = timeout;
+		this.timer = timer;
 	}
 
 	/**
@@ -57,9 +62,189 @@ final class CallDeadline {
 	 * @param operation the operation, for the error
 	 * @return the call with its deadline
 	 */
-	@SuppressWarnings("unchecked")
 	<T> Mono<T> apply(Mono<T> call, LlmOperation operation) {
-		return call.timeout(this.timer, (Mono<T>) this.missed[operation.ordinal()]);
+		return new Deadlined<>(call, this, operation);
+	}
+
+	private LlmRequestException missed(LlmOperation operation) {
+		return new LlmRequestException(operation, Kind.DEADLINE,
+				"no answer within the call timeout of " + this.timeout.toMillis() + " ms, retries included", null);
+	}
+
+	/**
+	 * A call with its deadline.
+	 */
+	private static final class Deadlined<T> extends MonoOperator<T, T> {
+
+		private final CallDeadline deadline;
+
+		private final LlmOperation operation;
+
+		Deadlined(Mono<? extends T> source, CallDeadline deadline, LlmOperation operation) {
+			super(source);
+			this.deadline = deadline;
+			this.operation = operation;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			this.source.subscribe(new DeadlineSubscriber<>(actual, this.deadline, this.operation));
+		}
+
+		@Override
+		public @Nullable Object scanUnsafe(Attr key) {
+			return (key == Attr.RUN_STYLE) ? Attr.RunStyle.SYNC : super.scanUnsafe(key);
+		}
+
+	}
+
+	/**
+	 * Relays the signals of one call until its deadline, and is the timer task that fires
+	 * it. Whichever comes first, the outcome or the deadline, is the one the caller gets.
+	 */
+	private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription, TimerTask, Scannable {
+
+		private static final int RUNNING = 0;
+
+		private static final int DECIDED = 1;
+
+		private static final AtomicIntegerFieldUpdater<DeadlineSubscriber> STATE = AtomicIntegerFieldUpdater
+			.newUpdater(DeadlineSubscriber.class, "state");
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final CallDeadline deadline;
+
+		private final LlmOperation operation;
+
+		private @Nullable Subscription upstream;
+
+		private volatile int state;
+
+		private volatile @Nullable Timeout armed;
+
+		/** Whether the answer was relayed, so that its completion is too. */
+		private boolean answered;
+
+		DeadlineSubscriber(CoreSubscriber<? super T> actual, CallDeadline deadline, LlmOperation operation) {
+			this.actual = actual;
+			this.deadline = deadline;
+			this.operation = operation;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (!Operators.validate(this.upstream, subscription)) {
+				return;
+			}
+			this.upstream = subscription;
+			this.actual.onSubscribe(this);
+			// armed once the caller holds the subscription, so that a deadline never
+			// signals before it; not at all when the outcome came meanwhile
+			if (this.state == RUNNING) {
+				Timeout armed = this.deadline.timer.apply(this, this.deadline.timeout);
+				this.armed = armed;
+				if (this.state != RUNNING) {
+					armed.cancel();
+				}
+			}
+		}
+
+		@Override
+		public void onNext(T value) {
+			if (!decide()) {
+				Operators.onNextDropped(value, currentContext());
+				return;
+			}
+			this.answered = true;
+			this.actual.onNext(value);
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			if (!decide()) {
+				Operators.onErrorDropped(failure, currentContext());
+				return;
+			}
+			this.actual.onError(failure);
+		}
+
+		@Override
+		public void onComplete() {
+			if (this.answered || decide()) {
+				this.actual.onComplete();
+			}
+		}
+
+		/**
+		 * The deadline passed: cancel the call and fail it, unless its outcome came
+		 * first.
+		 */
+		@Override
+		public void run(Timeout timeout) {
+			if (STATE.compareAndSet(this, RUNNING, DECIDED)) {
+				Subscription upstream = this.upstream;
+				if (upstream != null) {
+					upstream.cancel();
+				}
+				this.actual.onError(this.deadline.missed(this.operation));
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription upstream = this.upstream;
+			if (upstream != null) {
+				upstream.request(n);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			decide();
+			Subscription upstream = this.upstream;
+			if (upstream != null) {
+				upstream.cancel();
+			}
+		}
+
+		/**
+		 * Take the outcome, if the deadline did not, and disarm the timer.
+		 * @return whether the outcome was taken
+		 */
+		private boolean decide() {
+			if (!STATE.compareAndSet(this, RUNNING, DECIDED)) {
+				return false;
+			}
+			Timeout armed = this.armed;
+			if (armed != null) {
+				armed.cancel();
+			}
+			return true;
+		}
+
+		@Override
+		public @Nullable Object scanUnsafe(Attr key) {
+			if (key == Attr.PARENT) {
+				return this.upstream;
+			}
+			if (key == Attr.ACTUAL) {
+				return this.actual;
+			}
+			if (key == Attr.TERMINATED) {
+				return this.state == DECIDED;
+			}
+			if (key == Attr.RUN_STYLE) {
+				return Attr.RunStyle.SYNC;
+			}
+			return null;
+		}
+
 	}
 
 }

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.customllm.LlmOperation;
@@ -91,8 +90,8 @@ public final class LlmMeters implements ResilienceListener {
 
 	/**
 	 * Create meters for one client.
-	 * @param registry the registry; a {@link SimpleMeterRegistry} of its own when the
-	 * application has none
+	 * @param registry the registry; an empty composite registry, which keeps nothing,
+	 * when the application has none
 	 * @param providerName the client's provider name, a tag of every meter
 	 */
 	public LlmMeters(MeterRegistry registry, String providerName) {

@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,9 @@ import dev.customllm.internal.http.RequestHook;
 /**
  * Observes the calls of one client: a {@code gen_ai.client.operation} observation per
  * call (a timer with a {@code MeterRegistry}, a span with Micrometer Tracing) and the
- * {@link LlmMeters}. Thread-safe.
+ * {@link LlmMeters}. A client with neither a meter registry nor an observation registry
+ * that observes anything leaves its calls as they are: nobody could read what would be
+ * recorded. Thread-safe.
  *
  * @author Custom LLM team
  */
@@ -51,16 +53,18 @@ public final class LlmTelemetry {
 
 	private final boolean includeContent;
 
+	private final boolean observing;
+
 	/**
 	 * Create a new instance.
 	 * @param registry the observation registry
 	 * @param convention a convention replacing the default one, if any
-	 * @param meterRegistry the meter registry
+	 * @param meterRegistry the meter registry, or {@code null} for none
 	 * @param providerName the provider name tag
 	 * @param includeContent whether prompts and completions are recorded on spans
 	 */
 	public LlmTelemetry(ObservationRegistry registry, @Nullable LlmObservationConvention convention,
-			MeterRegistry meterRegistry, String providerName, boolean includeContent) {
+			@Nullable MeterRegistry meterRegistry, String providerName, boolean includeContent) {
 		this(registry, convention, meterRegistry, providerName, includeContent, Set.of());
 	}
 
@@ -68,28 +72,24 @@ public final class LlmTelemetry {
 	 * Create a new instance.
 	 * @param registry the observation registry
 	 * @param convention a convention replacing the default one, if any
-	 * @param meterRegistry the meter registry
+	 * @param meterRegistry the meter registry, or {@code null} for none: the meters are
+	 * then kept nowhere, and calls go unobserved unless the observation registry observes
+	 * them
 	 * @param providerName the provider name tag
 	 * @param includeContent whether prompts and completions are recorded on spans
 	 * @param configuredModels the models the client is configured with, always kept in
 	 * tags; other names are tagged up to a limit, then as {@code _OTHER}
 	 */
 	public LlmTelemetry(ObservationRegistry registry, @Nullable LlmObservationConvention convention,
-			MeterRegistry meterRegistry, String providerName, boolean includeContent,
+			@Nullable MeterRegistry meterRegistry, String providerName, boolean includeContent,
 			Collection<String> configuredModels) {
 		this.registry = registry;
 		this.convention = convention;
-		this.meters = new LlmMeters(meterRegistry, providerName, new ModelTags(configuredModels, ModelTags.LIMIT));
+		this.meters = new LlmMeters((meterRegistry != null) ? meterRegistry : new CompositeMeterRegistry(),
+				providerName, new ModelTags(configuredModels, ModelTags.LIMIT));
+		this.observing = meterRegistry != null || !registry.isNoop();
 		this.providerName = providerName;
 		this.includeContent = includeContent;
-	}
-
-	/**
-	 * Create telemetry that observes nothing but still keeps meters of its own.
-	 * @return the telemetry
-	 */
-	public static LlmTelemetry noop() {
-		return new LlmTelemetry(ObservationRegistry.NOOP, null, new SimpleMeterRegistry(), "custom", false);
 	}
 
 	/**
@@ -109,6 +109,9 @@ public final class LlmTelemetry {
 	 * @return the observed call
 	 */
 	public <T> Mono<T> observe(Call call, Mono<T> answer, BiConsumer<LlmObservationContext, T> onAnswer) {
+		if (!this.observing) {
+			return answer;
+		}
 		return new ObservedCall<>(answer, (reactorContext) -> {
 			LlmObservationContext context = context(call, reactorContext);
 			return new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
@@ -125,6 +128,9 @@ public final class LlmTelemetry {
 	 * @return the observed stream
 	 */
 	public <T> Flux<T> observeStream(Call call, Flux<T> stream, BiConsumer<LlmObservationContext, T> onElement) {
+		if (!this.observing) {
+			return stream;
+		}
 		return Flux.deferContextual((reactorContext) -> {
 			LlmObservationContext context = context(call, reactorContext);
 			Stopper stopper = new Stopper(start(context, reactorContext.getOrDefault(OBSERVATION_KEY, null)), context);
@@ -177,6 +183,15 @@ public final class LlmTelemetry {
 			context.setPrompt(call.prompt().get());
 		}
 		return context;
+	}
+
+	/**
+	 * Return whether calls are observed: with a meter registry, or an observation
+	 * registry that is not a no-op.
+	 * @return whether calls are observed
+	 */
+	public boolean observing() {
+		return this.observing;
 	}
 
 	/**

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
+import io.netty.util.TimerTask;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -62,11 +65,11 @@ class CallDeadlineTests {
 	}
 
 	@Test
-	void anAnswerGivenAtSubscriptionDisarmsTheTimer() {
+	void anAnswerGivenAtSubscriptionLeavesNoTimerArmed() {
 		Outcome outcome = Outcome.of(deadline(Mono.just("at once")));
 		assertThat(outcome.values).containsExactly("at once");
 		assertThat(outcome.completed).isTrue();
-		assertThat(this.timer.armed).singleElement().satisfies((armed) -> assertThat(armed.isCancelled()).isTrue());
+		assertThat(this.timer.armed).allSatisfy((armed) -> assertThat(armed.isCancelled()).isTrue());
 	}
 
 	@Test
@@ -124,43 +127,77 @@ class CallDeadlineTests {
 	}
 
 	/**
-	 * A timer whose signals fire when the test fires them.
+	 * A timer whose tasks run when the test fires them.
 	 */
 	private static final class SignalTimer {
 
 		private final List<Armed> armed = new ArrayList<>();
 
-		Mono<Long> arm(Duration delay) {
-			return Mono.defer(() -> {
-				Armed armed = new Armed(delay);
-				this.armed.add(armed);
-				return armed.signal.asMono().doOnCancel(() -> armed.cancelled = true);
-			});
+		Timeout arm(TimerTask task, Duration delay) {
+			Armed armed = new Armed(task, delay);
+			this.armed.add(armed);
+			return armed;
 		}
 
 	}
 
 	/**
-	 * One armed signal of {@link SignalTimer}.
+	 * One armed task of {@link SignalTimer}.
 	 */
-	private static final class Armed {
+	private static final class Armed implements Timeout {
 
-		private final Sinks.One<Long> signal = Sinks.one();
+		private final TimerTask task;
 
 		private final Duration delay;
 
 		private volatile boolean cancelled;
 
-		Armed(Duration delay) {
+		private volatile boolean fired;
+
+		Armed(TimerTask task, Duration delay) {
+			this.task = task;
 			this.delay = delay;
 		}
 
-		boolean isCancelled() {
+		void fire() {
+			if (!this.cancelled) {
+				this.fired = true;
+				try {
+					this.task.run(this);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+
+		@Override
+		public Timer timer() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public TimerTask task() {
+			return this.task;
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.fired;
+		}
+
+		@Override
+		public boolean isCancelled() {
 			return this.cancelled;
 		}
 
-		void fire() {
-			this.signal.tryEmitValue(0L);
+		@Override
+		public boolean cancel() {
+			if (this.fired || this.cancelled) {
+				return false;
+			}
+			this.cancelled = true;
+			return true;
 		}
 
 	}
