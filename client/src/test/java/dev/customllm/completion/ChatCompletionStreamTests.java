@@ -263,6 +263,36 @@ class ChatCompletionStreamTests {
 	}
 
 	@Test
+	void errorFieldBesideOtherFieldsFailsAsTheServiceErrorWhereverItIs() {
+		for (String event : List.of("""
+				{"id":"c1","model":"m","error":"upstream overloaded","choices":[]}""", """
+				{"choices":5,"error":{"message":"upstream overloaded","type":"server_error"}}""", """
+				{"choices":[{"index":0,"delta":{"content":"x"}}],"error":{"message":"upstream overloaded"}}""")) {
+			answer(sse(text("Partial"), event));
+			List<String> texts = new ArrayList<>();
+			Throwable failure = catchThrowable(() -> client.completionModel()
+				.stream(CompletionRequest.of("Hi"))
+				.doOnNext((chunk) -> texts.add(chunk.text()))
+				.blockLast(Duration.ofSeconds(10)));
+			assertThat(texts).as(event).containsExactly("Partial");
+			assertThat(failure).as(event)
+				.isInstanceOf(LlmApiException.class)
+				.hasMessageContaining("upstream overloaded");
+		}
+	}
+
+	@Test
+	void errorFieldThatIsNullIsNoError() {
+		answer(sse("""
+				{"error":null,"choices":[{"index":0,"delta":{"content":"Fine"}}]}""", finish("stop")));
+		assertThat(client.completionModel()
+			.stream(CompletionRequest.of("Hi"))
+			.map(CompletionChunk::text)
+			.collectList()
+			.block(Duration.ofSeconds(10))).contains("Fine");
+	}
+
+	@Test
 	void streamThatEndsWithoutDoneFailsAfterTheChunks() {
 		answer("data: " + text("Cut") + "\n\n");
 		List<String> texts = new ArrayList<>();

@@ -44,15 +44,34 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 				case "choices" -> choices(parser, context, token, chunk);
 				case "usage" ->
 					chunk.usage = (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, UsageBody.class);
+				case "error" -> {
+					if (token == JsonToken.START_OBJECT || token == JsonToken.VALUE_STRING) {
+						// the service failed: the rest of the event is not read
+						skipRest(parser);
+						return ChatChunkResult.error();
+					}
+					parser.skipChildren();
+				}
 				default -> parser.skipChildren();
 			}
 		}
 		Choice first = chunk.first;
 		if (first == null) {
-			return new ChatChunkResult(chunk.model, false, null, null, null, chunk.usage, null, null);
+			return new ChatChunkResult(chunk.model, false, null, null, null, chunk.usage, null, null, false);
 		}
 		return new ChatChunkResult(chunk.model, true, first.finishReason, first.content, first.toolCalls, chunk.usage,
-				ChatChoiceMessage.reasoning(first.reasoningContent, first.reasoning), first.logprobs);
+				ChatChoiceMessage.reasoning(first.reasoningContent, first.reasoning), first.logprobs, false);
+	}
+
+	/**
+	 * Skip the value the parser is on and the fields after it, to the end of the event.
+	 */
+	private static void skipRest(JsonParser parser) {
+		parser.skipChildren();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			parser.nextToken();
+			parser.skipChildren();
+		}
 	}
 
 	private static @Nullable String model(JsonParser parser, DeserializationContext context, JsonToken token) {

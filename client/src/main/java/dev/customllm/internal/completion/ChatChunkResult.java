@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import dev.customllm.completion.CompletionChunk;
+import dev.customllm.internal.http.ErrorFieldAware;
 import dev.customllm.internal.resilience.TokenCount;
 
 /**
@@ -23,16 +24,27 @@ import dev.customllm.internal.resilience.TokenCount;
  * @param reasoning the reasoning its delta adds ({@code reasoning_content} or
  * {@code reasoning}), if any
  * @param logprobs the log-probabilities of the tokens it adds, if any
+ * @param errorField whether the event has a top-level {@code "error"} field (an object or
+ * a string): the service failed mid-stream
  * @author Custom LLM team
  */
 @JsonDeserialize(using = ChatChunkReader.class)
 record ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason,
 		@Nullable String content, @Nullable List<ToolCallDelta> toolCalls, @Nullable UsageBody usage,
-		@Nullable String reasoning, @Nullable List<TokenLogprobBody> logprobs) implements StreamedResult, TokenCount {
+		@Nullable String reasoning, @Nullable List<TokenLogprobBody> logprobs,
+		boolean errorField) implements StreamedResult, TokenCount, ErrorFieldAware {
 
 	ChatChunkResult(@Nullable String model, boolean hasChoice, @Nullable String finishReason, @Nullable String content,
 			@Nullable List<ToolCallDelta> toolCalls, @Nullable UsageBody usage) {
-		this(model, hasChoice, finishReason, content, toolCalls, usage, null, null);
+		this(model, hasChoice, finishReason, content, toolCalls, usage, null, null, false);
+	}
+
+	/**
+	 * Return an event that tells of an error the service sent.
+	 * @return the event
+	 */
+	static ChatChunkResult error() {
+		return new ChatChunkResult(null, false, null, null, null, null, null, null, true);
 	}
 
 	@Override

@@ -121,6 +121,9 @@ final class EventStreamReader {
 		 */
 		private final ObjectReader payloadReader;
 
+		/** Whether the payload's reader tells a top-level error field itself. */
+		private final boolean readsErrorField;
+
 		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize(),
 				EventStreamReader.this.settings.responseMemory());
 
@@ -144,6 +147,7 @@ final class EventStreamReader {
 		Reading(Class<T> payloadType) {
 			this.payloadType = payloadType;
 			this.payloadReader = EventStreamReader.this.jsonMapper.readerFor(payloadType);
+			this.readsErrorField = ErrorFieldAware.class.isAssignableFrom(payloadType);
 		}
 
 		Flux<T> read(Flux<ByteBuf> body) {
@@ -306,10 +310,38 @@ final class EventStreamReader {
 		}
 
 		private T payload(byte[] data, int start, int length) {
-			if (data[start] == '{' && indexOfErrorName(data, length) < 0) {
-				// the common case, parsed once: an object that cannot hold an error
-				return outcome(touch(this.payloadReader.readValue(data, 0, length)));
+			if (data[start] == '{') {
+				if (this.readsErrorField) {
+					return checkedPayload(data, length);
+				}
+				if (indexOfErrorName(data, length) < 0) {
+					// the common case, parsed once: an object that cannot hold an error
+					return outcome(touch(this.payloadReader.readValue(data, 0, length)));
+				}
 			}
+			return treePayload(data, length);
+		}
+
+		/**
+		 * Read an object whose reader tells an error field itself, parsed once. When it
+		 * cannot be read, the tree tells why, as for any other payload: an error the
+		 * service sent comes first.
+		 */
+		private T checkedPayload(byte[] data, int length) {
+			T payload;
+			try {
+				payload = this.payloadReader.readValue(data, 0, length);
+			}
+			catch (JacksonException ex) {
+				return treePayload(data, length);
+			}
+			if (((ErrorFieldAware) payload).errorField()) {
+				throw apiError(text(data, length));
+			}
+			return outcome(touch(payload));
+		}
+
+		private T treePayload(byte[] data, int length) {
 			JsonNode node = EventStreamReader.this.jsonMapper.readTree(data, 0, length);
 			JsonNode error = node.get("error");
 			if (error != null && (error.isObject() || error.isString())) {

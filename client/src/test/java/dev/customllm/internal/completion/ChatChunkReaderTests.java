@@ -43,6 +43,16 @@ class ChatChunkReaderTests {
 	}
 
 	@Test
+	void notesAnErrorFieldThatIsAnObjectOrAString() {
+		assertThat(read("{\"error\":{\"message\":\"overloaded\"},\"choices\":[]}").errorField()).isTrue();
+		assertThat(read("{\"model\":\"m\",\"error\":\"overloaded\",\"choices\":[{\"index\":0}]}").errorField())
+			.isTrue();
+		assertThat(read("{\"error\":null,\"choices\":[]}").errorField()).isFalse();
+		assertThat(read("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"error\":{}}]}").errorField())
+			.isFalse();
+	}
+
+	@Test
 	void readsToolCallDeltas() {
 		ChatChunkResult chunk = read("""
 				{"choices":[{"index":0,"delta":{"content":null,"tool_calls":[{"index":0,"id":"call_1",

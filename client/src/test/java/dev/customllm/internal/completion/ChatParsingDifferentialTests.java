@@ -134,7 +134,7 @@ class ChatParsingDifferentialTests {
 			ChatChunkDelta delta = first.delta();
 			return new ChatChunkResult(this.model, true, first.finishReason(), (delta != null) ? delta.content() : null,
 					(delta != null) ? delta.toolCalls() : null, this.usage,
-					(delta != null) ? delta.reasoningText() : null, LogprobsBody.content(first.logprobs()));
+					(delta != null) ? delta.reasoningText() : null, LogprobsBody.content(first.logprobs()), false);
 		}
 
 	}
