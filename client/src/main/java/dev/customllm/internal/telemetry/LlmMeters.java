@@ -32,11 +32,12 @@ import dev.customllm.resilience.RateLimitStoreStatus.State;
  * usage, retries, client-side limits, requests in flight, embedding batch sizes and
  * stream time to first chunk. Tags never hold prompt or completion text.
  * <p>
- * The meters recorded on every call are cached by their tag values, so that a call with
- * models already seen neither builds tags nor looks meters up in the registry. Each cache
- * holds at most {@value #MAX_CACHED_KEYS} keys; meters of further keys are still
- * recorded, through the registry as if uncached. A cache is emptied when one of its
- * meters is removed from the registry.
+ * The meters recorded on every call (token usage, time to first chunk, batch sizes,
+ * granted permits) are cached by their tag values, so that a call with models already
+ * seen neither builds tags nor looks meters up in the registry. Each cache holds at most
+ * {@value #MAX_CACHED_KEYS} keys; meters of further keys are still recorded, through the
+ * registry as if uncached. A cache is emptied when one of its meters is removed from the
+ * registry.
  *
  * @author Custom LLM team
  */
@@ -61,6 +62,8 @@ public final class LlmMeters implements ResilienceListener {
 
 	private static final String BATCH_SIZE = "gen_ai.client.embedding.batch.size";
 
+	private static final String PERMITS = "gen_ai.client.rate_limit.permits";
+
 	/**
 	 * Most keys held by each cache of meters, so that callers sending many distinct model
 	 * names cannot grow it without bound.
@@ -81,12 +84,16 @@ public final class LlmMeters implements ResilienceListener {
 
 	private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
+	private final Map<PermitKey, Counter> permits = new ConcurrentHashMap<>();
+
 	// Created once so that a cache hit allocates no lambda
 	private final Function<TokenKey, TokenSummaries> tokenSummariesFactory = this::tokenSummaries;
 
 	private final Function<ModelKey, Timer> timeToFirstChunkFactory = this::timeToFirstChunkTimer;
 
 	private final Function<String, DistributionSummary> batchSizeFactory = this::batchSizeSummary;
+
+	private final Function<PermitKey, Counter> permitCounterFactory = this::permitCounter;
 
 	/**
 	 * Create meters for one client.
@@ -229,11 +236,14 @@ public final class LlmMeters implements ResilienceListener {
 
 	@Override
 	public void onLimitGranted(LlmOperation operation, String limit, String store, long permits) {
-		Counter.builder("gen_ai.client.rate_limit.permits")
+		cached(this.permits, new PermitKey(operation, limit, store), this.permitCounterFactory).increment(permits);
+	}
+
+	private Counter permitCounter(PermitKey key) {
+		return Counter.builder(PERMITS)
 			.description("Permits granted by a client-side rate limit: requests, or estimated tokens")
-			.tags(operationTags(operation).and("limit", limit).and("store", store))
-			.register(this.registry)
-			.increment(permits);
+			.tags(operationTags(key.operation()).and("limit", key.limit()).and("store", key.store()))
+			.register(this.registry);
 	}
 
 	@Override
@@ -336,6 +346,7 @@ public final class LlmMeters implements ResilienceListener {
 			case TOKEN_USAGE, CACHE_READ_INPUT_TOKENS, REASONING_OUTPUT_TOKENS -> this.tokenUsage.clear();
 			case TIME_TO_FIRST_CHUNK -> this.timesToFirstChunk.clear();
 			case BATCH_SIZE -> this.batchSizes.clear();
+			case PERMITS -> this.permits.clear();
 			default -> {
 			}
 		}
@@ -362,6 +373,10 @@ public final class LlmMeters implements ResilienceListener {
 	}
 
 	private record ModelKey(LlmOperation operation, String model) {
+
+	}
+
+	private record PermitKey(LlmOperation operation, String limit, String store) {
 
 	}
 
