@@ -51,6 +51,17 @@ public final class Embedding {
 	}
 
 	/**
+	 * Return this embedding at another position in the input list, sharing its vector
+	 * without a copy: both are immutable. For code that joins the embeddings of several
+	 * batches into one list.
+	 * @param index position of the text in the input list
+	 * @return the embedding at that position
+	 */
+	public Embedding withIndex(int index) {
+		return (index == this.index) ? this : new Embedding(index, this.vector, true);
+	}
+
+	/**
 	 * Return the position of the text in the input list.
 	 * @return the index
 	 */

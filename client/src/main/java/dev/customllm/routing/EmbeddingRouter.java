@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +31,9 @@ import dev.customllm.internal.embedding.OpenAiEmbeddingModel;
  */
 public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 
-	private static final Calls CALLS = new Calls();
+	private static final EmbeddingCalls EMBEDDINGS = new EmbeddingCalls();
+
+	private static final VectorCalls VECTORS = new VectorCalls();
 
 	private final Route<EmbeddingModel> route;
 
@@ -70,28 +73,54 @@ public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 
 	@Override
 	public Mono<List<Embedding>> embedAllAsync(List<String> texts) {
-		return Mono.fromCallable(() -> checked(texts)).flatMap(this::embedChecked);
+		return Mono.fromCallable(() -> checked(texts))
+			.flatMap((checked) -> spread(checked, EMBEDDINGS, (embedding, offset) -> {
+				int at = offset + embedding.index();
+				return new Placed<>(at, embedding.withIndex(at));
+			}));
 	}
 
-	private Mono<List<Embedding>> embedChecked(List<String> texts) {
+	/**
+	 * {@inheritDoc} Each slice's arrays are handed over by its deployment's model
+	 * (without a copy on the client's own), and on by the router.
+	 */
+	@Override
+	public Mono<List<float[]>> embedAllVectorsAsync(List<String> texts) {
+		return Mono.fromCallable(() -> checked(texts)).flatMap((checked) -> spread(checked, VECTORS, null));
+	}
+
+	/**
+	 * Embed the texts in slices of the batch size, in parallel, each routed on its own,
+	 * and put the answers of the slices in the order of the texts: by their own index
+	 * when {@code place} is given, else in the order each slice answered.
+	 */
+	private <R> Mono<List<R>> spread(List<String> texts, RoutedMono.Calls<EmbeddingModel, List<String>, List<R>> calls,
+			@Nullable BiFunction<R, Integer, Placed<R>> place) {
 		if (texts.size() <= this.batchSize) {
-			return slice(texts);
+			return new RoutedMono<>(this.route, calls, texts);
 		}
-		Embedding[] result = new Embedding[texts.size()];
+		Object[] result = new Object[texts.size()];
 		int slices = (texts.size() + this.batchSize - 1) / this.batchSize;
 		return Flux.range(0, slices).flatMap((slice) -> {
 			int offset = slice * this.batchSize;
 			List<String> input = texts.subList(offset, Math.min(texts.size(), offset + this.batchSize));
-			return slice(input).doOnNext((embeddings) -> {
-				for (Embedding embedding : embeddings) {
-					result[offset + embedding.index()] = Embedding.wrap(offset + embedding.index(), embedding.vector());
+			return new RoutedMono<>(this.route, calls, input).doOnNext((answers) -> {
+				for (int i = 0; i < answers.size(); i++) {
+					if (place != null) {
+						Placed<R> placed = place.apply(answers.get(i), offset);
+						result[placed.at()] = placed.value();
+					}
+					else {
+						result[offset + i] = answers.get(i);
+					}
 				}
 			});
-		}, this.concurrency).then(Mono.fromCallable(() -> List.of(result)));
+		}, this.concurrency).then(Mono.fromCallable(() -> joined(result)));
 	}
 
-	private Mono<List<Embedding>> slice(List<String> texts) {
-		return new RoutedMono<>(this.route, CALLS, texts);
+	@SuppressWarnings("unchecked")
+	private static <R> List<R> joined(Object[] result) {
+		return (List<R>) List.of(result);
 	}
 
 	private static List<String> checked(List<String> texts) {
@@ -122,28 +151,54 @@ public final class EmbeddingRouter implements EmbeddingModel, AutoCloseable {
 	}
 
 	/**
+	 * A value and its position among the texts.
+	 */
+	private record Placed<R>(int at, R value) {
+
+	}
+
+	/**
 	 * The calls of a route of embedding models.
 	 */
-	private static final class Calls implements RoutedMono.Calls<EmbeddingModel, List<String>, List<Embedding>> {
+	private abstract static class Calls<R> implements RoutedMono.Calls<EmbeddingModel, List<String>, List<R>> {
 
 		@Override
-		public Mono<List<Embedding>> call(EmbeddingModel model, List<String> texts) {
-			return model.embedAllAsync(texts);
-		}
-
-		@Override
-		public List<Embedding> answered(List<Embedding> answer, String deployment) {
+		public List<R> answered(List<R> answer, String deployment) {
 			return answer;
 		}
 
 		@Override
-		public @Nullable Mono<List<Embedding>> fallback(List<String> texts) {
+		public @Nullable Mono<List<R>> fallback(List<String> texts) {
 			return null;
 		}
 
 		@Override
 		public String fallbackName() {
 			return "none";
+		}
+
+	}
+
+	/**
+	 * The calls that embed texts.
+	 */
+	private static final class EmbeddingCalls extends Calls<Embedding> {
+
+		@Override
+		public Mono<List<Embedding>> call(EmbeddingModel model, List<String> texts) {
+			return model.embedAllAsync(texts);
+		}
+
+	}
+
+	/**
+	 * The calls that embed texts into arrays the caller owns.
+	 */
+	private static final class VectorCalls extends Calls<float[]> {
+
+		@Override
+		public Mono<List<float[]>> call(EmbeddingModel model, List<String> texts) {
+			return model.embedAllVectorsAsync(texts);
 		}
 
 	}

@@ -48,6 +48,20 @@ class EmbeddingTests {
 	}
 
 	@Test
+	void withIndexMovesTheEmbeddingAndSharesItsVector() {
+		float[] parsed = { 1f, 2f, 3f };
+		Embedding embedding = Embedding.wrap(0, parsed);
+		Embedding moved = embedding.withIndex(5);
+		assertThat(moved.index()).isEqualTo(5);
+		assertThat(embedding.index()).isZero();
+		assertThat(embedding.withIndex(0)).isSameAs(embedding);
+		// as above: a change to the wrapped array, done only to see, shows in both
+		parsed[2] = 42f;
+		assertThat(moved.get(2)).isEqualTo(42f);
+		assertThat(moved.vector()).containsExactly(1f, 2f, 42f);
+	}
+
+	@Test
 	void viewCannotChangeTheVector() {
 		Embedding embedding = new Embedding(0, new float[] { 1f, 2f });
 		FloatBuffer view = embedding.asBuffer();

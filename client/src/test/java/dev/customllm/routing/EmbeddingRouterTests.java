@@ -1,12 +1,14 @@
 package dev.customllm.routing;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import dev.customllm.CustomLlmClient;
 import dev.customllm.embedding.Embedding;
@@ -62,6 +64,50 @@ class EmbeddingRouterTests {
 		}
 		assertThat(deployments.simulated.deployment("replica-1").embeddingRequests()).isNotEmpty();
 		assertThat(deployments.simulated.deployment("replica-2").embeddingRequests()).isNotEmpty();
+	}
+
+	@Test
+	void vectorsOfManySlicesComeBackInOrderAsTheArraysTheDeploymentsHandedOver() {
+		List<float[]> handedOver = new CopyOnWriteArrayList<>();
+		EmbeddingModel recording = new EmbeddingModel() {
+
+			@Override
+			public Mono<List<Embedding>> embedAllAsync(List<String> texts) {
+				return model("replica-1").embedAllAsync(texts);
+			}
+
+			@Override
+			public Mono<List<float[]>> embedAllVectorsAsync(List<String> texts) {
+				return model("replica-1").embedAllVectorsAsync(texts).doOnNext(handedOver::addAll);
+			}
+
+		};
+		EmbeddingRouter router = EmbeddingRouter.builder()
+			.name("vectors")
+			.deployment("only", recording)
+			.batchSize(7)
+			.build();
+		List<String> texts = IntStream.range(0, 50).mapToObj((i) -> "text number " + i).toList();
+		List<float[]> vectors = router.embedAllVectors(texts);
+		assertThat(vectors).hasSize(50);
+		for (int i = 0; i < texts.size(); i++) {
+			assertThat(vectors.get(i)).isEqualTo(model("replica-1").embed(texts.get(i)).vector());
+			float[] vector = vectors.get(i);
+			assertThat(handedOver).anySatisfy((array) -> assertThat(array).isSameAs(vector));
+		}
+	}
+
+	@Test
+	void embeddingsOfManySlicesShareTheirVectorsWithTheSlicesAnswers() {
+		EmbeddingRouter router = EmbeddingRouter.builder()
+			.name("vectors")
+			.deployment("replica-1", model("replica-1"))
+			.batchSize(3)
+			.build();
+		List<String> texts = IntStream.range(0, 10).mapToObj((i) -> "text " + i).toList();
+		List<Embedding> embeddings = router.embedAll(texts);
+		assertThat(embeddings).extracting(Embedding::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+		assertThat(embeddings.get(7)).isEqualTo(Embedding.wrap(7, model("replica-1").embed("text 7").vector()));
 	}
 
 	@Test
