@@ -23,7 +23,6 @@ import dev.customllm.internal.http.AnswerParser;
 import dev.customllm.internal.http.HttpTransport;
 import dev.customllm.internal.http.ResponseMemory;
 import dev.customllm.internal.http.SecretRedactor;
-import dev.customllm.internal.json.LlmJson;
 import dev.customllm.internal.telemetry.LlmTelemetry;
 
 /**
@@ -105,7 +104,7 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	}
 
 	private Mono<CompletionResponse> sendOnce(CompletionRequest request, long inline) {
-		byte[] body = LlmJson.write(this.endpoint.body().apply(request, this.defaults), inline);
+		byte[] body = PlainChatBodyWriter.write(this.endpoint.body().apply(request, this.defaults), inline);
 		Mono<CompletionResponse> answer = post(body).map(this::toResponse);
 		return this.context.telemetry()
 			.observe(call(request), answer,
@@ -154,7 +153,7 @@ public final class OpenAiCompletionModel<B, R, C extends StreamedResult> impleme
 	private Flux<CompletionChunk> streamOnce(CompletionRequest request, long inline) {
 		return Mono.fromCallable(() -> this.endpoint.body().apply(request, this.defaults)).flatMapMany((body) -> {
 			Flux<CompletionChunk> chunks = this.context.streamUsage().stream((includeUsage) -> {
-				byte[] bytes = LlmJson.write(this.endpoint.streaming().apply(body, includeUsage), inline);
+				byte[] bytes = PlainChatBodyWriter.write(this.endpoint.streaming().apply(body, includeUsage), inline);
 				return this.context.transport()
 					.stream(this.endpoint.operation(), this.uri, bytes, this.endpoint.chunkType())
 					.flatMapMany((opened) -> opened);
