@@ -9,6 +9,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 
+import dev.customllm.internal.http.DirectPayloadReader;
 import dev.customllm.internal.json.StrictText;
 
 /**
@@ -22,18 +23,43 @@ import dev.customllm.internal.json.StrictText;
  *
  * @author Custom LLM team
  */
-final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
-
-	private static final StrictText STRICT_TEXT = new StrictText();
+final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> implements DirectPayloadReader<ChatChunkResult> {
 
 	@Override
 	public ChatChunkResult deserialize(JsonParser parser, DeserializationContext context) {
+		return read(parser, context);
+	}
+
+	/**
+	 * Read an event from a parser of its bytes alone, without the mapper: the usual
+	 * event, whose values all have the usual types and none of the rare parts (tool
+	 * calls, usage, log-probabilities), is read as {@link #deserialize} reads it; any
+	 * other is left to the mapper.
+	 * @param parser a parser of the event's bytes, before its first token
+	 * @return the event, or {@code null} when the mapper must read it
+	 */
+	@Override
+	public @Nullable ChatChunkResult readDirectly(JsonParser parser) {
+		try {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			ChatChunkResult result = read(parser, null);
+			// trailing tokens are refused by the mapper
+			return (parser.nextToken() == null) ? result : null;
+		}
+		catch (MapperNeeded ex) {
+			return null;
+		}
+	}
+
+	private static ChatChunkResult read(JsonParser parser, @Nullable DeserializationContext context) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.START_OBJECT) {
 			token = parser.nextToken();
 		}
 		else if (token != JsonToken.PROPERTY_NAME && token != JsonToken.END_OBJECT) {
-			return (ChatChunkResult) context.handleUnexpectedToken(ChatChunkResult.class, parser);
+			return (ChatChunkResult) mapper(context).handleUnexpectedToken(ChatChunkResult.class, parser);
 		}
 		Chunk chunk = new Chunk();
 		for (; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
@@ -42,8 +68,8 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 			switch (name) {
 				case "model" -> chunk.model = model(parser, context, token);
 				case "choices" -> choices(parser, context, token, chunk);
-				case "usage" ->
-					chunk.usage = (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, UsageBody.class);
+				case "usage" -> chunk.usage = (token == JsonToken.VALUE_NULL) ? null
+						: mapper(context).readValue(parser, UsageBody.class);
 				case "error" -> {
 					if (token == JsonToken.START_OBJECT || token == JsonToken.VALUE_STRING) {
 						// the service failed: the rest of the event is not read
@@ -74,21 +100,23 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 		}
 	}
 
-	private static @Nullable String model(JsonParser parser, DeserializationContext context, JsonToken token) {
+	private static @Nullable String model(JsonParser parser, @Nullable DeserializationContext context,
+			JsonToken token) {
 		if (token != JsonToken.VALUE_STRING) {
 			return text(parser, context, token);
 		}
 		return ModelNames.read(parser);
 	}
 
-	private static void choices(JsonParser parser, DeserializationContext context, JsonToken token, Chunk chunk) {
+	private static void choices(JsonParser parser, @Nullable DeserializationContext context, JsonToken token,
+			Chunk chunk) {
 		chunk.first = null;
 		if (token == JsonToken.VALUE_NULL) {
 			return;
 		}
 		if (token != JsonToken.START_ARRAY) {
-			JavaType type = context.getTypeFactory().constructCollectionType(List.class, ChatChunkChoice.class);
-			List<ChatChunkChoice> choices = context.readValue(parser, type);
+			JavaType type = mapper(context).getTypeFactory().constructCollectionType(List.class, ChatChunkChoice.class);
+			List<ChatChunkChoice> choices = mapper(context).readValue(parser, type);
 			ChatChunkChoice first = ChunkAssembler.firstChoice(choices, ChatChunkChoice::index);
 			if (first != null) {
 				Choice choice = new Choice();
@@ -110,7 +138,7 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 				choice(parser, context, choice);
 			}
 			else {
-				choice.read(context.readValue(parser, ChatChunkChoice.class));
+				choice.read(mapper(context).readValue(parser, ChatChunkChoice.class));
 			}
 			if (chunk.first == null && (choice.index == null || choice.index == 0)) {
 				chunk.first = choice;
@@ -118,7 +146,7 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 		}
 	}
 
-	private static void choice(JsonParser parser, DeserializationContext context, Choice choice) {
+	private static void choice(JsonParser parser, @Nullable DeserializationContext context, Choice choice) {
 		for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 			String name = parser.currentName();
 			token = parser.nextToken();
@@ -127,46 +155,69 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 				case "finish_reason" -> choice.finishReason = text(parser, context, token);
 				case "delta" -> delta(parser, context, token, choice);
 				case "logprobs" -> choice.logprobs = (token == JsonToken.VALUE_NULL) ? null
-						: LogprobsBody.content(context.readValue(parser, LogprobsBody.class));
+						: LogprobsBody.content(mapper(context).readValue(parser, LogprobsBody.class));
 				default -> parser.skipChildren();
 			}
 		}
 	}
 
-	private static @Nullable Integer index(JsonParser parser, DeserializationContext context, JsonToken token) {
+	private static @Nullable Integer index(JsonParser parser, @Nullable DeserializationContext context,
+			JsonToken token) {
 		if (token == JsonToken.VALUE_NUMBER_INT) {
 			return parser.getIntValue();
 		}
-		return (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, Integer.class);
+		return (token == JsonToken.VALUE_NULL) ? null : mapper(context).readValue(parser, Integer.class);
 	}
 
-	private static void delta(JsonParser parser, DeserializationContext context, JsonToken token, Choice choice) {
+	private static void delta(JsonParser parser, @Nullable DeserializationContext context, JsonToken token,
+			Choice choice) {
 		choice.delta(null);
 		if (token == JsonToken.VALUE_NULL) {
 			return;
 		}
 		if (token != JsonToken.START_OBJECT) {
-			choice.delta(context.readValue(parser, ChatChunkDelta.class));
+			choice.delta(mapper(context).readValue(parser, ChatChunkDelta.class));
 			return;
 		}
 		for (token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 			String name = parser.currentName();
 			token = parser.nextToken();
 			switch (name) {
-				case "content" ->
-					choice.content = (token == JsonToken.VALUE_NULL) ? null : STRICT_TEXT.deserialize(parser, context);
+				case "content" -> choice.content = (token == JsonToken.VALUE_NULL) ? null : strictText(parser);
 				case "tool_calls" -> choice.toolCalls = (token == JsonToken.VALUE_NULL) ? null
-						: context.readValue(parser, toolCallsType(context));
-				case "reasoning_content" -> choice.reasoningContent = strictText(parser, context, token);
-				case "reasoning" -> choice.reasoning = strictText(parser, context, token);
+						: mapper(context).readValue(parser, toolCallsType(mapper(context)));
+				case "reasoning_content" -> choice.reasoningContent = strictText(parser, token);
+				case "reasoning" -> choice.reasoning = strictText(parser, token);
 				case "role" -> text(parser, context, token);
 				default -> parser.skipChildren();
 			}
 		}
 	}
 
-	private static @Nullable String strictText(JsonParser parser, DeserializationContext context, JsonToken token) {
-		return (token == JsonToken.VALUE_NULL) ? null : STRICT_TEXT.deserialize(parser, context);
+	private static @Nullable String strictText(JsonParser parser, JsonToken token) {
+		return (token == JsonToken.VALUE_NULL) ? null : strictText(parser);
+	}
+
+	/**
+	 * Read a text that must be a JSON string, refused as {@link StrictText} refuses
+	 * anything else.
+	 */
+	private static String strictText(JsonParser parser) {
+		if (parser.currentToken() == JsonToken.VALUE_STRING) {
+			return parser.getString();
+		}
+		throw StrictText.notText(parser);
+	}
+
+	/**
+	 * Return the mapper's context, for a value that only the mapper reads.
+	 * @throws MapperNeeded when reading without the mapper
+	 */
+	private static DeserializationContext mapper(@Nullable DeserializationContext context) {
+		if (context == null) {
+			throw MapperNeeded.INSTANCE;
+		}
+		return context;
 	}
 
 	private static JavaType toolCallsType(DeserializationContext context) {
@@ -177,11 +228,11 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 	 * Read a value declared as a string: a string as it is, anything else as the mapper
 	 * reads it into one.
 	 */
-	private static @Nullable String text(JsonParser parser, DeserializationContext context, JsonToken token) {
+	private static @Nullable String text(JsonParser parser, @Nullable DeserializationContext context, JsonToken token) {
 		if (token == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}
-		return (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, String.class);
+		return (token == JsonToken.VALUE_NULL) ? null : mapper(context).readValue(parser, String.class);
 	}
 
 	/**
@@ -236,6 +287,20 @@ final class ChatChunkReader extends ValueDeserializer<ChatChunkResult> {
 			this.finishReason = read.finishReason();
 			this.logprobs = LogprobsBody.content(read.logprobs());
 			delta(read.delta());
+		}
+
+	}
+
+	/**
+	 * Thrown, without a stack trace, where an event read without the mapper has a value
+	 * that only the mapper reads.
+	 */
+	private static final class MapperNeeded extends RuntimeException {
+
+		static final MapperNeeded INSTANCE = new MapperNeeded();
+
+		private MapperNeeded() {
+			super("the mapper reads this event", null, false, false);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.customllm.internal.http;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,12 +10,12 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.customllm.LlmException;
@@ -124,6 +128,9 @@ final class EventStreamReader {
 		/** Whether the payload's reader tells a top-level error field itself. */
 		private final boolean readsErrorField;
 
+		/** The payload type's own reader of a bare parser, if it has one. */
+		private final @Nullable DirectPayloadReader<T> directReader;
+
 		private final SseDecoder decoder = new SseDecoder(EventStreamReader.this.settings.maxResponseSize(),
 				EventStreamReader.this.settings.responseMemory());
 
@@ -148,6 +155,7 @@ final class EventStreamReader {
 			this.payloadType = payloadType;
 			this.payloadReader = EventStreamReader.this.jsonMapper.readerFor(payloadType);
 			this.readsErrorField = ErrorFieldAware.class.isAssignableFrom(payloadType);
+			this.directReader = directReader(payloadType);
 		}
 
 		Flux<T> read(Flux<ByteBuf> body) {
@@ -157,8 +165,7 @@ final class EventStreamReader {
 			// context-propagation is on the classpath
 			Flux<T> payloads = body.map(this::decode)
 				.concatWith(Mono.fromSupplier(this::finish))
-				.concatMapIterable(Function.identity(), 1)
-				.map(this::payloadOrFailure)
+				.concatMapIterable(this::payloads, 1)
 				.doFinally((signal) -> {
 					this.decoder.release();
 					finished.tryEmitEmpty();
@@ -170,6 +177,15 @@ final class EventStreamReader {
 			return Flux.merge(1, payloads, timers.takeUntilOther(finished.asMono()))
 				.onErrorResume((failure) -> this.done ? Mono.empty() : Mono.error(cut(failure)))
 				.concatWith(Mono.defer(this::checkDone));
+		}
+
+		/**
+		 * Return the payloads of a batch; its iteration throws the failure a batch may
+		 * end with, which fails the stream after the payloads before it.
+		 */
+		@SuppressWarnings("unchecked")
+		private Iterable<T> payloads(Batch batch) {
+			return (Iterable<T>) (Iterable<?>) batch;
 		}
 
 		private Batch decode(ByteBuf buffer) {
@@ -220,14 +236,6 @@ final class EventStreamReader {
 		private void fail(RuntimeException failure) {
 			this.failed = true;
 			add(new Failure(failure));
-		}
-
-		@SuppressWarnings("unchecked")
-		private T payloadOrFailure(Object element) {
-			if (element instanceof Failure failure) {
-				throw failure.exception();
-			}
-			return (T) element;
 		}
 
 		/**
@@ -316,7 +324,7 @@ final class EventStreamReader {
 				}
 				if (indexOfErrorName(data, length) < 0) {
 					// the common case, parsed once: an object that cannot hold an error
-					return outcome(touch(this.payloadReader.readValue(data, 0, length)));
+					return outcome(touch(parse(data, length)));
 				}
 			}
 			return treePayload(data, length);
@@ -330,7 +338,7 @@ final class EventStreamReader {
 		private T checkedPayload(byte[] data, int length) {
 			T payload;
 			try {
-				payload = this.payloadReader.readValue(data, 0, length);
+				payload = parse(data, length);
 			}
 			catch (JacksonException ex) {
 				return treePayload(data, length);
@@ -339,6 +347,24 @@ final class EventStreamReader {
 				throw apiError(text(data, length));
 			}
 			return outcome(touch(payload));
+		}
+
+		/**
+		 * Parse an object: by its type's own reader from a bare parser when it can, else
+		 * by the mapper.
+		 */
+		private T parse(byte[] data, int length) {
+			DirectPayloadReader<T> direct = this.directReader;
+			if (direct != null) {
+				try (JsonParser parser = EventStreamReader.this.jsonMapper.tokenStreamFactory()
+					.createParser(ObjectReadContext.empty(), data, 0, length)) {
+					T payload = direct.readDirectly(parser);
+					if (payload != null) {
+						return payload;
+					}
+				}
+			}
+			return this.payloadReader.readValue(data, 0, length);
 		}
 
 		private T treePayload(byte[] data, int length) {
@@ -424,6 +450,35 @@ final class EventStreamReader {
 
 	}
 
+	@SuppressWarnings("unchecked")
+	private static <T> @Nullable DirectPayloadReader<T> directReader(Class<T> payloadType) {
+		return (DirectPayloadReader<T>) DIRECT_READERS.get(payloadType).orElse(null);
+	}
+
+	/**
+	 * The deserializer a payload type names with {@code @JsonDeserialize(using = ...)},
+	 * created once per type, when it is also a {@link DirectPayloadReader}.
+	 */
+	private static final ClassValue<Optional<DirectPayloadReader<?>>> DIRECT_READERS = new ClassValue<>() {
+
+		@Override
+		protected Optional<DirectPayloadReader<?>> computeValue(Class<?> type) {
+			JsonDeserialize annotation = type.getAnnotation(JsonDeserialize.class);
+			if (annotation == null || !DirectPayloadReader.class.isAssignableFrom(annotation.using())) {
+				return Optional.empty();
+			}
+			try {
+				Constructor<?> constructor = annotation.using().getDeclaredConstructor();
+				constructor.setAccessible(true);
+				return Optional.of((DirectPayloadReader<?>) constructor.newInstance());
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return Optional.empty();
+			}
+		}
+
+	};
+
 	/**
 	 * A failure met while decoding a buffer, handed on after the payloads before it.
 	 */
@@ -444,7 +499,8 @@ final class EventStreamReader {
 	/**
 	 * The payloads (and possibly a failure) read from one buffer, in order: an
 	 * {@link Iterable} that is its own {@link Spliterator}, so that handing on the usual
-	 * single payload of a buffer costs one small object. Iterated once.
+	 * single payload of a buffer costs one small object. Iterated once; reaching a
+	 * failure throws it.
 	 */
 	private static final class Batch implements Iterable<Object>, Spliterator<Object> {
 
@@ -489,6 +545,10 @@ final class EventStreamReader {
 			Object element = (this.position == 0) ? this.first
 					: Objects.requireNonNull(this.more, "no more elements").get(this.position - 1);
 			this.position++;
+			if (element instanceof Failure failure) {
+				// the stream fails here, after the payloads before it
+				throw failure.exception();
+			}
 			action.accept(element);
 			return true;
 		}

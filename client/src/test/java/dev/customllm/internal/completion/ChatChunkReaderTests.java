@@ -1,9 +1,13 @@
 package dev.customllm.internal.completion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
 
 import dev.customllm.internal.json.LlmJson;
@@ -106,6 +110,54 @@ class ChatChunkReaderTests {
 		String json = "{\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}";
 		JsonNode tree = LlmJson.mapper().readTree(json);
 		assertThat(LlmJson.mapper().treeToValue(tree, ChatChunkResult.class)).isEqualTo(read(json));
+	}
+
+	@Test
+	void readsTheUsualEventWithoutTheMapperAsTheMapperReadsIt() {
+		for (String event : List.of(
+				"""
+						{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","system_fingerprint":"fp",
+						"choices":[{"index":0,"delta":{"role":"assistant","content":"Hi \\"there\\" \\u00e9"},"finish_reason":null,
+						"logprobs":null}],"usage":null}""",
+				"""
+						{"model":"m","choices":[{"index":0,"delta":{"reasoning_content":"Think"},"finish_reason":null}]}""",
+				"""
+						{"choices":[null,{"index":1,"delta":{"content":"b"}},{"delta":{"reasoning":"r","content":null}}]}""",
+				"""
+						{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""", "{}", """
+						{"model":"m","error":{"message":"overloaded"},"choices":[]}""", """
+						{"error":null,"choices":null,"unknown":{"a":[1,{"b":2}]}}""")) {
+			assertThat(readDirectly(event)).as(event).isNotNull().isEqualTo(read(event));
+		}
+	}
+
+	@Test
+	void leavesRarePartsUnusualTypesAndTrailingTokensToTheMapper() {
+		for (String event : List.of("""
+				{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""", """
+				{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"f"}}]}}]}""", """
+				{"choices":[{"index":0,"delta":{"content":"a"},"logprobs":{"content":[]}}]}""", """
+				{"model":7,"choices":[{"index":"0","delta":{"content":"a"}}]}""", """
+				{"choices":{"index":0}}""", "{\"choices\":[]} {}", "[1]")) {
+			assertThat(readDirectly(event)).as(event).isNull();
+		}
+	}
+
+	@Test
+	void refusesTextThatIsNotAStringAsTheMapperDoes() {
+		String event = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":5}}]}";
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> read(event));
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> readDirectly(event))
+			.withMessageContaining("text must be a JSON string, not a number");
+	}
+
+	private static @Nullable ChatChunkResult readDirectly(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		try (JsonParser parser = LlmJson.mapper()
+			.tokenStreamFactory()
+			.createParser(ObjectReadContext.empty(), bytes, 0, bytes.length)) {
+			return new ChatChunkReader().readDirectly(parser);
+		}
 	}
 
 	private static ChatChunkResult read(String json) {

@@ -2,10 +2,15 @@ package dev.customllm.internal.completion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import dev.customllm.LlmApiException;
 import dev.customllm.LlmApiException.ProviderError;
@@ -52,6 +57,58 @@ class StreamUsageNegotiationTests {
 	void neverSendsAgainOnceTheStreamHasStarted() {
 		LlmApiException midStream = error(400, "stream_options broke halfway", null);
 		assertThat(catchThrowable(() -> stream(midStream, true).blockLast())).isSameAs(midStream);
+		assertThat(this.sent).containsExactly(true);
+	}
+
+	@Test
+	void theStreamWithoutTheOptionGetsTheDemandAskedBeforeAndAfterTheRefusal() {
+		LlmApiException refusal = error(400, "Unrecognized request argument supplied: stream_options", null);
+		Flux<String> stream = this.negotiation.stream((includeUsage) -> {
+			this.sent.add(includeUsage);
+			return includeUsage ? Flux.error(refusal) : Flux.just("a", "b", "c", "d");
+		});
+		List<String> received = new ArrayList<>();
+		AtomicReference<Subscription> subscription = new AtomicReference<>();
+		AtomicBoolean completed = new AtomicBoolean();
+		stream.subscribe(new BaseSubscriber<String>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription given) {
+				subscription.set(given);
+				given.request(1);
+			}
+
+			@Override
+			protected void hookOnNext(String value) {
+				received.add(value);
+			}
+
+			@Override
+			protected void hookOnComplete() {
+				completed.set(true);
+			}
+
+		});
+		assertThat(received).containsExactly("a");
+		subscription.get().request(2);
+		assertThat(received).containsExactly("a", "b", "c");
+		assertThat(completed).isFalse();
+		subscription.get().request(5);
+		assertThat(received).containsExactly("a", "b", "c", "d");
+		assertThat(completed).isTrue();
+		assertThat(this.sent).containsExactly(true, false);
+	}
+
+	@Test
+	void cancellingBeforeTheRefusalSendsNothingAgain() {
+		LlmApiException refusal = error(400, "Unrecognized request argument supplied: stream_options", null);
+		Sinks.Empty<String> pending = Sinks.empty();
+		Flux<String> stream = this.negotiation.stream((includeUsage) -> {
+			this.sent.add(includeUsage);
+			return includeUsage ? pending.asMono().flux() : Flux.just("never");
+		});
+		stream.subscribe().dispose();
+		pending.tryEmitError(refusal);
 		assertThat(this.sent).containsExactly(true);
 	}
 
