@@ -53,7 +53,7 @@ public final class LlmTelemetry {
 
 	private final boolean includeContent;
 
-	private final boolean observing;
+	private final boolean keepsMeters;
 
 	/**
 	 * Create a new instance.
@@ -87,7 +87,7 @@ public final class LlmTelemetry {
 		this.convention = convention;
 		this.meters = new LlmMeters((meterRegistry != null) ? meterRegistry : new CompositeMeterRegistry(),
 				providerName, new ModelTags(configuredModels, ModelTags.LIMIT));
-		this.observing = meterRegistry != null || !registry.isNoop();
+		this.keepsMeters = meterRegistry != null;
 		this.providerName = providerName;
 		this.includeContent = includeContent;
 	}
@@ -109,7 +109,7 @@ public final class LlmTelemetry {
 	 * @return the observed call
 	 */
 	public <T> Mono<T> observe(Call call, Mono<T> answer, BiConsumer<LlmObservationContext, T> onAnswer) {
-		if (!this.observing) {
+		if (!observing()) {
 			return answer;
 		}
 		return new ObservedCall<>(answer, (reactorContext) -> {
@@ -128,7 +128,7 @@ public final class LlmTelemetry {
 	 * @return the observed stream
 	 */
 	public <T> Flux<T> observeStream(Call call, Flux<T> stream, BiConsumer<LlmObservationContext, T> onElement) {
-		if (!this.observing) {
+		if (!observing()) {
 			return stream;
 		}
 		return Flux.deferContextual((reactorContext) -> {
@@ -187,11 +187,12 @@ public final class LlmTelemetry {
 
 	/**
 	 * Return whether calls are observed: with a meter registry, or an observation
-	 * registry that is not a no-op.
+	 * registry that is not a no-op, asked at each call, as handlers may be added after
+	 * the client is built.
 	 * @return whether calls are observed
 	 */
 	public boolean observing() {
-		return this.observing;
+		return this.keepsMeters || !this.registry.isNoop();
 	}
 
 	/**
