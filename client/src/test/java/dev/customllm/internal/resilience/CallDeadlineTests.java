@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.netty.util.Timeout;
-import io.netty.util.Timer;
-import io.netty.util.TimerTask;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -27,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class CallDeadlineTests {
 
-	private final SignalTimer timer = new SignalTimer();
+	private final ManualTimer timer = new ManualTimer();
 
 	@Test
 	void armsOneTimerTaskPerCallAndDisarmsItWhenTheAnswerArrives() {
@@ -124,82 +121,6 @@ class CallDeadlineTests {
 
 	private Mono<String> deadline(Mono<String> call) {
 		return new CallDeadline(Duration.ofSeconds(30), this.timer::arm).apply(call, LlmOperation.CHAT);
-	}
-
-	/**
-	 * A timer whose tasks run when the test fires them.
-	 */
-	private static final class SignalTimer {
-
-		private final List<Armed> armed = new ArrayList<>();
-
-		Timeout arm(TimerTask task, Duration delay) {
-			Armed armed = new Armed(task, delay);
-			this.armed.add(armed);
-			return armed;
-		}
-
-	}
-
-	/**
-	 * One armed task of {@link SignalTimer}.
-	 */
-	private static final class Armed implements Timeout {
-
-		private final TimerTask task;
-
-		private final Duration delay;
-
-		private volatile boolean cancelled;
-
-		private volatile boolean fired;
-
-		Armed(TimerTask task, Duration delay) {
-			this.task = task;
-			this.delay = delay;
-		}
-
-		void fire() {
-			if (!this.cancelled) {
-				this.fired = true;
-				try {
-					this.task.run(this);
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-		}
-
-		@Override
-		public Timer timer() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public TimerTask task() {
-			return this.task;
-		}
-
-		@Override
-		public boolean isExpired() {
-			return this.fired;
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return this.cancelled;
-		}
-
-		@Override
-		public boolean cancel() {
-			if (this.fired || this.cancelled) {
-				return false;
-			}
-			this.cancelled = true;
-			return true;
-		}
-
 	}
 
 	/**
